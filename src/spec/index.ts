@@ -1,0 +1,265 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv } from './ajv.js';
+import { escapePointer, readSpec, resolveLocal, type Json, type JsonObject } from './load.js';
+
+export type ParamLocation = 'path' | 'query' | 'header';
+export const httpMethods = ['get', 'put', 'post', 'patch', 'delete'] as const;
+export type HttpMethod = (typeof httpMethods)[number];
+
+/** One problem with a request or response, located the way every vendor envelope needs it. */
+export interface Issue {
+  in: ParamLocation | 'body' | 'response';
+  /** Field path: ['per_page'], ['connection_id'], ['items', 0, 'status']. */
+  path: (string | number)[];
+  keyword: string;
+  message: string;
+  params: Record<string, unknown>;
+}
+
+export interface Param {
+  name: string;
+  in: ParamLocation;
+  required: boolean;
+  array: boolean;
+  default?: Json;
+  schema: JsonObject;
+}
+
+export interface ResponseSpec {
+  status: string;
+  description: string;
+  headers: { name: string; required: boolean; schema: JsonObject }[];
+  json: boolean;
+  validate?: ValidateFunction;
+}
+
+export interface Operation {
+  spec: string;
+  id: string;
+  method: HttpMethod;
+  path: string;
+  /** The same path in Express syntax (`/connections/:id`). */
+  routePath: string;
+  summary: string;
+  /** Every `x-…` member of the operation (`x-connkit-scope`, `x-mycreditapp-scenarios`…). */
+  ext: Record<string, Json>;
+  params: Param[];
+  body?: { required: boolean; validate: ValidateFunction };
+  responses: Map<string, ResponseSpec>;
+  /** Coerces and checks path, query and header values; fills defaults. */
+  parseParams(raw: RawParams): { values: ParamValues; issues: Issue[] };
+  validateBody(body: unknown): Issue[];
+  validateResponse(status: number, body: unknown, headers: Record<string, string | undefined>): Issue[];
+}
+
+export interface RawParams {
+  path: Record<string, string>;
+  query: Record<string, unknown>;
+  header: Record<string, string | string[] | undefined>;
+}
+export type ParamValues = Record<ParamLocation, Record<string, unknown>>;
+
+export interface SpecIndex {
+  name: string;
+  doc: JsonObject;
+  title: string;
+  /** connkit's mount prefix (`/leadconduit`), from the spec's `x-connkit.prefix`. */
+  prefix: string;
+  /** The server path every operation path hangs from (`/api/v2`), from `servers[0]`. */
+  basePath: string;
+  serverUrl: string;
+  operations: Operation[];
+  byId: Map<string, Operation>;
+  /** Validators for any schema of the spec by JSON pointer, compiled on first use. */
+  schemaValidator(pointer: string): ValidateFunction;
+}
+
+const locations: ParamLocation[] = ['path', 'query', 'header'];
+
+/** Loads one spec and compiles every validator its operations need, once. */
+export function buildIndex(name: string, doc: JsonObject = readSpec(name)): SpecIndex {
+  const id = `https://connkit.local/specs/${name}.json`;
+  // Two instances over the same document: parameters arrive as strings and need coercion,
+  // bodies and responses must be checked exactly as sent.
+  const strict = createAjv();
+  const coercing = createAjv({ coerceTypes: 'array' });
+  strict.addSchema({ ...doc, $id: id }, undefined, undefined, false);
+  coercing.addSchema({ ...doc, $id: id }, undefined, undefined, false);
+  const ref = (ajv: typeof strict, pointer: string) => ajv.compile({ $ref: `${id}#${pointer}` });
+
+  const servers = doc.servers as JsonObject[];
+  const serverUrl = expandServer(servers[0]);
+  const basePath = new URL(serverUrl).pathname.replace(/\/$/, '');
+  const prefix = String((doc['x-connkit'] as JsonObject | undefined)?.prefix ?? `/${name}`);
+
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(doc.paths as JsonObject)) {
+    const pathItem = item as JsonObject;
+    const itemPointer = `/paths/${escapePointer(path)}`;
+    for (const method of httpMethods) {
+      const op = pathItem[method] as JsonObject | undefined;
+      if (!op) continue;
+      const opPointer = `${itemPointer}/${method}`;
+      const params = collectParams(doc, pathItem, op, itemPointer, opPointer);
+      const paramValidators = new Map(
+        locations.map((loc) => {
+          const own = params.filter((p) => p.in === loc);
+          const schema = {
+            type: 'object',
+            properties: Object.fromEntries(own.map((p) => [p.name, { $ref: `${id}#${p.pointer}` }])),
+            required: own.filter((p) => p.required).map((p) => p.name),
+          };
+          return [loc, coercing.compile(schema)] as const;
+        }),
+      );
+      const body = requestBody(doc, op, opPointer);
+      const responses = new Map<string, ResponseSpec>();
+      for (const [status, raw] of Object.entries((op.responses ?? {}) as JsonObject)) {
+        const { node, pointer } = resolveLocal(doc, raw, `${opPointer}/responses/${status}`);
+        const res = node as JsonObject;
+        const media = (res.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined;
+        const headers = Object.entries((res.headers ?? {}) as JsonObject).map(([hName, h]) => {
+          const header = resolveLocal(doc, h, `${pointer}/headers/${escapePointer(hName)}`).node as JsonObject;
+          return { name: hName, required: header.required === true, schema: header.schema as JsonObject };
+        });
+        responses.set(status, {
+          status,
+          description: String(res.description ?? ''),
+          headers,
+          json: Boolean(media),
+          validate: media?.schema ? ref(strict, `${pointer}/content/application~1json/schema`) : undefined,
+        });
+      }
+      const publicParams: Param[] = params.map(({ pointer: _p, ...p }) => p);
+      const bodyValidate = body && ref(strict, body.pointer);
+      operations.push({
+        spec: name,
+        id: String(op.operationId),
+        method,
+        path,
+        routePath: path.replace(/\{([^}]+)\}/g, ':$1'),
+        summary: String(op.summary ?? ''),
+        ext: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
+        params: publicParams,
+        body: body && bodyValidate ? { required: body.required, validate: bodyValidate } : undefined,
+        responses,
+        parseParams: (raw) => parseParams(publicParams, paramValidators, raw),
+        validateBody: (value) => (bodyValidate && !bodyValidate(value) ? toIssues('body', bodyValidate.errors) : []),
+        validateResponse: (status, value, headers) => validateResponse(responses, status, value, headers),
+      });
+    }
+  }
+  const cache = new Map<string, ValidateFunction>();
+  return {
+    name,
+    doc,
+    title: String((doc.info as JsonObject).title),
+    prefix,
+    basePath,
+    serverUrl,
+    operations,
+    byId: new Map(operations.map((o) => [o.id, o])),
+    schemaValidator(pointer) {
+      let v = cache.get(pointer);
+      if (!v) cache.set(pointer, (v = ref(strict, pointer)));
+      return v;
+    },
+  };
+}
+
+function expandServer(server: JsonObject): string {
+  const vars = (server.variables ?? {}) as Record<string, JsonObject>;
+  return String(server.url).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v]?.default ?? v));
+}
+
+type ParamWithPointer = Param & { pointer: string };
+
+function collectParams(doc: JsonObject, item: JsonObject, op: JsonObject, itemPtr: string, opPtr: string): ParamWithPointer[] {
+  const byKey = new Map<string, ParamWithPointer>();
+  const add = (list: Json | undefined, base: string) =>
+    ((list ?? []) as Json[]).forEach((raw, i) => {
+      const { node, pointer } = resolveLocal(doc, raw, `${base}/parameters/${i}`);
+      const p = node as JsonObject;
+      const schemaNode = resolveLocal(doc, p.schema, `${pointer}/schema`).node as JsonObject;
+      const types = ([] as Json[]).concat(schemaNode.type ?? []);
+      // Operation-level parameters override path-level ones of the same name and place.
+      byKey.set(`${p.in}:${p.name}`, {
+        name: String(p.name),
+        in: p.in as ParamLocation,
+        required: p.required === true,
+        array: types.includes('array'),
+        default: schemaNode.default,
+        schema: schemaNode,
+        pointer: `${pointer}/schema`,
+      });
+    });
+  add(item.parameters, itemPtr);
+  add(op.parameters, opPtr);
+  return [...byKey.values()];
+}
+
+function requestBody(doc: JsonObject, op: JsonObject, opPtr: string) {
+  if (!op.requestBody) return undefined;
+  const { node, pointer } = resolveLocal(doc, op.requestBody, `${opPtr}/requestBody`);
+  const rb = node as JsonObject;
+  if (!(rb.content as JsonObject)?.['application/json']) return undefined;
+  return { required: rb.required === true, pointer: `${pointer}/content/application~1json/schema` };
+}
+
+function parseParams(params: Param[], validators: Map<ParamLocation, ValidateFunction>, raw: RawParams) {
+  const values: ParamValues = { path: {}, query: {}, header: {} };
+  const issues: Issue[] = [];
+  for (const loc of locations) {
+    const target = values[loc];
+    for (const p of params.filter((x) => x.in === loc)) {
+      const given = loc === 'header' ? raw.header[p.name.toLowerCase()] : raw[loc][p.name];
+      if (given !== undefined) target[p.name] = given;
+    }
+    const validate = validators.get(loc)!;
+    if (!validate(target)) issues.push(...toIssues(loc, validate.errors));
+    for (const p of params) if (p.in === loc && target[p.name] === undefined && p.default !== undefined) target[p.name] = p.default;
+  }
+  return { values, issues };
+}
+
+function validateResponse(
+  responses: Map<string, ResponseSpec>,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | undefined>,
+): Issue[] {
+  const res = responses.get(String(status)) ?? responses.get(`${String(status)[0]}XX`) ?? responses.get('default');
+  if (!res) return [{ in: 'response', path: [], keyword: 'status', message: `status ${status} is not documented`, params: { status } }];
+  const issues: Issue[] = [];
+  for (const h of res.headers) {
+    if (h.required && headers[h.name.toLowerCase()] === undefined)
+      issues.push({ in: 'response', path: ['headers', h.name], keyword: 'required', message: `header ${h.name} is missing`, params: {} });
+  }
+  if (res.validate && !res.validate(body)) issues.push(...toIssues('response', res.validate.errors));
+  if (!res.json && body !== undefined && body !== '')
+    issues.push({ in: 'response', path: [], keyword: 'body', message: `status ${status} has no body`, params: {} });
+  return issues;
+}
+
+/** ajv errors → Issues whose path ends at the field at fault (a missing or extra member included). */
+export function toIssues(where: Issue['in'], errors: ErrorObject[] | null | undefined): Issue[] {
+  const out: Issue[] = [];
+  const seen = new Set<string>();
+  for (const e of errors ?? []) {
+    const path: (string | number)[] = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const extra = (e.params as { missingProperty?: string; additionalProperty?: string }) ?? {};
+    if (extra.missingProperty) path.push(extra.missingProperty);
+    if (extra.additionalProperty) path.push(extra.additionalProperty);
+    // oneOf/anyOf report each branch and then themselves; the branch errors say more.
+    if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && out.some((i) => i.path.join('/') === path.join('/'))) continue;
+    const key = `${path.join('/')}|${e.keyword}|${e.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ in: where, path, keyword: e.keyword, message: e.message ?? 'is invalid', params: e.params as Record<string, unknown> });
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { specPath } from '../paths.js';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** A spec as written: YAML parsed, local $refs left in place (ajv resolves them). */
+export function readSpec(name: string): JsonObject {
+  return parse(readFileSync(specPath(name), 'utf8')) as JsonObject;
+}
+
+/** Follows a local `$ref` chain ("#/components/…") to the node it names, with its pointer. */
+export function resolveLocal(doc: JsonObject, node: Json, pointer: string): { node: Json; pointer: string } {
+  const seen = new Set<string>();
+  while (node && typeof node === 'object' && !Array.isArray(node) && typeof node.$ref === 'string') {
+    const ref = node.$ref;
+    if (!ref.startsWith('#/') || seen.has(ref)) throw new Error(`unsupported or circular $ref ${ref} at ${pointer}`);
+    seen.add(ref);
+    pointer = ref.slice(1);
+    node = getPointer(doc, pointer);
+  }
+  return { node, pointer };
+}
+
+export function getPointer(doc: Json, pointer: string): Json {
+  let node: Json = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') throw new Error(`no node at ${pointer}`);
+    node = Array.isArray(node) ? node[Number(key)] : node[key];
+    if (node === undefined) throw new Error(`no node at ${pointer}`);
+  }
+  return node;
+}
+
+export const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');

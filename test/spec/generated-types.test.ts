@@ -1,0 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/paths.js';
+import { generateTypes } from '../../src/spec/generate.js';
+import { specNames } from '../../src/spec/names.js';
+
+describe.each([...specNames])('src/generated/%s.ts', (name) => {
+  it('is what openapi-typescript makes of the spec today (run npm run generate)', async () => {
+    const committed = await readFile(join(packageRoot, 'src', 'generated', `${name}.ts`), 'utf8');
+    expect(committed).toBe(await generateTypes(name));
+  });
+});
