@@ -1,13 +1,84 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { vendorNames, isVendorName, type VendorName } from './spec/names.js';
+import { scenarioCatalog } from './sim/scenarios/catalog.js';
+import { defaultPort, defaultSeed, startSimulator } from './sim/server.js';
+import { vendorModules } from './sim/vendors/index.js';
+
+const int = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number >= 0`);
+  return n;
+};
+
+/** `--size 50` for every API, or `--size mycreditapp=100000,auth0=5000`. */
+function parseSizes(value: string): Partial<Record<VendorName, number>> {
+  if (/^\d+$/.test(value)) return Object.fromEntries(vendorNames.map((v) => [v, Number(value)]));
+  const out: Partial<Record<VendorName, number>> = {};
+  for (const part of value.split(',')) {
+    const [api, n] = part.split('=');
+    if (!isVendorName(api) || !/^\d+$/.test(n ?? '')) throw new InvalidArgumentError(`expected N or api=N[,api=N] (apis: ${vendorNames.join(', ')})`);
+    out[api] = Number(n);
+  }
+  return out;
+}
+
+function parseApis(value: string): VendorName[] {
+  const apis = value.split(',').map((s) => s.trim());
+  const bad = apis.filter((a) => !isVendorName(a));
+  if (bad.length) throw new InvalidArgumentError(`unknown API ${bad.join(', ')} (one of ${vendorNames.join(', ')})`);
+  return apis as VendorName[];
+}
 
 const program = new Command('connkit').description('Contract-first mock server and conformance kit for connection APIs');
 
 program
   .command('mock')
-  .description('serve every API from its spec, statefully')
-  .action(() => {
-    console.log('connkit: simulator not built yet');
+  .description('serve every API from its spec, statefully, on one port')
+  .option('-p, --port <port>', 'port to listen on', int('port'), defaultPort)
+  .option('-h, --host <host>', 'address to bind', '127.0.0.1')
+  .option('-s, --seed <n>', 'fixture seed: the same seed gives the same data everywhere', int('seed'), defaultSeed)
+  .option('--size <n|api=n,…>', 'records per main fixture (connections per account, links per organization…)', parseSizes)
+  .option('--api <names>', `serve only these APIs (comma-separated: ${vendorNames.join(', ')})`, parseApis)
+  .option('--scenario <name...>', `start with scenarios on (${scenarioCatalog.map((s) => s.name).join(', ')})`)
+  .option('--no-cors', 'do not send permissive CORS headers')
+  .option('--control-token <token>', 'let non-loopback callers use /__control with this token')
+  .option('--validate-responses', 'check every answer against the spec (a violation answers 500)')
+  .option('--max-sessions <n>', 'named sessions kept (least recently used dropped)', int('max-sessions'), 100)
+  .option('--journal-size <n>', 'requests kept in the journal', int('journal-size'), 1000)
+  .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'))
+  .action(async (opts) => {
+    let sim;
+    try {
+      sim = await startSimulator({
+        port: opts.port,
+        host: opts.host,
+        seed: opts.seed,
+        sizes: opts.size,
+        apis: opts.api,
+        scenarios: (opts.scenario ?? []).map((name: string) => ({ name })),
+        cors: opts.cors,
+        controlToken: opts.controlToken,
+        validateResponses: opts.validateResponses,
+        maxSessions: opts.maxSessions,
+        journalSize: opts.journalSize,
+        logLevel: opts.logLevel,
+      });
+    } catch (e) {
+      console.error(`connkit: ${(e as Error).message}`);
+      process.exit(2);
+    }
+    const lines = [`connkit simulator on ${sim.url} (seed ${opts.seed})`, ''];
+    for (const index of sim.served) {
+      const base = `${sim.url}${index.prefix}${index.basePath}`;
+      const mod = vendorModules[index.name as VendorName];
+      lines.push(`${index.title}`, `  ${base}`, `  ${mod.exampleCurl!(sim.world.session().state(index.name), base)}`, '');
+    }
+    lines.push(`control API: ${sim.url}/__control  (credentials and fixture ids: curl ${sim.url}/__control/fixtures)`);
+    console.log(lines.join('\n'));
+    const stop = () => sim.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
 
 await program.parseAsync();

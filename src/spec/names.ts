@@ -3,7 +3,7 @@ export const vendorNames = ['leadconduit', 'auth0', 'mycreditapp', 'wingfield'] 
 export type VendorName = (typeof vendorNames)[number];
 
 /** Every spec under specs/: the vendors plus connkit's own control API. */
-export const specNames = [...vendorNames] as const;
+export const specNames = [...vendorNames, 'control'] as const;
 export type SpecName = (typeof specNames)[number];
 
 export function isVendorName(name: string): name is VendorName {

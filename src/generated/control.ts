@@ -1,0 +1,1060 @@
+// Generated from specs/control.yaml by openapi-typescript (npm run generate). Do not edit.
+
+export interface paths {
+    "/__control/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness and what is served
+         * @description Answers 200 with the served APIs and the seed.
+         */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebuild the session's state from a seed
+         * @description Rebuilds every API's state of the session from `seed` (the current seed when absent) and clears its scenarios and counters. A reset of the default session with a seed makes it the seed of new sessions too.
+         */
+        post: operations["reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalog and the session's active scenarios
+         * @description Every scenario connkit knows, with its parameters and defaults, and those switched on for the session.
+         */
+        get: operations["listScenarios"];
+        put?: never;
+        post?: never;
+        /**
+         * Switch every scenario of the session off
+         * @description Clears the session's active scenarios and their counters.
+         */
+        delete: operations["clearScenarios"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/scenarios/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A scenario of the catalog. */
+                name: "sso-outage" | "rate-limited" | "maintenance" | "latency" | "server-error" | "connection-reset";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Switch a scenario on (or change its parameters)
+         * @description Activates the scenario for the session, for `apis` (the catalog's default when absent) with `params` over the defaults. Activating it again replaces the earlier activation.
+         */
+        put: operations["activateScenario"];
+        post?: never;
+        /**
+         * Switch a scenario off
+         * @description Removes the scenario from the session's active list (a no-op when it was off).
+         */
+        delete: operations["deactivateScenario"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/fixtures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every credential and fixture id a client needs, per API
+         * @description What the session's state holds that a test or a vendor harness needs, so neither hard-codes ids or keys. Each API's entry carries its base URL.
+         */
+        get: operations["getFixtures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/leadconduit/sso-only-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an SSO connection whose LC row is missing
+         * @description The state a missed Kafka invitation message leaves behind; `GET /connections` lists it as `sso_only` and the repair endpoint fixes it.
+         */
+        post: operations["createSsoOnlyConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/leadconduit/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint an API key for an account
+         * @description A new API key for the account (the primary account when absent), superuser or not.
+         */
+        post: operations["createLeadConduitCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/auth0/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint a Management API token with chosen scopes
+         * @description A JWT the simulator accepts, for `tenant` (connkit when absent) with exactly `scopes`; `expired` mints one already expired.
+         */
+        post: operations["createAuth0Token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/mycreditapp/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a guest invitation in a chosen state
+         * @description An invitation of `host_organization_id` (the fixture host when absent) that is `sent` (live), `expired` or `accepted`.
+         */
+        post: operations["createMyCreditAppInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/mycreditapp/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an organization with an API client token
+         * @description A new organization (no connections yet) and a bearer token of its API client.
+         */
+        post: operations["createMyCreditAppOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/wingfield/connect-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a connect token in a chosen state
+         * @description A connect token of `organization_id` (an organization no service is related to when absent) for `external_service_id` (the partner service when absent), `open`, `claimed`, `cancelled` or `expired`.
+         */
+        post: operations["createWingfieldConnectToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/wingfield/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint a partner token with chosen permissions
+         * @description A `tok_ext_v1_…` token of `external_service_id` (the partner service when absent) with the given permission per scope (`none` when absent).
+         */
+        post: operations["createWingfieldToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newest requests
+         * @description The newest `limit` requests the simulator answered (of the session named by `session`, or of all). The journal keeps the newest entries up to its capacity (`--journal-size`, 1000 by default) and drops the oldest.
+         */
+        get: operations["getJournal"];
+        put?: never;
+        post?: never;
+        /**
+         * Empty the journal
+         * @description Drops every entry.
+         */
+        delete: operations["clearJournal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__control/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the session's state
+         * @description A JSON snapshot of every API's state and the active scenarios; importing it reproduces the exact state.
+         */
+        get: operations["exportState"];
+        /**
+         * Replace the session's state with a snapshot
+         * @description The session's state becomes the snapshot's, exactly. A snapshot whose API state cannot be read answers 422 and changes nothing.
+         */
+        put: operations["importState"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Error: {
+            error: {
+                code: string;
+                message: string;
+            };
+        };
+        /** @enum {string} */
+        ApiName: "leadconduit" | "auth0" | "mycreditapp" | "wingfield";
+        ObjectId: string;
+        /** @enum {string} */
+        Permission: "none" | "read" | "write";
+        Health: {
+            /** @constant */
+            status: "ok";
+            seed: number;
+            apis: components["schemas"]["ApiName"][];
+            sessions: number;
+        };
+        SessionInfo: {
+            session: string;
+            seed: number;
+        };
+        ActiveScenario: {
+            name: string;
+            apis: components["schemas"]["ApiName"][];
+            params: {
+                [key: string]: number;
+            };
+        };
+        ActiveList: {
+            active: components["schemas"]["ActiveScenario"][];
+        };
+        Scenarios: {
+            catalog: {
+                name: string;
+                description: string;
+                apis: components["schemas"]["ApiName"][];
+                params: {
+                    [key: string]: {
+                        default: number;
+                        description: string;
+                    };
+                };
+            }[];
+            active: components["schemas"]["ActiveScenario"][];
+        };
+        Fixtures: {
+            session: string;
+            seed: number;
+            /** @description Per served API, its base URL and what its fixtures hold (the shapes are each API's own; `connkit verify` reads them). */
+            apis: {
+                [key: string]: {
+                    /** Format: uri */
+                    base_url: string;
+                };
+            };
+        };
+        Auth0Token: {
+            label: string;
+            tenant: string;
+            scopes: string[];
+            token: string;
+        };
+        JournalEntry: {
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            session: string;
+            method: string;
+            url: string;
+            api?: string;
+            operationId?: string;
+            /** @description 0 when the connection was reset without an answer. */
+            status: number;
+            durationMs: number;
+            scenarios?: string[];
+            violations?: string[];
+        };
+        Journal: {
+            /** @description Requests journaled since start (kept or dropped). */
+            total: number;
+            capacity: number;
+            entries: components["schemas"]["JournalEntry"][];
+        };
+        Snapshot: {
+            /** @constant */
+            connkit: 1;
+            seed: number;
+            sizes?: {
+                [key: string]: number;
+            };
+            scenarios?: components["schemas"]["ActiveScenario"][];
+            /** @description Each API's state as that API stores it. */
+            apis: {
+                [key: string]: Record<string, never>;
+            };
+        };
+    };
+    responses: {
+        /** @description The request breaks the control API's schema; the message names the field. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A non-loopback caller sent a wrong control token. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The control API answers loopback callers only (no control token configured), or the caller sent none. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A fixture the request names does not exist. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The snapshot could not be imported. */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /** @description The session to act on; the default session when absent. */
+        Session: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    health: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    reset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    seed?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Reset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionInfo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listScenarios: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Catalog and active scenarios. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenarios"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    clearScenarios: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description None active. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActiveList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    activateScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path: {
+                /** @description A scenario of the catalog. */
+                name: "sso-outage" | "rate-limited" | "maintenance" | "latency" | "server-error" | "connection-reset";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    apis?: components["schemas"]["ApiName"][];
+                    params?: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Active. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActiveList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    deactivateScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path: {
+                /** @description A scenario of the catalog. */
+                name: "sso-outage" | "rate-limited" | "maintenance" | "latency" | "server-error" | "connection-reset";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Remaining active scenarios. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActiveList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getFixtures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Fixtures per API. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fixtures"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSsoOnlyConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    account_id?: components["schemas"]["ObjectId"];
+                    /** @enum {string} */
+                    relationship_type?: "seller" | "buyer";
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: components["schemas"]["ObjectId"];
+                        account_id: components["schemas"]["ObjectId"];
+                        invitation_id: components["schemas"]["ObjectId"];
+                        /** @enum {string} */
+                        relationship_type: "seller" | "buyer";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createLeadConduitCredential: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    account_id?: components["schemas"]["ObjectId"];
+                    /** @default false */
+                    superuser?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        api_key: string;
+                        account_id: components["schemas"]["ObjectId"];
+                        superuser: boolean;
+                        /** @description A ready Authorization header value. */
+                        authorization: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createAuth0Token: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tenant?: string;
+                    scopes: ("read:organization_connections" | "create:organization_connections" | "update:organization_connections" | "delete:organization_connections")[];
+                    expired?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Auth0Token"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createMyCreditAppInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    host_organization_id?: string;
+                    /** Format: email */
+                    email?: string;
+                    /** @enum {string} */
+                    state: "sent" | "expired" | "accepted";
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        host_organization_id: string;
+                        invitation_token: string;
+                        /** @enum {string} */
+                        status: "sent" | "expired" | "accepted";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createMyCreditAppOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        access_token: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createWingfieldConnectToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    state: "open" | "claimed" | "cancelled" | "expired";
+                    /** Format: uuid */
+                    organization_id?: string;
+                    /** Format: uuid */
+                    external_service_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connectToken: string;
+                        /** Format: uuid */
+                        organization_id: string;
+                        /** Format: uuid */
+                        external_service_id: string;
+                        /** @enum {string} */
+                        state: "open" | "claimed" | "cancelled";
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createWingfieldToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    external_service_id?: string;
+                    scopes?: {
+                        user?: components["schemas"]["Permission"];
+                        organization?: components["schemas"]["Permission"];
+                        "court-booking"?: components["schemas"]["Permission"];
+                    };
+                    expired?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                        /** Format: uuid */
+                        external_service_id: string;
+                        scopes: {
+                            [key: string]: components["schemas"]["Permission"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getJournal: {
+        parameters: {
+            query?: {
+                /** @description How many of the newest entries. */
+                limit?: number;
+                /** @description Only this session's requests. */
+                session?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Entries, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    clearJournal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Emptied. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    exportState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Snapshot"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    importState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Snapshot"];
+            };
+        };
+        responses: {
+            /** @description Imported. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionInfo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+}

@@ -1,0 +1,122 @@
+import type { operations } from '../../generated/control.js';
+import type { SpecIndex } from '../../spec/index.js';
+import { ApiError } from '../errors.js';
+import type { RequestContext, TypedHandlers } from '../module.js';
+import { normalizeScenario, scenarioCatalog } from '../scenarios/catalog.js';
+import type { SessionSnapshot } from '../session.js';
+import { isVendorName } from '../../spec/names.js';
+
+type Ctx = RequestContext<undefined, undefined>;
+
+const active = (ctx: Ctx) => ({ active: ctx.session.scenarios.map((s) => ({ name: s.name, apis: s.apis ?? [], params: (s.params ?? {}) as Record<string, number> })) });
+
+function baseUrl(ctx: Ctx, index: SpecIndex): string {
+  return `${ctx.req.protocol}://${ctx.req.headers.host ?? '127.0.0.1'}${index.prefix}${index.basePath}`;
+}
+
+/** The control API over the world; `served` are the APIs this simulator mounts. */
+export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, undefined, undefined> {
+  const vendorFixture = (ctx: Ctx) => {
+    for (const index of served) {
+      const mod = ctx.world.modules.get(index.name);
+      const create = mod?.controlFixtures?.[ctx.op.id];
+      if (create) return create(ctx.session.state(index.name), ctx.body ?? {});
+    }
+    throw new ApiError({ kind: 'not_found', code: 'api_not_served', message: `${ctx.op.id}: the API it belongs to is not served (see --api)` });
+  };
+
+  return {
+    health: (ctx) => ({ status: 200, body: { status: 'ok', seed: ctx.session.seed, apis: served.map((s) => s.name).filter(isVendorName), sessions: ctx.world.sessionNames().length } }),
+
+    reset: (ctx) => {
+      const seed = (ctx.body as { seed?: number } | undefined)?.seed;
+      const s = ctx.world.reset(ctx.session.name, seed);
+      return { status: 200, body: { session: s.name, seed: s.seed } };
+    },
+
+    listScenarios: (ctx) => ({
+      status: 200,
+      body: {
+        catalog: scenarioCatalog.map((d) => ({ name: d.name, description: d.description, apis: d.apis, params: d.params })),
+        ...active(ctx),
+      },
+    }),
+
+    clearScenarios: (ctx) => {
+      ctx.session.scenarios = [];
+      ctx.session.counters.clear();
+      return { status: 200, body: { active: [] } };
+    },
+
+    activateScenario: (ctx) => {
+      const input = (ctx.body ?? {}) as { apis?: string[]; params?: Record<string, number> };
+      let scenario;
+      try {
+        scenario = normalizeScenario({ name: String(ctx.params.path.name), apis: input.apis, params: input.params });
+      } catch (e) {
+        throw new ApiError({ kind: 'validation', message: (e as Error).message, field: ['body', 'params'], issues: [] });
+      }
+      ctx.session.scenarios = [...ctx.session.scenarios.filter((s) => s.name !== scenario.name), scenario];
+      return { status: 200, body: active(ctx) };
+    },
+
+    deactivateScenario: (ctx) => {
+      ctx.session.scenarios = ctx.session.scenarios.filter((s) => s.name !== ctx.params.path.name);
+      return { status: 200, body: active(ctx) };
+    },
+
+    getFixtures: (ctx) => {
+      const apis: Record<string, unknown> = {};
+      for (const index of served) {
+        const mod = ctx.world.modules.get(index.name)!;
+        const url = baseUrl(ctx, index);
+        apis[index.name] = { base_url: url, ...mod.fixtures?.(ctx.session.state(index.name), url) };
+      }
+      return { status: 200, body: { session: ctx.session.name, seed: ctx.session.seed, apis } as never };
+    },
+
+    createSsoOnlyConnection: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
+    createLeadConduitCredential: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
+    createAuth0Token: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
+    createMyCreditAppInvitation: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
+    createMyCreditAppOrganization: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
+    createWingfieldConnectToken: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
+    createWingfieldToken: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
+
+    getJournal: (ctx) => {
+      const { limit = 100, session } = ctx.params.query as { limit?: number; session?: string };
+      const j = ctx.world.journal;
+      return { status: 200, body: { total: j.total, capacity: j.capacity, entries: j.list(limit, session) as never } };
+    },
+
+    clearJournal: (ctx) => {
+      ctx.world.journal.clear();
+      return { status: 204, body: undefined };
+    },
+
+    exportState: (ctx) => ({ status: 200, body: ctx.session.export() as never }),
+
+    importState: (ctx) => {
+      const snapshot = ctx.body as SessionSnapshot;
+      // Build every API's state from the snapshot before touching the session, so a bad
+      // snapshot leaves the session as it was.
+      for (const [api, json] of Object.entries(snapshot.apis)) {
+        const mod = ctx.world.modules.get(api);
+        try {
+          mod?.state.fromJSON(json);
+        } catch (e) {
+          throw new ApiError({ kind: 'unprocessable', code: 'invalid_snapshot', message: `apis.${api}: cannot be read (${(e as Error).message})` });
+        }
+      }
+      for (const s of snapshot.scenarios ?? []) {
+        try {
+          normalizeScenario(s);
+        } catch (e) {
+          throw new ApiError({ kind: 'unprocessable', code: 'invalid_snapshot', message: `scenarios: ${(e as Error).message}` });
+        }
+      }
+      const s = ctx.world.importInto(ctx.session.name, snapshot);
+      return { status: 200, body: { session: s.name, seed: s.seed } };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Issue } from '../spec/index.js';
+import type { ApiError, ErrorKind } from './errors.js';
+
+/** An ajv issue in words a client developer reads: "must be one of seller, buyer". */
+export function describeIssue(issue: Issue): string {
+  const p = issue.params as Record<string, any>;
+  switch (issue.keyword) {
+    case 'required':
+      return 'is required';
+    case 'enum':
+      return `must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
+    case 'const':
+      return `must be ${String(p.allowedValue)}`;
+    case 'type':
+      return `must be ${String(p.type).replace(/,/g, ' or ')}`;
+    case 'additionalProperties':
+      return 'is not allowed';
+    case 'format':
+      return `must be a valid ${p.format}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** The HTTP status most vendors give each kind; a vendor overrides what differs. */
+export const defaultStatus: Record<ErrorKind, number> = {
+  validation: 400,
+  malformed_body: 400,
+  body_too_large: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  conflict: 409,
+  gone: 410,
+  unprocessable: 422,
+  rate_limited: 429,
+  maintenance: 503,
+  unavailable: 503,
+  internal: 500,
+};
+
+export function statusOf(err: ApiError, overrides: Partial<Record<ErrorKind, number>> = {}): number {
+  return err.status ?? overrides[err.kind] ?? defaultStatus[err.kind];
+}

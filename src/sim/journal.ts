@@ -1,0 +1,52 @@
+export interface JournalEntry {
+  seq: number;
+  at: string;
+  session: string;
+  method: string;
+  url: string;
+  api?: string;
+  operationId?: string;
+  status: number;
+  durationMs: number;
+  scenarios?: string[];
+  /** Set when the answer broke the spec (response validation is on). */
+  violations?: string[];
+}
+
+/**
+ * The last `capacity` requests, oldest dropped first: a ring, so a long run costs a fixed
+ * amount of memory however many requests it serves.
+ */
+export class Journal {
+  private readonly ring: (JournalEntry | undefined)[];
+  private next = 0;
+  private seq = 0;
+
+  constructor(readonly capacity: number) {
+    this.ring = new Array(Math.max(1, capacity));
+  }
+
+  add(entry: Omit<JournalEntry, 'seq'>): void {
+    this.ring[this.next] = { seq: ++this.seq, ...entry };
+    this.next = (this.next + 1) % this.ring.length;
+  }
+
+  /** Newest last; `limit` newest entries, optionally of one session. */
+  list(limit = this.ring.length, session?: string): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    for (let i = 0; i < this.ring.length; i++) {
+      const e = this.ring[(this.next + i) % this.ring.length];
+      if (e && (session === undefined || e.session === session)) out.push(e);
+    }
+    return out.slice(-limit);
+  }
+
+  get total(): number {
+    return this.seq;
+  }
+
+  clear(): void {
+    this.ring.fill(undefined);
+    this.next = 0;
+  }
+}

@@ -1,0 +1,163 @@
+import type { Request, Response } from 'express';
+import { ApiError } from '../errors.js';
+import type { Faults } from '../module.js';
+import type { Session } from '../session.js';
+import { isVendorName, vendorNames, type VendorName } from '../../spec/names.js';
+
+export interface ActiveScenario {
+  name: string;
+  /** The APIs it applies to; the catalog's default when absent. */
+  apis?: VendorName[];
+  params?: Record<string, unknown>;
+}
+
+export interface ScenarioRun {
+  api: string;
+  session: Session;
+  req: Request;
+  res: Response;
+  faults: Faults;
+  params: Record<string, unknown>;
+}
+
+export interface ScenarioDef {
+  name: string;
+  description: string;
+  /** APIs it applies to unless the activation names others. */
+  apis: VendorName[];
+  /** Parameters with their defaults. */
+  params: Record<string, { default: number; description: string }>;
+  /**
+   * Runs before authentication. It may set a fault for the handlers, wait, throw an
+   * ApiError (answered in the vendor's envelope) or return 'reset' (socket destroyed).
+   */
+  apply(run: ScenarioRun): void | 'reset' | Promise<void | 'reset'>;
+}
+
+const allVendors = [...vendorNames];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const num = (run: ScenarioRun, key: string) => Number(run.params[key]);
+
+/** The named scenarios, each one fault a real service shows. */
+export const scenarioCatalog: ScenarioDef[] = [
+  {
+    name: 'sso-outage',
+    description:
+      'LeadConduit cannot reach SSO. GET /connections fails open (200, LC-resident rows only, X-Connections-Degraded: true); ' +
+      'GET /connections/{id} finds LC rows only; repair and account sync answer 503 and change nothing.',
+    apis: ['leadconduit'],
+    params: {},
+    apply(run) {
+      run.faults.ssoDown = true;
+    },
+  },
+  {
+    name: 'rate-limited',
+    description:
+      'Auth0 counts requests per token in a fixed window; past `limit` it answers 429 with X-RateLimit-Limit/Remaining/Reset ' +
+      '(Reset in epoch seconds). The default limit 0 limits every request.',
+    apis: ['auth0'],
+    params: {
+      limit: { default: 0, description: 'requests allowed per window and token' },
+      window_seconds: { default: 60, description: 'window length' },
+    },
+    apply(run) {
+      const limit = num(run, 'limit');
+      const windowMs = num(run, 'window_seconds') * 1000;
+      const key = `rate-limited:${run.req.headers.authorization ?? ''}`;
+      const now = Date.now();
+      let c = run.session.counters.get(key);
+      if (!c || now - c.windowStart >= windowMs) run.session.counters.set(key, (c = { windowStart: now, count: 0 }));
+      c.count++;
+      const reset = Math.ceil((c.windowStart + windowMs) / 1000);
+      run.faults.rateLimit = { limit, remaining: Math.max(0, limit - c.count), reset };
+      if (c.count > limit) throw new ApiError({ kind: 'rate_limited', message: 'Global limit has been reached', code: 'too_many_requests' });
+    },
+  },
+  {
+    name: 'maintenance',
+    description: 'MyCreditApp is under maintenance: every request answers 503 with code service_under_maintenance.',
+    apis: ['mycreditapp'],
+    params: {},
+    apply() {
+      throw new ApiError({ kind: 'maintenance', message: 'Service is under maintenance', code: 'service_under_maintenance' });
+    },
+  },
+  {
+    name: 'latency',
+    description: 'Every answer is delayed: by `ms`, or by a uniform draw between `min_ms` and `max_ms` when max_ms > 0.',
+    apis: allVendors,
+    params: {
+      ms: { default: 500, description: 'fixed delay' },
+      min_ms: { default: 0, description: 'lower bound of a uniform delay' },
+      max_ms: { default: 0, description: 'upper bound of a uniform delay (0: use ms)' },
+    },
+    async apply(run) {
+      const max = num(run, 'max_ms');
+      const ms = max > 0 ? run.session.dice.number.int({ min: num(run, 'min_ms'), max }) : num(run, 'ms');
+      await sleep(ms);
+    },
+  },
+  {
+    name: 'server-error',
+    description: 'A share `rate` (0..1) of requests answers `status` (500 by default) in the vendor\'s error envelope.',
+    apis: allVendors,
+    params: {
+      rate: { default: 1, description: 'share of requests that fail' },
+      status: { default: 500, description: '5xx status to answer' },
+    },
+    apply(run) {
+      if (run.session.dice.number.float({ min: 0, max: 1 }) < num(run, 'rate'))
+        throw new ApiError({ kind: 'internal', status: num(run, 'status'), message: 'Internal server error (connkit server-error scenario)' });
+    },
+  },
+  {
+    name: 'connection-reset',
+    description: 'A share `rate` (0..1) of requests gets its connection closed with no answer (ECONNRESET for the client).',
+    apis: allVendors,
+    params: { rate: { default: 1, description: 'share of requests reset' } },
+    apply(run) {
+      if (run.session.dice.number.float({ min: 0, max: 1 }) < num(run, 'rate')) return 'reset';
+    },
+  },
+];
+
+export const scenarioByName = new Map(scenarioCatalog.map((s) => [s.name, s]));
+
+/** Fills defaults and checks an activation against the catalog; the message names the bad part. */
+export function normalizeScenario(input: { name: string; apis?: string[]; params?: Record<string, unknown> }): ActiveScenario {
+  const def = scenarioByName.get(input.name);
+  if (!def) throw new Error(`unknown scenario '${input.name}' (one of ${scenarioCatalog.map((s) => s.name).join(', ')})`);
+  const params: Record<string, unknown> = {};
+  for (const [key, p] of Object.entries(def.params)) params[key] = p.default;
+  for (const [key, value] of Object.entries(input.params ?? {})) {
+    if (!(key in def.params)) throw new Error(`scenario '${def.name}' has no parameter '${key}'`);
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`scenario '${def.name}' parameter '${key}' must be a number >= 0`);
+    params[key] = n;
+  }
+  const apis = input.apis ?? [];
+  for (const api of apis) if (!isVendorName(api)) throw new Error(`unknown api '${api}' for scenario '${def.name}'`);
+  return { name: def.name, apis: apis.length ? (apis as VendorName[]) : def.apis, params };
+}
+
+/**
+ * `Prefer: scenario=latency; ms=200, scenario=sso-outage` (RFC 7240 syntax) → activations.
+ * Other preferences are left alone.
+ */
+export function scenariosFromPrefer(header: string | undefined): { name: string; params: Record<string, unknown> }[] {
+  if (!header) return [];
+  const out: { name: string; params: Record<string, unknown> }[] = [];
+  for (const pref of header.split(',')) {
+    const [head, ...rest] = pref.split(';').map((s) => s.trim());
+    const [key, value] = head.split('=').map((s) => s.trim().replace(/^"|"$/g, ''));
+    if (key.toLowerCase() !== 'scenario' || !value) continue;
+    const params: Record<string, unknown> = {};
+    for (const p of rest) {
+      const [k, v] = p.split('=').map((s) => s.trim().replace(/^"|"$/g, ''));
+      if (k) params[k] = v;
+    }
+    out.push({ name: value, params });
+  }
+  return out;
+}

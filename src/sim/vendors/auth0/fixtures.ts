@@ -1,0 +1,58 @@
+import { fakerFor } from '../../seeded.js';
+import { Auth0State, allScopes, linkDefaults, type Auth0Data, type Link, type Tenant } from './state.js';
+
+const strategies = ['samlp', 'oidc', 'waad', 'google-apps', 'okta', 'auth0'];
+
+/**
+ * Two tenants. `connkit` has size + 10 connections and three organizations: `main` linked to
+ * `size` of them (every fourth disabled), `small` to three, `empty` to none. `other` has one
+ * organization with two links, for cross-tenant checks. Tokens: every scope, read only, no
+ * scope, the other tenant, expired, and one signed with a foreign key.
+ */
+export function createAuth0({ seed, size }: { seed: number; size: number }): Auth0State {
+  const f = fakerFor(seed, 'auth0');
+  const id = (prefix: string) => `${prefix}_${f.string.alphanumeric({ length: 16 })}`;
+  const data: Auth0Data = { seed, counter: 0, tenants: {}, links: {}, tokens: [] };
+
+  const tenant = (tid: string, domain: string, connections: number): Tenant => {
+    const t: Tenant = { id: tid, domain, connections: {}, organizations: {} };
+    for (let i = 0; i < connections; i++) {
+      const strategy = f.helpers.arrayElement(strategies);
+      const c = { id: id('con'), name: `${f.word.noun()}-${strategy}-${i}`.toLowerCase().slice(0, 50), strategy };
+      t.connections[c.id] = c;
+    }
+    data.tenants[tid] = t;
+    return t;
+  };
+  const org = (t: Tenant, label: string, links: number) => {
+    const o = { id: id('org'), name: label, tenant: t.id };
+    t.organizations[o.id] = o;
+    const chosen = f.helpers.arrayElements(Object.keys(t.connections), links).sort();
+    data.links[o.id] = chosen.map(
+      (connection_id, i): Link => ({
+        ...linkDefaults,
+        connection_id,
+        organization_connection_name: i % 3 === 0 ? `${f.company.name()}`.slice(0, 50) : null,
+        assign_membership_on_login: f.datatype.boolean(),
+        organization_access_level: f.helpers.arrayElement(['none', 'readonly', 'limited', 'full'] as const),
+        is_enabled: i % 4 !== 3,
+      }),
+    );
+  };
+
+  const main = tenant('connkit', 'connkit.auth0.com', size + 10);
+  org(main, 'main', size);
+  org(main, 'small', 3);
+  org(main, 'empty', 0);
+  const other = tenant('other', 'other-tenant.auth0.com', 5);
+  org(other, 'other-main', 2);
+
+  const state = new Auth0State(data);
+  state.mintToken('full', 'connkit', allScopes);
+  state.mintToken('read-only', 'connkit', ['read:organization_connections']);
+  state.mintToken('no-scope', 'connkit', []);
+  state.mintToken('other-tenant', 'other', allScopes);
+  state.mintToken('expired', 'connkit', allScopes, { expired: true });
+  state.mintToken('bad-signature', 'connkit', allScopes, { secret: 'not-the-tenant-signing-key' });
+  return state;
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import type { components } from '../../../generated/auth0.js';
+import { JwtIssuer } from '../../jwt.js';
+
+type S = components['schemas'];
+export type OrgConnection = S['OrganizationAllConnection'];
+
+export interface TenantConnection {
+  id: string;
+  name: string;
+  strategy: string;
+}
+
+export interface Tenant {
+  id: string;
+  domain: string;
+  connections: Record<string, TenantConnection>;
+  organizations: Record<string, { id: string; name: string; tenant: string }>;
+}
+
+/** A link as stored: `organization_connection_name` null means "the connection's own name". */
+export interface Link {
+  connection_id: string;
+  organization_connection_name: string | null;
+  assign_membership_on_login: boolean;
+  show_as_button: boolean;
+  is_signup_enabled: boolean;
+  organization_access_level: S['OrganizationAccessLevel'];
+  is_enabled: boolean;
+}
+
+export interface IssuedToken {
+  label: string;
+  tenant: string;
+  scopes: string[];
+  token: string;
+}
+
+export interface Auth0Data {
+  seed: number;
+  counter: number;
+  tenants: Record<string, Tenant>;
+  /** Per organization, sorted by connection_id: pages are slices. */
+  links: Record<string, Link[]>;
+  tokens: IssuedToken[];
+}
+
+export const allScopes = ['read', 'create', 'update', 'delete'].map((v) => `${v}:organization_connections`);
+
+export const linkDefaults = {
+  assign_membership_on_login: false,
+  show_as_button: true,
+  is_signup_enabled: false,
+  organization_access_level: 'none',
+  is_enabled: true,
+} as const;
+
+/** A tenant's connections and organizations, and the links between them. */
+export class Auth0State {
+  readonly jwt: JwtIssuer;
+  private readonly orgTenant = new Map<string, Tenant>();
+  private readonly tenantByAudience = new Map<string, Tenant>();
+
+  constructor(readonly data: Auth0Data) {
+    this.jwt = new JwtIssuer(createHash('sha256').update(`connkit-auth0:${data.seed}`).digest('hex'));
+    for (const t of Object.values(data.tenants)) {
+      this.tenantByAudience.set(audience(t.domain), t);
+      for (const id of Object.keys(t.organizations)) this.orgTenant.set(id, t);
+    }
+  }
+
+  tenantForAudience(aud: unknown): Tenant | undefined {
+    const list = Array.isArray(aud) ? aud : [aud];
+    for (const a of list) {
+      const t = this.tenantByAudience.get(String(a));
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  /** The organization when it exists in this tenant (another tenant's is as good as absent). */
+  organization(tenant: Tenant, orgId: string) {
+    return this.orgTenant.get(orgId) === tenant ? tenant.organizations[orgId] : undefined;
+  }
+
+  links(orgId: string): Link[] {
+    return this.data.links[orgId] ?? (this.data.links[orgId] = []);
+  }
+
+  find(orgId: string, connectionId: string): { index: number; link?: Link } {
+    const list = this.links(orgId);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].connection_id < connectionId) lo = mid + 1;
+      else hi = mid;
+    }
+    return { index: lo, link: list[lo]?.connection_id === connectionId ? list[lo] : undefined };
+  }
+
+  insert(orgId: string, link: Link): void {
+    const { index } = this.find(orgId, link.connection_id);
+    this.links(orgId).splice(index, 0, link);
+  }
+
+  remove(orgId: string, connectionId: string): boolean {
+    const { index, link } = this.find(orgId, connectionId);
+    if (link) this.links(orgId).splice(index, 1);
+    return Boolean(link);
+  }
+
+  /** The link as the API shows it: name and connection filled from the tenant connection. */
+  view(tenant: Tenant, link: Link): OrgConnection {
+    const conn = tenant.connections[link.connection_id];
+    return {
+      connection_id: link.connection_id,
+      organization_connection_name: link.organization_connection_name ?? conn.name,
+      assign_membership_on_login: link.assign_membership_on_login,
+      show_as_button: link.show_as_button,
+      is_signup_enabled: link.is_signup_enabled,
+      organization_access_level: link.organization_access_level,
+      is_enabled: link.is_enabled,
+      connection: { name: conn.name, strategy: conn.strategy },
+    };
+  }
+
+  mintToken(label: string, tenantId: string, scopes: string[], opts: { expired?: boolean; secret?: string } = {}): IssuedToken {
+    const tenant = this.data.tenants[tenantId];
+    const clientId = `client_${this.data.seed}_${this.data.counter++}`;
+    const claims = {
+      iss: `https://${tenant.domain}/`,
+      sub: `${clientId}@clients`,
+      aud: audience(tenant.domain),
+      azp: clientId,
+      gty: 'client-credentials',
+      scope: scopes.join(' '),
+      iat: 1735689600,
+      exp: opts.expired ? 1735693200 : 4102444800,
+    };
+    const token = opts.secret ? new JwtIssuer(opts.secret).sign(claims) : this.jwt.sign(claims);
+    const issued = { label, tenant: tenantId, scopes, token };
+    this.data.tokens.push(issued);
+    return issued;
+  }
+}
+
+export const audience = (domain: string) => `https://${domain}/api/v2/`;

@@ -1,0 +1,257 @@
+import type { components } from '../../../generated/leadconduit.js';
+import { mintHex } from '../../seeded.js';
+
+type S = components['schemas'];
+export type ListEntry = S['ConnectionListEntry'];
+export type Detail = S['ConnectionDetail'];
+export type Account = S['Account'];
+type Derived = 'connected_buyers' | 'connected_sellers' | 'pending_buyers' | 'pending_sellers';
+/** The LC-side account; its connection arrays are derived, never stored. */
+export type LcAccount = Omit<Account, Derived>;
+/** What SSO holds of an account and sync copies over. */
+export type SsoAccount = Pick<Account, 'sso_id' | 'name' | 'time_zone' | 'billing_type' | 'financial_state' | 'financial_state_updated_at' | 'product_id' | 'state' | 'subscriptions' | 'features'>;
+
+export interface Credential {
+  api_key: string;
+  account_id: string;
+  superuser: boolean;
+  label: string;
+}
+
+/** SSO's record of a connection: the source of truth. */
+export interface NetworkConnection {
+  id: string;
+  account_id: string;
+  relationship_type: S['RelationshipType'];
+  invitation_id: string;
+  counterpart: S['ConnectedAccount'];
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  permissions: string[];
+}
+
+/** LeadConduit's `account_connections` row; `external_id` is the SSO connection's id. */
+export interface AccountConnectionRow {
+  id: string;
+  account_id: string;
+  external_id: string;
+  invitation_id: string;
+  relationship_type: S['RelationshipType'];
+  connected_account: S['ConnectedAccount'];
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  ui_state: S['UiState'];
+  permissions: string[];
+  account_entity: S['Entity'] | null;
+  custom_entities: S['CustomEntity'][];
+}
+
+export interface Invitation {
+  id: string;
+  account_id: string;
+  name: string;
+  relationship_type: S['RelationshipType'];
+  invitation_expires_at: string;
+}
+
+export interface LcData {
+  seed: number;
+  counter: number;
+  accounts: Record<string, LcAccount>;
+  ssoAccounts: Record<string, SsoAccount>;
+  credentials: Record<string, Credential>;
+  networkConnections: Record<string, NetworkConnection>;
+  rows: Record<string, AccountConnectionRow>;
+  invitations: Record<string, Invitation>;
+}
+
+const byCreated = (a: { created_at: string; id: string }, b: { created_at: string; id: string }) =>
+  a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * Two stores per account, as LeadConduit has them: SSO's NetworkConnections (the truth) and
+ * LC's account_connections rows. Reads merge them; the only write is the repair.
+ */
+export class LeadConduitState {
+  private readonly ssoByAccount = new Map<string, NetworkConnection[]>();
+  private readonly rowsByAccount = new Map<string, AccountConnectionRow[]>();
+  private readonly rowByExternal = new Map<string, AccountConnectionRow>();
+
+  constructor(readonly data: LcData) {
+    for (const nc of Object.values(data.networkConnections)) push(this.ssoByAccount, nc.account_id, nc);
+    for (const row of Object.values(data.rows)) this.indexRow(row);
+    for (const list of [...this.ssoByAccount.values(), ...this.rowsByAccount.values()]) list.sort(byCreated);
+  }
+
+  private indexRow(row: AccountConnectionRow) {
+    push(this.rowsByAccount, row.account_id, row);
+    this.rowByExternal.set(row.external_id, row);
+  }
+
+  credential(apiKey: string): Credential | undefined {
+    return Object.hasOwn(this.data.credentials, apiKey) ? this.data.credentials[apiKey] : undefined;
+  }
+
+  /** The reconciled list; with SSO down, LC rows only. */
+  list(accountId: string, ssoDown: boolean): ListEntry[] {
+    if (ssoDown) return (this.rowsByAccount.get(accountId) ?? []).map((row) => completed(row));
+    return (this.ssoByAccount.get(accountId) ?? []).map((nc) => {
+      const row = this.rowByExternal.get(nc.id);
+      return row ? completed(row, nc) : ssoOnly(nc);
+    });
+  }
+
+  /** One connection by its id, SSO connection id or invitation id. */
+  find(accountId: string, id: string, ssoDown: boolean): Detail | undefined {
+    const lower = id.toLowerCase();
+    const row = (this.rowsByAccount.get(accountId) ?? []).find((r) => [r.id, r.external_id, r.invitation_id].includes(lower));
+    if (row && (ssoDown || Object.hasOwn(this.data.networkConnections, row.external_id))) return detailOfRow(row);
+    if (ssoDown) return undefined;
+    const nc = (this.ssoByAccount.get(accountId) ?? []).find((n) => n.id === lower || n.invitation_id === lower);
+    return nc && !this.rowByExternal.has(nc.id) ? detailOfSso(nc) : undefined;
+  }
+
+  hasRow(accountId: string, connectionId: string): boolean {
+    return this.rowByExternal.get(connectionId.toLowerCase())?.account_id === accountId;
+  }
+
+  /** Inserts the missing LC row for the caller's SSO connection; false when SSO has none for it. */
+  repair(accountId: string, connectionId: string, now: string): AccountConnectionRow | undefined {
+    const nc = this.data.networkConnections[connectionId.toLowerCase()];
+    if (!nc || nc.account_id !== accountId || this.rowByExternal.has(nc.id)) return undefined;
+    const row: AccountConnectionRow = {
+      id: nc.id,
+      account_id: accountId,
+      external_id: nc.id,
+      invitation_id: nc.invitation_id,
+      relationship_type: nc.relationship_type,
+      connected_account: nc.counterpart,
+      created_at: now,
+      updated_at: now,
+      created_by: nc.created_by,
+      ui_state: { has_setup_buyer_delivery: false },
+      permissions: nc.permissions,
+      // The repair creates no entity and touches no flow.
+      account_entity: null,
+      custom_entities: [],
+    };
+    this.data.rows[row.id] = row;
+    this.indexRow(row);
+    this.rowsByAccount.get(accountId)!.sort(byCreated);
+    return row;
+  }
+
+  /** Copies SSO's values into the LC account and returns it with its derived arrays. */
+  sync(accountId: string, now: Date): Account {
+    const account = this.data.accounts[accountId];
+    Object.assign(account, this.data.ssoAccounts[account.sso_id]);
+    const conns = this.ssoByAccount.get(accountId) ?? [];
+    const invites = Object.values(this.data.invitations)
+      .filter((i) => i.account_id === accountId)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const ref = (nc: NetworkConnection) => ({ id: nc.counterpart.id, name: nc.counterpart.name, sso_id: nc.counterpart.sso_id });
+    const pending = (i: Invitation) => ({ id: i.id, name: i.name, expired: new Date(i.invitation_expires_at) <= now, invitation_expires_at: i.invitation_expires_at });
+    return {
+      ...account,
+      connected_buyers: conns.filter((c) => c.relationship_type === 'buyer').map(ref),
+      connected_sellers: conns.filter((c) => c.relationship_type === 'seller').map(ref),
+      pending_buyers: invites.filter((i) => i.relationship_type === 'buyer').map(pending),
+      pending_sellers: invites.filter((i) => i.relationship_type === 'seller').map(pending),
+    };
+  }
+
+  /** Test and control helper: an SSO connection with no LC row (the missed Kafka message). */
+  addSsoOnly(accountId: string, fields: Omit<NetworkConnection, 'id' | 'account_id'>): NetworkConnection {
+    const nc: NetworkConnection = { id: this.mint(), account_id: accountId, ...fields };
+    this.data.networkConnections[nc.id] = nc;
+    push(this.ssoByAccount, accountId, nc);
+    this.ssoByAccount.get(accountId)!.sort(byCreated);
+    return nc;
+  }
+
+  addCredential(accountId: string, superuser: boolean, label: string): Credential {
+    const c: Credential = { api_key: mintHex(this.data.seed, 'leadconduit-key', this.data.counter++, 40), account_id: accountId, superuser, label };
+    this.data.credentials[c.api_key] = c;
+    return c;
+  }
+
+  mint(): string {
+    return mintHex(this.data.seed, 'leadconduit', this.data.counter++, 24);
+  }
+
+  ssoConnections(accountId: string): NetworkConnection[] {
+    return this.ssoByAccount.get(accountId) ?? [];
+  }
+
+  rows(accountId: string): AccountConnectionRow[] {
+    return this.rowsByAccount.get(accountId) ?? [];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function completed(row: AccountConnectionRow, nc?: NetworkConnection): ListEntry {
+  return {
+    id: row.id,
+    status: 'completed',
+    relationship_type: row.relationship_type,
+    invitation_id: row.invitation_id,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    created_by: row.created_by,
+    ui_state: row.ui_state,
+    permissions: nc?.permissions ?? row.permissions,
+    connected_account: row.connected_account,
+    account_entity: row.account_entity,
+    custom_entities: row.custom_entities,
+  };
+}
+
+function ssoOnly(nc: NetworkConnection): ListEntry {
+  return {
+    id: nc.id,
+    status: 'sso_only',
+    relationship_type: nc.relationship_type,
+    invitation_id: nc.invitation_id,
+    created_at: nc.created_at,
+    updated_at: nc.updated_at,
+    created_by: nc.created_by,
+    permissions: nc.permissions,
+    connected_account: nc.counterpart,
+    account_entity: null,
+    custom_entities: [],
+  };
+}
+
+function detailOfRow(row: AccountConnectionRow): Detail {
+  return {
+    id: row.id,
+    connected_account: row.connected_account,
+    external_id: row.external_id,
+    invitation_id: row.invitation_id,
+    relationship_type: row.relationship_type,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    created_by: row.created_by,
+    ui_state: row.ui_state,
+  };
+}
+
+function detailOfSso(nc: NetworkConnection): Detail {
+  return {
+    id: nc.id,
+    connected_account: nc.counterpart,
+    external_id: nc.id,
+    invitation_id: nc.invitation_id,
+    relationship_type: nc.relationship_type,
+    created_at: nc.created_at,
+    updated_at: nc.updated_at,
+    created_by: nc.created_by,
+  };
+}

@@ -1,0 +1,83 @@
+import type { Faker } from '@faker-js/faker';
+import { farFuture, fakerFor, longAgo, pastDate } from '../../seeded.js';
+import { MyCreditAppState, type Connection, type McaData, type Org } from './state.js';
+
+/**
+ * A guest `guest` connected to `size` hosts and a host `host` connected to `size` guests
+ * (`guest` among them); every fifth connection disconnected, every fourth archived, some with
+ * an active action. `unconnected` has no connection; `invitee` has a live invitation from
+ * `host`, beside an expired and an accepted one. A token per organization, plus an expired
+ * one and one signed with a foreign key.
+ */
+export function createMyCreditApp({ seed, size }: { seed: number; size: number }): MyCreditAppState {
+  const f = fakerFor(seed, 'mycreditapp');
+  const data: McaData = { seed, counter: 0, orgs: {}, connections: [], invitations: {}, clients: [] };
+  const org = (name = f.company.name()): Org => {
+    const domain = f.internet.domainWord() + '.example';
+    const o = { id: f.string.uuid(), name: name.slice(0, 300), email: `credit@${domain}`, owner_email: `${f.person.firstName().toLowerCase()}@${domain}`, parent_organization_id: null };
+    data.orgs[o.id] = o;
+    return o;
+  };
+  const link = (host: Org, guest: Org, i: number): Connection => {
+    const created = pastDate(f);
+    const archived = i % 4 === 3;
+    const action = i % 3 === 0 ? null : f.helpers.arrayElement(['documents_update_request', 'analytics_request'] as const);
+    const scored = f.datatype.boolean();
+    const c: Connection = {
+      host_organization_id: host.id,
+      guest_organization_id: guest.id,
+      status: i % 5 === 4 ? 'disconnected' : 'connected',
+      archived,
+      created_at: created,
+      updated_at: created,
+      archived_at: archived ? created : null,
+      active_action_type: action,
+      active_action_updated_at: action ? created : null,
+      total_score: scored ? f.number.float({ min: 0, max: 100, fractionDigits: 1 }) : null,
+      score_updated_at: scored ? created : null,
+    };
+    data.connections.push(c);
+    return c;
+  };
+
+  const guest = org('Contoso Builders');
+  const host = org('Northwind Lending');
+  link(host, guest, 0);
+  for (let i = 1; i < size; i++) link(org(), guest, i);
+  const parent = org('Contoso Holdings');
+  for (let i = 1; i < size; i++) {
+    const g = org();
+    if (i % 6 === 0) g.parent_organization_id = parent.id;
+    link(host, g, i);
+  }
+  const unconnected = org('Unconnected Org');
+  const invitee = org('Invitee Org');
+
+  const state = new MyCreditAppState(data);
+  const sentAt = pastDate(f);
+  const invite = (email: string, expired_at: string, status: 'sent' | 'accepted') =>
+    state.addInvitation({
+      host_organization_id: host.id,
+      email,
+      first_invitation_sent_at: sentAt,
+      last_invitation_sent_at: sentAt,
+      expired_at,
+      status,
+      archived: false,
+      created_at: sentAt,
+      updated_at: sentAt,
+      accepted_at: status === 'accepted' ? sentAt : null,
+      archived_at: null,
+      parent_organization_id: null,
+    });
+  invite(invitee.email, farFuture(f), 'sent');
+  invite(email(f), longAgo(f), 'sent');
+  invite(guest.email, farFuture(f), 'accepted');
+
+  for (const [label, o] of [['guest', guest], ['host', host], ['unconnected', unconnected], ['invitee', invitee]] as const) state.mintClient(label, o.id);
+  state.mintClient('expired', guest.id, { expired: true });
+  state.mintClient('bad-signature', guest.id, { secret: 'not-mycreditapp-signing-key' });
+  return state;
+}
+
+const email = (f: Faker) => f.internet.email().toLowerCase();

@@ -1,0 +1,120 @@
+import type { components, operations } from '../../../generated/mycreditapp.js';
+import { ApiError } from '../../errors.js';
+import type { RequestContext, TypedHandlers } from '../../module.js';
+import type { McaPrincipal } from './auth.js';
+import { queryList, type ListQuery } from './query.js';
+import type { MyCreditAppState } from './state.js';
+
+type Ctx = RequestContext<MyCreditAppState, McaPrincipal>;
+type S = components['schemas'];
+
+const notFound = (msg: string, loc: string[], code = 'connection_not_found') => new ApiError({ kind: 'not_found', message: msg, code, field: loc });
+const conflict = (msg: string, code: string) => new ApiError({ kind: 'conflict', message: msg, code, field: ['body', 'invitation_token'] });
+const access = (ctx: Ctx) => ctx.principal.access!;
+const now = () => new Date().toISOString();
+
+function hostConnection(ctx: Ctx) {
+  const { target, scenario, requester } = access(ctx);
+  const hostId = String(ctx.params.path.host_org_id).toLowerCase();
+  // A host reading its guest's view may only see its own connection.
+  const c = scenario === 'host' && hostId !== requester ? undefined : ctx.state.pair(hostId, target);
+  if (!c) throw notFound('Host connection not found', ['path', 'host_org_id']);
+  return c;
+}
+
+function guestConnection(ctx: Ctx) {
+  const c = ctx.state.pair(access(ctx).target, String(ctx.params.path.guest_org_id).toLowerCase());
+  if (!c) throw notFound('Guest connection not found', ['path', 'guest_org_id']);
+  return c;
+}
+
+export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal> = {
+  getHostConnections: (ctx) => {
+    const { target, scenario, requester } = access(ctx);
+    const rows = ctx.state.ofGuest(target).filter((c) => scenario !== 'host' || c.host_organization_id === requester);
+    const page = queryList(rows.map((c) => ctx.state.hostView(c)), ctx.params.query as unknown as ListQuery, 'host_organization_id');
+    return { status: 200, body: page };
+  },
+
+  createHostConnection: (ctx) => {
+    const guest = access(ctx).target;
+    const input = ctx.body as S['HostConnectionCreate'];
+    const hostId = input.host_organization_id.toLowerCase();
+    const inv = ctx.state.invitationByTokenValue(input.invitation_token);
+    if (!inv || inv.host_organization_id !== hostId) throw notFound('Invitation not found', ['body', 'invitation_token'], 'invitation_not_found');
+    if (inv.status === 'accepted') throw conflict('Invitation has already been used', 'invitation_already_used');
+    if (new Date(inv.expired_at) <= new Date()) throw conflict('Invitation has expired', 'invitation_expired');
+    if (hostId === guest) throw new ApiError({ kind: 'conflict', message: 'An organization cannot connect to itself', code: 'connection_already_exists', field: ['body', 'host_organization_id'] });
+    if (ctx.state.pair(hostId, guest)) throw new ApiError({ kind: 'conflict', message: 'The organizations are already connected', code: 'connection_already_exists', field: ['body', 'host_organization_id'] });
+    const at = now();
+    Object.assign(inv, { status: 'accepted', accepted_at: at, updated_at: at });
+    return { status: 200, body: ctx.state.hostView(ctx.state.connect(hostId, guest, at)) };
+  },
+
+  getHostConnection: (ctx) => ({ status: 200, body: ctx.state.hostView(hostConnection(ctx)) }),
+
+  patchHostConnection: (ctx) => {
+    const c = hostConnection(ctx);
+    const { status } = ctx.body as S['HostConnectionPatch'];
+    if (c.status !== status) Object.assign(c, { status, updated_at: now() });
+    return { status: 200, body: ctx.state.hostView(c) };
+  },
+
+  getGuestConnections: (ctx) => {
+    const { target, scenario, requester } = access(ctx);
+    const rows = ctx.state.ofHost(target).filter((c) => scenario !== 'guest' || c.guest_organization_id === requester);
+    const page = queryList(rows.map((c) => ctx.state.guestView(c)), ctx.params.query as unknown as ListQuery, 'guest_organization_id');
+    return { status: 200, body: page };
+  },
+
+  getGuestConnection: (ctx) => ({ status: 200, body: ctx.state.guestView(guestConnection(ctx)) }),
+
+  patchGuestConnection: (ctx) => {
+    const c = guestConnection(ctx);
+    const { archived } = ctx.body as S['GuestConnectionPatch'];
+    if (c.archived !== archived) {
+      const at = now();
+      Object.assign(c, { archived, archived_at: archived ? at : null, updated_at: at });
+    }
+    return { status: 200, body: ctx.state.guestView(c) };
+  },
+
+  createGuestInvitation: (ctx) => {
+    const input = ctx.body as S['GuestInvitationCreate'];
+    const problems = [];
+    if (new Date(input.expired_at) <= new Date())
+      problems.push({ in: 'body' as const, path: ['expired_at'], keyword: 'value', message: 'Value error, expired_at must be in the future', params: {} });
+    const parent = input.parent_organization_id?.toLowerCase() ?? null;
+    if (parent && !ctx.state.org(parent))
+      problems.push({ in: 'body' as const, path: ['parent_organization_id'], keyword: 'value', message: 'Value error, unknown organization', params: {} });
+    if (problems.length) throw new ApiError({ kind: 'validation', message: problems[0].message, field: ['body', ...problems[0].path], issues: problems });
+    const at = now();
+    const inv = ctx.state.addInvitation({
+      host_organization_id: access(ctx).target,
+      email: input.email,
+      first_invitation_sent_at: at,
+      last_invitation_sent_at: at,
+      expired_at: new Date(input.expired_at).toISOString(),
+      status: 'sent',
+      archived: false,
+      created_at: at,
+      updated_at: at,
+      accepted_at: null,
+      archived_at: null,
+      parent_organization_id: parent,
+    });
+    return { status: 200, body: ctx.state.invitationView(inv, new Date()) };
+  },
+
+  getGuestInvitations: (ctx) => {
+    const q = ctx.params.query as { invitation_statuses?: string[]; limit: number; offset: number };
+    const at = new Date();
+    const wanted = q.invitation_statuses ? new Set(q.invitation_statuses) : undefined;
+    const all = ctx.state
+      .invitationsOf(access(ctx).target)
+      .map((i) => ctx.state.invitationView(i, at))
+      .filter((i) => !wanted || wanted.has(i.status))
+      .sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? -1 : 1) : a.created_at < b.created_at ? 1 : -1));
+    return { status: 200, body: { items: all.slice(q.offset, q.offset + q.limit), total_items: all.length } };
+  },
+};

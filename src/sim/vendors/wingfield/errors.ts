@@ -1,0 +1,50 @@
+import type { ApiError } from '../../errors.js';
+import { statusOf } from '../../issues.js';
+import type { Issue } from '../../../spec/index.js';
+import type { Reply } from '../../module.js';
+
+/** Wingfield's `{"error": {type, message, issues?}}`; validation is 400 invalid_schema with Zod-style issues. */
+export function formatError(err: ApiError): Reply {
+  const status = statusOf(err);
+  const error = (type: string, message: string, issues?: unknown[]) => ({ status, body: { error: issues ? { type, message, issues } : { type, message } } });
+  switch (err.kind) {
+    case 'validation':
+      return error('invalid_schema', `Request validation failed: ${err.message}`, err.issues.map(zod));
+    case 'malformed_body':
+    case 'body_too_large':
+      return error('invalid_schema', `Request validation failed: ${err.message}`, [{ code: 'custom', path: ['body'], message: err.message }]);
+    case 'route_not_found':
+      return error('not_found', 'Route not found.');
+    case 'internal':
+      return error('internal_server_error', 'Internal server error.');
+    default:
+      return error(err.code ?? err.kind, err.message);
+  }
+}
+
+function zod(i: Issue): { code: string; path: (string | number)[]; message: string } {
+  const p = i.params as Record<string, any>;
+  const path = [i.in, ...i.path];
+  switch (i.keyword) {
+    case 'required':
+      return { code: 'invalid_type', path, message: 'Required' };
+    case 'type':
+      return { code: 'invalid_type', path, message: `Expected ${p.type}` };
+    case 'enum':
+      return { code: 'invalid_enum_value', path, message: `Invalid enum value. Expected ${(p.allowedValues as unknown[]).map((v) => `'${v}'`).join(' | ')}` };
+    case 'minimum':
+    case 'minLength':
+    case 'minItems':
+      return { code: 'too_small', path, message: i.message };
+    case 'maximum':
+    case 'maxLength':
+    case 'maxItems':
+      return { code: 'too_big', path, message: i.message };
+    case 'additionalProperties':
+      return { code: 'unrecognized_keys', path: path.slice(0, -1), message: `Unrecognized key(s) in object: '${p.additionalProperty}'` };
+    case 'format':
+      return { code: 'invalid_string', path, message: `Invalid ${p.format}` };
+    default:
+      return { code: 'custom', path, message: i.message };
+  }
+}

@@ -1,0 +1,62 @@
+import { farFuture, fakerFor, longAgo, pastDate } from '../../seeded.js';
+import { WingfieldState, type ConnectTokenState, type Permission, type WfData } from './state.js';
+
+const all = (p: Permission) => ({ user: p, organization: p, 'court-booking': p });
+
+/**
+ * Two external services: `partner` (2 PRO seats, one taken) related to the first half of
+ * `size` organizations, `other` related to two of the rest. Tokens: write, read, none, the
+ * other service, expired. Connect tokens of `partner` in every state: open for an unrelated
+ * organization, open for a related one (confirm), claimed, cancelled, expired, and one
+ * issued to `other`.
+ */
+export function createWingfield({ seed, size }: { seed: number; size: number }): WingfieldState {
+  const f = fakerFor(seed, 'wingfield');
+  const data: WfData = { seed, counter: 0, services: {}, tokens: {}, organizations: {}, users: {}, connectTokens: {}, relations: {}, memberships: {} };
+  const service = (name: string, pro_quota: number) => {
+    const s = { id: f.string.uuid(), name, pro_quota };
+    data.services[s.id] = s;
+    return s;
+  };
+  const partner = service('Court Partner', 2);
+  const other = service('Other Partner', 5);
+  const orgs = Array.from({ length: Math.max(size, 6) }, (_, i) => {
+    const o = { id: f.string.uuid(), name: `${f.location.city()} ${f.helpers.arrayElement(['Padel Club', 'Tennis Club', 'Squash Center'])} ${i + 1}` };
+    data.organizations[o.id] = o;
+    return o;
+  });
+  const users = Array.from({ length: 6 }, () => {
+    const u = { id: f.string.uuid(), email: f.internet.email().toLowerCase() };
+    data.users[u.id] = u;
+    return u;
+  });
+
+  const state = new WingfieldState(data);
+  const half = Math.ceil(orgs.length / 2);
+  orgs.slice(0, half).forEach((o, i) => {
+    const at = pastDate(f);
+    const r = state.createRelation(partner.id, o.id, `club-${1000 + i}`, at);
+    r.updatedAt = at;
+  });
+  orgs.slice(half, half + 2).forEach((o, i) => state.createRelation(other.id, o.id, `other-${i}`, pastDate(f)));
+  const related = orgs[0];
+  for (const u of users.slice(0, 3)) state.setMembership({ organization_id: related.id, user_id: u.id, subscription: 'FREE', externally_managed_by: null });
+  state.setMembership({ organization_id: related.id, user_id: users[3].id, subscription: 'PRO', externally_managed_by: partner.id });
+
+  state.addToken({ label: 'write', external_service_id: partner.id, scopes: all('write'), expires_at: null });
+  state.addToken({ label: 'read', external_service_id: partner.id, scopes: { user: 'read', organization: 'read', 'court-booking': 'read' }, expires_at: null });
+  state.addToken({ label: 'none', external_service_id: partner.id, scopes: all('none'), expires_at: null });
+  state.addToken({ label: 'other-service', external_service_id: other.id, scopes: all('write'), expires_at: null });
+  state.addToken({ label: 'expired', external_service_id: partner.id, scopes: all('write'), expires_at: longAgo(f) });
+
+  const unrelated = orgs.slice(half + 2);
+  const ct = (label: string, organization_id: string, st: ConnectTokenState, expired = false, service_id = partner.id) =>
+    state.addConnectToken({ label, organization_id, external_service_id: service_id, state: st, expires_at: expired ? longAgo(f) : farFuture(f) });
+  ct('open', unrelated[0].id, 'open');
+  ct('open-confirm', related.id, 'open');
+  ct('claimed', orgs[1].id, 'claimed');
+  ct('cancelled', unrelated[1].id, 'cancelled');
+  ct('expired', unrelated[2 % unrelated.length].id, 'open', true);
+  ct('other-service', unrelated[0].id, 'open', false, other.id);
+  return state;
+}

@@ -1,0 +1,57 @@
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/sim/server.js';
+
+export interface Call {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Sent as is (a string) instead of JSON. */
+  raw?: string;
+  session?: string;
+  prefer?: string;
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+/**
+ * A simulator on 127.0.0.1 and a port of the OS's choosing, answers checked against the
+ * spec (a violation comes back as a 500), plus the fixtures it reports.
+ */
+export async function testSimulator(options: SimulatorOptions = {}) {
+  const sim: RunningSimulator = await startSimulator({ port: 0, host: '127.0.0.1', logLevel: 'silent', validateResponses: true, maxSessions: 1000, ...options });
+  const call = async (c: Call): Promise<Answer> => {
+    const headers: Record<string, string> = { ...c.headers };
+    if (c.session) headers['X-Connkit-Session'] = c.session;
+    if (c.prefer) headers.Prefer = c.prefer;
+    let body: string | undefined = c.raw;
+    if (c.body !== undefined) {
+      body = JSON.stringify(c.body);
+      headers['Content-Type'] ??= 'application/json';
+    } else if (c.raw !== undefined) headers['Content-Type'] ??= 'application/json';
+    const res = await fetch(sim.url + c.path, { method: c.method ?? 'GET', headers, body });
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, headers: res.headers, body: parsed, text };
+  };
+  const fixtures = async (session?: string) => (await call({ path: '/__control/fixtures', session })).body.apis;
+  return { sim, call, fixtures, close: () => sim.close() };
+}
+
+export type TestSim = Awaited<ReturnType<typeof testSimulator>>;
+
+export const basic = (key: string) => ({ Authorization: `Basic ${Buffer.from(`API:${key}`).toString('base64')}` });
+export const bearerH = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+let counter = 0;
+/** A session name no other test uses. */
+export const freshSession = (label = 's') => `${label}-${process.pid}-${++counter}`;

@@ -1,0 +1,274 @@
+import { inject } from 'light-my-request';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { specIndex } from '../../src/sim/server.js';
+import { specNames } from '../../src/spec/names.js';
+import { a0, lc, mca, wf } from '../helpers/fixtures.js';
+import { freshSession, testSimulator, type Call, type TestSim } from '../helpers/sim.js';
+
+type Recipe = (fx: any) => Call;
+const uuid0 = '00000000-0000-4000-8000-000000000000';
+const hex0 = '0123456789abcdef01234567';
+const boom = 'scenario=server-error';
+
+/**
+ * One request per documented status of every operation. The simulator checks each answer
+ * against the spec (a violation becomes a 500), and the coverage test below fails when the
+ * spec documents a status nobody here produces.
+ */
+const recipes: Record<string, Record<string, Recipe>> = {
+  listConnections: {
+    200: (fx) => ({ path: '/leadconduit/connections?relationship_type=seller', headers: lc(fx).user }),
+    400: (fx) => ({ path: '/leadconduit/connections?relationship_type=partner', headers: lc(fx).user }),
+    401: () => ({ path: '/leadconduit/connections' }),
+    500: (fx) => ({ path: '/leadconduit/connections', headers: lc(fx).user, prefer: boom }),
+  },
+  getConnection: {
+    200: (fx) => ({ path: `/leadconduit/connections/${lc(fx).primary.completed[0].invitation_id}`, headers: lc(fx).user }),
+    400: (fx) => ({ path: '/leadconduit/connections/not-an-id', headers: lc(fx).user }),
+    401: (fx) => ({ path: `/leadconduit/connections/${lc(fx).primary.completed[0].id}`, headers: { Authorization: 'Basic QVBJOndyb25n' } }),
+    404: (fx) => ({ path: `/leadconduit/connections/${lc(fx).other.completed[0].id}`, headers: lc(fx).user }),
+    500: (fx) => ({ path: `/leadconduit/connections/${hex0}`, headers: lc(fx).user, prefer: boom }),
+  },
+  repairConnection: {
+    201: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).primary.sso_only[0].id } }),
+    400: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: 'xyz' } }),
+    401: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).user, body: { connection_id: lc(fx).primary.sso_only[0].id } }),
+    409: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).primary.completed[0].external_id } }),
+    422: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).other.sso_only[0].id } }),
+    500: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: hex0 }, prefer: boom }),
+    503: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).primary.sso_only[0].id }, prefer: 'scenario=sso-outage' }),
+  },
+  syncAccountFromSso: {
+    200: (fx) => ({ method: 'POST', path: '/leadconduit/account_sso_sync', headers: lc(fx).user }),
+    401: () => ({ method: 'POST', path: '/leadconduit/account_sso_sync' }),
+    500: (fx) => ({ method: 'POST', path: '/leadconduit/account_sso_sync', headers: lc(fx).user, prefer: boom }),
+    503: (fx) => ({ method: 'POST', path: '/leadconduit/account_sso_sync', headers: lc(fx).user, prefer: 'scenario=sso-outage' }),
+  },
+
+  get_organization_connections: {
+    200: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections?include_totals=true&per_page=5`, headers: a0(fx).readOnly }),
+    400: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections?per_page=500`, headers: a0(fx).full }),
+    401: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections`, headers: a0(fx).badSignature }),
+    403: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections`, headers: a0(fx).noScope }),
+    404: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).otherOrg.id}/connections`, headers: a0(fx).full }),
+    429: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections`, headers: a0(fx).full, prefer: 'scenario=rate-limited' }),
+    500: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections`, headers: a0(fx).full, prefer: boom }),
+  },
+  post_organization_connection: {
+    201: (fx) => ({ method: 'POST', path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`, headers: a0(fx).full, body: { connection_id: a0(fx).unlinked[0] } }),
+    400: (fx) => ({ method: 'POST', path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`, headers: a0(fx).full, body: { connection_id: a0(fx).unlinked[0], colour: 'red' } }),
+    401: (fx) => ({ method: 'POST', path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`, headers: a0(fx).expired, body: { connection_id: a0(fx).unlinked[0] } }),
+    403: (fx) => ({ method: 'POST', path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`, headers: a0(fx).readOnly, body: { connection_id: a0(fx).unlinked[0] } }),
+    404: (fx) => ({ method: 'POST', path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`, headers: a0(fx).full, body: { connection_id: 'con_doesnotexist' } }),
+    409: (fx) => ({ method: 'POST', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections`, headers: a0(fx).full, body: { connection_id: a0(fx).main.connection_ids[0] } }),
+    429: (fx) => ({ method: 'POST', path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`, headers: a0(fx).full, body: { connection_id: a0(fx).unlinked[0] }, prefer: 'scenario=rate-limited' }),
+    500: (fx) => ({ method: 'POST', path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`, headers: a0(fx).full, body: { connection_id: a0(fx).unlinked[0] }, prefer: boom }),
+  },
+  get_organization_connection: {
+    200: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).readOnly }),
+    400: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${'c'.repeat(51)}`, headers: a0(fx).full }),
+    401: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}` }),
+    403: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).noScope }),
+    404: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).unlinked[0]}`, headers: a0(fx).full }),
+    429: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full, prefer: 'scenario=rate-limited' }),
+    500: (fx) => ({ path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full, prefer: boom }),
+  },
+  patch_organization_connection: {
+    200: (fx) => ({ method: 'PATCH', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full, body: { is_enabled: null, organization_connection_name: 'Renamed' } }),
+    400: (fx) => ({ method: 'PATCH', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full, body: { organization_access_level: 'owner' } }),
+    401: (fx) => ({ method: 'PATCH', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, body: {} }),
+    403: (fx) => ({ method: 'PATCH', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).readOnly, body: {} }),
+    404: (fx) => ({ method: 'PATCH', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).unlinked[0]}`, headers: a0(fx).full, body: {} }),
+    429: (fx) => ({ method: 'PATCH', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full, body: {}, prefer: 'scenario=rate-limited' }),
+    500: (fx) => ({ method: 'PATCH', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full, body: {}, prefer: boom }),
+  },
+  delete_organization_connection: {
+    204: (fx) => ({ method: 'DELETE', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full }),
+    400: (fx) => ({ method: 'DELETE', path: `/auth0/api/v2/organizations/${'o'.repeat(51)}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full }),
+    401: (fx) => ({ method: 'DELETE', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: { Authorization: 'Bearer not.a.jwt' } }),
+    403: (fx) => ({ method: 'DELETE', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).readOnly }),
+    404: (fx) => ({ method: 'DELETE', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).unlinked[0]}`, headers: a0(fx).full }),
+    429: (fx) => ({ method: 'DELETE', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full, prefer: 'scenario=rate-limited' }),
+    500: (fx) => ({ method: 'DELETE', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full, prefer: boom }),
+  },
+
+  ...mcaRecipes(),
+  ...wingfieldRecipes(),
+  ...controlRecipes(),
+};
+
+function mcaRecipes(): Record<string, Record<string, Recipe>> {
+  const list = '/mycreditapp/v1-beta/host-connections?statuses=connected&statuses=disconnected&limit=10&offset=0';
+  const guestList = '/mycreditapp/v1-beta/guest-connections?statuses=connected&limit=10&offset=0';
+  const common = (method: string, path: (fx: any) => string, who: string, body?: (fx: any) => unknown, extra: Record<string, Recipe> = {}) => ({
+    200: (fx: any) => ({ method, path: path(fx), headers: mca(fx).headers(who), body: body?.(fx) }),
+    401: (fx: any) => ({ method, path: path(fx), headers: { ...mca(fx).headers(who), Authorization: `Bearer ${mca(fx).token('expired')}` }, body: body?.(fx) }),
+    403: (fx: any) => ({ method, path: path(fx), headers: mca(fx).headers(who, mca(fx).orgs.unconnected.id), body: body?.(fx) }),
+    422: (fx: any) => ({ method, path: path(fx), headers: { ...mca(fx).headers(who), 'Target-Organization-ID': 'not-a-uuid' }, body: body?.(fx) }),
+    500: (fx: any) => ({ method, path: path(fx), headers: mca(fx).headers(who), body: body?.(fx), prefer: boom }),
+    503: (fx: any) => ({ method, path: path(fx), headers: mca(fx).headers(who), body: body?.(fx), prefer: 'scenario=maintenance' }),
+    ...extra,
+  });
+  const hostPath = (fx: any) => `/mycreditapp/v1-beta/host-connections/${mca(fx).orgs.host.id}`;
+  const guestPath = (fx: any) => `/mycreditapp/v1-beta/guest-connections/${mca(fx).orgs.guest.id}`;
+  const accept = (fx: any) => ({ host_organization_id: mca(fx).orgs.host.id, invitation_token: mca(fx).invitation('sent').invitation_token });
+  return {
+    getHostConnections: common('GET', () => list, 'guest'),
+    createHostConnection: common('POST', () => '/mycreditapp/v1-beta/host-connections', 'invitee', accept, {
+      404: (fx) => ({ method: 'POST', path: '/mycreditapp/v1-beta/host-connections', headers: mca(fx).headers('invitee'), body: { host_organization_id: mca(fx).orgs.host.id, invitation_token: 'inv_doesnotexist' } }),
+      409: (fx) => ({ method: 'POST', path: '/mycreditapp/v1-beta/host-connections', headers: mca(fx).headers('invitee'), body: { host_organization_id: mca(fx).orgs.host.id, invitation_token: mca(fx).invitation('accepted').invitation_token } }),
+    }),
+    getHostConnection: common('GET', hostPath, 'guest', undefined, {
+      404: (fx) => ({ path: `/mycreditapp/v1-beta/host-connections/${uuid0}`, headers: mca(fx).headers('guest') }),
+    }),
+    patchHostConnection: common('PATCH', hostPath, 'guest', () => ({ status: 'disconnected' }), {
+      404: (fx) => ({ method: 'PATCH', path: `/mycreditapp/v1-beta/host-connections/${uuid0}`, headers: mca(fx).headers('guest'), body: { status: 'disconnected' } }),
+    }),
+    getGuestConnections: common('GET', () => guestList, 'host'),
+    getGuestConnection: common('GET', guestPath, 'host', undefined, {
+      404: (fx) => ({ path: `/mycreditapp/v1-beta/guest-connections/${uuid0}`, headers: mca(fx).headers('host') }),
+    }),
+    patchGuestConnection: common('PATCH', guestPath, 'host', () => ({ archived: true }), {
+      404: (fx) => ({ method: 'PATCH', path: `/mycreditapp/v1-beta/guest-connections/${uuid0}`, headers: mca(fx).headers('host'), body: { archived: true } }),
+    }),
+    createGuestInvitation: common('POST', () => '/mycreditapp/v1-beta/guest-invitations', 'host', () => ({ email: 'new@guest.example', expired_at: '2099-01-01T00:00:00Z' })),
+    getGuestInvitations: common('GET', () => '/mycreditapp/v1-beta/guest-invitations?limit=5&offset=0', 'host'),
+  };
+}
+
+function wingfieldRecipes(): Record<string, Record<string, Recipe>> {
+  const claim = (fx: any) => `/wingfield/api/v1/external-services/${wf(fx).partner.id}/organization-relations/claim`;
+  const claimWith = (token: (fx: any) => string, ext = 'ext-new-1', headers: (fx: any) => Record<string, string> = (fx) => wf(fx).write): Recipe => (fx) => ({
+    method: 'POST',
+    path: claim(fx),
+    headers: headers(fx),
+    body: { connectToken: token(fx), externalOrganizationId: ext },
+  });
+  const orgs = (fx: any) => `/wingfield/api/v1/external-services/${wf(fx).partner.id}/organizations`;
+  const sub = (fx: any, org = wf(fx).relatedOrg.id, user = wf(fx).users[0].id) => `/wingfield/api/v1/organizations/${org}/users/${user}/subscription`;
+  const unlink = (fx: any, org = wf(fx).relatedOrg.id) => `/wingfield/api/v1/external-services/${wf(fx).partner.id}/organizations/${org}/relation`;
+  return {
+    claimOrganizationRelation: {
+      200: claimWith((fx) => wf(fx).connect('open').token),
+      400: (fx) => ({ method: 'POST', path: claim(fx), headers: wf(fx).write, body: { connectToken: wf(fx).connect('open').token } }),
+      401: claimWith((fx) => wf(fx).connect('open').token, 'x', () => ({})),
+      403: claimWith((fx) => wf(fx).connect('other-service').token),
+      404: claimWith((fx) => wf(fx).unknown),
+      409: claimWith((fx) => wf(fx).connect('claimed').token),
+      410: claimWith((fx) => wf(fx).connect('expired').token),
+      422: claimWith((fx) => wf(fx).malformed),
+      500: (fx) => ({ ...claimWith((f) => wf(f).connect('open').token)(fx), prefer: boom }),
+    },
+    listExternalServiceOrganizations: {
+      200: (fx) => ({ path: `${orgs(fx)}?limit=2&offset=1`, headers: wf(fx).read }),
+      400: (fx) => ({ path: `${orgs(fx)}?limit=0`, headers: wf(fx).read }),
+      401: (fx) => ({ path: orgs(fx), headers: wf(fx).expired }),
+      403: (fx) => ({ path: orgs(fx), headers: wf(fx).otherService }),
+      500: (fx) => ({ path: orgs(fx), headers: wf(fx).read, prefer: boom }),
+    },
+    upsertOrganizationUserSubscription: {
+      200: (fx) => ({ method: 'PUT', path: sub(fx), headers: wf(fx).write, body: { subscription: 'PRO' } }),
+      400: (fx) => ({ method: 'PUT', path: sub(fx), headers: wf(fx).write, body: { subscription: 'GOLD' } }),
+      401: (fx) => ({ method: 'PUT', path: sub(fx), headers: { Authorization: 'Bearer tok_ext_v1_nope.nope' }, body: { subscription: 'PRO' } }),
+      403: (fx) => ({ method: 'PUT', path: sub(fx, wf(fx).unrelatedOrg.id), headers: wf(fx).write, body: { subscription: 'PRO' } }),
+      404: (fx) => ({ method: 'PUT', path: sub(fx, uuid0), headers: wf(fx).write, body: { subscription: 'PRO' } }),
+      500: (fx) => ({ method: 'PUT', path: sub(fx), headers: wf(fx).write, body: { subscription: 'PRO' }, prefer: boom }),
+    },
+    deleteOrganizationRelation: {
+      200: (fx) => ({ method: 'DELETE', path: unlink(fx), headers: wf(fx).write }),
+      400: (fx) => ({ method: 'DELETE', path: unlink(fx, 'not-a-uuid'), headers: wf(fx).write }),
+      401: (fx) => ({ method: 'DELETE', path: unlink(fx) }),
+      403: (fx) => ({ method: 'DELETE', path: unlink(fx), headers: wf(fx).read }),
+      404: (fx) => ({ method: 'DELETE', path: unlink(fx, wf(fx).unrelatedOrg.id), headers: wf(fx).write }),
+      500: (fx) => ({ method: 'DELETE', path: unlink(fx), headers: wf(fx).write, prefer: boom }),
+    },
+  };
+}
+
+function controlRecipes(): Record<string, Record<string, Recipe>> {
+  const post = (path: string, body: unknown): Recipe => () => ({ method: 'POST', path: `/__control${path}`, body });
+  return {
+    health: { 200: () => ({ path: '/__control/health' }) },
+    reset: { 200: post('/reset', { seed: 7 }), 400: post('/reset', { seed: -1 }) },
+    listScenarios: { 200: () => ({ path: '/__control/scenarios' }) },
+    clearScenarios: { 200: () => ({ method: 'DELETE', path: '/__control/scenarios' }) },
+    activateScenario: {
+      200: () => ({ method: 'PUT', path: '/__control/scenarios/latency', body: { params: { ms: 1 } } }),
+      400: () => ({ method: 'PUT', path: '/__control/scenarios/latency', body: { params: { colour: 1 } } }),
+    },
+    deactivateScenario: {
+      200: () => ({ method: 'DELETE', path: '/__control/scenarios/latency' }),
+      400: () => ({ method: 'DELETE', path: '/__control/scenarios/meteor-strike' }),
+    },
+    getFixtures: { 200: () => ({ path: '/__control/fixtures' }) },
+    createSsoOnlyConnection: { 201: post('/leadconduit/sso-only-connections', {}), 400: post('/leadconduit/sso-only-connections', { relationship_type: 'x' }), 404: post('/leadconduit/sso-only-connections', { account_id: hex0 }) },
+    createLeadConduitCredential: { 201: post('/leadconduit/credentials', { superuser: true }), 400: post('/leadconduit/credentials', { superuser: 'yes' }), 404: post('/leadconduit/credentials', { account_id: hex0 }) },
+    createAuth0Token: { 201: post('/auth0/tokens', { scopes: [] }), 400: post('/auth0/tokens', {}), 404: post('/auth0/tokens', { tenant: 'nope', scopes: [] }) },
+    createMyCreditAppInvitation: { 201: post('/mycreditapp/invitations', { state: 'sent' }), 400: post('/mycreditapp/invitations', { state: 'lost' }), 404: post('/mycreditapp/invitations', { state: 'sent', host_organization_id: uuid0 }) },
+    createMyCreditAppOrganization: { 201: post('/mycreditapp/organizations', { name: 'Fabrikam' }), 400: post('/mycreditapp/organizations', { name: '' }) },
+    createWingfieldConnectToken: { 201: post('/wingfield/connect-tokens', { state: 'open' }), 400: post('/wingfield/connect-tokens', { state: 'new' }), 404: post('/wingfield/connect-tokens', { state: 'open', organization_id: uuid0 }) },
+    createWingfieldToken: { 201: post('/wingfield/tokens', { scopes: { organization: 'read' } }), 400: post('/wingfield/tokens', { scopes: { organization: 'admin' } }), 404: post('/wingfield/tokens', { external_service_id: uuid0 }) },
+    getJournal: { 200: () => ({ path: '/__control/journal?limit=5' }), 400: () => ({ path: '/__control/journal?limit=0' }) },
+    clearJournal: { 204: () => ({ method: 'DELETE', path: '/__control/journal' }) },
+    exportState: { 200: () => ({ path: '/__control/state' }) },
+    importState: {
+      200: () => ({ method: 'PUT', path: '/__control/state', body: { connkit: 1, seed: 3, apis: {} } }),
+      400: () => ({ method: 'PUT', path: '/__control/state', body: { connkit: 2, seed: 3, apis: {} } }),
+      422: () => ({ method: 'PUT', path: '/__control/state', body: { connkit: 1, seed: 3, apis: { auth0: { tenants: 'broken' } } } }),
+    },
+  };
+}
+
+let t: TestSim;
+let fx: any;
+beforeAll(async () => {
+  t = await testSimulator();
+  fx = await t.fixtures();
+});
+afterAll(() => t.close());
+
+const cases = Object.entries(recipes).flatMap(([op, byStatus]) => Object.entries(byStatus).map(([status, recipe]) => [op, Number(status), recipe] as const));
+
+describe('every documented status of every operation', () => {
+  it.each(cases)('%s answers %i', async (op, status, recipe) => {
+    const res = await t.call({ session: freshSession(op), ...recipe(fx) });
+    expect(res.body?.connkit, JSON.stringify(res.body)).not.toBe('response-violation');
+    expect(res.status, res.text).toBe(status);
+    const journal = t.sim.world.journal.list(1)[0];
+    if (!op.startsWith('create') || !journal.url.startsWith('/__control')) expect(journal.operationId).toBe(op);
+    if (status >= 400) {
+      const spec = [...t.sim.served, specIndex('control')].find((s) => s.byId.has(op))!;
+      const envelope = spec.schemaValidator('/components/schemas/Error');
+      expect(envelope(res.body), res.text).toBe(true);
+    }
+  });
+
+  it.each([...specNames])('%s: the recipes cover every documented status', (name) => {
+    const missing: string[] = [];
+    for (const op of specIndex(name).operations)
+      for (const status of op.responses.keys()) if (!recipes[op.id]?.[status] && !(name === 'control' && ['401', '403'].includes(status))) missing.push(`${op.id} ${status}`);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the control API from outside loopback', () => {
+  it('answers 403 without a token and 401 with a wrong one; the right token passes', async () => {
+    const { createSimulator } = await import('../../src/sim/server.js');
+    const { app } = createSimulator({ logLevel: 'silent', validateResponses: true, controlToken: 's3cret' });
+    const remote = { remoteAddress: '203.0.113.9' };
+    const ops = specIndex('control').operations.filter((o) => o.responses.has('403'));
+    for (const op of ops) {
+      const url = op.path.replace('{name}', 'latency');
+      const none = await inject(app, { method: op.method.toUpperCase() as 'GET', url, ...remote });
+      expect(none.statusCode, `${op.id} ${none.body}`).toBe(403);
+      const wrong = await inject(app, { method: op.method.toUpperCase() as 'GET', url, headers: { 'x-connkit-control-token': 'nope!!' }, ...remote });
+      expect(wrong.statusCode, op.id).toBe(401);
+      expect(JSON.parse(wrong.body).error.code).toBe('invalid_control_token');
+    }
+    const ok = await inject(app, { method: 'GET', url: '/__control/health', headers: { 'x-connkit-control-token': 's3cret' }, ...remote });
+    expect(ok.statusCode).toBe(200);
+    const { app: closed } = createSimulator({ logLevel: 'silent' });
+    const refused = await inject(closed, { method: 'GET', url: '/__control/health', headers: { 'x-connkit-control-token': 's3cret' }, ...remote });
+    expect(refused.statusCode).toBe(403);
+  });
+});
