@@ -1,7 +1,7 @@
 // Generated from specs/control.yaml by openapi-typescript (npm run generate). Do not edit.
 
 export interface paths {
-    "/__control/health": {
+    "/health": {
         parameters: {
             query?: never;
             header?: never;
@@ -21,7 +21,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/reset": {
+    "/reset": {
         parameters: {
             query?: never;
             header?: never;
@@ -41,7 +41,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/scenarios": {
+    "/scenarios": {
         parameters: {
             query?: never;
             header?: never;
@@ -65,7 +65,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/scenarios/{name}": {
+    "/scenarios/{name}": {
         parameters: {
             query?: never;
             header?: never;
@@ -92,7 +92,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/fixtures": {
+    "/fixtures": {
         parameters: {
             query?: never;
             header?: never;
@@ -112,7 +112,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/leadconduit/sso-only-connections": {
+    "/leadconduit/sso-only-connections": {
         parameters: {
             query?: never;
             header?: never;
@@ -132,7 +132,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/leadconduit/credentials": {
+    "/leadconduit/credentials": {
         parameters: {
             query?: never;
             header?: never;
@@ -152,7 +152,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/auth0/tokens": {
+    "/auth0/tokens": {
         parameters: {
             query?: never;
             header?: never;
@@ -172,7 +172,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/mycreditapp/invitations": {
+    "/mycreditapp/invitations": {
         parameters: {
             query?: never;
             header?: never;
@@ -192,7 +192,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/mycreditapp/organizations": {
+    "/mycreditapp/organizations": {
         parameters: {
             query?: never;
             header?: never;
@@ -212,7 +212,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/wingfield/connect-tokens": {
+    "/wingfield/connect-tokens": {
         parameters: {
             query?: never;
             header?: never;
@@ -232,7 +232,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/wingfield/tokens": {
+    "/wingfield/tokens": {
         parameters: {
             query?: never;
             header?: never;
@@ -252,7 +252,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/journal": {
+    "/journal": {
         parameters: {
             query?: never;
             header?: never;
@@ -276,7 +276,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__control/state": {
+    "/state": {
         parameters: {
             query?: never;
             header?: never;

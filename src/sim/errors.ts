@@ -31,6 +31,8 @@ export interface ApiErrorInit {
   field?: (string | number)[];
   issues?: Issue[];
   headers?: Record<string, string>;
+  /** Made by a fault scenario on purpose: its status may lie outside the contract. */
+  injected?: boolean;
 }
 
 export class ApiError extends Error {
@@ -40,6 +42,7 @@ export class ApiError extends Error {
   readonly field?: (string | number)[];
   readonly issues: Issue[];
   readonly headers: Record<string, string>;
+  readonly injected: boolean;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -49,6 +52,7 @@ export class ApiError extends Error {
     this.field = init.field;
     this.issues = init.issues ?? [];
     this.headers = init.headers ?? {};
+    this.injected = init.injected ?? false;
   }
 }
 

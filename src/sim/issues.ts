@@ -8,7 +8,7 @@ export function describeIssue(issue: Issue): string {
     case 'required':
       return 'is required';
     case 'enum':
-      return `must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
+      return Array.isArray(p.allowedValues) ? `must be one of ${p.allowedValues.map(String).join(', ')}` : issue.message;
     case 'const':
       return `must be ${String(p.allowedValue)}`;
     case 'type':

@@ -8,6 +8,8 @@ export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A fault a scenario injected: response validation lets an undocumented status through. */
+  injected?: boolean;
 }
 
 /** What scenarios switch on for the rest of the request (read by handlers). */

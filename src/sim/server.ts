@@ -8,6 +8,7 @@ import { buildIndex, type SpecIndex } from '../spec/index.js';
 import { vendorNames, type VendorName } from '../spec/names.js';
 import { controlModule } from './control/index.js';
 import { mountApi } from './mount.js';
+import { lastResort } from './pipeline/errors.js';
 import { normalizeScenario } from './scenarios/catalog.js';
 import { defaultSize } from './session.js';
 import { vendorModules } from './vendors/index.js';
@@ -86,6 +87,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   app.use((req, res) => {
     res.status(404).json({ error: `no API at ${req.path}`, apis: served.map((s) => `${s.prefix}${s.basePath}`) });
   });
+  app.use(lastResort(log));
   return { app, world, served, log };
 }
 

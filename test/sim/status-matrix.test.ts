@@ -258,7 +258,7 @@ describe('the control API from outside loopback', () => {
     const remote = { remoteAddress: '203.0.113.9' };
     const ops = specIndex('control').operations.filter((o) => o.responses.has('403'));
     for (const op of ops) {
-      const url = op.path.replace('{name}', 'latency');
+      const url = `/__control${op.path.replace('{name}', 'latency')}`;
       const none = await inject(app, { method: op.method.toUpperCase() as 'GET', url, ...remote });
       expect(none.statusCode, `${op.id} ${none.body}`).toBe(403);
       const wrong = await inject(app, { method: op.method.toUpperCase() as 'GET', url, headers: { 'x-connkit-control-token': 'nope!!' }, ...remote });

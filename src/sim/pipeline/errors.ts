@@ -19,8 +19,30 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const apiError = isApiError(err) ? err : fromFrameworkError(err);
     if (!apiError) log.error({ err, url: req.originalUrl }, 'unexpected error');
     const e = apiError ?? new ApiError({ kind: 'internal', message: 'Internal server error' });
-    const reply = l.module.formatError(e, l.op);
-    send(res, { ...reply, headers: { ...e.headers, ...reply.headers } });
+    try {
+      const reply = l.module.formatError(e, l.op);
+      send(res, { ...reply, headers: { ...e.headers, ...reply.headers }, injected: e.injected });
+    } catch (failure) {
+      // A formatter that throws must still not leak a stack trace: the vendor's 500, or a bare one.
+      log.error({ err: failure, url: req.originalUrl }, 'error formatter failed');
+      if (!res.headersSent) {
+        try {
+          send(res, l.module.formatError(new ApiError({ kind: 'internal', message: 'Internal server error' }), l.op));
+        } catch {
+          res.status(500).json({ error: 'internal server error' });
+        }
+      }
+    }
+  };
+}
+
+/** Outside any API's router (CORS, /__specs): a JSON 500, never Express's HTML page. */
+export function lastResort(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    log.error({ err, url: req.originalUrl }, 'unexpected error');
+    if (res.headersSent) return void res.destroy();
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    res.status(status).json({ error: status === 500 ? 'internal server error' : 'bad request' });
   };
 }
 

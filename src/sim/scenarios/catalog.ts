@@ -26,7 +26,7 @@ export interface ScenarioDef {
   /** APIs it applies to unless the activation names others. */
   apis: VendorName[];
   /** Parameters with their defaults. */
-  params: Record<string, { default: number; description: string }>;
+  params: Record<string, { default: number; description: string; min?: number; max?: number; integer?: boolean }>;
   /**
    * Runs before authentication. It may set a fault for the handlers, wait, throw an
    * ApiError (answered in the vendor's envelope) or return 'reset' (socket destroyed).
@@ -71,7 +71,7 @@ export const scenarioCatalog: ScenarioDef[] = [
       c.count++;
       const reset = Math.ceil((c.windowStart + windowMs) / 1000);
       run.faults.rateLimit = { limit, remaining: Math.max(0, limit - c.count), reset };
-      if (c.count > limit) throw new ApiError({ kind: 'rate_limited', message: 'Global limit has been reached', code: 'too_many_requests' });
+      if (c.count > limit) throw new ApiError({ kind: 'rate_limited', message: 'Global limit has been reached', code: 'too_many_requests', injected: true });
     },
   },
   {
@@ -80,7 +80,7 @@ export const scenarioCatalog: ScenarioDef[] = [
     apis: ['mycreditapp'],
     params: {},
     apply() {
-      throw new ApiError({ kind: 'maintenance', message: 'Service is under maintenance', code: 'service_under_maintenance' });
+      throw new ApiError({ kind: 'maintenance', message: 'Service is under maintenance', code: 'service_under_maintenance', injected: true });
     },
   },
   {
@@ -103,19 +103,19 @@ export const scenarioCatalog: ScenarioDef[] = [
     description: 'A share `rate` (0..1) of requests answers `status` (500 by default) in the vendor\'s error envelope.',
     apis: allVendors,
     params: {
-      rate: { default: 1, description: 'share of requests that fail' },
-      status: { default: 500, description: '5xx status to answer' },
+      rate: { default: 1, description: 'share of requests that fail', max: 1 },
+      status: { default: 500, description: '5xx status to answer', min: 500, max: 599, integer: true },
     },
     apply(run) {
       if (run.session.dice.number.float({ min: 0, max: 1 }) < num(run, 'rate'))
-        throw new ApiError({ kind: 'internal', status: num(run, 'status'), message: 'Internal server error (connkit server-error scenario)' });
+        throw new ApiError({ kind: 'internal', status: num(run, 'status'), message: 'Internal server error (connkit server-error scenario)', injected: true });
     },
   },
   {
     name: 'connection-reset',
     description: 'A share `rate` (0..1) of requests gets its connection closed with no answer (ECONNRESET for the client).',
     apis: allVendors,
-    params: { rate: { default: 1, description: 'share of requests reset' } },
+    params: { rate: { default: 1, description: 'share of requests reset', max: 1 } },
     apply(run) {
       if (run.session.dice.number.float({ min: 0, max: 1 }) < num(run, 'rate')) return 'reset';
     },
@@ -133,7 +133,8 @@ export function normalizeScenario(input: { name: string; apis?: string[]; params
   for (const [key, value] of Object.entries(input.params ?? {})) {
     if (!(key in def.params)) throw new Error(`scenario '${def.name}' has no parameter '${key}'`);
     const n = Number(value);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`scenario '${def.name}' parameter '${key}' must be a number >= 0`);
+    const { min = 0, max = Number.MAX_SAFE_INTEGER, integer } = def.params[key];
+    if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) throw new Error(`scenario '${def.name}' parameter '${key}' must be a number from ${min} to ${max}`);
     params[key] = n;
   }
   const apis = input.apis ?? [];
