@@ -353,13 +353,155 @@ export interface components {
         Fixtures: {
             session: string;
             seed: number;
-            /** @description Per served API, its base URL and what its fixtures hold (the shapes are each API's own; `connkit verify` reads them). */
+            /**
+             * @description Per served API, what `connkit verify` needs to test it: each entry is a valid verify
+             *     profile for that API (credentials for each role the checks need, and fixture ids).
+             *     For an implementation without a control API, write the same object by hand. A check
+             *     whose role or fixture is missing is skipped with the reason; lists described as
+             *     consumed are used up by the checks that change state.
+             */
             apis: {
-                [key: string]: {
-                    /** Format: uri */
-                    base_url: string;
-                };
+                leadconduit?: components["schemas"]["LeadConduitProfile"];
+                auth0?: components["schemas"]["Auth0Profile"];
+                mycreditapp?: components["schemas"]["MyCreditAppProfile"];
+                wingfield?: components["schemas"]["WingfieldProfile"];
             };
+        };
+        LeadConduitProfile: {
+            /** @constant */
+            api: "leadconduit";
+            /** Format: uri */
+            base_url?: string;
+            credentials: {
+                /** @description API key of a normal user of account A. */
+                user: string;
+                /** @description API key of a superuser of account A. */
+                superuser?: string;
+                /** @description API key of a user of another account B. */
+                other_account_user?: string;
+            };
+            connections: {
+                /** @description Connections of account A that have their LC row. */
+                completed: {
+                    id: components["schemas"]["ObjectId"];
+                    external_id: components["schemas"]["ObjectId"];
+                    invitation_id: components["schemas"]["ObjectId"];
+                    /** @enum {string} */
+                    relationship_type: "seller" | "buyer";
+                }[];
+                /** @description SSO connections of account A with no LC row (consumed by repairs). */
+                sso_only?: components["schemas"]["ObjectId"][];
+                /** @description Connection ids (any of the three) that belong to account B only. */
+                other_account?: components["schemas"]["ObjectId"][];
+                /** @description SSO connection ids of account B (a repair by A must answer 422). */
+                other_account_sso_only?: components["schemas"]["ObjectId"][];
+            };
+        };
+        Auth0Profile: {
+            /** @constant */
+            api: "auth0";
+            /** Format: uri */
+            base_url?: string;
+            tokens: {
+                /** @description A token with all four organization_connections scopes. */
+                full: string;
+                /** @description A token with read:organization_connections only. */
+                read_only?: string;
+                /** @description A valid token with none of the four scopes. */
+                no_scope?: string;
+                /** @description A full token of another tenant. */
+                other_tenant?: string;
+                expired?: string;
+            };
+            organizations: {
+                main: components["schemas"]["Auth0OrganizationFixture"];
+                empty?: components["schemas"]["Auth0OrganizationFixture"];
+                other_tenant?: components["schemas"]["Auth0OrganizationFixture"];
+            };
+            /** @description Tenant connections linked to neither main nor empty (added and removed again by the checks). */
+            unlinked_connection_ids?: string[];
+        };
+        Auth0OrganizationFixture: {
+            id: string;
+            /** @description Every connection linked to the organization. */
+            connection_ids: string[];
+            enabled_count?: number;
+        };
+        MyCreditAppProfile: {
+            /** @constant */
+            api: "mycreditapp";
+            /** Format: uri */
+            base_url?: string;
+            organizations: {
+                /** @description A guest organization with hosts (host is one of them). */
+                guest: components["schemas"]["MyCreditAppOrganizationFixture"];
+                /** @description A host organization with guests (guest is one of them). */
+                host?: components["schemas"]["MyCreditAppOrganizationFixture"];
+                /** @description An organization connected to neither. */
+                unconnected?: components["schemas"]["MyCreditAppOrganizationFixture"];
+                /** @description An organization not yet connected to host, holding invitations of host. */
+                invitee?: components["schemas"]["MyCreditAppOrganizationFixture"];
+            };
+            invitations?: {
+                /** @description Live invitation tokens of host (consumed). */
+                sent?: string[];
+                accepted?: string[];
+                expired?: string[];
+            };
+            expired_access_token?: string;
+        };
+        MyCreditAppOrganizationFixture: {
+            /** Format: uuid */
+            id: string;
+            name?: string;
+            access_token: string;
+            host_ids?: string[];
+            guest_ids?: string[];
+        };
+        WingfieldProfile: {
+            /** @constant */
+            api: "wingfield";
+            /** Format: uri */
+            base_url?: string;
+            /** Format: uuid */
+            external_service_id: string;
+            /** Format: uuid */
+            other_external_service_id?: string;
+            tokens: {
+                /** @description user, organization and court-booking write. */
+                write: string;
+                read?: string;
+                none?: string;
+                /** @description A write token of the other external service. */
+                other_service?: string;
+                expired?: string;
+            };
+            connect_tokens?: {
+                /** @description Open tokens of organizations with no relation yet (consumed). */
+                open?: string[];
+                claimed?: string[];
+                cancelled?: string[];
+                expired?: string[];
+                /** @description Open tokens issued to the other external service. */
+                other_service?: string[];
+                /** @description Open tokens of organizations already related, with the relation's external id (consumed). */
+                confirm?: {
+                    token: string;
+                    external_organization_id: string;
+                }[];
+                malformed?: string;
+                unknown?: string;
+            };
+            organizations?: {
+                related?: {
+                    /** Format: uuid */
+                    id: string;
+                    external_organization_id: string;
+                }[];
+                unrelated?: string[];
+            };
+            users?: string[];
+            pro_seats_left?: number;
         };
         Auth0Token: {
             label: string;

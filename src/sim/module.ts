@@ -59,8 +59,8 @@ export interface ApiModule<State = any, Principal = any> {
   responseHeaders?(ctx: Partial<RequestContext<State, Principal>>): Record<string, string>;
   /** Unknown query parameters are rejected (Auth0) rather than ignored. */
   rejectUnknownQuery?: boolean;
-  /** Credentials and fixture ids a client needs (GET /__control/fixtures). */
-  fixtures?(state: State, baseUrl: string): Record<string, unknown>;
+  /** The state as a verify profile: credentials and fixture ids (GET /__control/fixtures). */
+  fixtures?(state: State, baseUrl: string): { api: string; base_url?: string };
   /**
    * Fixtures the vendor API itself cannot create, by control-API operationId
    * (`createSsoOnlyConnection`…): body in, created fixture out (201); throws ApiError.

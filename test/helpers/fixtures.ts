@@ -1,74 +1,73 @@
 import { basic, bearerH } from './sim.js';
 
-/** Named handles on what GET /__control/fixtures reports, per API. */
+/** Named handles on the verify profiles GET /__control/fixtures reports, per API. */
 export function lc(fx: any) {
-  const [primary, other] = fx.leadconduit.accounts;
-  const key = (a: any, su: boolean) => a.credentials.find((c: any) => c.superuser === su).api_key;
+  const p = fx.leadconduit;
   return {
-    primary,
-    other,
-    user: basic(key(primary, false)),
-    superuser: basic(key(primary, true)),
-    otherUser: basic(key(other, false)),
-    otherSuperuser: basic(key(other, true)),
+    user: basic(p.credentials.user),
+    userKey: p.credentials.user as string,
+    superuser: basic(p.credentials.superuser),
+    otherUser: basic(p.credentials.other_account_user),
+    completed: p.connections.completed as { id: string; external_id: string; invitation_id: string; relationship_type: string }[],
+    ssoOnly: p.connections.sso_only as string[],
+    otherAccount: p.connections.other_account as string[],
+    otherSsoOnly: p.connections.other_account_sso_only as string[],
     base: '/leadconduit',
   };
 }
 
+/** The same JWT with its signature bytes changed: well-formed, wrongly signed. */
+export const tamper = (jwt: string) => jwt.slice(0, -4) + (jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+
 export function a0(fx: any) {
-  const [main, other] = fx.auth0.tenants;
-  const token = (label: string) => bearerH(fx.auth0.tokens.find((t: any) => t.label === label).token);
-  const org = (name: string) => main.organizations.find((o: any) => o.name === name);
+  const p = fx.auth0;
   return {
-    full: token('full'),
-    readOnly: token('read-only'),
-    noScope: token('no-scope'),
-    otherTenant: token('other-tenant'),
-    expired: token('expired'),
-    badSignature: token('bad-signature'),
-    main: org('main'),
-    small: org('small'),
-    empty: org('empty'),
-    otherOrg: other.organizations[0],
-    unlinked: main.unlinked_connection_ids as string[],
+    full: bearerH(p.tokens.full),
+    readOnly: bearerH(p.tokens.read_only),
+    noScope: bearerH(p.tokens.no_scope),
+    otherTenant: bearerH(p.tokens.other_tenant),
+    expired: bearerH(p.tokens.expired),
+    badSignature: bearerH(tamper(p.tokens.full)),
+    main: p.organizations.main,
+    empty: p.organizations.empty,
+    otherOrg: p.organizations.other_tenant,
+    unlinked: p.unlinked_connection_ids as string[],
     base: '/auth0/api/v2',
   };
 }
 
 export function mca(fx: any) {
-  const m = fx.mycreditapp;
-  const client = (label: string) => m.clients.find((c: any) => c.label === label);
-  const headers = (label: string, target?: string) => {
-    const c = client(label);
-    return { ...bearerH(c.access_token), 'Requester-Organization-ID': c.organization_id, 'Target-Organization-ID': target ?? c.organization_id };
-  };
+  const p = fx.mycreditapp;
+  const orgs = p.organizations;
+  const token = (label: string) => (label === 'expired' ? p.expired_access_token : orgs[label].access_token) as string;
+  const headers = (label: string, target?: string) => ({
+    ...bearerH(token(label)),
+    'Requester-Organization-ID': orgs[label].id,
+    'Target-Organization-ID': target ?? orgs[label].id,
+  });
   return {
-    orgs: m.organizations,
+    orgs,
     headers,
-    token: (label: string) => client(label).access_token as string,
-    invitation: (status: string) => m.invitations.find((i: any) => i.status === status),
+    token,
+    invitation: (status: 'sent' | 'accepted' | 'expired') => p.invitations[status][0] as string,
     base: '/mycreditapp/v1-beta',
   };
 }
 
 export function wf(fx: any) {
-  const w = fx.wingfield;
-  const token = (label: string) => bearerH(w.tokens.find((t: any) => t.label === label).token);
-  const [partner, other] = w.services;
+  const p = fx.wingfield;
   return {
-    write: token('write'),
-    read: token('read'),
-    none: token('none'),
-    otherService: token('other-service'),
-    expired: token('expired'),
-    partner,
-    other,
-    connect: (label: string) => w.connect_tokens.find((c: any) => c.label === label),
-    relatedOrg: w.organizations.find((o: any) => o.id === partner.related_organization_ids[0]),
-    unrelatedOrg: w.organizations.find((o: any) => !o.related),
-    users: w.users,
-    malformed: w.malformed_connect_token as string,
-    unknown: w.unknown_connect_token as string,
+    write: bearerH(p.tokens.write),
+    read: bearerH(p.tokens.read),
+    none: bearerH(p.tokens.none),
+    otherService: bearerH(p.tokens.other_service),
+    expired: bearerH(p.tokens.expired),
+    service: p.external_service_id as string,
+    otherServiceId: p.other_external_service_id as string,
+    connect: p.connect_tokens,
+    related: p.organizations.related as { id: string; external_organization_id: string }[],
+    unrelated: p.organizations.unrelated as string[],
+    users: p.users as string[],
     base: '/wingfield/api/v1',
   };
 }

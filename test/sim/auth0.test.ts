@@ -16,24 +16,24 @@ describe('Auth0 organization connections', () => {
   it('adds, gets, patches, lists and deletes a link; then the link is gone', async () => {
     const s = freshSession();
     const cid = f.unlinked[0];
-    const added = await t.call({ method: 'POST', path: org(f.small.id), headers: f.full, session: s, body: { connection_id: cid, organization_access_level: 'readonly' } });
+    const added = await t.call({ method: 'POST', path: org(f.empty.id), headers: f.full, session: s, body: { connection_id: cid, organization_access_level: 'readonly' } });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ connection_id: cid, organization_access_level: 'readonly', is_enabled: true, show_as_button: true, is_signup_enabled: false, assign_membership_on_login: false });
     expect(added.body.organization_connection_name).toBe(added.body.connection.name);
-    const got = await t.call({ path: org(f.small.id, `/${cid}`), headers: f.full, session: s });
+    const got = await t.call({ path: org(f.empty.id, `/${cid}`), headers: f.full, session: s });
     expect(got.body).toEqual(added.body);
-    const patched = await t.call({ method: 'PATCH', path: org(f.small.id, `/${cid}`), headers: f.full, session: s, body: { is_enabled: false, organization_connection_name: 'Partner SSO' } });
+    const patched = await t.call({ method: 'PATCH', path: org(f.empty.id, `/${cid}`), headers: f.full, session: s, body: { is_enabled: false, organization_connection_name: 'Partner SSO' } });
     expect(patched.body).toMatchObject({ is_enabled: false, organization_connection_name: 'Partner SSO', organization_access_level: 'readonly' });
-    const listed = await t.call({ path: org(f.small.id), headers: f.full, session: s });
+    const listed = await t.call({ path: org(f.empty.id), headers: f.full, session: s });
     expect(listed.body.find((l: any) => l.connection_id === cid)).toEqual(patched.body);
     expect(listed.body.map((l: any) => l.connection_id)).toEqual([...listed.body.map((l: any) => l.connection_id)].sort());
-    const deleted = await t.call({ method: 'DELETE', path: org(f.small.id, `/${cid}`), headers: f.full, session: s });
+    const deleted = await t.call({ method: 'DELETE', path: org(f.empty.id, `/${cid}`), headers: f.full, session: s });
     expect(deleted.status).toBe(204);
     expect(deleted.text).toBe('');
-    const gone = await t.call({ path: org(f.small.id, `/${cid}`), headers: f.full, session: s });
+    const gone = await t.call({ path: org(f.empty.id, `/${cid}`), headers: f.full, session: s });
     expect(gone.status).toBe(404);
     expect(gone.body.errorCode).toBe('inexistent_organization_connection');
-    expect((await t.call({ method: 'DELETE', path: org(f.small.id, `/${cid}`), headers: f.full, session: s })).status).toBe(404);
+    expect((await t.call({ method: 'DELETE', path: org(f.empty.id, `/${cid}`), headers: f.full, session: s })).status).toBe(404);
   });
 
   it('refuses a second link of the same connection (409) and a connection the tenant does not have (404)', async () => {

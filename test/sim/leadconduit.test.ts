@@ -20,9 +20,9 @@ describe('LeadConduit connections', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-connections-degraded')).toBeNull();
     const byStatus = (s: string) => res.body.filter((c: any) => c.status === s).map((c: any) => c.id).sort();
-    expect(byStatus('completed')).toEqual(f.primary.completed.map((c: any) => c.id).sort());
-    expect(byStatus('sso_only')).toEqual(f.primary.sso_only.map((c: any) => c.id).sort());
-    expect(f.primary.sso_only.length).toBeGreaterThan(0);
+    expect(byStatus('completed')).toEqual(f.completed.map((c) => c.id).sort());
+    expect(byStatus('sso_only')).toEqual([...f.ssoOnly].sort());
+    expect(f.ssoOnly.length).toBeGreaterThan(0);
   });
 
   it('filters by relationship_type after the merge and rejects other values naming the field', async () => {
@@ -43,26 +43,27 @@ describe('LeadConduit connections', () => {
     const res = await list(freshSession(), f.user, '', 'scenario=sso-outage');
     expect(res.status).toBe(200);
     expect(res.headers.get('x-connections-degraded')).toBe('true');
-    expect(res.body.map((c: any) => c.id).sort()).toEqual(f.primary.completed.map((c: any) => c.id).sort());
+    expect(res.body.map((c: any) => c.id).sort()).toEqual(f.completed.map((c) => c.id).sort());
     expect(res.body.every((c: any) => c.status === 'completed')).toBe(true);
   });
 
   it('resolves a connection by its id, SSO connection id and invitation id to the same record', async () => {
     const s = freshSession();
-    const c = f.primary.completed[0];
+    const c = f.completed[0];
     const answers = await Promise.all([c.id, c.external_id, c.invitation_id].map((id) => t.call({ path: `/leadconduit/connections/${id}`, headers: f.user, session: s })));
     for (const a of answers) expect(a.status).toBe(200);
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
     expect(answers[0].body).toMatchObject({ id: c.id, external_id: c.external_id, invitation_id: c.invitation_id });
-    const ssoOnly = await t.call({ path: `/leadconduit/connections/${f.primary.sso_only[0].invitation_id}`, headers: f.user, session: s });
-    expect(ssoOnly.body).toMatchObject({ id: f.primary.sso_only[0].id, external_id: f.primary.sso_only[0].id });
-    const foreign = await t.call({ path: `/leadconduit/connections/${f.other.completed[0].id}`, headers: f.user, session: s });
+    const invitation = (await t.call({ path: '/__control/state', session: s })).body.apis.leadconduit.networkConnections[f.ssoOnly[0]].invitation_id;
+    const ssoOnly = await t.call({ path: `/leadconduit/connections/${invitation}`, headers: f.user, session: s });
+    expect(ssoOnly.body).toMatchObject({ id: f.ssoOnly[0], external_id: f.ssoOnly[0] });
+    const foreign = await t.call({ path: `/leadconduit/connections/${f.otherAccount[0]}`, headers: f.user, session: s });
     expect(foreign.status).toBe(404);
   });
 
   it('repairs an SSO-only connection once: 201 {id}, then completed in the list, then 409', async () => {
     const s = freshSession();
-    const target = f.primary.sso_only[0];
+    const target = { id: f.ssoOnly[0] };
     const first = await repair(s, target.id);
     expect(first.status).toBe(201);
     expect(first.body).toEqual({ id: target.id });
@@ -76,14 +77,14 @@ describe('LeadConduit connections', () => {
   });
 
   it('refuses a repair from a non-superuser with 401 and the LeadConduit body', async () => {
-    const res = await repair(freshSession(), f.primary.sso_only[0].id, f.user);
+    const res = await repair(freshSession(), f.ssoOnly[0], f.user);
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ error: 'authentication failed' });
   });
 
   it('answers 422 for a connection SSO holds only for another account, or not at all, and 400 for a bad id', async () => {
     const s = freshSession();
-    expect((await repair(s, f.other.sso_only[0].id)).status).toBe(422);
+    expect((await repair(s, f.otherSsoOnly[0])).status).toBe(422);
     expect((await repair(s, '0123456789abcdef01234567')).status).toBe(422);
     const bad = await repair(s, 'xyz');
     expect(bad.status).toBe(400);
@@ -96,14 +97,14 @@ describe('LeadConduit connections', () => {
   it('changes nothing when a repair cannot reach SSO (503)', async () => {
     const s = freshSession();
     const before = (await list(s)).body;
-    const res = await t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: s, body: { connection_id: f.primary.sso_only[0].id }, prefer: 'scenario=sso-outage' });
+    const res = await t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: s, body: { connection_id: f.ssoOnly[0] }, prefer: 'scenario=sso-outage' });
     expect(res.status).toBe(503);
     expect((await list(s)).body).toEqual(before);
   });
 
   it('ignores the Basic username, needs the key, and keeps each account to its own connections', async () => {
     const s = freshSession();
-    const key = f.primary.credentials[0].api_key;
+    const key = f.userKey;
     const anyName = await list(s, { Authorization: `Basic ${Buffer.from(`X:${key}`).toString('base64')}` });
     expect(anyName.status).toBe(200);
     for (const headers of [{}, { Authorization: 'Basic ' + Buffer.from('API:wrong').toString('base64') }, { Authorization: 'Bearer abc' }]) {
@@ -125,7 +126,7 @@ describe('LeadConduit account sync', () => {
     expect(res.status).toBe(200);
     expect(res.body.success).toBe(true);
     const account = res.body.account;
-    expect(account.id).toBe(f.primary.id);
+    expect(Object.keys((await t.call({ path: '/__control/state', session: s })).body.apis.leadconduit.accounts)[0]).toBe(account.id);
     expect(account.name).not.toMatch(/before sync/);
     const connections = (await list(s)).body;
     const ids = (type: string) => connections.filter((c: any) => c.relationship_type === type).map((c: any) => c.connected_account.id).sort();
@@ -157,6 +158,6 @@ describe('LeadConduit account sync', () => {
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ error: 'SSO service unavailable' });
     const exported = (await t.call({ path: '/__control/state', session: s })).body;
-    expect(exported.apis.leadconduit.accounts[f.primary.id].name).toMatch(/before sync/);
+    expect(Object.values<any>(exported.apis.leadconduit.accounts)[0].name).toMatch(/before sync/);
   });
 });

@@ -71,7 +71,7 @@ describe('MyCreditApp connections', () => {
 
   it('consumes an invitation once: the guest connects, the invitation is accepted, a second use is refused', async () => {
     const s = freshSession();
-    const token = f.invitation('sent').invitation_token;
+    const token = f.invitation('sent');
     const body = { host_organization_id: f.orgs.host.id, invitation_token: token };
     const first = await t.call({ method: 'POST', path: `${base}/host-connections`, headers: f.headers('invitee'), session: s, body });
     expect(first.status).toBe(200);

@@ -17,7 +17,7 @@ const targets = () => [
   { api: 'leadconduit', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, status: 400, envelope: (b: any) => typeof b.error === 'string' },
   { api: 'auth0', path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`, headers: a0(fx).full, status: 400, envelope: (b: any) => b.statusCode === 400 && b.errorCode === 'invalid_body' },
   { api: 'mycreditapp', path: '/mycreditapp/v1-beta/guest-invitations', headers: mca(fx).headers('host'), status: 422, envelope: (b: any) => Array.isArray(b.detail) },
-  { api: 'wingfield', path: `/wingfield/api/v1/external-services/${wf(fx).partner.id}/organization-relations/claim`, headers: wf(fx).write, status: 400, envelope: (b: any) => b.error?.type === 'invalid_schema' },
+  { api: 'wingfield', path: `/wingfield/api/v1/external-services/${wf(fx).service}/organization-relations/claim`, headers: wf(fx).write, status: 400, envelope: (b: any) => b.error?.type === 'invalid_schema' },
 ];
 
 describe('bad input', () => {
@@ -123,6 +123,7 @@ describe('serving', () => {
       expect((await one.call({ path: '/leadconduit/connections' })).status).toBe(404);
       const fixtures = await one.fixtures();
       expect(Object.keys(fixtures)).toEqual(['wingfield']);
+      expect(fixtures.wingfield.api).toBe('wingfield');
       const sso = await one.call({ method: 'POST', path: '/__control/leadconduit/sso-only-connections', body: {} });
       expect(sso.status).toBe(404);
     } finally {

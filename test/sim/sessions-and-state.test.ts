@@ -17,7 +17,7 @@ describe('sessions', () => {
   it('give each X-Connkit-Session its own state and scenarios', async () => {
     const f = lc(fx);
     const [a, b] = [freshSession('a'), freshSession('b')];
-    const id = f.primary.sso_only[0].id;
+    const id = f.ssoOnly[0];
     expect((await t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: a, body: { connection_id: id } })).status).toBe(201);
     const statusIn = async (s?: string) => (await t.call({ path: '/leadconduit/connections', headers: f.user, session: s })).body.find((c: any) => c.id === id).status;
     expect(await statusIn(a)).toBe('completed');
@@ -34,7 +34,7 @@ describe('sessions', () => {
     const small = await testSimulator({ maxSessions: 2 });
     try {
       const f = lc(await small.fixtures());
-      const repair = (s: string) => small.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: s, body: { connection_id: f.primary.sso_only[0].id } });
+      const repair = (s: string) => small.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: s, body: { connection_id: f.ssoOnly[0] } });
       expect((await repair('one')).status).toBe(201);
       expect((await repair('two')).status).toBe(201);
       expect((await repair('one')).status).toBe(409); // "one" is now the most recently used
@@ -89,7 +89,7 @@ describe('state', () => {
   it('resets a session to its seed, or to a new one', async () => {
     const s = freshSession();
     const f = lc(fx);
-    await t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: s, body: { connection_id: f.primary.sso_only[0].id } });
+    await t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: s, body: { connection_id: f.ssoOnly[0] } });
     const pristine = await state(freshSession());
     expect(await state(s)).not.toEqual(pristine);
     await t.call({ method: 'POST', path: '/__control/reset', session: s });

@@ -23,20 +23,20 @@ const recipes: Record<string, Record<string, Recipe>> = {
     500: (fx) => ({ path: '/leadconduit/connections', headers: lc(fx).user, prefer: boom }),
   },
   getConnection: {
-    200: (fx) => ({ path: `/leadconduit/connections/${lc(fx).primary.completed[0].invitation_id}`, headers: lc(fx).user }),
+    200: (fx) => ({ path: `/leadconduit/connections/${lc(fx).completed[0].invitation_id}`, headers: lc(fx).user }),
     400: (fx) => ({ path: '/leadconduit/connections/not-an-id', headers: lc(fx).user }),
-    401: (fx) => ({ path: `/leadconduit/connections/${lc(fx).primary.completed[0].id}`, headers: { Authorization: 'Basic QVBJOndyb25n' } }),
-    404: (fx) => ({ path: `/leadconduit/connections/${lc(fx).other.completed[0].id}`, headers: lc(fx).user }),
+    401: (fx) => ({ path: `/leadconduit/connections/${lc(fx).completed[0].id}`, headers: { Authorization: 'Basic QVBJOndyb25n' } }),
+    404: (fx) => ({ path: `/leadconduit/connections/${lc(fx).otherAccount[0]}`, headers: lc(fx).user }),
     500: (fx) => ({ path: `/leadconduit/connections/${hex0}`, headers: lc(fx).user, prefer: boom }),
   },
   repairConnection: {
-    201: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).primary.sso_only[0].id } }),
+    201: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).ssoOnly[0] } }),
     400: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: 'xyz' } }),
-    401: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).user, body: { connection_id: lc(fx).primary.sso_only[0].id } }),
-    409: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).primary.completed[0].external_id } }),
-    422: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).other.sso_only[0].id } }),
+    401: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).user, body: { connection_id: lc(fx).ssoOnly[0] } }),
+    409: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).completed[0].external_id } }),
+    422: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).otherSsoOnly[0] } }),
     500: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: hex0 }, prefer: boom }),
-    503: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).primary.sso_only[0].id }, prefer: 'scenario=sso-outage' }),
+    503: (fx) => ({ method: 'POST', path: '/leadconduit/connections/repair', headers: lc(fx).superuser, body: { connection_id: lc(fx).ssoOnly[0] }, prefer: 'scenario=sso-outage' }),
   },
   syncAccountFromSso: {
     200: (fx) => ({ method: 'POST', path: '/leadconduit/account_sso_sync', headers: lc(fx).user }),
@@ -111,12 +111,12 @@ function mcaRecipes(): Record<string, Record<string, Recipe>> {
   });
   const hostPath = (fx: any) => `/mycreditapp/v1-beta/host-connections/${mca(fx).orgs.host.id}`;
   const guestPath = (fx: any) => `/mycreditapp/v1-beta/guest-connections/${mca(fx).orgs.guest.id}`;
-  const accept = (fx: any) => ({ host_organization_id: mca(fx).orgs.host.id, invitation_token: mca(fx).invitation('sent').invitation_token });
+  const accept = (fx: any) => ({ host_organization_id: mca(fx).orgs.host.id, invitation_token: mca(fx).invitation('sent') });
   return {
     getHostConnections: common('GET', () => list, 'guest'),
     createHostConnection: common('POST', () => '/mycreditapp/v1-beta/host-connections', 'invitee', accept, {
       404: (fx) => ({ method: 'POST', path: '/mycreditapp/v1-beta/host-connections', headers: mca(fx).headers('invitee'), body: { host_organization_id: mca(fx).orgs.host.id, invitation_token: 'inv_doesnotexist' } }),
-      409: (fx) => ({ method: 'POST', path: '/mycreditapp/v1-beta/host-connections', headers: mca(fx).headers('invitee'), body: { host_organization_id: mca(fx).orgs.host.id, invitation_token: mca(fx).invitation('accepted').invitation_token } }),
+      409: (fx) => ({ method: 'POST', path: '/mycreditapp/v1-beta/host-connections', headers: mca(fx).headers('invitee'), body: { host_organization_id: mca(fx).orgs.host.id, invitation_token: mca(fx).invitation('accepted') } }),
     }),
     getHostConnection: common('GET', hostPath, 'guest', undefined, {
       404: (fx) => ({ path: `/mycreditapp/v1-beta/host-connections/${uuid0}`, headers: mca(fx).headers('guest') }),
@@ -137,27 +137,27 @@ function mcaRecipes(): Record<string, Record<string, Recipe>> {
 }
 
 function wingfieldRecipes(): Record<string, Record<string, Recipe>> {
-  const claim = (fx: any) => `/wingfield/api/v1/external-services/${wf(fx).partner.id}/organization-relations/claim`;
+  const claim = (fx: any) => `/wingfield/api/v1/external-services/${wf(fx).service}/organization-relations/claim`;
   const claimWith = (token: (fx: any) => string, ext = 'ext-new-1', headers: (fx: any) => Record<string, string> = (fx) => wf(fx).write): Recipe => (fx) => ({
     method: 'POST',
     path: claim(fx),
     headers: headers(fx),
     body: { connectToken: token(fx), externalOrganizationId: ext },
   });
-  const orgs = (fx: any) => `/wingfield/api/v1/external-services/${wf(fx).partner.id}/organizations`;
-  const sub = (fx: any, org = wf(fx).relatedOrg.id, user = wf(fx).users[0].id) => `/wingfield/api/v1/organizations/${org}/users/${user}/subscription`;
-  const unlink = (fx: any, org = wf(fx).relatedOrg.id) => `/wingfield/api/v1/external-services/${wf(fx).partner.id}/organizations/${org}/relation`;
+  const orgs = (fx: any) => `/wingfield/api/v1/external-services/${wf(fx).service}/organizations`;
+  const sub = (fx: any, org = wf(fx).related[0].id, user = wf(fx).users[0]) => `/wingfield/api/v1/organizations/${org}/users/${user}/subscription`;
+  const unlink = (fx: any, org = wf(fx).related[0].id) => `/wingfield/api/v1/external-services/${wf(fx).service}/organizations/${org}/relation`;
   return {
     claimOrganizationRelation: {
-      200: claimWith((fx) => wf(fx).connect('open').token),
-      400: (fx) => ({ method: 'POST', path: claim(fx), headers: wf(fx).write, body: { connectToken: wf(fx).connect('open').token } }),
-      401: claimWith((fx) => wf(fx).connect('open').token, 'x', () => ({})),
-      403: claimWith((fx) => wf(fx).connect('other-service').token),
-      404: claimWith((fx) => wf(fx).unknown),
-      409: claimWith((fx) => wf(fx).connect('claimed').token),
-      410: claimWith((fx) => wf(fx).connect('expired').token),
-      422: claimWith((fx) => wf(fx).malformed),
-      500: (fx) => ({ ...claimWith((f) => wf(f).connect('open').token)(fx), prefer: boom }),
+      200: claimWith((fx) => wf(fx).connect.open[0]),
+      400: (fx) => ({ method: 'POST', path: claim(fx), headers: wf(fx).write, body: { connectToken: wf(fx).connect.open[0] } }),
+      401: claimWith((fx) => wf(fx).connect.open[0], 'x', () => ({})),
+      403: claimWith((fx) => wf(fx).connect.other_service[0]),
+      404: claimWith((fx) => wf(fx).connect.unknown),
+      409: claimWith((fx) => wf(fx).connect.claimed[0]),
+      410: claimWith((fx) => wf(fx).connect.expired[0]),
+      422: claimWith((fx) => wf(fx).connect.malformed),
+      500: (fx) => ({ ...claimWith((f) => wf(f).connect.open[0])(fx), prefer: boom }),
     },
     listExternalServiceOrganizations: {
       200: (fx) => ({ path: `${orgs(fx)}?limit=2&offset=1`, headers: wf(fx).read }),
@@ -170,7 +170,7 @@ function wingfieldRecipes(): Record<string, Record<string, Recipe>> {
       200: (fx) => ({ method: 'PUT', path: sub(fx), headers: wf(fx).write, body: { subscription: 'PRO' } }),
       400: (fx) => ({ method: 'PUT', path: sub(fx), headers: wf(fx).write, body: { subscription: 'GOLD' } }),
       401: (fx) => ({ method: 'PUT', path: sub(fx), headers: { Authorization: 'Bearer tok_ext_v1_nope.nope' }, body: { subscription: 'PRO' } }),
-      403: (fx) => ({ method: 'PUT', path: sub(fx, wf(fx).unrelatedOrg.id), headers: wf(fx).write, body: { subscription: 'PRO' } }),
+      403: (fx) => ({ method: 'PUT', path: sub(fx, wf(fx).unrelated[0]), headers: wf(fx).write, body: { subscription: 'PRO' } }),
       404: (fx) => ({ method: 'PUT', path: sub(fx, uuid0), headers: wf(fx).write, body: { subscription: 'PRO' } }),
       500: (fx) => ({ method: 'PUT', path: sub(fx), headers: wf(fx).write, body: { subscription: 'PRO' }, prefer: boom }),
     },
@@ -179,7 +179,7 @@ function wingfieldRecipes(): Record<string, Record<string, Recipe>> {
       400: (fx) => ({ method: 'DELETE', path: unlink(fx, 'not-a-uuid'), headers: wf(fx).write }),
       401: (fx) => ({ method: 'DELETE', path: unlink(fx) }),
       403: (fx) => ({ method: 'DELETE', path: unlink(fx), headers: wf(fx).read }),
-      404: (fx) => ({ method: 'DELETE', path: unlink(fx, wf(fx).unrelatedOrg.id), headers: wf(fx).write }),
+      404: (fx) => ({ method: 'DELETE', path: unlink(fx, wf(fx).unrelated[0]), headers: wf(fx).write }),
       500: (fx) => ({ method: 'DELETE', path: unlink(fx), headers: wf(fx).write, prefer: boom }),
     },
   };

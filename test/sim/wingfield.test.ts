@@ -10,10 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const claimPath = () => `/wingfield/api/v1/external-services/${f.partner.id}/organization-relations/claim`;
+const claimPath = () => `/wingfield/api/v1/external-services/${f.service}/organization-relations/claim`;
 const claim = (s: string, connectToken: string, externalOrganizationId: string, headers = f.write) =>
   t.call({ method: 'POST', path: claimPath(), headers, session: s, body: { connectToken, externalOrganizationId } });
-const orgs = (s: string) => t.call({ path: `/wingfield/api/v1/external-services/${f.partner.id}/organizations?limit=100`, headers: f.read, session: s });
+const orgs = (s: string) => t.call({ path: `/wingfield/api/v1/external-services/${f.service}/organizations?limit=100`, headers: f.read, session: s });
 const sub = (s: string, org: string, user: string, subscription: string) =>
   t.call({ method: 'PUT', path: `/wingfield/api/v1/organizations/${org}/users/${user}/subscription`, headers: f.write, session: s, body: { subscription } });
 const snapshot = async (s: string) => (await t.call({ path: '/__control/state', session: s })).body;
@@ -22,10 +22,10 @@ describe('Wingfield organization relations', () => {
   it('claims a connect token once: 200 and listed, then 409 connect_token_unusable', async () => {
     const s = freshSession();
     const before = (await orgs(s)).body.totalCount;
-    const ct = f.connect('open');
+    const ct = { token: f.connect.open[0], organization_id: (await snapshot(s)).apis.wingfield.connectTokens[f.connect.open[0]].organization_id };
     const first = await claim(s, ct.token, 'ext-claim-1');
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ externalServiceId: f.partner.id, organizationId: ct.organization_id, externalOrganizationId: 'ext-claim-1' });
+    expect(first.body).toMatchObject({ externalServiceId: f.service, organizationId: ct.organization_id, externalOrganizationId: 'ext-claim-1' });
     const listed = (await orgs(s)).body;
     expect(listed.totalCount).toBe(before + 1);
     expect(listed.items.find((o: any) => o.id === ct.organization_id).relation).toEqual(first.body);
@@ -38,12 +38,12 @@ describe('Wingfield organization relations', () => {
     const s = freshSession();
     const before = await snapshot(s);
     const cases: [string, number, string][] = [
-      [f.connect('expired').token, 410, 'expired_connect_token'],
-      [f.malformed, 422, 'malformed_connect_token'],
-      [f.unknown, 404, 'connect_token_not_found'],
-      [f.connect('cancelled').token, 409, 'connect_token_unusable'],
-      [f.connect('claimed').token, 409, 'connect_token_unusable'],
-      [f.connect('other-service').token, 403, 'organization_access_denied'],
+      [f.connect.expired[0], 410, 'expired_connect_token'],
+      [f.connect.malformed, 422, 'malformed_connect_token'],
+      [f.connect.unknown, 404, 'connect_token_not_found'],
+      [f.connect.cancelled[0], 409, 'connect_token_unusable'],
+      [f.connect.claimed[0], 409, 'connect_token_unusable'],
+      [f.connect.other_service[0], 403, 'organization_access_denied'],
     ];
     for (const [token, status, type] of cases) {
       const res = await claim(s, token, 'ext-err');
@@ -55,30 +55,31 @@ describe('Wingfield organization relations', () => {
 
   it('confirms an existing relation with the same external id, refuses a different one or one in use', async () => {
     const s = freshSession();
-    const ct = f.connect('open-confirm');
-    const existing = f.partner.relations.find((r: any) => r.organizationId === ct.organization_id);
+    const ct = f.connect.confirm[0];
+    const relations = Object.values<any>((await snapshot(s)).apis.wingfield.relations);
+    const existing = relations.find((r) => r.externalServiceId === f.service && r.externalOrganizationId === ct.external_organization_id);
     const mismatch = await claim(s, ct.token, 'something-else');
     expect([mismatch.status, mismatch.body.error.type]).toEqual([409, 'external_organization_id_mismatch']);
     const confirmed = await claim(s, ct.token, existing.externalOrganizationId);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.id).toBe(existing.id);
     expect(confirmed.body.updatedAt > existing.updatedAt).toBe(true);
-    const taken = f.partner.relations.find((r: any) => r.organizationId !== ct.organization_id).externalOrganizationId;
-    const inUse = await claim(s, f.connect('open').token, taken);
+    const taken = f.related.find((r) => r.external_organization_id !== ct.external_organization_id)!.external_organization_id;
+    const inUse = await claim(s, f.connect.open[0], taken);
     expect([inUse.status, inUse.body.error.type]).toEqual([409, 'external_organization_id_already_in_use']);
   });
 
   it('checks the token, its service and its scope before anything else', async () => {
     const s = freshSession();
-    const wrongService = await t.call({ method: 'POST', path: `/wingfield/api/v1/external-services/${f.other.id}/organization-relations/claim`, headers: f.write, session: s, body: {} });
+    const wrongService = await t.call({ method: 'POST', path: `/wingfield/api/v1/external-services/${f.otherServiceId}/organization-relations/claim`, headers: f.write, session: s, body: {} });
     expect([wrongService.status, wrongService.body.error.type]).toEqual([403, 'external_service_access_denied']);
-    const readOnly = await claim(s, f.connect('open').token, 'x', f.read);
+    const readOnly = await claim(s, f.connect.open[0], 'x', f.read);
     expect([readOnly.status, readOnly.body.error.type]).toEqual([403, 'scope_permission_denied']);
-    const none = await t.call({ path: `/wingfield/api/v1/external-services/${f.partner.id}/organizations`, headers: f.none, session: s });
+    const none = await t.call({ path: `/wingfield/api/v1/external-services/${f.service}/organizations`, headers: f.none, session: s });
     expect([none.status, none.body.error.type]).toEqual([403, 'scope_permission_denied']);
-    const missing = await claim(s, f.connect('open').token, 'x', {} as never);
+    const missing = await claim(s, f.connect.open[0], 'x', {} as never);
     expect([missing.status, missing.body.error.type]).toEqual([401, 'missing_api_token']);
-    const expired = await claim(s, f.connect('open').token, 'x', f.expired);
+    const expired = await claim(s, f.connect.open[0], 'x', f.expired);
     expect([expired.status, expired.body.error.type]).toEqual([401, 'invalid_api_token']);
     const invalid = await t.call({ method: 'POST', path: claimPath(), headers: f.write, session: s, body: { connectToken: 5, extra: true } });
     expect(invalid.status).toBe(400);
@@ -88,8 +89,8 @@ describe('Wingfield organization relations', () => {
 
   it('gives PRO seats up to the quota, frees them with FREE, and no-ops a repeat', async () => {
     const s = freshSession();
-    const org = f.relatedOrg.id;
-    const [u0, u1, u2] = f.users;
+    const org = f.related[0].id;
+    const [u0, u1, u2] = f.users.map((id) => ({ id }));
     expect((await sub(s, org, u0.id, 'PRO')).status).toBe(200);
     expect((await sub(s, org, u0.id, 'PRO')).status).toBe(200);
     const full = await sub(s, org, u1.id, 'PRO');
@@ -97,7 +98,7 @@ describe('Wingfield organization relations', () => {
     expect((await sub(s, org, u0.id, 'FREE')).status).toBe(200);
     expect((await sub(s, org, u1.id, 'PRO')).status).toBe(200);
     const m = (await snapshot(s)).apis.wingfield.memberships;
-    expect(m[`${org}|${u1.id}`]).toMatchObject({ subscription: 'PRO', externally_managed_by: f.partner.id });
+    expect(m[`${org}|${u1.id}`]).toMatchObject({ subscription: 'PRO', externally_managed_by: f.service });
     expect(m[`${org}|${u0.id}`]).toMatchObject({ subscription: 'FREE', externally_managed_by: null });
     const unknownUser = await sub(s, org, '00000000-0000-4000-8000-000000000000', 'FREE');
     expect([unknownUser.status, unknownUser.body.error.type]).toEqual([404, 'user_not_found']);
@@ -107,11 +108,11 @@ describe('Wingfield organization relations', () => {
 
   it('unlinks: later organization-scoped calls get 403, a second unlink 404', async () => {
     const s = freshSession();
-    const org = f.relatedOrg.id;
-    const path = `/wingfield/api/v1/external-services/${f.partner.id}/organizations/${org}/relation`;
+    const org = f.related[0].id;
+    const path = `/wingfield/api/v1/external-services/${f.service}/organizations/${org}/relation`;
     const res = await t.call({ method: 'DELETE', path, headers: f.write, session: s });
     expect([res.status, res.body]).toEqual([200, {}]);
-    const after = await sub(s, org, f.users[0].id, 'FREE');
+    const after = await sub(s, org, f.users[0], 'FREE');
     expect([after.status, after.body.error.type]).toEqual([403, 'organization_access_denied']);
     expect((await orgs(s)).body.items.some((o: any) => o.id === org)).toBe(false);
     const twice = await t.call({ method: 'DELETE', path, headers: f.write, session: s });
@@ -121,7 +122,7 @@ describe('Wingfield organization relations', () => {
   it('pages organizations with offset and limit', async () => {
     const s = freshSession();
     const all = (await orgs(s)).body;
-    const page = (await t.call({ path: `/wingfield/api/v1/external-services/${f.partner.id}/organizations?offset=1&limit=2`, headers: f.read, session: s })).body;
+    const page = (await t.call({ path: `/wingfield/api/v1/external-services/${f.service}/organizations?offset=1&limit=2`, headers: f.read, session: s })).body;
     expect(page.totalCount).toBe(all.totalCount);
     expect(page.items).toEqual(all.items.slice(1, 3));
   });

@@ -70,7 +70,7 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
       for (const index of served) {
         const mod = ctx.world.modules.get(index.name)!;
         const url = baseUrl(ctx, index);
-        apis[index.name] = { base_url: url, ...mod.fixtures?.(ctx.session.state(index.name), url) };
+        if (mod.fixtures) apis[index.name] = mod.fixtures(ctx.session.state(index.name), url);
       }
       return { status: 200, body: { session: ctx.session.name, seed: ctx.session.seed, apis } as never };
     },

@@ -4,6 +4,7 @@ import { controlFixtures } from './control.js';
 import { formatError } from './errors.js';
 import { createAuth0 } from './fixtures.js';
 import { handlers } from './handlers.js';
+import { profile } from './profile.js';
 import { Auth0State, type Auth0Data } from './state.js';
 
 /** Sent on every answer; a full bucket unless the rate-limited scenario counts. */
@@ -25,20 +26,7 @@ export const auth0: ApiModule<Auth0State, Auth0Principal> = {
     const rl = faults?.rateLimit ?? { limit: idleBucket, remaining: idleBucket, reset: Math.ceil(Date.now() / 1000) + 1 };
     return { 'X-RateLimit-Limit': String(rl.limit), 'X-RateLimit-Remaining': String(rl.remaining), 'X-RateLimit-Reset': String(rl.reset) };
   },
-  fixtures(state) {
-    const tenants = Object.values(state.data.tenants).map((t) => ({
-      id: t.id,
-      domain: t.domain,
-      organizations: Object.values(t.organizations).map((o) => ({
-        id: o.id,
-        name: o.name,
-        connection_ids: state.links(o.id).map((l) => l.connection_id),
-        enabled_count: state.links(o.id).filter((l) => l.is_enabled).length,
-      })),
-      unlinked_connection_ids: Object.keys(t.connections).filter((cid) => !Object.values(t.organizations).some((o) => state.find(o.id, cid).link)),
-    }));
-    return { tenants, tokens: state.data.tokens };
-  },
+  fixtures: profile,
   exampleCurl(state, baseUrl) {
     const token = state.data.tokens.find((t) => t.label === 'full')!.token;
     const org = Object.values(state.data.tenants.connkit.organizations)[0].id;

@@ -1,0 +1,29 @@
+import type { components } from '../../../generated/control.js';
+import type { MyCreditAppState } from './state.js';
+
+export function profile(state: MyCreditAppState, baseUrl: string): components['schemas']['MyCreditAppProfile'] {
+  const client = (label: string) => state.data.clients.find((c) => c.label === label);
+  const org = (label: string) => {
+    const c = client(label);
+    if (!c) return undefined;
+    const id = c.organization_id;
+    return {
+      id,
+      name: state.data.orgs[id].name,
+      access_token: c.access_token,
+      host_ids: state.ofGuest(id).map((x) => x.host_organization_id),
+      guest_ids: state.ofHost(id).map((x) => x.guest_organization_id),
+    };
+  };
+  const host = client('host')?.organization_id;
+  const now = new Date();
+  const tokens = (status: string) =>
+    state.invitationsOf(host ?? '').map((i) => state.invitationView(i, now)).filter((i) => i.status === status).map((i) => i.invitation_token);
+  return {
+    api: 'mycreditapp',
+    base_url: baseUrl,
+    organizations: { guest: org('guest')!, host: org('host'), unconnected: org('unconnected'), invitee: org('invitee') },
+    invitations: { sent: tokens('sent'), accepted: tokens('accepted'), expired: tokens('expired') },
+    expired_access_token: client('expired')?.access_token,
+  };
+}
