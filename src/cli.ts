@@ -81,4 +81,48 @@ program
     process.once('SIGTERM', stop);
   });
 
+const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+program
+  .command('verify')
+  .description('check an implementation at a base URL against the contract and the behaviours')
+  .option('--api <name>', `the API to verify (${vendorNames.join(', ')})`)
+  .option('--target <url>', 'base URL of the implementation (e.g. http://127.0.0.1:4010/auth0/api/v2)')
+  .option('--profile <file>', 'YAML or JSON profile: credentials per role and fixture ids')
+  .option('--control <url>', "connkit control API (e.g. http://127.0.0.1:4010/__control): the profile comes from it and fixtures are made through it")
+  .option('--reporter <names>', 'console, json, junit, html (comma-separated)', list)
+  .option('--out <dir>', 'where file reports go', 'connkit-report')
+  .option('--checks <names>', 'run only these checks (comma-separated)', list)
+  .option('--skip <names>', 'skip these checks (comma-separated)', list)
+  .option('--seed <n>', 'seed of the generated inputs', int('seed'), 1)
+  .option('--timeout <ms>', 'per-request timeout', int('timeout'), 10_000)
+  .option('--list-checks', 'list every check and exit')
+  .action(async (opts) => {
+    const { verify } = await import('../conformance/verify.js');
+    if (opts.listChecks) {
+      const { listChecks } = await import('../conformance/checks/registry.js');
+      for (const c of listChecks()) console.log(`${c.name.padEnd(32)} ${c.tier.padEnd(9)} ${c.apis.padEnd(12)} ${c.description}`);
+      return;
+    }
+    if (!opts.api || !opts.target) {
+      console.error('connkit verify: --api and --target are required (or --list-checks)');
+      process.exit(2);
+    }
+    const result = await verify({
+      api: opts.api,
+      target: opts.target,
+      profile: opts.profile,
+      control: opts.control,
+      reporters: opts.reporter,
+      out: opts.out,
+      checks: opts.checks,
+      skip: opts.skip,
+      seed: opts.seed,
+      timeoutMs: opts.timeout,
+    });
+    console.log(result.console);
+    for (const f of result.files) console.log(`report: ${f}`);
+    process.exitCode = result.exitCode;
+  });
+
 await program.parseAsync();

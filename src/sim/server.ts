@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
 import { specPath } from '../paths.js';
-import { buildIndex, type SpecIndex } from '../spec/index.js';
+import type { SpecIndex } from '../spec/index.js';
+import { specIndex } from '../spec/registry.js';
 import { vendorNames, type VendorName } from '../spec/names.js';
 import { controlModule } from './control/index.js';
 import { mountApi } from './mount.js';
@@ -32,13 +33,6 @@ export interface SimulatorOptions {
 export const defaultSeed = 42;
 export const defaultPort = 4010;
 
-const indexCache = new Map<string, SpecIndex>();
-/** Specs are immutable while the process runs: each is loaded and compiled once. */
-export function specIndex(name: string): SpecIndex {
-  let index = indexCache.get(name);
-  if (!index) indexCache.set(name, (index = buildIndex(name)));
-  return index;
-}
 
 export interface Simulator {
   app: Express;

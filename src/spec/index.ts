@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
-import { escapePointer, readSpec, resolveLocal, type Json, type JsonObject } from './load.js';
+import { derefDeep, escapePointer, getPointer, readSpec, resolveLocal, type Json, type JsonObject } from './load.js';
 
 export type ParamLocation = 'path' | 'query' | 'header';
 export const httpMethods = ['get', 'put', 'post', 'patch', 'delete'] as const;
@@ -44,7 +44,7 @@ export interface Operation {
   /** Every `x-…` member of the operation (`x-connkit-scope`, `x-mycreditapp-scenarios`…). */
   ext: Record<string, Json>;
   params: Param[];
-  body?: { required: boolean; validate: ValidateFunction };
+  body?: { required: boolean; validate: ValidateFunction; /** Fully dereferenced. */ schema: JsonObject };
   responses: Map<string, ResponseSpec>;
   /** Coerces and checks path, query and header values; fills defaults. */
   parseParams(raw: RawParams): { values: ParamValues; issues: Issue[] };
@@ -141,7 +141,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
         summary: String(op.summary ?? ''),
         ext: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
         params: publicParams,
-        body: body && bodyValidate ? { required: body.required, validate: bodyValidate } : undefined,
+        body: body && bodyValidate ? { required: body.required, validate: bodyValidate, schema: derefDeep(doc, getPointer(doc, body.pointer)) as JsonObject } : undefined,
         responses,
         parseParams: (raw) => parseParams(publicParams, paramValidators, raw),
         validateBody: (value) => (bodyValidate && !bodyValidate(value) ? toIssues('body', bodyValidate.errors) : []),
@@ -180,7 +180,7 @@ function collectParams(doc: JsonObject, item: JsonObject, op: JsonObject, itemPt
     ((list ?? []) as Json[]).forEach((raw, i) => {
       const { node, pointer } = resolveLocal(doc, raw, `${base}/parameters/${i}`);
       const p = node as JsonObject;
-      const schemaNode = resolveLocal(doc, p.schema, `${pointer}/schema`).node as JsonObject;
+      const schemaNode = derefDeep(doc, p.schema) as JsonObject;
       const types = ([] as Json[]).concat(schemaNode.type ?? []);
       // Operation-level parameters override path-level ones of the same name and place.
       byKey.set(`${p.in}:${p.name}`, {

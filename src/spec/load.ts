@@ -35,3 +35,19 @@ export function getPointer(doc: Json, pointer: string): Json {
 }
 
 export const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * The node with every local $ref inside it replaced by its target (the specs have no cycles),
+ * for code that reads schemas rather than validating with them (data generators).
+ */
+export function derefDeep(doc: JsonObject, node: Json, seen: string[] = []): Json {
+  if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((n) => derefDeep(doc, n, seen));
+  if (typeof node.$ref === 'string') {
+    if (seen.includes(node.$ref)) throw new Error(`circular $ref ${node.$ref}`);
+    const { $ref, ...siblings } = node;
+    const target = derefDeep(doc, getPointer(doc, $ref.slice(1)), [...seen, $ref]) as JsonObject;
+    return Object.keys(siblings).length ? { ...target, ...(derefDeep(doc, siblings, seen) as JsonObject) } : target;
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, derefDeep(doc, v, seen)]));
+}

@@ -1,6 +1,6 @@
 import { inject } from 'light-my-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { specIndex } from '../../src/sim/server.js';
+import { specIndex } from '../../src/spec/registry.js';
 import { specNames } from '../../src/spec/names.js';
 import { a0, lc, mca, wf } from '../helpers/fixtures.js';
 import { freshSession, testSimulator, type Call, type TestSim } from '../helpers/sim.js';

@@ -1,0 +1,28 @@
+import { auth0Checks } from '../flows/auth0.js';
+import { bearer, tamper } from '../flows/helpers.js';
+import type { Adapter, RequestParts } from '../types.js';
+
+export const auth0Adapter: Adapter<'auth0'> = {
+  api: 'auth0',
+  baseline(p, id): RequestParts | undefined {
+    const headers = { Authorization: bearer(p.tokens.full) };
+    const main = p.organizations.main;
+    const scratch = p.organizations.empty ?? main;
+    const link = { id: main.id, connection_id: main.connection_ids[0] ?? 'con_none' };
+    switch (id) {
+      case 'get_organization_connections':
+        return { headers, path: { id: main.id }, query: { include_totals: true, page: 0, per_page: 50 } };
+      case 'post_organization_connection':
+        return { headers, path: { id: scratch.id }, body: { connection_id: p.unlinked_connection_ids?.[0] ?? 'con_none', organization_access_level: 'none' } };
+      case 'get_organization_connection':
+      case 'delete_organization_connection':
+        return { headers, path: link };
+      case 'patch_organization_connection':
+        return { headers, path: link, body: { is_enabled: true, organization_access_level: 'none' } };
+    }
+  },
+  scoped: () => true,
+  invalidAuthorization: (p) => bearer(tamper(p.tokens.full)),
+  insufficientScope: (p) => (p.tokens.no_scope ? { authorization: bearer(p.tokens.no_scope), status: 403 } : undefined),
+  checks: auth0Checks,
+};

@@ -1,0 +1,33 @@
+import type { ControlClient } from './types.js';
+
+export class ControlError extends Error {}
+
+/** The simulator's control API, every call in the verify run's own session. */
+export function controlClient(base: string, session: string, timeoutMs: number): ControlClient & { fixtures(): Promise<Record<string, unknown>> } {
+  const url = (path: string) => `${base.replace(/\/$/, '')}${path}`;
+  const call = async (method: string, path: string, body?: unknown) => {
+    let res: Response;
+    try {
+      res = await fetch(url(path), {
+        method,
+        headers: { 'X-Connkit-Session': session, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw new ControlError(`control API unreachable at ${url(path)}: ${(e as Error).message}`);
+    }
+    const text = await res.text();
+    if (!res.ok) throw new ControlError(`control API ${method} ${path} answered ${res.status}: ${text.slice(0, 200)}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return {
+    session,
+    post: (path, body) => call('POST', path, body ?? {}),
+    async scenario(name, on, params) {
+      if (on) await call('PUT', `/scenarios/${name}`, params ? { params } : {});
+      else await call('DELETE', `/scenarios/${name}`);
+    },
+    fixtures: async () => (await call('GET', '/fixtures')).apis,
+  };
+}

@@ -1,0 +1,140 @@
+import type { Check, CheckContext } from '../types.js';
+import { bearer, body, race, raceSize, status } from './helpers.js';
+
+type Ctx = CheckContext<'auth0'>;
+const as = (c: CheckContext) => c as Ctx;
+const full = (ctx: Ctx) => ({ Authorization: bearer(ctx.profile.tokens.full) });
+const main = (ctx: Ctx) => ctx.profile.organizations.main;
+/** An organization links are added to (and removed from again). */
+const scratch = (ctx: Ctx) => ctx.profile.organizations.empty ?? ctx.profile.organizations.main;
+const unlinked = (ctx: Ctx, i: number) => ctx.need(ctx.profile.unlinked_connection_ids?.[i], `unlinked_connection_ids[${i}]`);
+
+export const auth0Checks: Check[] = [
+  {
+    name: 'auth0_link_lifecycle',
+    tier: 'stateful',
+    apis: ['auth0'],
+    description: 'Add (201) → get (200, same) → patch (200, changed) → list (contains it) → delete (204) → get (404).',
+    async run(c) {
+      const ctx = as(c);
+      const org = scratch(ctx).id;
+      const cid = unlinked(ctx, 0);
+      const path = { id: org, connection_id: cid };
+      const added = await ctx.send('post_organization_connection', { headers: full(ctx), path: { id: org }, body: { connection_id: cid } });
+      ctx.expect(status(added) === 201, `add: expected 201, got ${status(added)}`, added);
+      const got = await ctx.send('get_organization_connection', { headers: full(ctx), path });
+      ctx.expect(status(got) === 200 && JSON.stringify(body(got)) === JSON.stringify(body(added)), 'get after add: not the link the add returned', got);
+      const patched = await ctx.send('patch_organization_connection', { headers: full(ctx), path, body: { is_enabled: false, organization_access_level: 'limited' } });
+      ctx.expect(status(patched) === 200 && body(patched).is_enabled === false && body(patched).organization_access_level === 'limited', 'patch did not change is_enabled / organization_access_level', patched);
+      const listed = await ctx.send('get_organization_connections', { headers: full(ctx), path: { id: org }, query: { per_page: 100 } });
+      ctx.expect(body(listed)?.some?.((l: any) => l.connection_id === cid && l.is_enabled === false), 'the patched link is not in the list as patched', listed);
+      const deleted = await ctx.send('delete_organization_connection', { headers: full(ctx), path });
+      ctx.expect(status(deleted) === 204, `delete: expected 204, got ${status(deleted)}`, deleted);
+      const gone = await ctx.send('get_organization_connection', { headers: full(ctx), path });
+      ctx.expect(status(gone) === 404, `get after delete: expected 404, got ${status(gone)}`, gone);
+    },
+  },
+  {
+    name: 'auth0_duplicate_link',
+    tier: 'stateful',
+    apis: ['auth0'],
+    description: 'Adding a connection the organization already has answers 409.',
+    async run(c) {
+      const ctx = as(c);
+      const cid = ctx.need(main(ctx).connection_ids[0], 'organizations.main with a connection');
+      const ex = await ctx.send('post_organization_connection', { headers: full(ctx), path: { id: main(ctx).id }, body: { connection_id: cid } });
+      ctx.expect(status(ex) === 409, `duplicate add: expected 409, got ${status(ex)}`, ex);
+    },
+  },
+  {
+    name: 'auth0_paging',
+    tier: 'stateful',
+    apis: ['auth0'],
+    description: 'Pages of include_totals=true cover every link exactly once; start = page × per_page, limit = per_page, total exact.',
+    async run(c) {
+      const ctx = as(c);
+      const expected = [...main(ctx).connection_ids].sort();
+      const seen: string[] = [];
+      const perPage = 3;
+      for (let page = 0; page <= expected.length / perPage + 1; page++) {
+        const ex = await ctx.send('get_organization_connections', { headers: full(ctx), path: { id: main(ctx).id }, query: { include_totals: true, per_page: perPage, page } });
+        const b = body(ex);
+        ctx.expect(status(ex) === 200 && b && Array.isArray(b.connections), `page ${page}: expected the totals envelope, got ${status(ex)}`, ex);
+        ctx.expect(b.total === expected.length, `page ${page}: total ${b.total}, expected ${expected.length}`, ex);
+        ctx.expect(b.start === page * perPage && b.limit === perPage, `page ${page}: start/limit ${b.start}/${b.limit}, expected ${page * perPage}/${perPage}`, ex);
+        seen.push(...b.connections.map((x: any) => x.connection_id));
+      }
+      ctx.expect(seen.length === new Set(seen).size, 'a link appeared on two pages');
+      ctx.expect([...seen].sort().join() === expected.join(), `pages hold ${seen.length} links, the organization has ${expected.length}`);
+      const plain = await ctx.send('get_organization_connections', { headers: full(ctx), path: { id: main(ctx).id }, query: { per_page: 2 } });
+      ctx.expect(Array.isArray(body(plain)) && body(plain).length === Math.min(2, expected.length), 'include_totals=false did not answer a bare array of per_page links', plain);
+    },
+  },
+  {
+    name: 'auth0_enabled_filter',
+    tier: 'stateful',
+    apis: ['auth0'],
+    description: 'is_enabled filters on the flag, and the totals of true and false add up to all.',
+    async run(c) {
+      const ctx = as(c);
+      const q = (v?: boolean) => ctx.send('get_organization_connections', { headers: full(ctx), path: { id: main(ctx).id }, query: { include_totals: true, per_page: 100, ...(v === undefined ? {} : { is_enabled: v }) } });
+      const [all, on, off] = [await q(), await q(true), await q(false)];
+      ctx.expect(body(on).connections.every((x: any) => x.is_enabled === true), 'is_enabled=true returned a disabled link', on);
+      ctx.expect(body(off).connections.every((x: any) => x.is_enabled === false), 'is_enabled=false returned an enabled link', off);
+      ctx.expect(body(on).total + body(off).total === body(all).total, `enabled ${body(on).total} + disabled ${body(off).total} ≠ all ${body(all).total}`, all);
+      const count = main(ctx).enabled_count;
+      if (count !== undefined) ctx.expect(body(on).total === count, `is_enabled=true total ${body(on).total}, the profile says ${count}`, on);
+    },
+  },
+  {
+    name: 'auth0_tenant_isolation',
+    tier: 'stateful',
+    apis: ['auth0'],
+    description: 'A token of one tenant finds no organization of another (404), both ways.',
+    async run(c) {
+      const ctx = as(c);
+      const other = ctx.need(ctx.profile.organizations.other_tenant, 'organizations.other_tenant');
+      const a = await ctx.send('get_organization_connections', { headers: full(ctx), path: { id: other.id } });
+      ctx.expect(status(a) === 404, `another tenant's organization: expected 404, got ${status(a)}`, a);
+      if (ctx.profile.tokens.other_tenant) {
+        const b = await ctx.send('get_organization_connections', { headers: { Authorization: bearer(ctx.profile.tokens.other_tenant) }, path: { id: main(ctx).id } });
+        ctx.expect(status(b) === 404, `this tenant's organization with another tenant's token: expected 404, got ${status(b)}`, b);
+      }
+    },
+  },
+  {
+    name: 'auth0_rate_limit',
+    tier: 'fault',
+    apis: ['auth0'],
+    needsControl: true,
+    description: 'Past the limit the API answers 429 with X-RateLimit-Limit, -Remaining (0) and -Reset (epoch seconds, in the future).',
+    async run(c) {
+      const ctx = as(c);
+      await ctx.control!.scenario('rate-limited', true, { limit: 1, window_seconds: 60 });
+      const q = () => ctx.send('get_organization_connections', { headers: full(ctx), path: { id: main(ctx).id } }, { expectFault: true });
+      const first = await q();
+      ctx.expect(status(first) === 200, `first request within the limit: expected 200, got ${status(first)}`, first);
+      const limited = await q();
+      ctx.expect(status(limited) === 429, `past the limit: expected 429, got ${status(limited)}`, limited);
+      const h = limited.response!.headers;
+      for (const name of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']) ctx.expect(/^\d+$/.test(h[name] ?? ''), `429 without a numeric ${name}`, limited);
+      ctx.expect(h['x-ratelimit-remaining'] === '0', `X-RateLimit-Remaining is ${h['x-ratelimit-remaining']} on a 429`, limited);
+      ctx.expect(Number(h['x-ratelimit-reset']) >= Math.floor(Date.now() / 1000), 'X-RateLimit-Reset lies in the past', limited);
+      await ctx.control!.scenario('rate-limited', false);
+    },
+  },
+  {
+    name: 'auth0_add_race',
+    tier: 'race',
+    apis: ['auth0'],
+    description: `${raceSize} parallel adds of one connection to one organization: exactly one 201, the rest 409.`,
+    async run(c) {
+      const ctx = as(c);
+      const org = scratch(ctx).id;
+      const cid = unlinked(ctx, 1);
+      const r = await race(ctx, raceSize, 'post_organization_connection', { headers: full(ctx), path: { id: org }, body: { connection_id: cid } });
+      await ctx.send('delete_organization_connection', { headers: full(ctx), path: { id: org, connection_id: cid } });
+      ctx.expect(r.counts.get(201) === 1 && r.counts.get(409) === raceSize - 1, `expected 1×201 and ${raceSize - 1}×409, got ${r.summary}`, r.answers[0]);
+    },
+  },
+];

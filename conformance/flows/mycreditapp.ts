@@ -1,0 +1,175 @@
+import type { Check, CheckContext, Exchange } from '../types.js';
+import { bearer, body, race, raceSize, status, take } from './helpers.js';
+
+type Ctx = CheckContext<'mycreditapp'>;
+type Role = 'guest' | 'host' | 'unconnected' | 'invitee';
+const as = (c: CheckContext) => c as Ctx;
+
+const org = (ctx: Ctx, role: Role) => ctx.need(ctx.profile.organizations[role], `organizations.${role}`);
+/** The headers of `role` acting on `target` (itself by default). */
+export const orgHeaders = (ctx: Ctx, role: Role, target?: string) => {
+  const o = org(ctx, role);
+  return { Authorization: bearer(o.access_token), 'Requester-Organization-ID': o.id, 'Target-Organization-ID': target ?? o.id };
+};
+const both = ['connected', 'disconnected'];
+const hosts = (ctx: Ctx, query: Record<string, unknown>, role: Role = 'guest', target?: string) =>
+  ctx.send('getHostConnections', { headers: orgHeaders(ctx, role, target), query: { statuses: both, limit: 100, offset: 0, ...query } as never });
+const items = (ex: Exchange): any[] => body(ex)?.items ?? [];
+
+export const mycreditappChecks: Check[] = [
+  {
+    name: 'mca_required_params',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'Without statuses, limit and offset the list answers 422 with one detail item naming each.',
+    async run(c) {
+      const ctx = as(c);
+      const ex = await ctx.send('getHostConnections', { headers: orgHeaders(ctx, 'guest') });
+      ctx.expect(status(ex) === 422, `expected 422, got ${status(ex)}`, ex);
+      const named = (body(ex)?.detail ?? []).map((d: any) => (d.loc ?? []).join('.'));
+      for (const field of ['statuses', 'limit', 'offset']) ctx.expect(named.some((l: string) => l.endsWith(field)), `no detail item names ${field}`, ex);
+    },
+  },
+  {
+    name: 'mca_filters',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'statuses, archived and active_action_types filter; archived true + false = all.',
+    async run(c) {
+      const ctx = as(c);
+      const all = await hosts(ctx, {});
+      const connected = await hosts(ctx, { statuses: ['connected'] });
+      ctx.expect(items(connected).every((i) => i.status === 'connected'), 'statuses=connected returned another status', connected);
+      const [yes, no] = [await hosts(ctx, { archived: true }), await hosts(ctx, { archived: false })];
+      ctx.expect(items(yes).every((i) => i.archived === true) && items(no).every((i) => i.archived === false), 'the archived filter let the other kind through', yes);
+      ctx.expect(body(yes).total_items + body(no).total_items === body(all).total_items, 'archived true + false ≠ all', all);
+      const actions = await hosts(ctx, { active_action_types: ['analytics_request'] });
+      ctx.expect(items(actions).every((i) => i.active_action_type === 'analytics_request'), 'active_action_types let another action through', actions);
+    },
+  },
+  {
+    name: 'mca_search',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'search_text matches search_field case-insensitively and finds the record it was taken from.',
+    async run(c) {
+      const ctx = as(c);
+      const all = await hosts(ctx, {});
+      const name: string = ctx.need(items(all).find((i) => i.host_name?.length >= 4)?.host_name, 'a host with a name of 4+ letters');
+      const needle = name.slice(1, 4).toUpperCase();
+      const found = await hosts(ctx, { search_field: 'host_name', search_text: needle });
+      ctx.expect(items(found).some((i) => i.host_name === name), `searching ${needle} did not find ${name}`, found);
+      ctx.expect(items(found).every((i) => i.host_name.toLowerCase().includes(needle.toLowerCase())), `a result does not contain ${needle}`, found);
+    },
+  },
+  {
+    name: 'mca_sort_order',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'order_by / order_dir sort the list (host_name ascending case-insensitively, created_at descending).',
+    async run(c) {
+      const ctx = as(c);
+      const byName = items(await hosts(ctx, { order_by: 'host_name', order_dir: 'asc' })).map((i) => i.host_name.toLowerCase());
+      ctx.expect(byName.every((n, i) => i === 0 || byName[i - 1].localeCompare(n) <= 0), `host_name asc is not sorted: ${byName.slice(0, 5).join(' | ')}`);
+      const byDate = items(await hosts(ctx, { order_by: 'created_at', order_dir: 'desc' })).map((i) => Date.parse(i.created_at));
+      ctx.expect(byDate.every((d, i) => i === 0 || byDate[i - 1] >= d), 'created_at desc is not sorted');
+    },
+  },
+  {
+    name: 'mca_total_items',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'total_items counts the filtered records before paging; pages of limit 3 hold each record once.',
+    async run(c) {
+      const ctx = as(c);
+      const all = await hosts(ctx, {});
+      const total = body(all).total_items;
+      ctx.expect(total === items(all).length || items(all).length === 100, `total_items ${total} but ${items(all).length} items came`, all);
+      const seen: string[] = [];
+      for (let offset = 0; offset < Math.min(total, 30); offset += 3) {
+        const page = await hosts(ctx, { limit: 3, offset });
+        ctx.expect(body(page).total_items === total, `total_items changed with offset ${offset}: ${body(page).total_items}`, page);
+        ctx.expect(items(page).length <= 3, `limit 3 answered ${items(page).length} items`, page);
+        seen.push(...items(page).map((i) => i.host_organization_id));
+      }
+      ctx.expect(seen.join() === items(all).slice(0, seen.length).map((i) => i.host_organization_id).join(), 'pages do not follow the full list in order');
+    },
+  },
+  {
+    name: 'mca_access_rules',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'An unconnected requester is refused (403); a host reading its guest sees only its own connection; Self-only operations refuse the Host scenario.',
+    async run(c) {
+      const ctx = as(c);
+      const guest = org(ctx, 'guest').id;
+      const stranger = await hosts(ctx, {}, 'unconnected', guest);
+      ctx.expect(status(stranger) === 403, `unconnected requester: expected 403, got ${status(stranger)}`, stranger);
+      const host = org(ctx, 'host').id;
+      const hostView = await hosts(ctx, {}, 'host', guest);
+      ctx.expect(status(hostView) === 200, `host reading its guest: expected 200, got ${status(hostView)}`, hostView);
+      ctx.expect(items(hostView).every((i) => i.host_organization_id === host), 'a host sees its guest\'s connections to other hosts', hostView);
+      const patch = await ctx.send('patchHostConnection', { headers: orgHeaders(ctx, 'host', guest), path: { host_org_id: host }, body: { status: 'connected' } });
+      ctx.expect(status(patch) === 403, `PATCH in the Host scenario (Self only): expected 403, got ${status(patch)}`, patch);
+      const spoof = await ctx.send('getHostConnections', { headers: { ...orgHeaders(ctx, 'unconnected'), 'Requester-Organization-ID': guest, 'Target-Organization-ID': guest }, query: { statuses: both, limit: 1, offset: 0 } });
+      ctx.expect(status(spoof) === 403, `a requester that is not the client's organization: expected 403, got ${status(spoof)}`, spoof);
+    },
+  },
+  {
+    name: 'mca_invitation_single_use',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'An invitation token connects its guest once (200 connected); a second use answers 409.',
+    async run(c) {
+      const ctx = as(c);
+      const host = org(ctx, 'host').id;
+      let guestRole: Role = 'invitee';
+      let token: string;
+      if (ctx.control) {
+        const created = await ctx.control.post('/mycreditapp/organizations', { name: 'Verify Guest' });
+        token = (await ctx.control.post('/mycreditapp/invitations', { state: 'sent', host_organization_id: host })).invitation_token;
+        ctx.profile.organizations.invitee = { id: created.id, access_token: created.access_token };
+        guestRole = 'invitee';
+      } else {
+        org(ctx, 'invitee');
+        token = take(ctx, ctx.profile.invitations?.sent, 'invitations.sent (one per run)');
+      }
+      const accept = () => ctx.send('createHostConnection', { headers: orgHeaders(ctx, guestRole), body: { host_organization_id: host, invitation_token: token } });
+      const first = await accept();
+      ctx.expect(status(first) === 200 && body(first)?.status === 'connected', `accepting the invitation: expected 200 connected, got ${status(first)}`, first);
+      const second = await accept();
+      ctx.expect(status(second) === 409, `second use of the invitation: expected 409, got ${status(second)}`, second);
+    },
+  },
+  {
+    name: 'mca_invitation_race',
+    tier: 'race',
+    apis: ['mycreditapp'],
+    needsControl: true,
+    description: `${raceSize} parallel acceptances of one invitation: exactly one 200, the rest 409.`,
+    async run(c) {
+      const ctx = as(c);
+      const host = org(ctx, 'host').id;
+      const guest = await ctx.control!.post('/mycreditapp/organizations', { name: 'Verify Race Guest' });
+      const token = (await ctx.control!.post('/mycreditapp/invitations', { state: 'sent', host_organization_id: host })).invitation_token;
+      const headers = { Authorization: bearer(guest.access_token), 'Requester-Organization-ID': guest.id, 'Target-Organization-ID': guest.id };
+      const r = await race(ctx, raceSize, 'createHostConnection', { headers, body: { host_organization_id: host, invitation_token: token } });
+      ctx.expect(r.counts.get(200) === 1 && r.counts.get(409) === raceSize - 1, `expected 1×200 and ${raceSize - 1}×409, got ${r.summary}`, r.answers[0]);
+    },
+  },
+  {
+    name: 'mca_maintenance',
+    tier: 'fault',
+    apis: ['mycreditapp'],
+    needsControl: true,
+    description: 'Under maintenance every request answers 503 with code service_under_maintenance.',
+    async run(c) {
+      const ctx = as(c);
+      await ctx.control!.scenario('maintenance', true);
+      const ex = await ctx.send('getHostConnections', { headers: orgHeaders(ctx, 'guest'), query: { statuses: both, limit: 1, offset: 0 } as never }, { expectFault: true });
+      ctx.expect(status(ex) === 503, `expected 503, got ${status(ex)}`, ex);
+      ctx.expect(body(ex)?.detail?.[0]?.code === 'service_under_maintenance', 'the 503 does not carry code service_under_maintenance', ex);
+      await ctx.control!.scenario('maintenance', false);
+    },
+  },
+];

@@ -1,0 +1,174 @@
+import type { Check, CheckContext, Exchange } from '../types.js';
+import { bearer, body, race, raceSize, status, take } from './helpers.js';
+
+type Ctx = CheckContext<'wingfield'>;
+const as = (c: CheckContext) => c as Ctx;
+const write = (ctx: Ctx) => ({ Authorization: bearer(ctx.profile.tokens.write) });
+const service = (ctx: Ctx) => ctx.profile.external_service_id;
+const claim = (ctx: Ctx, connectToken: string, externalOrganizationId: string, serviceId = service(ctx)) =>
+  ctx.send('claimOrganizationRelation', { headers: write(ctx), path: { externalServiceId: serviceId }, body: { connectToken, externalOrganizationId } });
+const type = (ex: Exchange) => body(ex)?.error?.type;
+let counter = 0;
+const externalId = () => `connkit-verify-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+
+/** A connect token in `state`: from the control API, else one of the profile's. */
+async function connectToken(ctx: Ctx, state: 'open' | 'claimed' | 'cancelled' | 'expired'): Promise<string> {
+  if (ctx.control) return (await ctx.control.post('/wingfield/connect-tokens', { state })).connectToken;
+  return take(ctx, ctx.profile.connect_tokens?.[state], `connect_tokens.${state}`);
+}
+
+const expectError = (ctx: Ctx, ex: Exchange, want: number, wantType: string, what: string) =>
+  ctx.expect(status(ex) === want && type(ex) === wantType, `${what}: expected ${want} ${wantType}, got ${status(ex)} ${type(ex) ?? ''}`, ex);
+
+export const wingfieldChecks: Check[] = [
+  {
+    name: 'wf_claim_once',
+    tier: 'stateful',
+    apis: ['wingfield'],
+    description: 'A connect token is claimed once (200, the relation) and then refused with 409 connect_token_unusable.',
+    async run(c) {
+      const ctx = as(c);
+      const token = await connectToken(ctx, 'open');
+      const ext = externalId();
+      const first = await claim(ctx, token, ext);
+      ctx.expect(status(first) === 200, `claim: expected 200, got ${status(first)}`, first);
+      ctx.expect(body(first)?.externalOrganizationId === ext && body(first)?.externalServiceId === service(ctx), 'the relation does not carry the service and external id', first);
+      expectError(ctx, await claim(ctx, token, ext), 409, 'connect_token_unusable', 'second claim');
+    },
+  },
+  {
+    name: 'wf_claim_errors',
+    tier: 'stateful',
+    apis: ['wingfield'],
+    description: 'Expired → 410 expired_connect_token; malformed → 422; unknown → 404; cancelled → 409 connect_token_unusable.',
+    async run(c) {
+      const ctx = as(c);
+      const ct = ctx.profile.connect_tokens;
+      expectError(ctx, await claim(ctx, await connectToken(ctx, 'expired'), externalId()), 410, 'expired_connect_token', 'expired token');
+      expectError(ctx, await claim(ctx, ct?.malformed ?? 'not-a-connect-token', externalId()), 422, 'malformed_connect_token', 'malformed token');
+      expectError(ctx, await claim(ctx, ctx.need(ct?.unknown, 'connect_tokens.unknown'), externalId()), 404, 'connect_token_not_found', 'unknown token');
+      expectError(ctx, await claim(ctx, await connectToken(ctx, 'cancelled'), externalId()), 409, 'connect_token_unusable', 'cancelled token');
+    },
+  },
+  {
+    name: 'wf_external_id_conflicts',
+    tier: 'stateful',
+    apis: ['wingfield'],
+    description: 'A relation confirmed with another external id → 409 external_organization_id_mismatch; an external id of another relation → 409 external_organization_id_already_in_use.',
+    async run(c) {
+      const ctx = as(c);
+      // Claim a fresh organization, then present a second token of it with another external id.
+      const first = await connectToken(ctx, 'open');
+      const ext = externalId();
+      const made = await claim(ctx, first, ext);
+      ctx.expect(status(made) === 200, `setting up a relation: expected 200, got ${status(made)}`, made);
+      const confirm = ctx.control
+        ? (await ctx.control.post('/wingfield/connect-tokens', { state: 'open', organization_id: body(made).organizationId })).connectToken
+        : take(ctx, ctx.profile.connect_tokens?.confirm, 'connect_tokens.confirm').token;
+      expectError(ctx, await claim(ctx, confirm, `${ext}-other`), 409, 'external_organization_id_mismatch', 'confirm with another external id');
+      expectError(ctx, await claim(ctx, await connectToken(ctx, 'open'), ext), 409, 'external_organization_id_already_in_use', 'external id of another relation');
+    },
+  },
+  {
+    name: 'wf_wrong_service',
+    tier: 'stateful',
+    apis: ['wingfield'],
+    description: 'Another service in the path → 403 external_service_access_denied; a connect token issued to another service → 403 organization_access_denied.',
+    async run(c) {
+      const ctx = as(c);
+      const other = ctx.need(ctx.profile.other_external_service_id, 'other_external_service_id');
+      expectError(ctx, await claim(ctx, 'wct_x', externalId(), other), 403, 'external_service_access_denied', 'claim under another service');
+      const foreign = ctx.need(ctx.profile.connect_tokens?.other_service?.[0], 'connect_tokens.other_service');
+      expectError(ctx, await claim(ctx, foreign, externalId()), 403, 'organization_access_denied', 'token of another service');
+    },
+  },
+  {
+    name: 'wf_claimed_org_listed',
+    tier: 'stateful',
+    apis: ['wingfield'],
+    description: 'The organization a claim links appears in the service\'s organization list with that relation; totalCount grows by one.',
+    async run(c) {
+      const ctx = as(c);
+      const list = () => ctx.send('listExternalServiceOrganizations', { headers: write(ctx), path: { externalServiceId: service(ctx) }, query: { limit: 100 } });
+      const before = await list();
+      const made = await claim(ctx, await connectToken(ctx, 'open'), externalId());
+      ctx.expect(status(made) === 200, `claim: expected 200, got ${status(made)}`, made);
+      const after = await list();
+      ctx.expect(body(after)?.totalCount === body(before)?.totalCount + 1, `totalCount went from ${body(before)?.totalCount} to ${body(after)?.totalCount}`, after);
+      const all: any[] = [...(body(after)?.items ?? [])];
+      for (let offset = 100; offset < (body(after)?.totalCount ?? 0); offset += 100)
+        all.push(...(body(await ctx.send('listExternalServiceOrganizations', { headers: write(ctx), path: { externalServiceId: service(ctx) }, query: { limit: 100, offset } }))?.items ?? []));
+      const item = all.find((o) => o.id === body(made).organizationId);
+      ctx.expect(item && JSON.stringify(item.relation) === JSON.stringify(body(made)), 'the claimed organization is not listed with its relation', after);
+    },
+  },
+  {
+    name: 'wf_pro_subscription',
+    tier: 'stateful',
+    apis: ['wingfield'],
+    description: 'PRO is granted (200 {}) and again is a no-op; past the PRO quota 403 pro_user_quota_exceeded; FREE gives the seat back.',
+    async run(c) {
+      const ctx = as(c);
+      const org = ctx.need(ctx.profile.organizations?.related?.[0], 'organizations.related').id;
+      const users = ctx.need(ctx.profile.users?.length ? ctx.profile.users : undefined, 'users');
+      const put = (user: string, subscription: 'PRO' | 'FREE') =>
+        ctx.send('upsertOrganizationUserSubscription', { headers: write(ctx), path: { organizationId: org, userId: user }, body: { subscription } });
+      const granted: string[] = [];
+      try {
+        let refused: Exchange | undefined;
+        for (const user of users) {
+          const ex = await put(user, 'PRO');
+          if (status(ex) === 200) granted.push(user);
+          else {
+            refused = ex;
+            break;
+          }
+        }
+        ctx.need(refused, `more users than PRO seats (${users.length} users were all granted PRO)`);
+        expectError(ctx, refused!, 403, 'pro_user_quota_exceeded', 'PRO past the quota');
+        ctx.expect(granted.length > 0, 'no PRO seat could be granted at all', refused);
+        const again = await put(granted[0], 'PRO');
+        ctx.expect(status(again) === 200, `PRO again for a PRO user: expected 200, got ${status(again)}`, again);
+        const freed = await put(granted[0], 'FREE');
+        ctx.expect(status(freed) === 200 && JSON.stringify(body(freed)) === '{}', `FREE: expected 200 {}, got ${status(freed)}`, freed);
+        const next = users[granted.length];
+        const retry = await put(next, 'PRO');
+        ctx.expect(status(retry) === 200, `PRO after a seat was freed: expected 200, got ${status(retry)}`, retry);
+        granted.push(next);
+      } finally {
+        for (const user of granted) await put(user, 'FREE');
+      }
+    },
+  },
+  {
+    name: 'wf_unlink',
+    tier: 'stateful',
+    apis: ['wingfield'],
+    description: 'Unlinking answers 200 {}; organization-scoped calls then answer 403 organization_access_denied; a second unlink 404.',
+    async run(c) {
+      const ctx = as(c);
+      const made = await claim(ctx, await connectToken(ctx, 'open'), externalId());
+      ctx.expect(status(made) === 200, `setting up a relation: expected 200, got ${status(made)}`, made);
+      const org = body(made).organizationId;
+      const unlink = () => ctx.send('deleteOrganizationRelation', { headers: write(ctx), path: { externalServiceId: service(ctx), organizationId: org } });
+      const first = await unlink();
+      ctx.expect(status(first) === 200, `unlink: expected 200, got ${status(first)}`, first);
+      const user = ctx.need(ctx.profile.users?.[0], 'users');
+      const after = await ctx.send('upsertOrganizationUserSubscription', { headers: write(ctx), path: { organizationId: org, userId: user }, body: { subscription: 'FREE' } });
+      expectError(ctx, after, 403, 'organization_access_denied', 'subscription after unlink');
+      expectError(ctx, await unlink(), 404, 'organization_relation_not_found', 'second unlink');
+    },
+  },
+  {
+    name: 'wf_claim_race',
+    tier: 'race',
+    apis: ['wingfield'],
+    description: `${raceSize} parallel claims of one connect token: exactly one 200, the rest 409.`,
+    async run(c) {
+      const ctx = as(c);
+      const token = await connectToken(ctx, 'open');
+      const r = await race(ctx, raceSize, 'claimOrganizationRelation', { headers: write(ctx), path: { externalServiceId: service(ctx) }, body: { connectToken: token, externalOrganizationId: externalId() } });
+      ctx.expect(r.counts.get(200) === 1 && r.counts.get(409) === raceSize - 1, `expected 1×200 and ${raceSize - 1}×409, got ${r.summary}`, r.answers[0]);
+    },
+  },
+];

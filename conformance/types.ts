@@ -1,0 +1,112 @@
+import type { Faker } from '@faker-js/faker';
+import type { components } from '../src/generated/control.js';
+import type { Operation, SpecIndex } from '../src/spec/index.js';
+import type { VendorName } from '../src/spec/names.js';
+
+export type Tier = 'contract' | 'stateful' | 'fault' | 'race';
+export const tiers: Tier[] = ['contract', 'stateful', 'fault', 'race'];
+
+type S = components['schemas'];
+export interface Profiles {
+  leadconduit: S['LeadConduitProfile'];
+  auth0: S['Auth0Profile'];
+  mycreditapp: S['MyCreditAppProfile'];
+  wingfield: S['WingfieldProfile'];
+}
+export type AnyProfile = Profiles[VendorName];
+
+/** A request in the spec's terms; the client turns it into a URL. */
+export interface RequestParts {
+  path?: Record<string, string>;
+  query?: Record<string, string | number | boolean | (string | number)[]>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Sent as is instead of JSON (malformed bodies). */
+  raw?: string;
+}
+
+export interface Exchange {
+  operationId: string;
+  /** The fault scenario on while it ran, if any (coverage matrix). */
+  scenario?: string;
+  request: { method: string; url: string; headers: Record<string, string>; body?: string };
+  response?: { status: number; headers: Record<string, string>; body: unknown; text: string };
+  error?: string;
+  durationMs: number;
+}
+
+export interface Outcome {
+  check: string;
+  tier: Tier;
+  api: VendorName;
+  operation?: string;
+  status: 'passed' | 'failed' | 'skipped';
+  message?: string;
+  exchange?: Exchange;
+  curl?: string;
+}
+
+/** Skips the check (or its current operation) with the reason; thrown by `need`. */
+export class Skip extends Error {}
+
+/** The check has nothing to test for this operation (no scope to fall short of, nothing to break): no verdict. */
+export class NotApplicable extends Error {}
+
+export interface CheckContext<A extends VendorName = VendorName> {
+  api: A;
+  index: SpecIndex;
+  profile: Profiles[A];
+  faker: Faker;
+  /** Present when the target exposes connkit's control API. */
+  control?: ControlClient;
+  send(operationId: string, parts: RequestParts, opts?: { expectFault?: boolean }): Promise<Exchange>;
+  /** Records a verdict for an operation (or the check as a whole). */
+  pass(operation?: string): void;
+  fail(message: string, exchange?: Exchange, operation?: string): void;
+  /** The value, or a Skip naming what the profile lacks. */
+  need<T>(value: T | undefined | null, what: string): T;
+  /** An assertion: records a failure (and stops the check) when false. */
+  expect(condition: unknown, message: string, exchange?: Exchange, operation?: string): void;
+  baseline(operationId: string): RequestParts | undefined;
+  /** Runs `fn` for each operation of the spec, one verdict each (a Skip or failed expect ends only that operation). */
+  eachOperation(fn: (op: Operation) => Promise<void>): Promise<void>;
+}
+
+export interface ControlClient {
+  session: string;
+  post<T = any>(path: string, body?: unknown): Promise<T>;
+  scenario(name: string, on: boolean, params?: Record<string, number>): Promise<void>;
+}
+
+export interface Check {
+  name: string;
+  tier: Tier;
+  description: string;
+  /** The APIs it applies to (all when absent). */
+  apis?: VendorName[];
+  /** Needs the control API (fault and race tiers mostly). */
+  needsControl?: boolean;
+  run(ctx: CheckContext): Promise<void>;
+}
+
+/** Run on every answer any check gets: Schemathesis-style response checks. */
+export interface ResponseCheck {
+  name: string;
+  description: string;
+  /** A failure message, or undefined when the answer is fine. */
+  check(exchange: Exchange, op: Operation, opts: { expectFault?: boolean }): string | undefined;
+}
+
+/** What connkit knows of one vendor for verification: credentials and a valid request per operation. */
+export interface Adapter<A extends VendorName = VendorName> {
+  api: A;
+  /** A request that the operation accepts (not sent as is for operations that change state). */
+  baseline(profile: Profiles[A], operationId: string): RequestParts | undefined;
+  /** An Authorization value that is well-formed but wrong. */
+  invalidAuthorization(profile: Profiles[A]): string;
+  /** Whether the operation needs a scope or role beyond valid credentials. */
+  scoped(operationId: string): boolean;
+  /** Credentials short of the operation's scope, and the status the vendor answers them with (undefined: the profile has none). */
+  insufficientScope?(profile: Profiles[A], operationId: string): { authorization: string; status: number } | undefined;
+  checks: Check[];
+}

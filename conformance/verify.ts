@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { specIndex } from '../src/spec/registry.js';
+import { isVendorName, vendorNames, type VendorName } from '../src/spec/names.js';
+import { adapters } from './adapters/index.js';
+import { allCheckNames, probeChecks } from './checks/registry.js';
+import { responseChecks } from './checks/response.js';
+import { controlClient, ControlError } from './control.js';
+import { loadProfile, ProfileError, validateProfile } from './profile.js';
+import { buildReport, type Report } from './report.js';
+import { consoleReport, fileReporters, reporterNames, type ReporterName } from './reporters/index.js';
+import { runChecks } from './runner.js';
+import type { AnyProfile } from './types.js';
+
+export interface VerifyOptions {
+  api: string;
+  target: string;
+  profile?: string;
+  control?: string;
+  reporters?: string[];
+  out?: string;
+  checks?: string[];
+  skip?: string[];
+  seed?: number;
+  timeoutMs?: number;
+  /** Where progress goes (stderr by default); null for none. */
+  progress?: ((line: string) => void) | null;
+}
+
+export interface VerifyResult {
+  exitCode: 0 | 1 | 2;
+  report?: Report;
+  files: string[];
+  console: string;
+}
+
+/** A usage problem or an unreachable target: exit code 2. */
+export class UsageError extends Error {}
+
+export async function verify(o: VerifyOptions): Promise<VerifyResult> {
+  try {
+    return await run(o);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ProfileError || e instanceof ControlError) return { exitCode: 2, files: [], console: `connkit verify: ${e.message}` };
+    throw e;
+  }
+}
+
+async function run(o: VerifyOptions): Promise<VerifyResult> {
+  if (!isVendorName(o.api)) throw new UsageError(`--api must be one of ${vendorNames.join(', ')}`);
+  const api: VendorName = o.api;
+  let target: URL;
+  try {
+    target = new URL(o.target);
+  } catch {
+    throw new UsageError(`--target is not a URL: ${o.target}`);
+  }
+  const reporters = (o.reporters?.length ? o.reporters : ['console']) as ReporterName[];
+  const badReporter = reporters.find((r) => !reporterNames.includes(r));
+  if (badReporter) throw new UsageError(`unknown reporter ${badReporter} (one of ${reporterNames.join(', ')})`);
+  const known = allCheckNames();
+  const unknown = [...(o.checks ?? []), ...(o.skip ?? [])].filter((n) => !known.has(n));
+  if (unknown.length) throw new UsageError(`unknown check ${unknown.join(', ')} (see --list-checks)`);
+  const seed = o.seed ?? 1;
+  const timeoutMs = o.timeoutMs ?? 10_000;
+
+  try {
+    await fetch(target, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    throw new UsageError(`target ${target} is unreachable: ${(e as Error).cause ?? (e as Error).message}`);
+  }
+
+  // Against connkit's simulator the run gets a session of its own: its changes touch nobody.
+  const session = `verify-${seed}-${randomBytes(4).toString('hex')}`;
+  const control = o.control ? controlClient(o.control, session, timeoutMs) : undefined;
+  let profile: AnyProfile;
+  if (o.profile) profile = await loadProfile(api, o.profile);
+  else if (control) {
+    const fixtures = await control.fixtures();
+    if (!fixtures[api]) throw new UsageError(`the control API at ${o.control} does not serve ${api}`);
+    profile = validateProfile(api, fixtures[api], `${o.control}/fixtures`);
+  } else throw new UsageError('needs --profile <file> or --control <url> (for the credentials and fixture ids the checks use)');
+
+  const wanted = (name: string) => (!o.checks?.length || o.checks.includes(name)) && !o.skip?.includes(name);
+  const checks = probeChecks.filter((c) => (!c.apis || c.apis.includes(api)) && wanted(c.name));
+  const responseNames = new Set(responseChecks.map((c) => c.name).filter(wanted));
+  const progress = o.progress === undefined ? (line: string) => process.stderr.write(`${line}\n`) : o.progress;
+  const startedAt = new Date();
+  const result = await runChecks({
+    api,
+    target: target.toString().replace(/\/$/, ''),
+    index: specIndex(api),
+    adapter: adapters[api],
+    profile,
+    checks,
+    responseChecks: responseNames,
+    control,
+    seed,
+    timeoutMs,
+    headers: control ? { 'X-Connkit-Session': session } : {},
+    onProgress: progress ? (done, total, name) => progress(`[${done}/${total}] ${name}`) : undefined,
+  });
+  const report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), result);
+  const files: string[] = [];
+  const fileOnes = reporters.filter((r): r is Exclude<ReporterName, 'console'> => r !== 'console');
+  if (fileOnes.length) {
+    const dir = resolve(o.out ?? 'connkit-report');
+    await mkdir(dir, { recursive: true });
+    for (const name of fileOnes) {
+      const [ext, render] = fileReporters[name];
+      const file = join(dir, `verify-${api}.${name === 'junit' ? 'junit.' : ''}${ext}`);
+      await writeFile(file, render(report));
+      files.push(file);
+    }
+  }
+  return { exitCode: report.totals.failed ? 1 : 0, report, files, console: reporters.includes('console') ? consoleReport(report) : `${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped` };
+}
