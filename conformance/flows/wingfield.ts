@@ -124,7 +124,11 @@ export const wingfieldChecks: Check[] = [
             break;
           }
         }
-        ctx.need(refused, `more users than PRO seats (${users.length} users were all granted PRO)`);
+        const seats = ctx.profile.pro_seats_left;
+        if (!refused) {
+          ctx.expect(seats === undefined || users.length <= seats, `${users.length} users were granted PRO with ${seats} seats left`);
+          ctx.need(undefined, `more users than PRO seats (${users.length} users were all granted PRO)`);
+        }
         expectError(ctx, refused!, 403, 'pro_user_quota_exceeded', 'PRO past the quota');
         ctx.expect(granted.length > 0, 'no PRO seat could be granted at all', refused);
         const again = await put(granted[0], 'PRO');

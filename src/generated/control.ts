@@ -500,7 +500,9 @@ export interface components {
                 }[];
                 unrelated?: string[];
             };
+            /** @description Users who may join organizations.related[0] and hold no PRO seat of this service. */
             users?: string[];
+            /** @description PRO seats the external service has free (with more users than seats, the quota check expects a refusal). */
             pro_seats_left?: number;
         };
         Auth0Token: {

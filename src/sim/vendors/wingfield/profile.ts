@@ -32,7 +32,7 @@ export function profile(state: WingfieldState, baseUrl: string): components['sch
       related: related.map((r) => ({ id: r.organizationId, external_organization_id: r.externalOrganizationId })),
       unrelated: Object.keys(state.data.organizations).filter((id) => !relatedIds.has(id)),
     },
-    users: Object.keys(state.data.users),
+    users: Object.keys(state.data.users).filter((u) => !Object.values(state.data.memberships).some((m) => m.user_id === u && m.externally_managed_by === partner)),
     pro_seats_left: state.data.services[partner].pro_quota - state.proSeatsUsed(partner),
   };
 }

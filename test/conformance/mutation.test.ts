@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '../../conformance/verify.js';
+import { specIndex } from '../../src/spec/registry.js';
+import { startProxy } from '../helpers/mutating-proxy.js';
+import { testSimulator, type TestSim } from '../helpers/sim.js';
+import { mutants } from './mutants.js';
+
+let t: TestSim;
+let fx: any;
+beforeAll(async () => {
+  t = await testSimulator();
+  fx = await t.fixtures();
+});
+afterAll(() => t.close());
+
+const prefixOf = (api: string) => `${specIndex(api).prefix}${specIndex(api).basePath}`;
+
+async function verifyThrough(api: string, mutant?: ReturnType<typeof mutants>[number]) {
+  const proxy = await startProxy(t.sim.url, mutant);
+  try {
+    return await verify({ api, target: `${proxy.url}${prefixOf(api)}`, control: `${t.sim.url}/__control`, progress: null, reporters: [] });
+  } finally {
+    await proxy.close();
+  }
+}
+
+describe('mutation testing: verify catches broken implementations', () => {
+  it.each(['leadconduit', 'auth0', 'mycreditapp', 'wingfield'])('an unmutated proxy in front of %s passes (no false alarm)', async (api) => {
+    const r = await verifyThrough(api);
+    expect(r.report!.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.check}: ${o.message}`)).toEqual([]);
+  });
+
+  const all = mutants({});
+  it('has at least 20 distinct mutants across the four APIs', () => {
+    expect(new Set(all.map((m) => m.name)).size).toBeGreaterThanOrEqual(20);
+    expect(new Set(all.map((m) => m.api)).size).toBe(4);
+  });
+
+  it.each(all.map((m) => [m.name, m.name] as const))('kills "%s"', async (name) => {
+    const mutant = mutants(fx).find((m) => m.name === name)!;
+    const r = await verifyThrough(mutant.api, mutant);
+    const failed = [...new Set(r.report!.outcomes.filter((o) => o.status === 'failed').map((o) => o.check))];
+    expect(r.exitCode, `verify passed the mutant "${name}"`).toBe(1);
+    expect(failed.filter((c) => mutant.kills.includes(c)), `failed checks: ${failed.join(', ')}`).not.toEqual([]);
+  });
+});
