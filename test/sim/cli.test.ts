@@ -64,3 +64,27 @@ describe('connkit mock', () => {
     expect(await exited).toBe(0);
   });
 });
+
+describe('connkit verify (the command)', () => {
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const p = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), 'verify', ...args], { cwd: packageRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      p.stdout!.on('data', (d) => (out += d));
+      p.stderr!.on('data', (d) => (out += d));
+      p.once('exit', (code) => resolve({ code, out }));
+    });
+
+  it('lists every check with one line each', async () => {
+    const { code, out } = await cli(['--list-checks']);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(40);
+    for (const name of ['response_schema_conformance', 'negative_data_rejection', 'wf_claim_race', 'lc_sso_outage_fail_open']) expect(out).toMatch(new RegExp(`^${name} `, 'm'));
+  });
+
+  it('exits 2 when the target cannot be reached or arguments are missing', async () => {
+    expect((await cli(['--api', 'auth0', '--target', 'http://127.0.0.1:9/api/v2', '--control', 'http://127.0.0.1:9/__control', '--timeout', '2000'])).code).toBe(2);
+    expect((await cli(['--api', 'auth0'])).code).toBe(2);
+  });
+});
