@@ -1,4 +1,4 @@
-import { Faker, en } from '@faker-js/faker';
+import { newFaker } from '../src/sim/seeded.js';
 import type { Operation, SpecIndex } from '../src/spec/index.js';
 import type { VendorName } from '../src/spec/names.js';
 import { runResponseChecks } from './checks/response.js';
@@ -42,7 +42,7 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
 
   for (const [i, check] of o.checks.entries()) {
     o.onProgress?.(i, o.checks.length, check.name);
-    const faker = new Faker({ locale: [en], seed: o.seed });
+    const faker = newFaker(o.seed);
     const record = (status: Outcome['status'], operation?: string, message?: string, exchange?: Exchange) =>
       outcomes.push({ check: check.name, tier: check.tier, api: o.api, operation, status, message, exchange, curl: exchange ? curlOf(exchange) : undefined });
     let current: string | undefined;

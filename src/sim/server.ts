@@ -85,6 +85,21 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   return { app, world, served, log };
 }
 
+/**
+ * Validators compile on first use. A moment after start-up (so the first requests are not
+ * queued behind it) the rest compile, one operation per turn of the event loop.
+ */
+function warmInBackground(indexes: SpecIndex[]): void {
+  const queue = indexes.flatMap((i) => i.operations);
+  const next = () => {
+    const op = queue.shift();
+    if (!op) return;
+    op.warm();
+    setImmediate(next).unref();
+  };
+  setTimeout(next, 1000).unref();
+}
+
 export interface RunningSimulator extends Simulator {
   url: string;
   port: number;
@@ -100,6 +115,7 @@ export async function startSimulator(options: SimulatorOptions & { host?: string
     server.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  warmInBackground(sim.served.concat(specIndex('control')));
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
     ...sim,

@@ -1,4 +1,5 @@
-import { Faker, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { newFaker } from './seeded.js';
 import type { ApiModule } from './module.js';
 import type { ActiveScenario } from './scenarios/catalog.js';
 
@@ -26,7 +27,7 @@ export class Session {
     readonly sizes: Record<string, number>,
     private readonly modules: Map<string, ApiModule>,
   ) {
-    this.dice = new Faker({ locale: [en], seed: seed ^ 0x5ce7a210 });
+    this.dice = newFaker(seed ^ 0x5ce7a210);
   }
 
   state<S>(api: string): S {

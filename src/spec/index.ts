@@ -50,6 +50,8 @@ export interface Operation {
   parseParams(raw: RawParams): { values: ParamValues; issues: Issue[] };
   validateBody(body: unknown): Issue[];
   validateResponse(status: number, body: unknown, headers: Record<string, string | undefined>): Issue[];
+  /** Compiles every validator of the operation now rather than on first use. */
+  warm(): void;
 }
 
 export interface RawParams {
@@ -92,6 +94,13 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
   const basePath = new URL(serverUrl).pathname.replace(/\/$/, '');
   const prefix = String((doc['x-connkit'] as JsonObject | undefined)?.prefix ?? `/${name}`);
 
+  const responseCache = new Map<string, ValidateFunction>();
+  const compiledResponse = (pointer: string) => {
+    let v = responseCache.get(pointer);
+    if (!v) responseCache.set(pointer, (v = ref(strict, pointer)));
+    return v;
+  };
+
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths as JsonObject)) {
     const pathItem = item as JsonObject;
@@ -101,7 +110,8 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
       if (!op) continue;
       const opPointer = `${itemPointer}/${method}`;
       const params = collectParams(doc, pathItem, op, itemPointer, opPointer);
-      const paramValidators = new Map(
+      // Validators are compiled on first use and kept: start-up stays fast, no request compiles twice.
+      const paramValidators = new Map<ParamLocation, () => ValidateFunction>(
         locations.map((loc) => {
           const own = params.filter((p) => p.in === loc);
           const schema = {
@@ -109,7 +119,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
             properties: Object.fromEntries(own.map((p) => [p.name, { $ref: `${id}#${p.pointer}` }])),
             required: own.filter((p) => p.required).map((p) => p.name),
           };
-          return [loc, coercing.compile(schema)] as const;
+          return [loc, once(() => coercing.compile(schema))] as const;
         }),
       );
       const body = requestBody(doc, op, opPointer);
@@ -127,11 +137,14 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
           description: String(res.description ?? ''),
           headers,
           json: Boolean(media),
-          validate: media?.schema ? ref(strict, `${pointer}/content/application~1json/schema`) : undefined,
+          get validate() {
+            return media?.schema ? compiledResponse(`${pointer}/content/application~1json/schema`) : undefined;
+          },
         });
       }
       const publicParams: Param[] = params.map(({ pointer: _p, ...p }) => p);
-      const bodyValidate = body && ref(strict, body.pointer);
+      const bodyValidate = body && once(() => ref(strict, body.pointer));
+      const bodySchema = body && once(() => derefDeep(doc, getPointer(doc, body.pointer)) as JsonObject);
       operations.push({
         spec: name,
         id: String(op.operationId),
@@ -141,11 +154,30 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
         summary: String(op.summary ?? ''),
         ext: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
         params: publicParams,
-        body: body && bodyValidate ? { required: body.required, validate: bodyValidate, schema: derefDeep(doc, getPointer(doc, body.pointer)) as JsonObject } : undefined,
+        body:
+          body && bodyValidate && bodySchema
+            ? {
+                required: body.required,
+                get validate() {
+                  return bodyValidate();
+                },
+                get schema() {
+                  return bodySchema();
+                },
+              }
+            : undefined,
         responses,
         parseParams: (raw) => parseParams(publicParams, paramValidators, raw),
-        validateBody: (value) => (bodyValidate && !bodyValidate(value) ? toIssues('body', bodyValidate.errors) : []),
+        validateBody: (value) => {
+          const validate = bodyValidate?.();
+          return validate && !validate(value) ? toIssues('body', validate.errors) : [];
+        },
         validateResponse: (status, value, headers) => validateResponse(responses, status, value, headers),
+        warm() {
+          for (const v of paramValidators.values()) v();
+          bodyValidate?.();
+          for (const r of responses.values()) void r.validate;
+        },
       });
     }
   }
@@ -206,7 +238,12 @@ function requestBody(doc: JsonObject, op: JsonObject, opPtr: string) {
   return { required: rb.required === true, pointer: `${pointer}/content/application~1json/schema` };
 }
 
-function parseParams(params: Param[], validators: Map<ParamLocation, ValidateFunction>, raw: RawParams) {
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+function parseParams(params: Param[], validators: Map<ParamLocation, () => ValidateFunction>, raw: RawParams) {
   const values: ParamValues = { path: {}, query: {}, header: {} };
   const issues: Issue[] = [];
   for (const loc of locations) {
@@ -215,7 +252,7 @@ function parseParams(params: Param[], validators: Map<ParamLocation, ValidateFun
       const given = loc === 'header' ? raw.header[p.name.toLowerCase()] : raw[loc][p.name];
       if (given !== undefined) target[p.name] = given;
     }
-    const validate = validators.get(loc)!;
+    const validate = validators.get(loc)!();
     if (!validate(target)) issues.push(...toIssues(loc, validate.errors));
     for (const p of params) if (p.in === loc && target[p.name] === undefined && p.default !== undefined) target[p.name] = p.default;
   }

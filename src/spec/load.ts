@@ -1,13 +1,27 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { specPath } from '../paths.js';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot, specPath } from '../paths.js';
+
+// yaml is loaded only when a spec has no up-to-date JSON build: start-up skips it.
+const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-/** A spec as written: YAML parsed, local $refs left in place (ajv resolves them). */
+/**
+ * A spec as written: YAML parsed, local $refs left in place (ajv resolves them). The build's
+ * JSON copy is used when its hash says it is this very YAML (it parses many times faster).
+ */
 export function readSpec(name: string): JsonObject {
-  return parse(readFileSync(specPath(name), 'utf8')) as JsonObject;
+  const text = readFileSync(specPath(name), 'utf8');
+  const built = join(packageRoot, 'dist', 'specs', `${name}.json`);
+  if (existsSync(built)) {
+    const { hash, spec } = JSON.parse(readFileSync(built, 'utf8')) as { hash: string; spec: JsonObject };
+    if (hash === createHash('sha256').update(text).digest('hex')) return spec;
+  }
+  return parseYaml(text) as JsonObject;
 }
 
 /** Follows a local `$ref` chain ("#/components/…") to the node it names, with its pointer. */
