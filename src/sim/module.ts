@@ -10,6 +10,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** A fault a scenario injected: response validation lets an undocumented status through. */
   injected?: boolean;
+  /** The body already serialized (and validated when it was made): a cached answer. */
+  raw?: string;
 }
 
 /** What scenarios switch on for the rest of the request (read by handlers). */
@@ -57,6 +59,11 @@ export interface ApiModule<State = any, Principal = any> {
   handlers: Record<string, Handler<State, Principal>>;
   /** Headers the vendor sends on every response (Auth0's rate-limit headers). */
   responseHeaders?(ctx: Partial<RequestContext<State, Principal>>): Record<string, string>;
+  /**
+   * Read operations whose answer depends only on the request and the session's state (not on
+   * the clock): their serialized answers are kept until the state changes.
+   */
+  cacheable?: ReadonlySet<string>;
   /** Unknown query parameters are rejected (Auth0) rather than ignored. */
   rejectUnknownQuery?: boolean;
   /** The state as a verify profile: credentials and fixture ids (GET /__control/fixtures). */

@@ -19,6 +19,8 @@ export class Session {
   readonly dice: Faker;
   /** Bumped by every request that may change state; cached answers key on it. */
   version = 0;
+  /** Serialized answers of cacheable reads, valid while `version` stays what it was. */
+  readonly answers = new Map<string, { version: number; status: number; headers?: Record<string, string>; raw: string }>();
   lastUsed = Date.now();
 
   constructor(

@@ -21,6 +21,7 @@ export const auth0: ApiModule<Auth0State, Auth0Principal> = {
   formatError,
   handlers,
   controlFixtures,
+  cacheable: new Set(['get_organization_connections', 'get_organization_connection']),
   rejectUnknownQuery: true,
   responseHeaders({ faults }) {
     const rl = faults?.rateLimit ?? { limit: idleBucket, remaining: idleBucket, reset: Math.ceil(Date.now() / 1000) + 1 };

@@ -18,6 +18,7 @@ export const leadconduit: ApiModule<LeadConduitState, LcPrincipal> = {
   formatError,
   handlers,
   controlFixtures,
+  cacheable: new Set(['listConnections', 'getConnection']),
   fixtures: profile,
   exampleCurl(state, baseUrl) {
     const key = Object.values(state.data.credentials)[0].api_key;

@@ -19,6 +19,8 @@ export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
   formatError,
   handlers,
   controlFixtures,
+  // Not getGuestInvitations: its `expired` flags move with the clock.
+  cacheable: new Set(['getHostConnections', 'getHostConnection', 'getGuestConnections', 'getGuestConnection']),
   fixtures: profile,
   exampleCurl(state, baseUrl) {
     const c = state.data.clients.find((x) => x.label === 'guest')!;

@@ -18,6 +18,7 @@ export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   formatError,
   handlers,
   controlFixtures,
+  cacheable: new Set(['listExternalServiceOrganizations']),
   fixtures: profile,
   exampleCurl(state, baseUrl) {
     const t = Object.values(state.data.tokens).find((x) => x.label === 'write')!;
