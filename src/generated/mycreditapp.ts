@@ -12,9 +12,10 @@ export interface paths {
          * Get host connections
          * @description The target organization's connections to its hosts. `statuses` (OR-ed), `archived`
          *     (absent = both) and `active_action_types` (OR-ed) filter; `search_text` matches a
-         *     case-insensitive substring of `search_field`; `order_by`/`order_dir` sort (ties
-         *     broken by `host_organization_id`, nulls last); `total_items` counts the filtered
-         *     records before `limit`/`offset` apply.
+         *     case-insensitive substring of `search_field`; `order_by`/`order_dir` sort (text
+         *     case-insensitively; ties broken by `host_organization_id` in the same direction; nulls
+         *     last in both directions); `total_items` counts the filtered records before
+         *     `limit`/`offset` apply.
          */
         get: operations["getHostConnections"];
         put?: never;

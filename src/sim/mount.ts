@@ -25,7 +25,7 @@ export function mountApi(app: Express, world: World, index: SpecIndex, module: A
 
   const router = express.Router();
   router.use((_req, res, next) => {
-    res.locals.ck = { world, module, started: performance.now(), scenarios: [], ctx: { faults: {} } };
+    res.locals.ck = { world, module, started: performance.now(), arrived: Date.now(), scenarios: [], ctx: { faults: {} } };
     next();
   });
   router.use(journal(log));

@@ -45,7 +45,7 @@ describe('MyCreditApp connections', () => {
     expect(found.items.map((i: any) => i.host_name)).toContain(name);
     expect(found.items.every((i: any) => i.host_name.toLowerCase().includes(needle.toLowerCase()))).toBe(true);
     const byName = all.items.map((i: any) => i.host_name.toLowerCase());
-    expect(byName).toEqual([...byName].sort((a: string, b: string) => a.localeCompare(b)));
+    expect(byName).toEqual([...byName].sort());
     const desc = (await hosts(s, `${both}&order_by=created_at&order_dir=desc&limit=100&offset=0`)).body.items.map((i: any) => i.created_at);
     expect(desc).toEqual([...desc].sort().reverse());
     const pages = [];

@@ -115,6 +115,7 @@ describe('serving', () => {
     expect(j.entries).toHaveLength(5);
     expect(j.total).toBeGreaterThanOrEqual(9);
     expect(j.entries.at(-1).url).toBe('/leadconduit/connections?i=7');
+    expect(Math.abs(Date.parse(j.entries.at(-1).at) - Date.now())).toBeLessThan(60_000);
   });
 
   it('serves only the APIs asked for', async () => {

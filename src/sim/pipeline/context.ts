@@ -8,7 +8,10 @@ export interface PipelineLocals {
   world: World;
   module: ApiModule;
   op?: Operation;
+  /** performance.now() at arrival, for the duration. */
   started: number;
+  /** Date.now() at arrival, for the journal's timestamp. */
+  arrived: number;
   scenarios: string[];
   ctx: Partial<RequestContext> & { faults: NonNullable<RequestContext['faults']> };
   violations?: string[];

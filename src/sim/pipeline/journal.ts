@@ -10,7 +10,7 @@ export function journal(log: Logger): RequestHandler {
       res.removeListener('close', done);
       const l = locals(res);
       const entry = {
-        at: new Date(l.started).toISOString(),
+        at: new Date(l.arrived).toISOString(),
         session: l.ctx.session?.name ?? String(req.headers['x-connkit-session'] ?? 'default'),
         method: req.method,
         url: req.originalUrl,

@@ -2,7 +2,7 @@ import type { components, operations } from '../../../generated/mycreditapp.js';
 import { ApiError } from '../../errors.js';
 import type { RequestContext, TypedHandlers } from '../../module.js';
 import type { McaPrincipal } from './auth.js';
-import { queryList, type ListQuery } from './query.js';
+import type { ListQuery } from './query.js';
 import type { MyCreditAppState } from './state.js';
 
 type Ctx = RequestContext<MyCreditAppState, McaPrincipal>;
@@ -31,9 +31,10 @@ function guestConnection(ctx: Ctx) {
 export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal> = {
   getHostConnections: (ctx) => {
     const { target, scenario, requester } = access(ctx);
-    const rows = ctx.state.ofGuest(target).filter((c) => scenario !== 'host' || c.host_organization_id === requester);
-    const page = queryList(rows.map((c) => ctx.state.hostView(c)), ctx.params.query as unknown as ListQuery, 'host_organization_id');
-    return { status: 200, body: page };
+    // A host reading its guest's list sees its own connection only.
+    const only = scenario === 'host' ? (c: { host_organization_id: string }) => c.host_organization_id === requester : undefined;
+    const page = ctx.state.list('hosts', target, ctx.params.query as unknown as ListQuery, only);
+    return { status: 200, body: { items: page.items.map((c) => ctx.state.hostView(c)), total_items: page.total_items } };
   },
 
   createHostConnection: (ctx) => {
@@ -56,15 +57,15 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
   patchHostConnection: (ctx) => {
     const c = hostConnection(ctx);
     const { status } = ctx.body as S['HostConnectionPatch'];
-    if (c.status !== status) Object.assign(c, { status, updated_at: now() });
+    if (c.status !== status) ctx.state.update(c, { status, updated_at: now() });
     return { status: 200, body: ctx.state.hostView(c) };
   },
 
   getGuestConnections: (ctx) => {
     const { target, scenario, requester } = access(ctx);
-    const rows = ctx.state.ofHost(target).filter((c) => scenario !== 'guest' || c.guest_organization_id === requester);
-    const page = queryList(rows.map((c) => ctx.state.guestView(c)), ctx.params.query as unknown as ListQuery, 'guest_organization_id');
-    return { status: 200, body: page };
+    const only = scenario === 'guest' ? (c: { guest_organization_id: string }) => c.guest_organization_id === requester : undefined;
+    const page = ctx.state.list('guests', target, ctx.params.query as unknown as ListQuery, only);
+    return { status: 200, body: { items: page.items.map((c) => ctx.state.guestView(c)), total_items: page.total_items } };
   },
 
   getGuestConnection: (ctx) => ({ status: 200, body: ctx.state.guestView(guestConnection(ctx)) }),
@@ -74,7 +75,7 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
     const { archived } = ctx.body as S['GuestConnectionPatch'];
     if (c.archived !== archived) {
       const at = now();
-      Object.assign(c, { archived, archived_at: archived ? at : null, updated_at: at });
+      ctx.state.update(c, { archived, archived_at: archived ? at : null, updated_at: at });
     }
     return { status: 200, body: ctx.state.guestView(c) };
   },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { components } from '../../../generated/mycreditapp.js';
 import { JwtIssuer } from '../../jwt.js';
 import { mintHex, mintUuid } from '../../seeded.js';
+import { buildIndex, fieldOf, queryIndex, type ListQuery, type Side, type SortedIndex } from './query.js';
 
 type S = components['schemas'];
 export type HostConnection = S['HostConnection'];
@@ -52,6 +53,9 @@ const pairKey = (host: string, guest: string) => `${host}|${guest}`;
 
 export class MyCreditAppState {
   readonly jwt: JwtIssuer;
+  /** Moves with every change to connections; sorted indexes are kept for one version. */
+  private version = 0;
+  private readonly sorted = new Map<string, { version: number; index: SortedIndex }>();
   private readonly byPair = new Map<string, Connection>();
   private readonly byGuest = new Map<string, Connection[]>();
   private readonly byHost = new Map<string, Connection[]>();
@@ -67,6 +71,37 @@ export class MyCreditAppState {
     this.byPair.set(pairKey(c.host_organization_id, c.guest_organization_id), c);
     push(this.byGuest, c.guest_organization_id, c);
     push(this.byHost, c.host_organization_id, c);
+  }
+
+  /** Changes a connection (status, archive, action) and retires the sorted indexes. */
+  update(c: Connection, fields: Partial<Connection>): Connection {
+    Object.assign(c, fields);
+    this.version++;
+    return c;
+  }
+
+  /** The page of `orgId`'s list (its hosts, or its guests) that `q` asks for. */
+  list(side: Side, orgId: string, q: ListQuery, only?: (c: Connection) => boolean): { items: Connection[]; total_items: number } {
+    const index = this.sortedIndex(side, orgId, q.order_by);
+    let search: ((c: Connection) => boolean) | undefined;
+    if (q.search_text) {
+      const needle = q.search_text.toLowerCase();
+      const field = fieldOf(side, q.search_field, this.data.orgs);
+      search = (c) => String(field(c) ?? '').includes(needle);
+    }
+    return queryIndex(index, q, search, only);
+  }
+
+  private sortedIndex(side: Side, orgId: string, orderBy: string): SortedIndex {
+    const key = `${side}|${orgId}|${orderBy}`;
+    const hit = this.sorted.get(key);
+    if (hit?.version === this.version) return hit.index;
+    const rows = side === 'hosts' ? this.ofGuest(orgId) : this.ofHost(orgId);
+    const tie = side === 'hosts' ? (c: Connection) => c.host_organization_id : (c: Connection) => c.guest_organization_id;
+    const index = buildIndex(rows, fieldOf(side, orderBy, this.data.orgs), tie);
+    if (this.sorted.size > 64) this.sorted.clear();
+    this.sorted.set(key, { version: this.version, index });
+    return index;
   }
 
   org(id: string): Org | undefined {
@@ -156,6 +191,7 @@ export class MyCreditAppState {
     };
     this.data.connections.push(c);
     this.index(c);
+    this.version++;
     return c;
   }
 
