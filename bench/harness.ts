@@ -79,12 +79,12 @@ export async function load(opts: autocannon.Options): Promise<Load> {
 }
 
 /** Sequential requests, timed one by one: p50 and p99 in milliseconds. */
-export async function timed(url: string, headers: Record<string, string>, n: number): Promise<{ p50: number; p99: number; status: number }> {
+export async function timed(url: (i: number) => string, headers: Record<string, string>, n: number): Promise<{ p50: number; p99: number; status: number }> {
   const times: number[] = [];
   let status = 0;
   for (let i = 0; i < n; i++) {
     const t = performance.now();
-    const res = await fetch(url, { headers });
+    const res = await fetch(url(i), { headers });
     await res.arrayBuffer();
     times.push(performance.now() - t);
     status = res.status;

@@ -77,6 +77,7 @@ results.throughput = {};
 for (const e of endpoints) {
   log(`\n${e.label}`);
   const row: Record<string, any> = {};
+  if (!e.body) await load({ url: sim.url + e.prefix + e.path, headers: e.headers, duration: 1 }); // warm-up, discarded
   row.simulator = await run(sim.url + e.prefix, e, Boolean(e.body));
   const sample = await fetch(sim.url + e.prefix + e.path, { method: e.method, headers: e.headers, body: e.body?.(claims + 1) });
   const bytes = Buffer.from(await sample.arrayBuffer());
@@ -84,6 +85,7 @@ for (const e of endpoints) {
   for (const [mode, flags] of [['prismStatic', []], ['prismDynamic', ['-d']]] as const) {
     const port = await freePort();
     const prism = await startProcess(prismBin, ['mock', join(root, 'specs', `${e.api}.yaml`), '--host', '127.0.0.1', '--port', String(port), ...flags], port, { line: 'Prism is listening' });
+    await load({ url: prism.url + e.path, method: e.method, headers: e.headers, duration: 1 }); // warm-up, discarded
     row[mode] = await run(prism.url, e, false);
     await prism.stop();
   }
@@ -93,6 +95,7 @@ for (const e of endpoints) {
     req.on('end', () => res.writeHead(sample.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length }).end(bytes));
   });
   await new Promise<void>((r) => bare.listen(barePort, '127.0.0.1', r));
+  await load({ url: `http://127.0.0.1:${barePort}${e.path}`, method: e.method, duration: 1 }); // warm-up, discarded
   row.bare = await run(`http://127.0.0.1:${barePort}`, { ...e, body: undefined }, false);
   await new Promise((r) => bare.close(r));
   row.ratios = {
@@ -150,21 +153,23 @@ for (const n of mcaSizes) {
   const base = `${p.url}/mycreditapp/v1-beta/host-connections?statuses=connected`;
   const first = await (await fetch(`${base}&limit=50&offset=0`, { headers: h })).json();
   const needle = encodeURIComponent(first.items[7].host_name.slice(2, 6));
-  const cases: Record<string, string> = {
-    firstPage: `${base}&limit=50&offset=0`,
-    deepPage: `${base}&limit=50&offset=${Math.floor(first.total_items * 0.9)}`,
-    search: `${base}&search_text=${needle}&limit=50&offset=0`,
-    sort: `${base}&order_by=created_at&order_dir=desc&limit=50&offset=0`,
+  // Each request differs (limit 50..99): a repeated URL would be served from the answer cache.
+  const cases: Record<string, (i: number) => string> = {
+    firstPage: (i) => `${base}&limit=${50 + (i % 50)}&offset=0`,
+    deepPage: (i) => `${base}&limit=${50 + (i % 50)}&offset=${Math.floor(first.total_items * 0.9)}`,
+    search: (i) => `${base}&search_text=${needle}&limit=${50 + (i % 50)}&offset=0`,
+    sort: (i) => `${base}&order_by=created_at&order_dir=desc&limit=${50 + (i % 50)}&offset=0`,
   };
-  const row: Record<string, any> = { connections: n * 2, fixtureBuildMs: buildMs };
+  const row: Record<string, any> = { connections: n * 2, fixturesMs: buildMs };
   for (const [name, url] of Object.entries(cases)) {
     await timed(url, h, 3);
     row[name] = await timed(url, h, name === 'firstPage' || name === 'sort' ? 500 : 50);
   }
+  row.startIncludingFixturesMs = Math.round(p.startMs);
   row.rssBytes = p.rss();
   row.rssBytesPerConnection = Math.round((row.rssBytes - smallRss) / (n * 2));
   results.scale.mycreditapp[n] = row;
-  log(`  MyCreditApp ${n} per side (${n * 2} connections): first ${row.firstPage.p50}/${row.firstPage.p99}, deep ${row.deepPage.p50}/${row.deepPage.p99}, search ${row.search.p50}/${row.search.p99}, sort ${row.sort.p50}/${row.sort.p99}; ${row.rssBytesPerConnection} B RSS per connection; built in ${buildMs} ms`);
+  log(`  MyCreditApp ${n} per side (${n * 2} connections): first ${row.firstPage.p50}/${row.firstPage.p99}, deep ${row.deepPage.p50}/${row.deepPage.p99}, search ${row.search.p50}/${row.search.p99}, sort ${row.sort.p50}/${row.sort.p99}; ${row.rssBytesPerConnection} B RSS per connection; up in ${row.startIncludingFixturesMs} ms with its fixtures`);
   await p.stop();
 }
 {
@@ -172,9 +177,14 @@ for (const n of mcaSizes) {
   const p = await startProcess('node', ['--max-old-space-size=12000', ...simArgs(port, ['--api', 'auth0', '--size', `auth0=${auth0Size}`])], port, { path: '/__control/health' });
   const f = (await (await fetch(`${p.url}/__control/fixtures`)).json()).apis.auth0;
   const h = { authorization: `Bearer ${f.tokens.full}` };
-  const base = `${p.url}/auth0/api/v2/organizations/${f.organizations.main.id}/connections?include_totals=true&per_page=50`;
+  const base = `${p.url}/auth0/api/v2/organizations/${f.organizations.main.id}/connections?include_totals=true`;
   const row: Record<string, any> = { links: auth0Size };
-  for (const [name, url] of Object.entries({ firstPage: `${base}&page=0`, deepPage: `${base}&page=${Math.floor(auth0Size / 50) - 2}`, filter: `${base}&is_enabled=false&page=3` })) {
+  const pages = auth0Size / 100;
+  for (const [name, url] of Object.entries({
+    firstPage: (i: number) => `${base}&per_page=${50 + (i % 50)}&page=0`,
+    deepPage: (i: number) => `${base}&per_page=${50 + (i % 50)}&page=${Math.floor(pages * 0.9)}`,
+    filter: (i: number) => `${base}&is_enabled=false&per_page=${50 + (i % 50)}&page=3`,
+  })) {
     await timed(url, h, 3);
     row[name] = await timed(url, h, 300);
   }

@@ -1,17 +1,7 @@
-export interface JournalEntry {
-  seq: number;
-  at: string;
-  session: string;
-  method: string;
-  url: string;
-  api?: string;
-  operationId?: string;
-  status: number;
-  durationMs: number;
-  scenarios?: string[];
-  /** Set when the answer broke the spec (response validation is on). */
-  violations?: string[];
-}
+import type { components } from '../generated/control.js';
+
+/** One answered (or reset) request, as GET /__control/journal shows it. */
+export type JournalEntry = components['schemas']['JournalEntry'];
 
 /**
  * The last `capacity` requests, oldest dropped first: a ring, so a long run costs a fixed

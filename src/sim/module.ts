@@ -44,6 +44,17 @@ export interface StateFactory<State> {
 }
 
 /**
+ * The factory of a state class that keeps all it has in a plain-JSON `data` member and
+ * rebuilds its indexes from it: export is `data`, import a deep copy handed to the class.
+ */
+export function dataState<Data, State extends { data: Data }>(
+  create: (input: { seed: number; size: number }) => State,
+  Class: new (data: Data) => State,
+): StateFactory<State> {
+  return { create, toJSON: (s) => s.data, fromJSON: (json) => new Class(structuredClone(json) as Data) };
+}
+
+/**
  * One API served by the simulator: its spec, its domain state and the few vendor rules the
  * shared pipeline cannot know (who is calling, how an error looks). Nothing else.
  */

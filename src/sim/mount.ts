@@ -5,7 +5,7 @@ import { ApiError } from './errors.js';
 import type { ApiModule } from './module.js';
 import { authenticate, authorize } from './pipeline/auth.js';
 import { errorHandler } from './pipeline/errors.js';
-import { handle } from './pipeline/handle.js';
+import { cached, handle } from './pipeline/handle.js';
 import { journal } from './pipeline/journal.js';
 import { scenario } from './pipeline/scenario.js';
 import { session } from './pipeline/session.js';
@@ -31,7 +31,7 @@ export function mountApi(app: Express, world: World, index: SpecIndex, module: A
   router.use(journal(log));
   router.use(express.json({ limit: bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }));
   for (const op of index.operations) {
-    router[op.method](op.routePath, forOperation(op), session, scenario, authenticate, validate, authorize, handle);
+    router[op.method](op.routePath, forOperation(op), session, scenario, authenticate, cached, validate, authorize, handle);
   }
   router.use(() => {
     throw new ApiError({ kind: 'route_not_found', message: 'Not Found' });

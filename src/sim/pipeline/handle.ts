@@ -6,30 +6,35 @@ import { send } from './respond.js';
 const maxCachedAnswers = 1000;
 
 /**
- * Runs the operation's handler over the session's state and sends what it returns. A cacheable
- * read is serialized once per state version and caller, and served as is until state changes.
+ * A cacheable read that this caller made before, at this state version, is answered from the
+ * serialized copy right after authentication: the same URL, credentials and organization
+ * headers passed validation and authorization then, and nothing they depend on has changed.
+ */
+export const cached: RequestHandler = (req, res, next) => {
+  const l = locals(res);
+  if (!l.module.cacheable?.has(l.op!.id)) return next();
+  const session = l.ctx.session!;
+  const hit = session.answers.get(cacheKey(req, l));
+  if (hit && hit.version === session.version) send(res, { status: hit.status, headers: hit.headers, raw: hit.raw });
+  else next();
+};
+
+/**
+ * Runs the operation's handler over the session's state and sends what it returns; a
+ * cacheable read's answer is serialized once and kept until the state changes.
  */
 export const handle: RequestHandler = async (req, res) => {
   const l = locals(res);
   const op = l.op!;
   const session = l.ctx.session!;
-  const handler = l.module.handlers[op.id];
   // A request that may write moves the session's version, whatever it answers, so no
   // cached answer outlives a change.
   if (op.method !== 'get') session.version++;
-  const key = l.module.cacheable?.has(op.id) ? cacheKey(req, l) : undefined;
-  if (key) {
-    const hit = session.answers.get(key);
-    if (hit && hit.version === session.version) {
-      send(res, { status: hit.status, headers: hit.headers, raw: hit.raw });
-      return;
-    }
-  }
-  const reply = await handler(l.ctx as RequestContext);
-  if (key && reply.status >= 200 && reply.status < 300 && reply.body !== undefined) {
+  const reply = await l.module.handlers[op.id](l.ctx as RequestContext);
+  if (l.module.cacheable?.has(op.id) && reply.status >= 200 && reply.status < 300 && reply.body !== undefined) {
     if (session.answers.size >= maxCachedAnswers) session.answers.clear();
     const raw = JSON.stringify(reply.body);
-    if (send(res, reply, raw)) session.answers.set(key, { version: session.version, status: reply.status, headers: reply.headers, raw });
+    if (send(res, reply, raw)) session.answers.set(cacheKey(req, l), { version: session.version, status: reply.status, headers: reply.headers, raw });
     return;
   }
   send(res, reply);

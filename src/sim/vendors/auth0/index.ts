@@ -1,22 +1,18 @@
-import type { ApiModule } from '../../module.js';
+import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, type Auth0Principal } from './auth.js';
 import { controlFixtures } from './control.js';
 import { formatError } from './errors.js';
 import { createAuth0 } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
-import { Auth0State, type Auth0Data } from './state.js';
+import { Auth0State } from './state.js';
 
 /** Sent on every answer; a full bucket unless the rate-limited scenario counts. */
 const idleBucket = 50;
 
 export const auth0: ApiModule<Auth0State, Auth0Principal> = {
   name: 'auth0',
-  state: {
-    create: createAuth0,
-    toJSON: (s) => s.data,
-    fromJSON: (json) => new Auth0State(structuredClone(json) as Auth0Data),
-  },
+  state: dataState(createAuth0, Auth0State),
   authenticate,
   formatError,
   handlers,

@@ -1,19 +1,15 @@
-import type { ApiModule } from '../../module.js';
+import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, type LcPrincipal } from './auth.js';
 import { controlFixtures } from './control.js';
 import { formatError } from './errors.js';
 import { createLeadConduit } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
-import { LeadConduitState, type LcData } from './state.js';
+import { LeadConduitState } from './state.js';
 
 export const leadconduit: ApiModule<LeadConduitState, LcPrincipal> = {
   name: 'leadconduit',
-  state: {
-    create: createLeadConduit,
-    toJSON: (s) => s.data,
-    fromJSON: (json) => new LeadConduitState(structuredClone(json) as LcData),
-  },
+  state: dataState(createLeadConduit, LeadConduitState),
   authenticate,
   formatError,
   handlers,

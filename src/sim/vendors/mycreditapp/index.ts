@@ -1,19 +1,15 @@
-import type { ApiModule } from '../../module.js';
+import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, authorize, type McaPrincipal } from './auth.js';
 import { controlFixtures } from './control.js';
 import { formatError } from './errors.js';
 import { createMyCreditApp } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
-import { MyCreditAppState, type McaData } from './state.js';
+import { MyCreditAppState } from './state.js';
 
 export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
   name: 'mycreditapp',
-  state: {
-    create: createMyCreditApp,
-    toJSON: (s) => s.data,
-    fromJSON: (json) => new MyCreditAppState(structuredClone(json) as McaData),
-  },
+  state: dataState(createMyCreditApp, MyCreditAppState),
   authenticate,
   authorize,
   formatError,

@@ -128,14 +128,11 @@ export class MyCreditAppState {
     return Object.values(this.data.invitations).filter((i) => i.host_organization_id === host);
   }
 
-  hostView(c: Connection): HostConnection {
-    const host = this.data.orgs[c.host_organization_id];
+  /** What both views of a connection share. */
+  private common(c: Connection) {
     return {
       host_organization_id: c.host_organization_id,
       guest_organization_id: c.guest_organization_id,
-      host_name: host.name,
-      host_email: host.email,
-      owner_email: host.owner_email,
       status: c.status,
       archived: c.archived,
       created_at: c.created_at,
@@ -146,22 +143,19 @@ export class MyCreditAppState {
     };
   }
 
+  hostView(c: Connection): HostConnection {
+    const host = this.data.orgs[c.host_organization_id];
+    return { ...this.common(c), host_name: host.name, host_email: host.email, owner_email: host.owner_email };
+  }
+
   guestView(c: Connection): GuestConnection {
     const guest = this.data.orgs[c.guest_organization_id];
     const parent = guest.parent_organization_id ? this.data.orgs[guest.parent_organization_id] : undefined;
     return {
-      host_organization_id: c.host_organization_id,
-      guest_organization_id: c.guest_organization_id,
+      ...this.common(c),
       guest_name: guest.name,
       guest_email: guest.email,
       owner_email: guest.owner_email,
-      status: c.status,
-      archived: c.archived,
-      created_at: c.created_at,
-      updated_at: c.updated_at,
-      archived_at: c.archived_at,
-      active_action_type: c.active_action_type,
-      active_action_updated_at: c.active_action_updated_at,
       total_score: c.total_score,
       score_updated_at: c.score_updated_at,
       parent_organization_id: parent?.id ?? null,

@@ -1,19 +1,15 @@
-import type { ApiModule } from '../../module.js';
+import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, type WfPrincipal } from './auth.js';
 import { controlFixtures } from './control.js';
 import { formatError } from './errors.js';
 import { createWingfield } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
-import { WingfieldState, type WfData } from './state.js';
+import { WingfieldState } from './state.js';
 
 export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   name: 'wingfield',
-  state: {
-    create: createWingfield,
-    toJSON: (s) => s.data,
-    fromJSON: (json) => new WingfieldState(structuredClone(json) as WfData),
-  },
+  state: dataState(createWingfield, WingfieldState),
   authenticate,
   formatError,
   handlers,
