@@ -1,3 +1,4 @@
+import { tamper } from '../../conformance/flows/helpers.js';
 import { basic, bearerH } from './sim.js';
 
 /** Named handles on the verify profiles GET /__control/fixtures reports, per API. */
@@ -15,9 +16,6 @@ export function lc(fx: any) {
     base: '/leadconduit',
   };
 }
-
-/** The same JWT with its signature bytes changed: well-formed, wrongly signed. */
-export const tamper = (jwt: string) => jwt.slice(0, -4) + (jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA');
 
 export function a0(fx: any) {
   const p = fx.auth0;

@@ -1,3 +1,4 @@
+import { basic as basicValue, bearer } from '../../conformance/flows/helpers.js';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/sim/server.js';
 
 export interface Call {
@@ -49,8 +50,8 @@ export async function testSimulator(options: SimulatorOptions = {}) {
 
 export type TestSim = Awaited<ReturnType<typeof testSimulator>>;
 
-export const basic = (key: string) => ({ Authorization: `Basic ${Buffer.from(`API:${key}`).toString('base64')}` });
-export const bearerH = (token: string) => ({ Authorization: `Bearer ${token}` });
+export const basic = (key: string) => ({ Authorization: basicValue(key) });
+export const bearerH = (token: string) => ({ Authorization: bearer(token) });
 
 let counter = 0;
 /** A session name no other test uses. */

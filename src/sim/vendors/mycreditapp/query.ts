@@ -66,24 +66,15 @@ export function buildIndex(rows: Connection[], key: (c: Connection) => Key, tieI
   return { rows: entries.map((e) => e.c), keys, firstNull: firstNull < 0 ? keys.length : firstNull, counts };
 }
 
-/** Positions of `index` in the requested order: ascending as built, descending with nulls still last. */
-function* order(index: SortedIndex, dir: 'asc' | 'desc'): Generator<number> {
-  if (dir === 'asc') {
-    for (let i = 0; i < index.rows.length; i++) yield i;
-    return;
-  }
-  for (let i = index.firstNull - 1; i >= 0; i--) yield i;
-  for (let i = index.firstNull; i < index.rows.length; i++) yield i;
-}
-
 /**
  * A page of the filtered list. Pages stop as soon as they are full; `total_items` comes from
  * the index's counts when only statuses and archived filter, from one scan otherwise.
+ * `search`, when given, is the set of connections whose search field matches.
  */
 export function queryIndex(
   index: SortedIndex,
   q: ListQuery,
-  search: ((c: Connection) => boolean) | undefined,
+  search: ReadonlySet<Connection> | undefined,
   only: ((c: Connection) => boolean) | undefined,
 ): { items: Connection[]; total_items: number } {
   const statuses = new Set(q.statuses);
@@ -93,24 +84,28 @@ export function queryIndex(
     statuses.has(c.status) &&
     (archived === undefined || c.archived === archived) &&
     (!actions || (c.active_action_type !== null && actions.has(c.active_action_type))) &&
-    (!search || search(c)) &&
+    (!search || search.has(c)) &&
     (!only || only(c));
+  const exact = Boolean(actions || search || only);
   const items: Connection[] = [];
-  let skipped = 0;
   let counted = 0;
-  const exact = actions || search || only;
-  for (const i of order(index, q.order_dir)) {
-    const c = index.rows[i];
-    if (!match(c)) continue;
-    counted++;
-    if (skipped < q.offset) skipped++;
-    else if (items.length < q.limit) items.push(c);
-    else if (!exact) break;
+  const { rows, firstNull } = index;
+  const visit = (i: number): boolean => {
+    const c = rows[i];
+    if (!match(c)) return true;
+    if (counted++ >= q.offset && items.length < q.limit) items.push(c);
+    return exact || items.length < q.limit;
+  };
+  // Ascending as built; descending walks the keyed part backwards and keeps nulls last.
+  if (q.order_dir === 'asc') {
+    for (let i = 0; i < rows.length && visit(i); i++);
+  } else {
+    let going = true;
+    for (let i = firstNull - 1; i >= 0 && going; i--) going = visit(i);
+    for (let i = firstNull; i < rows.length && going; i++) going = visit(i);
   }
-  let total = counted;
-  if (!exact) {
-    total = 0;
-    for (const s of statuses) for (const a of archived === undefined ? [true, false] : [archived]) total += index.counts.get(`${s}|${a}`) ?? 0;
-  }
+  if (exact) return { items, total_items: counted };
+  let total = 0;
+  for (const s of statuses) for (const a of archived === undefined ? [true, false] : [archived]) total += index.counts.get(`${s}|${a}`) ?? 0;
   return { items, total_items: total };
 }
