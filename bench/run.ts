@@ -120,7 +120,6 @@ for (const e of endpoints) {
   results.verify[e.api] = { ms: r.report!.durationMs, requests: r.report!.requests, passed: r.report!.totals.passed, failed: r.report!.totals.failed };
   log(`  ${e.api.padEnd(12)} ${r.report!.durationMs} ms, ${r.report!.requests} requests, ${r.report!.totals.passed} passed, ${r.report!.totals.failed} failed`);
 }
-const smallRss = sim.rss();
 await sim.stop();
 
 // ── cold start to first 200 ─────────────────────────────────────────────────────────────────
@@ -144,6 +143,17 @@ log(`\ncold start to first 200: simulator (4 APIs) ${median(simStarts)} ms, Pris
 
 // ── scale ───────────────────────────────────────────────────────────────────────────────────
 results.scale = { mycreditapp: {}, auth0: {} };
+// RSS per record is counted above a simulator of the same API at the default size.
+const baseRss = async (api: string) => {
+  const port = await freePort();
+  const p = await startProcess('node', simArgs(port, ['--api', api]), port, { path: '/__control/health' });
+  await fetch(`${p.url}/__control/fixtures`).then((r) => r.arrayBuffer());
+  const rss = p.rss();
+  await p.stop();
+  return rss;
+};
+const mcaBase = await baseRss('mycreditapp');
+const auth0Base = await baseRss('auth0');
 log('\nscale (p50 / p99 ms over sequential requests)');
 for (const n of mcaSizes) {
   const port = await freePort();
@@ -170,7 +180,7 @@ for (const n of mcaSizes) {
   }
   row.startIncludingFixturesMs = Math.round(p.startMs);
   row.rssBytes = p.rss();
-  row.rssBytesPerConnection = Math.round((row.rssBytes - smallRss) / (n * 2));
+  row.rssBytesPerConnection = Math.round((row.rssBytes - mcaBase) / (n * 2));
   results.scale.mycreditapp[n] = row;
   log(`  MyCreditApp ${n} per side (${n * 2} connections): first ${row.firstPage.p50}/${row.firstPage.p99}, deep ${row.deepPage.p50}/${row.deepPage.p99}, search ${row.search.p50}/${row.search.p99}, sort ${row.sort.p50}/${row.sort.p99}; ${row.rssBytesPerConnection} B RSS per connection; up in ${row.startIncludingFixturesMs} ms with its fixtures`);
   await p.stop();
@@ -191,7 +201,7 @@ for (const n of mcaSizes) {
     await timed(url, h, 3);
     row[name] = await timed(url, h, 300);
   }
-  row.rssBytesPerLink = Math.round((p.rss() - smallRss) / auth0Size);
+  row.rssBytesPerLink = Math.round((p.rss() - auth0Base) / auth0Size);
   results.scale.auth0[auth0Size] = row;
   log(`  Auth0 ${auth0Size} links: first ${row.firstPage.p50}/${row.firstPage.p99}, deep ${row.deepPage.p50}/${row.deepPage.p99}, is_enabled filter ${row.filter.p50}/${row.filter.p99}; ${row.rssBytesPerLink} B RSS per link`);
   await p.stop();
