@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verify } from '../../conformance/verify.js';
 import { specIndex } from '../../src/spec/registry.js';
 import { startProxy } from '../helpers/mutating-proxy.js';
-import { testSimulator, type TestSim } from '../helpers/sim.js';
+import { useSimulator, type TestSim } from '../helpers/sim.js';
 import { mutants } from './mutants.js';
 
 let t: TestSim;
 let fx: any;
-beforeAll(async () => {
-  t = await testSimulator();
-  fx = await t.fixtures();
+useSimulator((sim, fixtures) => {
+  t = sim;
+  fx = fixtures;
 });
-afterAll(() => t.close());
 
 const prefixOf = (api: string) => `${specIndex(api).prefix}${specIndex(api).basePath}`;
 

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { basic as basicValue, bearer } from '../../conformance/flows/helpers.js';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/sim/server.js';
 
@@ -56,3 +57,16 @@ export const bearerH = (token: string) => ({ Authorization: bearer(token) });
 let counter = 0;
 /** A session name no other test uses. */
 export const freshSession = (label = 's') => `${label}-${process.pid}-${++counter}`;
+
+/**
+ * A simulator for a whole test file: started before its tests, stopped after them; `ready`
+ * receives it and its fixtures.
+ */
+export function useSimulator(ready: (t: TestSim, fixtures: any) => void, options: SimulatorOptions = {}): void {
+  let t: TestSim | undefined;
+  beforeAll(async () => {
+    t = await testSimulator(options);
+    ready(t, await t.fixtures());
+  });
+  afterAll(() => t?.close());
+}

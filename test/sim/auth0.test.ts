@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { a0 } from '../helpers/fixtures.js';
-import { freshSession, testSimulator, type TestSim } from '../helpers/sim.js';
+import { freshSession, useSimulator, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;
 let f: ReturnType<typeof a0>;
-beforeAll(async () => {
-  t = await testSimulator();
-  f = a0(await t.fixtures());
+useSimulator((sim, fixtures) => {
+  t = sim;
+  f = a0(fixtures);
 });
-afterAll(() => t.close());
 
 const org = (id: string, rest = '') => `/auth0/api/v2/organizations/${id}/connections${rest}`;
 

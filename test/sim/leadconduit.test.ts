@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lc } from '../helpers/fixtures.js';
-import { freshSession, testSimulator, type TestSim } from '../helpers/sim.js';
+import { freshSession, useSimulator, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;
 let f: ReturnType<typeof lc>;
-beforeAll(async () => {
-  t = await testSimulator();
-  f = lc(await t.fixtures());
+useSimulator((sim, fixtures) => {
+  t = sim;
+  f = lc(fixtures);
 });
-afterAll(() => t.close());
 
 const list = (session: string, headers = f.user, query = '', prefer?: string) => t.call({ path: `/leadconduit/connections${query}`, headers, session, prefer });
 const repair = (session: string, id: string, headers = f.superuser) => t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers, session, body: { connection_id: id } });

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mca } from '../helpers/fixtures.js';
-import { freshSession, testSimulator, type TestSim } from '../helpers/sim.js';
+import { freshSession, useSimulator, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;
 let f: ReturnType<typeof mca>;
-beforeAll(async () => {
-  t = await testSimulator();
-  f = mca(await t.fixtures());
+useSimulator((sim, fixtures) => {
+  t = sim;
+  f = mca(fixtures);
 });
-afterAll(() => t.close());
 
 const base = '/mycreditapp/v1-beta';
 const both = 'statuses=connected&statuses=disconnected';

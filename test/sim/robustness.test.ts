@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { a0, lc, mca, wf } from '../helpers/fixtures.js';
-import { freshSession, testSimulator, type TestSim } from '../helpers/sim.js';
+import { freshSession, testSimulator, useSimulator, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;
 let fx: any;
-beforeAll(async () => {
-  t = await testSimulator({ journalSize: 5 });
-  fx = await t.fixtures();
-});
-afterAll(() => t.close());
+useSimulator((sim, fixtures) => {
+  t = sim;
+  fx = fixtures;
+}, { journalSize: 5 });
 
 const state = async (session: string) => (await t.call({ path: '/__control/state', session })).body;
 

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lc, mca } from '../helpers/fixtures.js';
-import { freshSession, testSimulator, type TestSim } from '../helpers/sim.js';
+import { freshSession, testSimulator, useSimulator, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;
 let fx: any;
-beforeAll(async () => {
-  t = await testSimulator();
-  fx = await t.fixtures();
+useSimulator((sim, fixtures) => {
+  t = sim;
+  fx = fixtures;
 });
-afterAll(() => t.close());
 
 const lcList = (session: string, prefer?: string) => t.call({ path: '/leadconduit/connections', headers: lc(fx).user, session, prefer });
 

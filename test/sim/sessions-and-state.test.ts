@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../src/sim/server.js';
 import { a0, lc } from '../helpers/fixtures.js';
-import { freshSession, testSimulator, type TestSim } from '../helpers/sim.js';
+import { freshSession, testSimulator, useSimulator, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;
 let fx: any;
-beforeAll(async () => {
-  t = await testSimulator();
-  fx = await t.fixtures();
+useSimulator((sim, fixtures) => {
+  t = sim;
+  fx = fixtures;
 });
-afterAll(() => t.close());
 
 const state = async (session?: string) => (await t.call({ path: '/__control/state', session })).body;
 

@@ -1,9 +1,9 @@
 import { inject } from 'light-my-request';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { specIndex } from '../../src/spec/registry.js';
 import { specNames } from '../../src/spec/names.js';
 import { a0, lc, mca, wf } from '../helpers/fixtures.js';
-import { freshSession, testSimulator, type Call, type TestSim } from '../helpers/sim.js';
+import { freshSession, useSimulator, type Call, type TestSim } from '../helpers/sim.js';
 
 type Recipe = (fx: any) => Call;
 const uuid0 = '00000000-0000-4000-8000-000000000000';
@@ -221,11 +221,10 @@ function controlRecipes(): Record<string, Record<string, Recipe>> {
 
 let t: TestSim;
 let fx: any;
-beforeAll(async () => {
-  t = await testSimulator();
-  fx = await t.fixtures();
+useSimulator((sim, fixtures) => {
+  t = sim;
+  fx = fixtures;
 });
-afterAll(() => t.close());
 
 const cases = Object.entries(recipes).flatMap(([op, byStatus]) => Object.entries(byStatus).map(([status, recipe]) => [op, Number(status), recipe] as const));
 

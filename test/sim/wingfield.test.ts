@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wf } from '../helpers/fixtures.js';
-import { freshSession, testSimulator, type TestSim } from '../helpers/sim.js';
+import { freshSession, useSimulator, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;
 let f: ReturnType<typeof wf>;
-beforeAll(async () => {
-  t = await testSimulator();
-  f = wf(await t.fixtures());
+useSimulator((sim, fixtures) => {
+  t = sim;
+  f = wf(fixtures);
 });
-afterAll(() => t.close());
 
 const claimPath = () => `/wingfield/api/v1/external-services/${f.service}/organization-relations/claim`;
 const claim = (s: string, connectToken: string, externalOrganizationId: string, headers = f.write) =>
