@@ -13,12 +13,17 @@ const int = (name: string) => (value: string) => {
 
 /** `--size 50` for every API, or `--size mycreditapp=100000,auth0=5000`. */
 function parseSizes(value: string): Partial<Record<VendorName, number>> {
-  if (/^\d+$/.test(value)) return Object.fromEntries(vendorNames.map((v) => [v, Number(value)]));
+  const size = (n: string | undefined) => {
+    // Every fixture set needs at least one record of each kind (a connection, a link…).
+    if (!/^\d+$/.test(n ?? '') || Number(n) < 1) throw new InvalidArgumentError(`expected N or api=N[,api=N] with N >= 1 (apis: ${vendorNames.join(', ')})`);
+    return Number(n);
+  };
+  if (!value.includes('=')) return Object.fromEntries(vendorNames.map((v) => [v, size(value)]));
   const out: Partial<Record<VendorName, number>> = {};
   for (const part of value.split(',')) {
     const [api, n] = part.split('=');
-    if (!isVendorName(api) || !/^\d+$/.test(n ?? '')) throw new InvalidArgumentError(`expected N or api=N[,api=N] (apis: ${vendorNames.join(', ')})`);
-    out[api] = Number(n);
+    if (!isVendorName(api)) throw new InvalidArgumentError(`unknown API ${api} (one of ${vendorNames.join(', ')})`);
+    out[api] = size(n);
   }
   return out;
 }

@@ -14,6 +14,7 @@ import type { World } from './world.js';
 
 /** 1 MB, as the vendors' gateways allow; larger bodies get the vendor's error. */
 export const bodyLimit = '1mb';
+const json = express.json({ limit: bodyLimit, strict: false, type: ['application/json', 'application/*+json'] });
 
 /**
  * Serves one API under `<prefix><server path>`: a route per operation of its spec, each
@@ -29,7 +30,9 @@ export function mountApi(app: Express, world: World, index: SpecIndex, module: A
     next();
   });
   router.use(journal(log));
-  router.use(express.json({ limit: bodyLimit, strict: false, type: ['application/json', 'application/*+json'] }));
+  // Every route parses a JSON body (a body sent where none is documented still has to be
+  // well-formed, as on the vendors' servers); the parser returns at once when there is none.
+  router.use(json);
   for (const op of index.operations) {
     router[op.method](op.routePath, forOperation(op), session, scenario, authenticate, cached, validate, authorize, handle);
   }
