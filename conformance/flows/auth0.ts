@@ -87,6 +87,23 @@ export const auth0Checks: Check[] = [
     },
   },
   {
+    name: 'auth0_unknown_resources',
+    tier: 'stateful',
+    apis: ['auth0'],
+    description: 'A connection the tenant does not have cannot be added (404); a link that does not exist cannot be patched or deleted (404).',
+    async run(c) {
+      const ctx = as(c);
+      const org = scratch(ctx).id;
+      const add = await ctx.send('post_organization_connection', { headers: full(ctx), path: { id: org }, body: { connection_id: 'con_connkit_missing' } });
+      ctx.expect(status(add) === 404, `adding an unknown connection: expected 404, got ${status(add)}`, add);
+      const path = { id: org, connection_id: unlinked(ctx, 2) };
+      const patch = await ctx.send('patch_organization_connection', { headers: full(ctx), path, body: { is_enabled: true } });
+      ctx.expect(status(patch) === 404, `patching a link that does not exist: expected 404, got ${status(patch)}`, patch);
+      const del = await ctx.send('delete_organization_connection', { headers: full(ctx), path });
+      ctx.expect(status(del) === 404, `deleting a link that does not exist: expected 404, got ${status(del)}`, del);
+    },
+  },
+  {
     name: 'auth0_tenant_isolation',
     tier: 'stateful',
     apis: ['auth0'],
@@ -120,6 +137,13 @@ export const auth0Checks: Check[] = [
       for (const name of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']) ctx.expect(/^\d+$/.test(h[name] ?? ''), `429 without a numeric ${name}`, limited);
       ctx.expect(h['x-ratelimit-remaining'] === '0', `X-RateLimit-Remaining is ${h['x-ratelimit-remaining']} on a 429`, limited);
       ctx.expect(Number(h['x-ratelimit-reset']) >= Math.floor(Date.now() / 1000), 'X-RateLimit-Reset lies in the past', limited);
+      // The window is the token's, whatever the operation.
+      for (const op of ctx.index.operations.filter((o) => o.id !== 'get_organization_connections')) {
+        const base = ctx.baseline(op.id);
+        if (!base) continue;
+        const ex = await ctx.send(op.id, base, { expectFault: true });
+        ctx.expect(status(ex) === 429, `${op.id} past the limit: expected 429, got ${status(ex)}`, ex);
+      }
       await ctx.control!.scenario('rate-limited', false);
     },
   },

@@ -139,7 +139,7 @@ export const leadconduitChecks: Check[] = [
     tier: 'fault',
     apis: ['leadconduit'],
     needsControl: true,
-    description: 'With SSO unreachable, GET /connections answers 200 with LC-resident rows only and X-Connections-Degraded: true; healthy answers carry no such header.',
+    description: 'With SSO unreachable, GET /connections answers 200 with LC-resident rows only and X-Connections-Degraded: true (healthy answers carry no such header); repair and account sync answer 503 and change nothing.',
     async run(c) {
       const ctx = as(c);
       const healthy = await list(ctx);
@@ -151,7 +151,16 @@ export const leadconduitChecks: Check[] = [
       ctx.expect(body(degraded).every((x: any) => x.status === 'completed'), 'an sso_only entry was listed while SSO was down', degraded);
       const completed = body(healthy).filter((x: any) => x.status === 'completed').map((x: any) => x.id).sort();
       ctx.expect(body(degraded).map((x: any) => x.id).sort().join() === completed.join(), 'the degraded list is not the LC-resident rows', degraded);
+      // Without SSO nothing can be repaired or synced: 503, and nothing changes.
+      const pending = body(healthy).find((x: any) => x.status === 'sso_only');
+      if (pending && ctx.profile.credentials.superuser) {
+        const refused = await ctx.send('repairConnection', { headers: superuser(ctx), body: { connection_id: pending.id } }, { expectFault: true });
+        ctx.expect(status(refused) === 503, `repair during the outage: expected 503, got ${status(refused)}`, refused);
+      }
+      const sync = await ctx.send('syncAccountFromSso', { headers: user(ctx) }, { expectFault: true });
+      ctx.expect(status(sync) === 503, `account sync during the outage: expected 503, got ${status(sync)}`, sync);
       await ctx.control!.scenario('sso-outage', false);
+      if (pending) ctx.expect(entry(await list(ctx), pending.id)?.status === 'sso_only', 'a repair refused during the outage changed the connection', healthy);
     },
   },
   {

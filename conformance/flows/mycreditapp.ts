@@ -118,10 +118,85 @@ export const mycreditappChecks: Check[] = [
     },
   },
   {
+    name: 'mca_status_and_archive',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'The guest disconnects (status and updated_at move) and reconnects; the host archives (archived_at set, seen from both sides) and unarchives (archived_at cleared).',
+    async run(c) {
+      const ctx = as(c);
+      const host = org(ctx, 'host').id;
+      const guest = org(ctx, 'guest').id;
+      const patchHost = (status: string) => ctx.send('patchHostConnection', { headers: orgHeaders(ctx, 'guest'), path: { host_org_id: host }, body: { status } });
+      const patchGuest = (archived: boolean) => ctx.send('patchGuestConnection', { headers: orgHeaders(ctx, 'host'), path: { guest_org_id: guest }, body: { archived } });
+      const before = await ctx.send('getHostConnection', { headers: orgHeaders(ctx, 'guest'), path: { host_org_id: host } });
+      ctx.expect(status(before) === 200, `the guest's connection to its host: expected 200, got ${status(before)}`, before);
+      const flipped = body(before).status === 'connected' ? 'disconnected' : 'connected';
+      const changed = await patchHost(flipped);
+      ctx.expect(status(changed) === 200 && body(changed).status === flipped, `PATCH status ${flipped}: expected 200 with the new status, got ${status(changed)}`, changed);
+      ctx.expect(Date.parse(body(changed).updated_at) > Date.parse(body(before).updated_at), 'updated_at did not move with the status', changed);
+      ctx.expect(status(await patchHost(body(before).status)) === 200, 'restoring the status failed');
+      if (body(before).status !== 'connected') return;
+      const archived = await patchGuest(true);
+      ctx.expect(status(archived) === 200 && body(archived).archived === true && body(archived).archived_at !== null, 'archiving did not set archived and archived_at', archived);
+      const seen = await ctx.send('getHostConnection', { headers: orgHeaders(ctx, 'guest'), path: { host_org_id: host } });
+      ctx.expect(body(seen)?.archived === true, 'the guest\'s view does not show the archive', seen);
+      const restored = await patchGuest(false);
+      ctx.expect(status(restored) === 200 && body(restored).archived === false && body(restored).archived_at === null, 'unarchiving did not clear archived_at', restored);
+    },
+  },
+  {
+    name: 'mca_unknown_connection',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'A connection that does not exist answers 404, to get and to patch, on both sides.',
+    async run(c) {
+      const ctx = as(c);
+      const nobody = '00000000-0000-4000-8000-00000000c0de';
+      const cases = [
+        ctx.send('getHostConnection', { headers: orgHeaders(ctx, 'guest'), path: { host_org_id: nobody } }),
+        ctx.send('patchHostConnection', { headers: orgHeaders(ctx, 'guest'), path: { host_org_id: nobody }, body: { status: 'connected' } }),
+        ctx.send('getGuestConnection', { headers: orgHeaders(ctx, 'host'), path: { guest_org_id: nobody } }),
+        ctx.send('patchGuestConnection', { headers: orgHeaders(ctx, 'host'), path: { guest_org_id: nobody }, body: { archived: false } }),
+      ];
+      for (const ex of await Promise.all(cases)) ctx.expect(status(ex) === 404, `${ex.operationId} of an unknown organization: expected 404, got ${status(ex)}`, ex);
+    },
+  },
+  {
+    name: 'mca_invitation_created',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'A host\'s invitation is created sent (200, with a token) and listed first; one that expires in the past answers 422.',
+    async run(c) {
+      const ctx = as(c);
+      const host = orgHeaders(ctx, 'host');
+      const made = await ctx.send('createGuestInvitation', { headers: host, body: { email: `verify-${Date.now()}@connkit.test`, expired_at: '2099-01-01T00:00:00Z' } });
+      ctx.expect(status(made) === 200 && body(made).status === 'sent' && body(made).expired === false && typeof body(made).invitation_token === 'string', `create: expected 200 sent with a token, got ${status(made)}`, made);
+      const listed = await ctx.send('getGuestInvitations', { headers: host, query: { limit: 100, offset: 0 } });
+      ctx.expect(items(listed).some((i) => i.id === body(made).id), 'the new invitation is not listed', listed);
+      const past = await ctx.send('createGuestInvitation', { headers: host, body: { email: 'late@connkit.test', expired_at: '2001-01-01T00:00:00Z' } });
+      ctx.expect(status(past) === 422, `an invitation expiring in the past: expected 422, got ${status(past)}`, past);
+    },
+  },
+  {
+    name: 'mca_unconnected_target_refused',
+    tier: 'stateful',
+    apis: ['mycreditapp'],
+    description: 'Every operation refuses (403) a requester with no connection to the target organization.',
+    run: (c) =>
+      c.eachOperation(async (op) => {
+        const ctx = as(c);
+        const base = ctx.need(ctx.baseline(op.id), `a baseline request for ${op.id}`);
+        const stranger = org(ctx, 'unconnected');
+        const target = base.headers?.['Target-Organization-ID'] ?? org(ctx, 'guest').id;
+        const ex = await ctx.send(op.id, { ...base, headers: { ...base.headers, Authorization: bearer(stranger.access_token), 'Requester-Organization-ID': stranger.id, 'Target-Organization-ID': target } });
+        ctx.expect(status(ex) === 403, `a stranger acting on ${target}: expected 403, got ${status(ex)}`, ex, op.id);
+      }),
+  },
+  {
     name: 'mca_invitation_single_use',
     tier: 'stateful',
     apis: ['mycreditapp'],
-    description: 'An invitation token connects its guest once (200 connected); a second use answers 409.',
+    description: 'An invitation token connects its guest once (200 connected); a second use answers 409, an unknown token 404.',
     async run(c) {
       const ctx = as(c);
       const host = org(ctx, 'host').id;
@@ -141,6 +216,8 @@ export const mycreditappChecks: Check[] = [
       ctx.expect(status(first) === 200 && body(first)?.status === 'connected', `accepting the invitation: expected 200 connected, got ${status(first)}`, first);
       const second = await accept();
       ctx.expect(status(second) === 409, `second use of the invitation: expected 409, got ${status(second)}`, second);
+      const unknown = await ctx.send('createHostConnection', { headers: orgHeaders(ctx, guestRole), body: { host_organization_id: host, invitation_token: 'inv_connkit_unknown_token' } });
+      ctx.expect(status(unknown) === 404, `an unknown invitation token: expected 404, got ${status(unknown)}`, unknown);
     },
   },
   {
@@ -168,9 +245,13 @@ export const mycreditappChecks: Check[] = [
     async run(c) {
       const ctx = as(c);
       await ctx.control!.scenario('maintenance', true);
-      const ex = await ctx.send('getHostConnections', { headers: orgHeaders(ctx, 'guest'), query: { statuses: both, limit: 1, offset: 0 } as never }, { expectFault: true });
-      ctx.expect(status(ex) === 503, `expected 503, got ${status(ex)}`, ex);
-      ctx.expect(body(ex)?.detail?.[0]?.code === 'service_under_maintenance', 'the 503 does not carry code service_under_maintenance', ex);
+      for (const op of ctx.index.operations) {
+        const base = ctx.baseline(op.id);
+        if (!base) continue;
+        const ex = await ctx.send(op.id, base, { expectFault: true });
+        ctx.expect(status(ex) === 503, `${op.id}: expected 503, got ${status(ex)}`, ex);
+        ctx.expect(body(ex)?.detail?.[0]?.code === 'service_under_maintenance', `${op.id}: the 503 does not carry code service_under_maintenance`, ex);
+      }
       await ctx.control!.scenario('maintenance', false);
     },
   },

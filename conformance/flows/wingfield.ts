@@ -145,6 +145,21 @@ export const wingfieldChecks: Check[] = [
     },
   },
   {
+    name: 'wf_unknown_resources',
+    tier: 'stateful',
+    apis: ['wingfield'],
+    description: 'A subscription for an organization that does not exist answers 404 organization_not_found; for a user that does not exist, 404 user_not_found.',
+    async run(c) {
+      const ctx = as(c);
+      const org = ctx.need(ctx.profile.organizations?.related?.[0], 'organizations.related').id;
+      const nobody = '00000000-0000-4000-8000-00000000c0de';
+      const put = (organizationId: string, userId: string) =>
+        ctx.send('upsertOrganizationUserSubscription', { headers: write(ctx), path: { organizationId, userId }, body: { subscription: 'FREE' } });
+      expectError(ctx, await put(nobody, ctx.need(ctx.profile.users?.[0], 'users')), 404, 'organization_not_found', 'unknown organization');
+      expectError(ctx, await put(org, nobody), 404, 'user_not_found', 'unknown user');
+    },
+  },
+  {
     name: 'wf_unlink',
     tier: 'stateful',
     apis: ['wingfield'],

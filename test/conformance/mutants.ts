@@ -77,7 +77,19 @@ export function mutants(fx: any): Mutant[] {
       kills: ['response_schema_conformance'],
       response: (_r, res) => (res.status === 401 ? { ...res, body: { message: 'Unauthorized' } } : res),
     },
+    {
+      name: 'lc: account sync answers 200 while SSO is down',
+      api: 'leadconduit',
+      kills: ['lc_sso_outage_fail_open'],
+      response: (r, res) => (is(r, 'POST', /\/account_sso_sync$/) && res.status === 503 ? { ...res, status: 200, body: { success: true, account: { id: '5fd4371e940df5a34a3888b2' } } } : res),
+    },
     // Auth0
+    {
+      name: 'auth0: deleting a missing link answers 204',
+      api: 'auth0',
+      kills: ['auth0_unknown_resources'],
+      response: (r, res) => (r.method === 'DELETE' && res.status === 404 ? { status: 204, headers: res.headers, body: undefined } : res),
+    },
     {
       name: 'auth0: paging start off by one',
       api: 'auth0',
@@ -192,7 +204,19 @@ export function mutants(fx: any): Mutant[] {
       kills: ['mca_maintenance'],
       response: (_r, res) => (res.status === 503 ? { ...res, body: { detail: [{ loc: [], msg: 'down', type: 'server', code: 'unavailable' }] } } : res),
     },
+    {
+      name: 'mca: unarchive keeps archived_at',
+      api: 'mycreditapp',
+      kills: ['mca_status_and_archive'],
+      response: (r, res) => (r.method === 'PATCH' && res.body?.archived === false ? { ...res, body: { ...res.body, archived_at: res.body.updated_at } } : res),
+    },
     // Wingfield
+    {
+      name: 'wf: an unknown user is linked anyway',
+      api: 'wingfield',
+      kills: ['wf_unknown_resources'],
+      response: (_r, res) => (res.body?.error?.type === 'user_not_found' ? { ...res, status: 200, body: {} } : res),
+    },
     {
       name: 'wf: a claimed token can be claimed again',
       api: 'wingfield',
