@@ -1,0 +1,28 @@
+// Writes fixtures/profiles/<api>.yaml: the simulator's own verify profiles at the default seed,
+// as worked examples of the profile format (`connkit verify --profile`). A test keeps them
+// equal to what the simulator reports.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { packageRoot } from '../src/paths.js';
+import { createSimulator } from '../src/sim/server.js';
+import { vendorModules } from '../src/sim/vendors/index.js';
+import { vendorNames } from '../src/spec/names.js';
+
+export function exampleProfiles(): Record<string, string> {
+  const { world } = createSimulator({ logLevel: 'silent' });
+  return Object.fromEntries(
+    vendorNames.map((api) => {
+      const { base_url: _drop, ...profile } = vendorModules[api].fixtures!(world.session().state(api), '');
+      return [api, `# A verify profile for ${api}: the simulator's own at seed 42 (npx tsx scripts/example-profiles.ts).\n${stringify(profile)}`];
+    }),
+  );
+}
+
+if (process.argv[1]?.endsWith('example-profiles.ts')) {
+  for (const [api, text] of Object.entries(exampleProfiles())) {
+    const file = join(packageRoot, 'fixtures', 'profiles', `${api}.yaml`);
+    await writeFile(file, text);
+    console.log(`wrote ${file}`);
+  }
+}
