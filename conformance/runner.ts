@@ -2,9 +2,10 @@ import { newFaker } from '../src/sim/seeded.js';
 import type { Operation, SpecIndex } from '../src/spec/index.js';
 import type { VendorName } from '../src/spec/names.js';
 import { runResponseChecks } from './checks/response.js';
-import { exchange as doExchange } from './http.js';
-import { curlOf } from './http.js';
-import { NotApplicable, Skip, type Adapter, type AnyProfile, type Check, type CheckContext, type ControlClient, type Exchange, type Outcome } from './types.js';
+import { curlOf, exchange as doExchange } from './http.js';
+import { ProviderStateError, type FixtureSource } from './provider-states.js';
+import { keyOf, Ledger } from './state-file.js';
+import { NotApplicable, Skip, type Adapter, type AnyProfile, type Check, type CheckContext, type ControlClient, type Exchange, type Outcome, type Sharing } from './types.js';
 
 export interface RunOptions {
   api: VendorName;
@@ -16,8 +17,15 @@ export interface RunOptions {
   /** Names of the response checks to apply (all by default). */
   responseChecks: Set<string>;
   control?: ControlClient;
+  /** Mints consumable fixtures; without one they come from the profile, recorded in `ledger`. */
+  source?: FixtureSource;
+  ledger?: Ledger;
+  /** How to refresh a used-up profile fixture (the skip message says it). */
+  refreshHint?: string;
   seed: number;
   timeoutMs: number;
+  /** Checks run at once where their sharing allows (1: one after the other). */
+  concurrency?: number;
   /** Headers on every request (the simulator session). */
   headers?: Record<string, string>;
   onProgress?(done: number, total: number, check: string): void;
@@ -31,20 +39,50 @@ export interface RunResult {
 
 class Failed extends Error {}
 
-/** Runs the checks one after the other (they share the target's state) and collects verdicts. */
+interface CheckRun {
+  outcomes: Outcome[];
+  /** Every exchange, with the response checks' findings on it, in the order sent. */
+  sent: { ex: Exchange; findings: { name: string; failure?: string }[] }[];
+}
+
+/**
+ * Consecutive checks that may share the target run together, up to `concurrency` at once:
+ * readers with readers, checks on fixtures of their own with each other; an exclusive check
+ * runs alone. Verdicts are folded in check order, so they read as a serial run's do.
+ */
+export function batches(checks: Check[], concurrency: number): Check[][] {
+  const out: Check[][] = [];
+  let kind: Sharing | undefined;
+  for (const c of checks) {
+    const sharing = concurrency > 1 ? (c.sharing ?? 'exclusive') : 'exclusive';
+    if (sharing !== 'exclusive' && sharing === kind) out[out.length - 1].push(c);
+    else out.push([c]);
+    kind = sharing;
+  }
+  return out;
+}
+
+async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  }));
+}
+
 export async function runChecks(o: RunOptions): Promise<RunResult> {
   const started = performance.now();
-  const outcomes: Outcome[] = [];
-  const exchanges: Exchange[] = [];
-  /** Response-check verdicts, per check and operation: failed once stays failed. */
-  const responseVerdicts = new Map<string, Outcome>();
+  const ledger = o.ledger ?? (await Ledger.open(undefined, o.api, o.target));
+  const runs = new Map<Check, CheckRun>();
   let scenario: string | undefined;
+  let done = 0;
 
-  for (const [i, check] of o.checks.entries()) {
-    o.onProgress?.(i, o.checks.length, check.name);
+  async function runOne(check: Check): Promise<void> {
+    o.onProgress?.(done++, o.checks.length, check.name);
+    const run: CheckRun = { outcomes: [], sent: [] };
+    runs.set(check, run);
     const faker = newFaker(o.seed);
     const record = (status: Outcome['status'], operation?: string, message?: string, exchange?: Exchange) =>
-      outcomes.push({ check: check.name, tier: check.tier, api: o.api, operation, status, message, exchange, curl: exchange ? curlOf(exchange) : undefined });
+      run.outcomes.push({ check: check.name, tier: check.tier, api: o.api, operation, status, message, exchange, curl: exchange ? curlOf(exchange) : undefined });
     let current: string | undefined;
     let perOperation = false;
     const ctx: CheckContext = {
@@ -60,18 +98,27 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
         },
       },
       baseline: (id) => o.adapter.baseline(o.profile as never, id),
+      minted: Boolean(o.source),
+      async fixture(state, params, fromProfile) {
+        return o.source ? o.source.mint(state, params ?? {}) : fromProfile();
+      },
+      consume(path, list, opts = {}) {
+        const fresh = (list ?? []).filter((v) => !ledger.usedNow(path, keyOf(v)) && !ledger.usedBefore(path, keyOf(v)));
+        const value = fresh[0];
+        if (value === undefined) {
+          const earlier = (list ?? []).map((v) => ledger.usedBefore(path, keyOf(v))).find(Boolean);
+          if (earlier)
+            throw new Skip(`fixture ${path} was used up by an earlier run (${earlier.value}, by ${earlier.check} at ${earlier.at})${o.refreshHint ? `; ${o.refreshHint}` : ''}`);
+          throw new Skip(`needs ${path}`);
+        }
+        if (!opts.keep) ledger.record(path, keyOf(value), check.name);
+        return value;
+      },
       async send(operationId, parts, opts = {}) {
         const op = o.index.byId.get(operationId)!;
         const ex = await doExchange(o.index, o.target, operationId, parts, o.headers ?? {}, o.timeoutMs);
         ex.scenario = scenario;
-        exchanges.push(ex);
-        for (const { name, failure } of runResponseChecks(ex, op, opts)) {
-          if (!o.responseChecks.has(name)) continue;
-          const key = `${name}|${operationId}`;
-          const prev = responseVerdicts.get(key);
-          if (prev?.status === 'failed') continue;
-          responseVerdicts.set(key, { check: name, tier: 'contract', api: o.api, operation: operationId, status: failure ? 'failed' : 'passed', message: failure && `${failure} (during ${check.name})`, exchange: failure ? ex : undefined, curl: failure ? curlOf(ex) : undefined });
-        }
+        run.sent.push({ ex, findings: runResponseChecks(ex, op, opts) });
         return ex;
       },
       pass: (operation) => record('passed', operation),
@@ -96,6 +143,7 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
           } catch (e) {
             if (e instanceof NotApplicable) continue;
             else if (e instanceof Skip) record('skipped', op.id, e.message);
+            else if (e instanceof ProviderStateError) record('failed', op.id, e.message);
             else if (!(e instanceof Failed)) record('failed', op.id, `check crashed: ${(e as Error).message}`);
           } finally {
             current = undefined;
@@ -103,20 +151,42 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
         }
       },
     };
-    const before = outcomes.length;
+    const before = run.outcomes.length;
     try {
       if (check.needsControl && !o.control) throw new Skip('needs the control API (--control)');
       await check.run(ctx);
-      if (outcomes.length === before && !perOperation) record('passed');
+      if (run.outcomes.length === before && !perOperation) record('passed');
     } catch (e) {
       if (e instanceof Skip) record('skipped', undefined, e.message);
+      else if (e instanceof ProviderStateError) record('failed', undefined, e.message);
       else if (!(e instanceof Failed)) record('failed', undefined, `check crashed: ${(e as Error).stack ?? e}`);
     } finally {
       if (scenario && o.control) await o.control.scenario(scenario, false).catch(() => undefined);
       scenario = undefined;
     }
   }
+
+  for (const batch of batches(o.checks, o.concurrency ?? 1)) await pool(batch, o.concurrency ?? 1, runOne);
   o.onProgress?.(o.checks.length, o.checks.length, 'done');
+  await ledger.save();
+
+  // Response-check verdicts per check and operation, folded in check order: failed once stays failed.
+  const outcomes: Outcome[] = [];
+  const exchanges: Exchange[] = [];
+  const responseVerdicts = new Map<string, Outcome>();
+  for (const check of o.checks) {
+    const run = runs.get(check)!;
+    outcomes.push(...run.outcomes);
+    for (const { ex, findings } of run.sent) {
+      exchanges.push(ex);
+      for (const { name, failure } of findings) {
+        if (!o.responseChecks.has(name)) continue;
+        const key = `${name}|${ex.operationId}`;
+        if (responseVerdicts.get(key)?.status === 'failed') continue;
+        responseVerdicts.set(key, { check: name, tier: 'contract', api: o.api, operation: ex.operationId, status: failure ? 'failed' : 'passed', message: failure && `${failure} (during ${check.name})`, exchange: failure ? ex : undefined, curl: failure ? curlOf(ex) : undefined });
+      }
+    }
+  }
   outcomes.push(...responseVerdicts.values());
   return { outcomes, exchanges, durationMs: Math.round(performance.now() - started) };
 }

@@ -52,6 +52,30 @@ export class Skip extends Error {}
 /** The check has nothing to test for this operation (no scope to fall short of, nothing to break): no verdict. */
 export class NotApplicable extends Error {}
 
+export type StateName = S['ProviderStateName'];
+interface StateRequests {
+  'open connect token': S['OpenConnectTokenState'];
+  'sso-only connection': S['SsoOnlyConnectionState'];
+  'pending invitation': S['PendingInvitationState'];
+  'unlinked auth0 connection': S['UnlinkedAuth0ConnectionState'];
+  'user without a seat': S['UserWithoutSeatState'];
+}
+export type StateParams<N extends StateName> = StateRequests[N]['params'];
+/** The fixture each provider state answers (specs/control.yaml, ProviderStateAnswer). */
+export interface StateAnswers {
+  'open connect token': S['OpenConnectTokenFixture'];
+  'sso-only connection': S['SsoOnlyConnectionFixture'];
+  'pending invitation': S['PendingInvitationFixture'];
+  'unlinked auth0 connection': S['UnlinkedAuth0ConnectionFixture'];
+  'user without a seat': S['UserWithoutSeatFixture'];
+}
+
+/**
+ * How a check may share the target with others under --concurrency: `read` changes nothing,
+ * `disjoint` changes only fixtures of its own, `exclusive` (the default) needs the target to itself.
+ */
+export type Sharing = 'read' | 'disjoint' | 'exclusive';
+
 export interface CheckContext<A extends VendorName = VendorName> {
   api: A;
   index: SpecIndex;
@@ -68,6 +92,18 @@ export interface CheckContext<A extends VendorName = VendorName> {
   /** An assertion: records a failure (and stops the check) when false. */
   expect(condition: unknown, message: string, exchange?: Exchange, operation?: string): void;
   baseline(operationId: string): RequestParts | undefined;
+  /** Whether consumable fixtures are minted fresh (a provider-state source, or the simulator's control API). */
+  minted: boolean;
+  /**
+   * A fresh consumable fixture: minted through the provider-state source when there is one,
+   * else `fromProfile()` (which takes it from the profile with `consume`).
+   */
+  fixture<N extends StateName>(state: N, params: StateParams<N>, fromProfile: () => StateAnswers[N]): Promise<StateAnswers[N]>;
+  /**
+   * Takes the next entry of a profile list that checks use up, skipping entries an earlier run
+   * used up (the state file); `keep` when this check leaves the entry as it found it.
+   */
+  consume<T>(path: string, list: T[] | undefined, opts?: { keep?: boolean }): T;
   /** Runs `fn` for each operation of the spec, one verdict each (a Skip or failed expect ends only that operation). */
   eachOperation(fn: (op: Operation) => Promise<void>): Promise<void>;
 }
@@ -86,6 +122,8 @@ export interface Check {
   apis?: VendorName[];
   /** Needs the control API (fault and race tiers mostly). */
   needsControl?: boolean;
+  /** Under --concurrency: exclusive unless said otherwise. */
+  sharing?: Sharing;
   run(ctx: CheckContext): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { specIndex } from '../src/spec/registry.js';
 import { isVendorName, vendorNames, type VendorName } from '../src/spec/names.js';
 import { adapters } from './adapters/index.js';
@@ -8,6 +8,8 @@ import { allCheckNames, probeChecks } from './checks/registry.js';
 import { responseChecks } from './checks/response.js';
 import { controlClient, ControlError } from './control.js';
 import { loadProfile, ProfileError, validateProfile } from './profile.js';
+import { sourceOf, urlSource, type FixtureSource } from './provider-states.js';
+import { Ledger } from './state-file.js';
 import { buildReport, type Report } from './report.js';
 import { consoleReport, fileReporters, reporterNames, type ReporterName } from './reporters/index.js';
 import { runChecks } from './runner.js';
@@ -24,6 +26,10 @@ export interface VerifyOptions {
   skip?: string[];
   seed?: number;
   timeoutMs?: number;
+  /** Checks run at once where they may share the target (1 by default). */
+  concurrency?: number;
+  /** Where used-up profile fixtures are recorded (`<out>/verify-state.json` by default); null for nowhere. */
+  stateFile?: string | null;
   /** Where progress goes (stderr by default); null for none. */
   progress?: ((line: string) => void) | null;
 }
@@ -64,6 +70,8 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   if (unknown.length) throw new UsageError(`unknown check ${unknown.join(', ')} (see --list-checks)`);
   const seed = o.seed ?? 1;
   const timeoutMs = o.timeoutMs ?? 10_000;
+  const concurrency = o.concurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be an integer from 1 to 64, not ${o.concurrency}`);
 
   try {
     await fetch(target, { signal: AbortSignal.timeout(timeoutMs) });
@@ -82,6 +90,22 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
     profile = validateProfile(api, fixtures[api], `${o.control}/fixtures`);
   } else throw new UsageError('needs --profile <file> or --control <url> (for the credentials and fixture ids the checks use)');
 
+  // Consumable fixtures: the profile's provider-state source, else the simulator's own, else the profile's lists.
+  let source: FixtureSource | undefined;
+  if (profile.provider_states) source = sourceOf(profile.provider_states, o.profile ? dirname(resolve(o.profile)) : process.cwd(), timeoutMs);
+  else if (control) source = urlSource(`${o.control!.replace(/\/$/, '')}/provider-states`, { 'X-Connkit-Session': session }, timeoutMs);
+  const stateFile = o.stateFile === null ? undefined : resolve(o.stateFile ?? join(o.out ?? 'connkit-report', 'verify-state.json'));
+  const targetUrl = target.toString().replace(/\/$/, '');
+  let ledger: Ledger | undefined;
+  if (!source) {
+    try {
+      ledger = await Ledger.open(stateFile, api, targetUrl);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  const refreshHint = `refresh it: reset the target and delete ${stateFile ?? 'the state file'}, list unused ones in the profile, or give the profile a provider_states source`;
+
   const wanted = (name: string) => (!o.checks?.length || o.checks.includes(name)) && !o.skip?.includes(name);
   const checks = probeChecks.filter((c) => (!c.apis || c.apis.includes(api)) && wanted(c.name));
   const responseNames = new Set(responseChecks.map((c) => c.name).filter(wanted));
@@ -89,15 +113,19 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   const startedAt = new Date();
   const result = await runChecks({
     api,
-    target: target.toString().replace(/\/$/, ''),
+    target: targetUrl,
     index: specIndex(api),
     adapter: adapters[api],
     profile,
     checks,
     responseChecks: responseNames,
     control,
+    source,
+    ledger,
+    refreshHint,
     seed,
     timeoutMs,
+    concurrency,
     headers: control ? { 'X-Connkit-Session': session } : {},
     onProgress: progress ? (done, total, name) => progress(`[${done}/${total}] ${name}`) : undefined,
   });

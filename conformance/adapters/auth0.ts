@@ -19,6 +19,16 @@ export const auth0Adapter: Adapter<'auth0'> = {
         return { headers, path: link };
       case 'patch_organization_connection':
         return { headers, path: link, body: { is_enabled: true, organization_access_level: 'none' } };
+      // The GA view of the same links (main's first link is enabled in the seeded profiles).
+      case 'get_enabled_connections':
+        return { headers, path: { id: main.id }, query: { include_totals: true, page: 0, per_page: 50 } };
+      case 'post_enabled_connections':
+        return { headers, path: { id: scratch.id }, body: { connection_id: p.unlinked_connection_ids?.[0] ?? 'con_none', show_as_button: true } };
+      case 'get_enabled_connections_by_connectionId':
+      case 'delete_enabled_connections_by_connectionId':
+        return { headers, path: { id: link.id, connectionId: link.connection_id } };
+      case 'patch_enabled_connections_by_connectionId':
+        return { headers, path: { id: link.id, connectionId: link.connection_id }, body: { assign_membership_on_login: false } };
     }
   },
   scoped: () => true,

@@ -14,6 +14,7 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
   return [
     {
       name: 'missing_auth_rejected',
+      sharing: 'read',
       tier: 'contract',
       description: 'Without credentials every operation answers 401 with the vendor\'s error body.',
       run: (ctx) =>
@@ -25,6 +26,7 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
     },
     {
       name: 'invalid_auth_rejected',
+      sharing: 'read',
       tier: 'contract',
       description: 'With well-formed but wrong credentials every operation answers 401.',
       run: (ctx) =>
@@ -36,6 +38,7 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
     },
     {
       name: 'insufficient_scope_rejected',
+      sharing: 'read',
       tier: 'contract',
       description: 'Credentials short of the operation\'s scope (or role) are refused with the vendor\'s status (403; LeadConduit\'s superuser repair: 401).',
       run: (ctx) =>
@@ -49,6 +52,7 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
     },
     {
       name: 'negative_data_rejection',
+      sharing: 'read',
       tier: 'contract',
       description: 'Inputs that break one schema constraint at a time (type, range, enum, required, format, unknown member) get a documented 4xx, never 2xx or 5xx.',
       run: (ctx) =>

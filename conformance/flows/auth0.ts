@@ -8,17 +8,20 @@ const main = (ctx: Ctx) => ctx.profile.organizations.main;
 /** An organization links are added to (and removed from again). */
 const scratch = (ctx: Ctx) => ctx.profile.organizations.empty ?? ctx.profile.organizations.main;
 const unlinked = (ctx: Ctx, i: number) => ctx.need(ctx.profile.unlinked_connection_ids?.[i], `unlinked_connection_ids[${i}]`);
+/** A connection the check links and unlinks again: minted fresh, else the profile's i-th unlinked one. */
+const toLink = async (ctx: Ctx, i: number) => (await ctx.fixture('unlinked auth0 connection', { organization_id: scratch(ctx).id }, () => ({ connection_id: unlinked(ctx, i), organization_id: scratch(ctx).id }))).connection_id;
 
 export const auth0Checks: Check[] = [
   {
     name: 'auth0_link_lifecycle',
+    sharing: 'disjoint',
     tier: 'stateful',
     apis: ['auth0'],
     description: 'Add (201) → get (200, same) → patch (200, changed) → list (contains it) → delete (204) → get (404).',
     async run(c) {
       const ctx = as(c);
       const org = scratch(ctx).id;
-      const cid = unlinked(ctx, 0);
+      const cid = await toLink(ctx, 0);
       const path = { id: org, connection_id: cid };
       const added = await ctx.send('post_organization_connection', { headers: full(ctx), path: { id: org }, body: { connection_id: cid } });
       ctx.expect(status(added) === 201, `add: expected 201, got ${status(added)}`, added);
@@ -35,7 +38,39 @@ export const auth0Checks: Check[] = [
     },
   },
   {
+    name: 'auth0_cross_view_link',
+    tier: 'stateful',
+    apis: ['auth0'],
+    description: 'The GA (enabled_connections) and EA (connections) views show the same links: added through one, a link is read, patched and deleted through the other, each view with its own members.',
+    async run(c) {
+      const ctx = as(c);
+      const org = scratch(ctx).id;
+      const cid = unlinked(ctx, 3);
+      const views = {
+        ga: { add: 'post_enabled_connections', get: 'get_enabled_connections_by_connectionId', patch: 'patch_enabled_connections_by_connectionId', del: 'delete_enabled_connections_by_connectionId', param: 'connectionId', change: { show_as_button: false } },
+        ea: { add: 'post_organization_connection', get: 'get_organization_connection', patch: 'patch_organization_connection', del: 'delete_organization_connection', param: 'connection_id', change: { show_as_button: false, organization_access_level: 'limited' } },
+      } as const;
+      for (const [from, to] of [[views.ga, views.ea], [views.ea, views.ga]]) {
+        const path = (v: typeof from) => ({ id: org, [v.param]: cid });
+        const added = await ctx.send(from.add, { headers: full(ctx), path: { id: org }, body: { connection_id: cid } });
+        ctx.expect(status(added) === 201, `${from.add}: expected 201, got ${status(added)}`, added);
+        const got = await ctx.send(to.get, { headers: full(ctx), path: path(to) });
+        ctx.expect(status(got) === 200 && body(got).connection_id === cid, `${to.get} after ${from.add}: the other view does not show the link`, got);
+        ctx.expect(['show_as_button', 'is_signup_enabled', 'assign_membership_on_login'].every((k) => body(got)?.[k] === body(added)?.[k]), `${to.get}: members both views share differ from what ${from.add} answered`, got);
+        const patched = await ctx.send(to.patch, { headers: full(ctx), path: path(to), body: to.change });
+        ctx.expect(status(patched) === 200 && body(patched).show_as_button === false, `${to.patch}: expected 200 with show_as_button false, got ${status(patched)}`, patched);
+        const seen = await ctx.send(from.get, { headers: full(ctx), path: path(from) });
+        ctx.expect(status(seen) === 200 && body(seen).show_as_button === false, `${from.get} after ${to.patch}: the change is not seen`, seen);
+        const deleted = await ctx.send(to.del, { headers: full(ctx), path: path(to) });
+        ctx.expect(status(deleted) === 204, `${to.del}: expected 204, got ${status(deleted)}`, deleted);
+        const gone = await ctx.send(from.get, { headers: full(ctx), path: path(from) });
+        ctx.expect(status(gone) === 404, `${from.get} after ${to.del}: expected 404, got ${status(gone)}`, gone);
+      }
+    },
+  },
+  {
     name: 'auth0_duplicate_link',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['auth0'],
     description: 'Adding a connection the organization already has answers 409.',
@@ -48,6 +83,7 @@ export const auth0Checks: Check[] = [
   },
   {
     name: 'auth0_paging',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['auth0'],
     description: 'Pages of include_totals=true cover every link exactly once; start = page × per_page, limit = per_page, total exact.',
@@ -72,6 +108,7 @@ export const auth0Checks: Check[] = [
   },
   {
     name: 'auth0_enabled_filter',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['auth0'],
     description: 'is_enabled filters on the flag, and the totals of true and false add up to all.',
@@ -88,6 +125,7 @@ export const auth0Checks: Check[] = [
   },
   {
     name: 'auth0_unknown_resources',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['auth0'],
     description: 'A connection the tenant does not have cannot be added (404); a link that does not exist cannot be patched or deleted (404).',
@@ -105,6 +143,7 @@ export const auth0Checks: Check[] = [
   },
   {
     name: 'auth0_tenant_isolation',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['auth0'],
     description: 'A token of one tenant finds no organization of another (404), both ways.',
@@ -121,6 +160,7 @@ export const auth0Checks: Check[] = [
   },
   {
     name: 'auth0_rate_limit',
+    sharing: 'exclusive',
     tier: 'fault',
     apis: ['auth0'],
     needsControl: true,
@@ -149,13 +189,14 @@ export const auth0Checks: Check[] = [
   },
   {
     name: 'auth0_add_race',
+    sharing: 'disjoint',
     tier: 'race',
     apis: ['auth0'],
     description: `${raceSize} parallel adds of one connection to one organization: exactly one 201, the rest 409.`,
     async run(c) {
       const ctx = as(c);
       const org = scratch(ctx).id;
-      const cid = unlinked(ctx, 1);
+      const cid = await toLink(ctx, 1);
       const r = await race(ctx, raceSize, 'post_organization_connection', { headers: full(ctx), path: { id: org }, body: { connection_id: cid } });
       await ctx.send('delete_organization_connection', { headers: full(ctx), path: { id: org, connection_id: cid } });
       ctx.expect(r.counts.get(201) === 1 && r.counts.get(409) === raceSize - 1, `expected 1×201 and ${raceSize - 1}×409, got ${r.summary}`, r.answers[0]);

@@ -1,5 +1,5 @@
 import type { Check, CheckContext, Exchange } from '../types.js';
-import { basic, body, race, raceSize, status, take } from './helpers.js';
+import { basic, body, race, raceSize, status } from './helpers.js';
 
 type Ctx = CheckContext<'leadconduit'>;
 const as = (c: CheckContext) => c as Ctx;
@@ -8,10 +8,9 @@ const superuser = (ctx: Ctx) => ({ Authorization: basic(ctx.need(ctx.profile.cre
 const list = (ctx: Ctx, query: Record<string, string> = {}, headers = user(ctx)) => ctx.send('listConnections', { headers, query });
 const repair = (ctx: Ctx, id: string, headers = superuser(ctx)) => ctx.send('repairConnection', { headers, body: { connection_id: id } });
 
-/** An SSO connection without its LC row: made through the control API, else one of the profile's. */
-async function ssoOnly(ctx: Ctx): Promise<string> {
-  if (ctx.control) return (await ctx.control.post('/leadconduit/sso-only-connections', { relationship_type: 'seller' })).id;
-  return take(ctx, ctx.profile.connections.sso_only, 'connections.sso_only (one per repair check)');
+/** An SSO connection without its LC row: minted fresh, else the profile's next unused one (`keep`: this check repairs nothing). */
+async function ssoOnly(ctx: Ctx, keep = false): Promise<string> {
+  return (await ctx.fixture('sso-only connection', { relationship_type: 'seller' }, () => ({ id: ctx.consume('connections.sso_only', ctx.profile.connections.sso_only, { keep }) }))).id;
 }
 
 const entry = (ex: Exchange, id: string) => (Array.isArray(body(ex)) ? body(ex).find((c: any) => c.id === id) : undefined);
@@ -19,6 +18,7 @@ const entry = (ex: Exchange, id: string) => (Array.isArray(body(ex)) ? body(ex).
 export const leadconduitChecks: Check[] = [
   {
     name: 'lc_relationship_filter',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'relationship_type narrows the merged list to that type; seller + buyer = all; another value answers 400.',
@@ -38,6 +38,7 @@ export const leadconduitChecks: Check[] = [
   },
   {
     name: 'lc_lookup_by_any_id',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'A connection is found by its id, its SSO connection id and its invitation id, all three the same record.',
@@ -56,6 +57,7 @@ export const leadconduitChecks: Check[] = [
   },
   {
     name: 'lc_repair_flow',
+    sharing: 'disjoint',
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'Repairing an SSO-only connection answers 201 {id}; the list then shows it completed; a second repair answers 409.',
@@ -75,12 +77,13 @@ export const leadconduitChecks: Check[] = [
   },
   {
     name: 'lc_repair_requires_superuser',
+    sharing: 'disjoint',
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'A valid key of a non-superuser gets 401 from the repair endpoint, and nothing is repaired.',
     async run(c) {
       const ctx = as(c);
-      const id = await ssoOnly(ctx);
+      const id = await ssoOnly(ctx, true);
       const ex = await repair(ctx, id, user(ctx));
       ctx.expect(status(ex) === 401, `non-superuser repair: expected 401, got ${status(ex)}`, ex);
       const after = await list(ctx);
@@ -89,6 +92,7 @@ export const leadconduitChecks: Check[] = [
   },
   {
     name: 'lc_repair_other_account',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'Repairing a connection SSO holds only for another account answers 422.',
@@ -101,6 +105,7 @@ export const leadconduitChecks: Check[] = [
   },
   {
     name: 'lc_account_sync_consistency',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'POST /account_sso_sync lists as connected buyers and sellers exactly the accounts GET /connections lists.',
@@ -119,6 +124,7 @@ export const leadconduitChecks: Check[] = [
   },
   {
     name: 'lc_account_isolation',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'Another account\'s connections are neither listed nor found by id with this account\'s key.',
@@ -136,6 +142,7 @@ export const leadconduitChecks: Check[] = [
   },
   {
     name: 'lc_sso_outage_fail_open',
+    sharing: 'exclusive',
     tier: 'fault',
     apis: ['leadconduit'],
     needsControl: true,
@@ -165,9 +172,9 @@ export const leadconduitChecks: Check[] = [
   },
   {
     name: 'lc_repair_race',
+    sharing: 'disjoint',
     tier: 'race',
     apis: ['leadconduit'],
-    needsControl: true,
     description: `${raceSize} parallel repairs of one connection: exactly one 201, the rest 409.`,
     async run(c) {
       const ctx = as(c);

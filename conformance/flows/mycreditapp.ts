@@ -1,5 +1,5 @@
 import type { Check, CheckContext, Exchange } from '../types.js';
-import { bearer, body, race, raceSize, status, take } from './helpers.js';
+import { bearer, body, race, raceSize, status } from './helpers.js';
 
 type Ctx = CheckContext<'mycreditapp'>;
 type Role = 'guest' | 'host' | 'unconnected' | 'invitee';
@@ -16,9 +16,18 @@ const hosts = (ctx: Ctx, query: Record<string, unknown>, role: Role = 'guest', t
   ctx.send('getHostConnections', { headers: orgHeaders(ctx, role, target), query: { statuses: both, limit: 100, offset: 0, ...query } as never });
 const items = (ex: Exchange): any[] => body(ex)?.items ?? [];
 
+/** A live invitation of host and an organization that may accept it: minted fresh, else the profile's invitee and next unused invitation. */
+function pendingInvitation(ctx: Ctx, host: string) {
+  return ctx.fixture('pending invitation', { host_organization_id: host }, () => {
+    const invitee = ctx.consume('organizations.invitee', ctx.profile.organizations.invitee ? [ctx.profile.organizations.invitee] : undefined);
+    return { invitation_token: ctx.consume('invitations.sent', ctx.profile.invitations?.sent), host_organization_id: host, invitee };
+  });
+}
+
 export const mycreditappChecks: Check[] = [
   {
     name: 'mca_required_params',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'Without statuses, limit and offset the list answers 422 with one detail item naming each.',
@@ -32,6 +41,7 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_filters',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'statuses, archived and active_action_types filter; archived true + false = all.',
@@ -49,6 +59,7 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_search',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'search_text matches search_field case-insensitively and finds the record it was taken from.',
@@ -64,6 +75,7 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_sort_order',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'order_by / order_dir sort the list (host_name ascending case-insensitively, created_at descending).',
@@ -79,6 +91,7 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_total_items',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'total_items counts the filtered records before paging; pages of limit 3 hold each record once.',
@@ -99,6 +112,7 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_access_rules',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'An unconnected requester is refused (403); a host reading its guest sees only its own connection; Self-only operations refuse the Host scenario.',
@@ -119,6 +133,7 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_status_and_archive',
+    sharing: 'exclusive',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'The guest disconnects (status and updated_at move) and reconnects; the host archives (archived_at set, seen from both sides) and unarchives (archived_at cleared).',
@@ -146,6 +161,7 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_unknown_connection',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'A connection that does not exist answers 404, to get and to patch, on both sides.',
@@ -163,6 +179,7 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_invitation_created',
+    sharing: 'disjoint',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'A host\'s invitation is created sent (200, with a token) and listed first; one that expires in the past answers 422.',
@@ -179,6 +196,7 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_unconnected_target_refused',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'Every operation refuses (403) a requester with no connection to the target organization.',
@@ -194,43 +212,34 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_invitation_single_use',
+    sharing: 'disjoint',
     tier: 'stateful',
     apis: ['mycreditapp'],
     description: 'An invitation token connects its guest once (200 connected); a second use answers 409, an unknown token 404.',
     async run(c) {
       const ctx = as(c);
       const host = org(ctx, 'host').id;
-      let guestRole: Role = 'invitee';
-      let token: string;
-      if (ctx.control) {
-        const created = await ctx.control.post('/mycreditapp/organizations', { name: 'Verify Guest' });
-        token = (await ctx.control.post('/mycreditapp/invitations', { state: 'sent', host_organization_id: host })).invitation_token;
-        ctx.profile.organizations.invitee = { id: created.id, access_token: created.access_token };
-        guestRole = 'invitee';
-      } else {
-        org(ctx, 'invitee');
-        token = take(ctx, ctx.profile.invitations?.sent, 'invitations.sent (one per run)');
-      }
-      const accept = () => ctx.send('createHostConnection', { headers: orgHeaders(ctx, guestRole), body: { host_organization_id: host, invitation_token: token } });
+      const { invitation_token: token, invitee } = await pendingInvitation(ctx, host);
+      const headers = { Authorization: bearer(invitee.access_token), 'Requester-Organization-ID': invitee.id, 'Target-Organization-ID': invitee.id };
+      const accept = () => ctx.send('createHostConnection', { headers, body: { host_organization_id: host, invitation_token: token } });
       const first = await accept();
       ctx.expect(status(first) === 200 && body(first)?.status === 'connected', `accepting the invitation: expected 200 connected, got ${status(first)}`, first);
       const second = await accept();
       ctx.expect(status(second) === 409, `second use of the invitation: expected 409, got ${status(second)}`, second);
-      const unknown = await ctx.send('createHostConnection', { headers: orgHeaders(ctx, guestRole), body: { host_organization_id: host, invitation_token: 'inv_connkit_unknown_token' } });
+      const unknown = await ctx.send('createHostConnection', { headers, body: { host_organization_id: host, invitation_token: 'inv_connkit_unknown_token' } });
       ctx.expect(status(unknown) === 404, `an unknown invitation token: expected 404, got ${status(unknown)}`, unknown);
     },
   },
   {
     name: 'mca_invitation_race',
+    sharing: 'disjoint',
     tier: 'race',
     apis: ['mycreditapp'],
-    needsControl: true,
     description: `${raceSize} parallel acceptances of one invitation: exactly one 200, the rest 409.`,
     async run(c) {
       const ctx = as(c);
       const host = org(ctx, 'host').id;
-      const guest = await ctx.control!.post('/mycreditapp/organizations', { name: 'Verify Race Guest' });
-      const token = (await ctx.control!.post('/mycreditapp/invitations', { state: 'sent', host_organization_id: host })).invitation_token;
+      const { invitation_token: token, invitee: guest } = await pendingInvitation(ctx, host);
       const headers = { Authorization: bearer(guest.access_token), 'Requester-Organization-ID': guest.id, 'Target-Organization-ID': guest.id };
       const r = await race(ctx, raceSize, 'createHostConnection', { headers, body: { host_organization_id: host, invitation_token: token } });
       ctx.expect(r.counts.get(200) === 1 && r.counts.get(409) === raceSize - 1, `expected 1×200 and ${raceSize - 1}×409, got ${r.summary}`, r.answers[0]);
@@ -238,6 +247,7 @@ export const mycreditappChecks: Check[] = [
   },
   {
     name: 'mca_maintenance',
+    sharing: 'exclusive',
     tier: 'fault',
     apis: ['mycreditapp'],
     needsControl: true,

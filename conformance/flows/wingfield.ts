@@ -11,10 +11,25 @@ const type = (ex: Exchange) => body(ex)?.error?.type;
 let counter = 0;
 const externalId = () => `connkit-verify-${process.pid}-${Date.now().toString(36)}-${++counter}`;
 
-/** A connect token in `state`: from the control API, else one of the profile's. */
-async function connectToken(ctx: Ctx, state: 'open' | 'claimed' | 'cancelled' | 'expired'): Promise<string> {
+/** An open connect token, used up by the claim: minted fresh, else the profile's next unused one. */
+async function openToken(ctx: Ctx, organizationId?: string): Promise<string> {
+  const params = organizationId ? { organization_id: organizationId } : {};
+  return (await ctx.fixture('open connect token', params, () => ({ connectToken: ctx.consume('connect_tokens.open', ctx.profile.connect_tokens?.open), organization_id: '' }))).connectToken;
+}
+
+/** A connect token nobody can claim (claiming it changes nothing): from the control API, else the profile's. */
+async function connectToken(ctx: Ctx, state: 'claimed' | 'cancelled' | 'expired'): Promise<string> {
   if (ctx.control) return (await ctx.control.post('/wingfield/connect-tokens', { state })).connectToken;
   return take(ctx, ctx.profile.connect_tokens?.[state], `connect_tokens.${state}`);
+}
+
+/** Users holding no PRO seat, one more than the seats left: minted fresh, else the profile's. */
+async function seatless(ctx: Ctx): Promise<string[]> {
+  const seats = ctx.profile.pro_seats_left;
+  if (!ctx.minted || seats === undefined || seats > 20) return ctx.need(ctx.profile.users?.length ? ctx.profile.users : undefined, 'users');
+  const users: string[] = [];
+  for (let i = 0; i <= seats; i++) users.push((await ctx.fixture('user without a seat', {}, () => ({ user_id: '' }))).user_id);
+  return users;
 }
 
 const expectError = (ctx: Ctx, ex: Exchange, want: number, wantType: string, what: string) =>
@@ -23,12 +38,13 @@ const expectError = (ctx: Ctx, ex: Exchange, want: number, wantType: string, wha
 export const wingfieldChecks: Check[] = [
   {
     name: 'wf_claim_once',
+    sharing: 'disjoint',
     tier: 'stateful',
     apis: ['wingfield'],
     description: 'A connect token is claimed once (200, the relation) and then refused with 409 connect_token_unusable.',
     async run(c) {
       const ctx = as(c);
-      const token = await connectToken(ctx, 'open');
+      const token = await openToken(ctx);
       const ext = externalId();
       const first = await claim(ctx, token, ext);
       ctx.expect(status(first) === 200, `claim: expected 200, got ${status(first)}`, first);
@@ -38,6 +54,7 @@ export const wingfieldChecks: Check[] = [
   },
   {
     name: 'wf_claim_errors',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['wingfield'],
     description: 'Expired → 410 expired_connect_token; malformed → 422; unknown → 404; cancelled → 409 connect_token_unusable.',
@@ -52,25 +69,25 @@ export const wingfieldChecks: Check[] = [
   },
   {
     name: 'wf_external_id_conflicts',
+    sharing: 'disjoint',
     tier: 'stateful',
     apis: ['wingfield'],
     description: 'A relation confirmed with another external id → 409 external_organization_id_mismatch; an external id of another relation → 409 external_organization_id_already_in_use.',
     async run(c) {
       const ctx = as(c);
       // Claim a fresh organization, then present a second token of it with another external id.
-      const first = await connectToken(ctx, 'open');
+      const first = await openToken(ctx);
       const ext = externalId();
       const made = await claim(ctx, first, ext);
       ctx.expect(status(made) === 200, `setting up a relation: expected 200, got ${status(made)}`, made);
-      const confirm = ctx.control
-        ? (await ctx.control.post('/wingfield/connect-tokens', { state: 'open', organization_id: body(made).organizationId })).connectToken
-        : take(ctx, ctx.profile.connect_tokens?.confirm, 'connect_tokens.confirm').token;
+      const confirm = ctx.minted ? await openToken(ctx, body(made).organizationId) : take(ctx, ctx.profile.connect_tokens?.confirm, 'connect_tokens.confirm').token;
       expectError(ctx, await claim(ctx, confirm, `${ext}-other`), 409, 'external_organization_id_mismatch', 'confirm with another external id');
-      expectError(ctx, await claim(ctx, await connectToken(ctx, 'open'), ext), 409, 'external_organization_id_already_in_use', 'external id of another relation');
+      expectError(ctx, await claim(ctx, await openToken(ctx), ext), 409, 'external_organization_id_already_in_use', 'external id of another relation');
     },
   },
   {
     name: 'wf_wrong_service',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['wingfield'],
     description: 'Another service in the path → 403 external_service_access_denied; a connect token issued to another service → 403 organization_access_denied.',
@@ -84,6 +101,7 @@ export const wingfieldChecks: Check[] = [
   },
   {
     name: 'wf_claimed_org_listed',
+    sharing: 'exclusive',
     tier: 'stateful',
     apis: ['wingfield'],
     description: 'The organization a claim links appears in the service\'s organization list with that relation; totalCount grows by one.',
@@ -91,7 +109,7 @@ export const wingfieldChecks: Check[] = [
       const ctx = as(c);
       const list = () => ctx.send('listExternalServiceOrganizations', { headers: write(ctx), path: { externalServiceId: service(ctx) }, query: { limit: 100 } });
       const before = await list();
-      const made = await claim(ctx, await connectToken(ctx, 'open'), externalId());
+      const made = await claim(ctx, await openToken(ctx), externalId());
       ctx.expect(status(made) === 200, `claim: expected 200, got ${status(made)}`, made);
       const after = await list();
       ctx.expect(body(after)?.totalCount === body(before)?.totalCount + 1, `totalCount went from ${body(before)?.totalCount} to ${body(after)?.totalCount}`, after);
@@ -104,13 +122,14 @@ export const wingfieldChecks: Check[] = [
   },
   {
     name: 'wf_pro_subscription',
+    sharing: 'disjoint',
     tier: 'stateful',
     apis: ['wingfield'],
     description: 'PRO is granted (200 {}) and again is a no-op; past the PRO quota 403 pro_user_quota_exceeded; FREE gives the seat back.',
     async run(c) {
       const ctx = as(c);
       const org = ctx.need(ctx.profile.organizations?.related?.[0], 'organizations.related').id;
-      const users = ctx.need(ctx.profile.users?.length ? ctx.profile.users : undefined, 'users');
+      const users = await seatless(ctx);
       const put = (user: string, subscription: 'PRO' | 'FREE') =>
         ctx.send('upsertOrganizationUserSubscription', { headers: write(ctx), path: { organizationId: org, userId: user }, body: { subscription } });
       const granted: string[] = [];
@@ -146,6 +165,7 @@ export const wingfieldChecks: Check[] = [
   },
   {
     name: 'wf_unknown_resources',
+    sharing: 'read',
     tier: 'stateful',
     apis: ['wingfield'],
     description: 'A subscription for an organization that does not exist answers 404 organization_not_found; for a user that does not exist, 404 user_not_found.',
@@ -161,12 +181,13 @@ export const wingfieldChecks: Check[] = [
   },
   {
     name: 'wf_unlink',
+    sharing: 'disjoint',
     tier: 'stateful',
     apis: ['wingfield'],
     description: 'Unlinking answers 200 {}; organization-scoped calls then answer 403 organization_access_denied; a second unlink 404.',
     async run(c) {
       const ctx = as(c);
-      const made = await claim(ctx, await connectToken(ctx, 'open'), externalId());
+      const made = await claim(ctx, await openToken(ctx), externalId());
       ctx.expect(status(made) === 200, `setting up a relation: expected 200, got ${status(made)}`, made);
       const org = body(made).organizationId;
       const unlink = () => ctx.send('deleteOrganizationRelation', { headers: write(ctx), path: { externalServiceId: service(ctx), organizationId: org } });
@@ -180,12 +201,13 @@ export const wingfieldChecks: Check[] = [
   },
   {
     name: 'wf_claim_race',
+    sharing: 'disjoint',
     tier: 'race',
     apis: ['wingfield'],
     description: `${raceSize} parallel claims of one connect token: exactly one 200, the rest 409.`,
     async run(c) {
       const ctx = as(c);
-      const token = await connectToken(ctx, 'open');
+      const token = await openToken(ctx);
       const r = await race(ctx, raceSize, 'claimOrganizationRelation', { headers: write(ctx), path: { externalServiceId: service(ctx) }, body: { connectToken: token, externalOrganizationId: externalId() } });
       ctx.expect(r.counts.get(200) === 1 && r.counts.get(409) === raceSize - 1, `expected 1×200 and ${raceSize - 1}×409, got ${r.summary}`, r.answers[0]);
     },

@@ -71,6 +71,80 @@ export interface paths {
         patch: operations["patch_organization_connection"];
         trace?: never;
     };
+    "/organizations/{id}/enabled_connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization identifier. */
+                id: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get connections enabled for an organization
+         * @description The GA view of the same organization-connection links: the organization's links whose
+         *     `is_enabled` is true, ordered by `connection_id`, zero-based page `page` of `per_page`,
+         *     each with the GA members only (no `organization_connection_name`,
+         *     `organization_access_level` or `is_enabled`). With `include_totals=true` the page comes
+         *     inside `{start, limit, total, enabled_connections}` where `start = page * per_page`,
+         *     `limit = per_page` and `total` counts every enabled link.
+         */
+        get: operations["get_enabled_connections"];
+        put?: never;
+        /**
+         * Add connections to an organization
+         * @description Enables an existing tenant connection for the organization (connections are not created
+         *     here). This is the GA view of the link the EA `POST /organizations/{id}/connections`
+         *     makes: omitted members take the same defaults (`assign_membership_on_login` false,
+         *     `show_as_button` true, `is_signup_enabled` false; EA-only members: the connection's own
+         *     name, `organization_access_level` `none`, `is_enabled` true). A link that exists but is
+         *     disabled (`is_enabled` false, EA view) is enabled again and keeps its EA-only members.
+         *     Enabling a connection that is already enabled answers 409.
+         */
+        post: operations["post_enabled_connections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/enabled_connections/{connectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization identifier. */
+                id: components["parameters"]["OrganizationId"];
+                /** @description Connection identifier. */
+                connectionId: components["schemas"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an enabled connection for an organization
+         * @description Returns one enabled link in the GA view; 404 when the organization does not exist or the connection is not enabled for it.
+         */
+        get: operations["get_enabled_connections_by_connectionId"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete connections from an organization
+         * @description Removes the enabled link (the tenant connection remains); it is then gone from both
+         *     views. 204 with no body.
+         */
+        delete: operations["delete_enabled_connections_by_connectionId"];
+        options?: never;
+        head?: never;
+        /**
+         * Modify an organization's connection
+         * @description Updates the GA members of an enabled link (`assign_membership_on_login`,
+         *     `is_signup_enabled`, `show_as_button`); the EA-only members are left as they are. Every
+         *     member is optional and none is nullable; an empty body changes nothing.
+         */
+        patch: operations["patch_enabled_connections_by_connectionId"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -142,6 +216,41 @@ export interface components {
             is_signup_enabled?: boolean;
             organization_access_level?: components["schemas"]["OrganizationAccessLevel"] | null;
             is_enabled?: boolean | null;
+        };
+        /** @description A link as the GA view shows it (no organization_connection_name, organization_access_level or is_enabled). */
+        OrganizationEnabledConnection: {
+            connection_id: components["schemas"]["ConnectionId"];
+            /** @description When true, all users that log in with this connection will be automatically granted membership in the organization. */
+            assign_membership_on_login?: boolean;
+            /** @description Determines whether a connection should be displayed on this organization's login prompt. Only applicable for enterprise connections. Default true. */
+            show_as_button?: boolean;
+            /** @description Determines whether organization signup should be enabled for this organization connection. Only applicable for database connections. Default false. */
+            is_signup_enabled?: boolean;
+            connection?: {
+                /** @description The name of the enabled connection. */
+                name: string;
+                /** @description The strategy of the enabled connection. */
+                strategy: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        ListOrganizationEnabledConnectionsPaginated: {
+            start: number;
+            limit: number;
+            total: number;
+            enabled_connections: components["schemas"]["OrganizationEnabledConnection"][];
+        };
+        AddOrganizationEnabledConnectionRequest: {
+            connection_id: components["schemas"]["ConnectionId"];
+            assign_membership_on_login?: boolean;
+            is_signup_enabled?: boolean;
+            show_as_button?: boolean;
+        };
+        UpdateOrganizationEnabledConnectionRequest: {
+            assign_membership_on_login?: boolean;
+            is_signup_enabled?: boolean;
+            show_as_button?: boolean;
         };
     };
     responses: {
@@ -249,6 +358,12 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Page index of the results to return. First page is 0. */
+        Page: number;
+        /** @description Number of results per page. Defaults to 50. */
+        PerPage: number;
+        /** @description Return results inside an object that contains the total result count (true) or as a direct array of results (false, default). */
+        IncludeTotals: boolean;
         /** @description Organization identifier. */
         OrganizationId: string;
     };
@@ -269,11 +384,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page index of the results to return. First page is 0. */
-                page?: number;
+                page?: components["parameters"]["Page"];
                 /** @description Number of results per page. Defaults to 50. */
-                per_page?: number;
+                per_page?: components["parameters"]["PerPage"];
                 /** @description Return results inside an object that contains the total result count (true) or as a direct array of results (false, default). */
-                include_totals?: boolean;
+                include_totals?: components["parameters"]["IncludeTotals"];
                 /** @description Filter connections by enabled status. */
                 is_enabled?: boolean;
             };
@@ -437,6 +552,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationAllConnection"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["OrganizationConnectionNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    get_enabled_connections: {
+        parameters: {
+            query?: {
+                /** @description Page index of the results to return. First page is 0. */
+                page?: components["parameters"]["Page"];
+                /** @description Number of results per page. Defaults to 50. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Return results inside an object that contains the total result count (true) or as a direct array of results (false, default). */
+                include_totals?: components["parameters"]["IncludeTotals"];
+            };
+            header?: never;
+            path: {
+                /** @description Organization identifier. */
+                id: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connections successfully retrieved. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationEnabledConnection"][] | components["schemas"]["ListOrganizationEnabledConnectionsPaginated"];
+                };
+            };
+            400: components["responses"]["BadRequestQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["OrganizationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    post_enabled_connections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization identifier. */
+                id: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddOrganizationEnabledConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Organization connection successfully added. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationEnabledConnection"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["OrganizationOrConnectionNotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    get_enabled_connections_by_connectionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization identifier. */
+                id: components["parameters"]["OrganizationId"];
+                /** @description Connection identifier. */
+                connectionId: components["schemas"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connection successfully retrieved. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationEnabledConnection"];
+                };
+            };
+            400: components["responses"]["BadRequestUri"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["OrganizationConnectionNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    delete_enabled_connections_by_connectionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization identifier. */
+                id: components["parameters"]["OrganizationId"];
+                /** @description Connection identifier. */
+                connectionId: components["schemas"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connection successfully removed from organization. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequestUri"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["OrganizationConnectionNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    patch_enabled_connections_by_connectionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization identifier. */
+                id: components["parameters"]["OrganizationId"];
+                /** @description Connection identifier. */
+                connectionId: components["schemas"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganizationEnabledConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Organization connection successfully updated. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationEnabledConnection"];
                 };
             };
             400: components["responses"]["BadRequestBody"];

@@ -252,6 +252,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/provider-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint a fresh consumable fixture (a provider state)
+         * @description What `connkit verify` calls, just before a check, for each fixture that check uses up
+         *     (a connect token it claims, a connection it repairs…), when the verify profile names a
+         *     `provider_states` source. The simulator answers it here; an implementation under test
+         *     answers the same request at a URL of its own (or through a command), so repeated runs
+         *     never run out of fixtures. `state` names the fixture, `params` narrow it, and the
+         *     answer is the fixture, shaped as the state's answer schema says.
+         */
+        post: operations["mintProviderState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/journal": {
         parameters: {
             query?: never;
@@ -300,6 +325,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sessions the simulator holds
+         * @description The default session first, then the named ones from the least recently used (the first to be dropped past `--max-sessions`).
+         */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/state/{api}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The API whose state to read. */
+                api: components["parameters"]["StateApi"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The collections of one API's state, with their sizes
+         * @description What `GET /state/{api}/{collection}` can page through, for the session the request names.
+         */
+        get: operations["listStateCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/state/{api}/{collection}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The API whose state to read. */
+                api: components["parameters"]["StateApi"];
+                /** @description A collection `GET /state/{api}` lists. */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One page of a collection of an API's state
+         * @description The records as the simulator holds them, `limit` from `offset` on, in a stable order
+         *     (the order they were made in). Paged so that a state of a million records can be read
+         *     a screen at a time; `q` keeps the records whose id contains it.
+         */
+        get: operations["browseState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -325,6 +420,38 @@ export interface components {
         SessionInfo: {
             session: string;
             seed: number;
+        };
+        SessionList: {
+            sessions: {
+                name: string;
+                seed: number;
+                /** @description The names of the scenarios on in it. */
+                scenarios: string[];
+            }[];
+        };
+        StateCollections: {
+            api: components["schemas"]["ApiName"];
+            session: string;
+            collections: {
+                name: string;
+                total: number;
+            }[];
+        };
+        StatePage: {
+            api: components["schemas"]["ApiName"];
+            collection: string;
+            session: string;
+            offset: number;
+            limit: number;
+            /** @description Records in the collection (that match `q`, when given). */
+            total: number;
+            items: {
+                id: string;
+                /** @description The record as the simulator stores it. */
+                record: {
+                    [key: string]: unknown;
+                };
+            }[];
         };
         ActiveScenario: {
             name: string;
@@ -372,6 +499,7 @@ export interface components {
             api: "leadconduit";
             /** Format: uri */
             base_url?: string;
+            provider_states?: components["schemas"]["ProviderStateSource"];
             credentials: {
                 /** @description API key of a normal user of account A. */
                 user: string;
@@ -402,6 +530,7 @@ export interface components {
             api: "auth0";
             /** Format: uri */
             base_url?: string;
+            provider_states?: components["schemas"]["ProviderStateSource"];
             tokens: {
                 /** @description A token with all four organization_connections scopes. */
                 full: string;
@@ -432,6 +561,7 @@ export interface components {
             api: "mycreditapp";
             /** Format: uri */
             base_url?: string;
+            provider_states?: components["schemas"]["ProviderStateSource"];
             organizations: {
                 /** @description A guest organization with hosts (host is one of them). */
                 guest: components["schemas"]["MyCreditAppOrganizationFixture"];
@@ -463,6 +593,7 @@ export interface components {
             api: "wingfield";
             /** Format: uri */
             base_url?: string;
+            provider_states?: components["schemas"]["ProviderStateSource"];
             /** Format: uuid */
             external_service_id: string;
             /** Format: uuid */
@@ -505,6 +636,120 @@ export interface components {
             /** @description PRO seats the external service has free (with more users than seats, the quota check expects a refusal). */
             pro_seats_left?: number;
         };
+        /**
+         * @description Where `connkit verify` gets each consumable fixture, fresh, just before the check that
+         *     uses it up (see `POST /provider-states`). Without one, the profile's lists are used and
+         *     what they lose is recorded in verify's state file.
+         */
+        ProviderStateSource: {
+            /**
+             * Format: uri
+             * @description Answers `POST {state, params}` (a ProviderStateRequest) with the fixture.
+             */
+            url: string;
+            /** @description Sent with every call (a token of your staging, say). */
+            headers?: {
+                [key: string]: string;
+            };
+        } | {
+            /** @description Run through the shell in the profile's folder, the ProviderStateRequest as JSON on stdin; prints the fixture as JSON on stdout and exits 0. */
+            command: string;
+        };
+        /**
+         * @description The consumable fixtures verify mints, one per kind of fixture a check uses up.
+         * @enum {string}
+         */
+        ProviderStateName: "open connect token" | "sso-only connection" | "pending invitation" | "unlinked auth0 connection" | "user without a seat";
+        ProviderStateRequest: {
+            state: components["schemas"]["ProviderStateName"];
+            params: Record<string, never>;
+        } & (components["schemas"]["OpenConnectTokenState"] | components["schemas"]["SsoOnlyConnectionState"] | components["schemas"]["PendingInvitationState"] | components["schemas"]["UnlinkedAuth0ConnectionState"] | components["schemas"]["UserWithoutSeatState"]);
+        /** @description Wingfield. An open connect token of the profile's external service, for a fresh organization no service is related to, or for `organization_id` (one already related, to confirm the relation). */
+        OpenConnectTokenState: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            state: "open connect token";
+            params: {
+                /** Format: uuid */
+                organization_id?: string;
+            };
+        };
+        /** @description LeadConduit. An SSO connection of the profile's account whose LC row is missing (what a repair fixes). */
+        SsoOnlyConnectionState: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            state: "sso-only connection";
+            params: {
+                /** @enum {string} */
+                relationship_type?: "seller" | "buyer";
+            };
+        };
+        /** @description MyCreditApp. A live invitation of `host_organization_id` (the profile's host when absent) and an organization, connected to neither side yet, that may accept it. */
+        PendingInvitationState: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            state: "pending invitation";
+            params: {
+                /** Format: uuid */
+                host_organization_id?: string;
+            };
+        };
+        /** @description Auth0. A connection of the tenant of `organization_id` that is not linked to that organization. */
+        UnlinkedAuth0ConnectionState: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            state: "unlinked auth0 connection";
+            params: {
+                organization_id: string;
+            };
+        };
+        /** @description Wingfield. A user who holds no PRO seat of the profile's external service and may join its related organizations. */
+        UserWithoutSeatState: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            state: "user without a seat";
+            params: Record<string, never>;
+        };
+        /** @description The fixture; which schema applies follows from the state asked for. Extra members are allowed and ignored. */
+        ProviderStateAnswer: components["schemas"]["OpenConnectTokenFixture"] | components["schemas"]["SsoOnlyConnectionFixture"] | components["schemas"]["PendingInvitationFixture"] | components["schemas"]["UnlinkedAuth0ConnectionFixture"] | components["schemas"]["UserWithoutSeatFixture"];
+        OpenConnectTokenFixture: {
+            connectToken: string;
+            /** Format: uuid */
+            organization_id: string;
+        };
+        SsoOnlyConnectionFixture: {
+            id: components["schemas"]["ObjectId"];
+            /** @enum {string} */
+            relationship_type?: "seller" | "buyer";
+        };
+        PendingInvitationFixture: {
+            invitation_token: string;
+            /** Format: uuid */
+            host_organization_id: string;
+            invitee: {
+                /** Format: uuid */
+                id: string;
+                access_token: string;
+            };
+        };
+        UnlinkedAuth0ConnectionFixture: {
+            connection_id: string;
+            organization_id: string;
+        };
+        UserWithoutSeatFixture: {
+            /** Format: uuid */
+            user_id: string;
+        };
         Auth0Token: {
             label: string;
             tenant: string;
@@ -525,6 +770,18 @@ export interface components {
             durationMs: number;
             scenarios?: string[];
             violations?: string[];
+            request?: components["schemas"]["JournalMessage"];
+            response?: components["schemas"]["JournalMessage"];
+        };
+        /** @description Headers and body of a journaled request or answer, for the page and for replays. */
+        JournalMessage: {
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The body as text, cut after 64 KiB. */
+            body?: string;
+            /** @description True when the body was longer than what is kept. */
+            truncated?: boolean;
         };
         Journal: {
             /** @description Requests journaled since start (kept or dropped). */
@@ -594,6 +851,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The API whose state to read. */
+        StateApi: components["schemas"]["ApiName"];
         /** @description The session to act on; the default session when absent. */
         Session: string;
     };
@@ -1097,6 +1356,37 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    mintProviderState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderStateRequest"];
+            };
+        };
+        responses: {
+            /** @description The fixture, fresh (never handed out before). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderStateAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     getJournal: {
         parameters: {
             query?: {
@@ -1199,6 +1489,97 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listStateCollections: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path: {
+                /** @description The API whose state to read. */
+                api: components["parameters"]["StateApi"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateCollections"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    browseState: {
+        parameters: {
+            query?: {
+                /** @description How many records to skip. */
+                offset?: number;
+                /** @description How many records to return. */
+                limit?: number;
+                /** @description Only records whose id contains this text. */
+                q?: string;
+            };
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path: {
+                /** @description The API whose state to read. */
+                api: components["parameters"]["StateApi"];
+                /** @description A collection `GET /state/{api}` lists. */
+                collection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

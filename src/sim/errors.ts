@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'route_not_found'
+  | 'method_not_allowed' // a known path, a method its spec does not list
   | 'conflict'
   | 'gone'
   | 'unprocessable'

@@ -31,6 +31,7 @@ export const defaultStatus: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   route_not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   gone: 410,
   unprocessable: 422,

@@ -11,14 +11,23 @@ export class Journal {
   private readonly ring: (JournalEntry | undefined)[];
   private next = 0;
   private seq = 0;
+  private readonly listeners = new Set<(entry: JournalEntry) => void>();
 
   constructor(readonly capacity: number) {
     this.ring = new Array(Math.max(1, capacity));
   }
 
   add(entry: Omit<JournalEntry, 'seq'>): void {
-    this.ring[this.next] = { seq: ++this.seq, ...entry };
+    const added = { seq: ++this.seq, ...entry };
+    this.ring[this.next] = added;
     this.next = (this.next + 1) % this.ring.length;
+    for (const listener of this.listeners) listener(added);
+  }
+
+  /** Calls `listener` with every entry added from now on (the page's live journal). */
+  subscribe(listener: (entry: JournalEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   /** Newest last; `limit` newest entries, optionally of one session. */

@@ -1,42 +1,78 @@
-import type jwtModule from 'jsonwebtoken';
-import { createRequire } from 'node:module';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 
-type JwtPayload = jwtModule.JwtPayload;
-let loaded: typeof jwtModule | undefined;
-// Loaded on the first token, not at start-up (a third of the start-up time otherwise went to it).
-const jwt = () => (loaded ??= createRequire(import.meta.url)('jsonwebtoken') as typeof jwtModule);
+export type JwtClaims = Record<string, unknown> & { exp?: number; nbf?: number; aud?: string | string[]; scope?: string };
+
+const encoder = new TextEncoder();
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+function parseSegment(segment: string): unknown {
+  if (!/^[A-Za-z0-9_-]*$/.test(segment)) return undefined;
+  try {
+    const bytes = Uint8Array.from(atob(segment.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Bearer JWTs for the APIs that use them (Auth0, MyCreditApp), signed HS256 with a secret
- * derived from the seed: the same seed mints the same tokens on every machine. Verified
- * tokens are remembered (bounded), since clients send the same few tokens again and again.
+ * derived from the seed: the same seed mints the same tokens on every machine. HS256 is
+ * done here over @noble/hashes, synchronously and without Node's crypto, so the core runs in
+ * a browser; the bytes are those jsonwebtoken makes (header `{"alg":"HS256","typ":"JWT"}`,
+ * claims in the order given). Verified tokens are remembered (bounded), since clients send
+ * the same few tokens again and again.
  */
 export class JwtIssuer {
-  private readonly verified = new Map<string, JwtPayload>();
+  private readonly verified = new Map<string, JwtClaims>();
+  private readonly key: Uint8Array;
 
-  constructor(private readonly secret: string) {}
-
-  sign(claims: Record<string, unknown>): string {
-    return jwt().sign(claims, this.secret, { algorithm: 'HS256', noTimestamp: true });
+  constructor(secret: string) {
+    this.key = encoder.encode(secret);
   }
 
-  /** The claims, or why the token is refused. */
-  verify(token: string): { claims: JwtPayload } | { error: 'malformed' | 'signature' | 'expired' } {
+  private signature(signingInput: string): string {
+    return base64url(hmac(sha256, this.key, encoder.encode(signingInput)));
+  }
+
+  sign(claims: Record<string, unknown>): string {
+    const input = `${base64url(encoder.encode('{"alg":"HS256","typ":"JWT"}'))}.${base64url(encoder.encode(JSON.stringify(claims)))}`;
+    return `${input}.${this.signature(input)}`;
+  }
+
+  /** The claims, or why the token is refused (the same verdicts jsonwebtoken gives). */
+  verify(token: string): { claims: JwtClaims } | { error: 'malformed' | 'signature' | 'expired' } {
+    const now = Date.now();
     const cached = this.verified.get(token);
     if (cached) {
-      if (typeof cached.exp === 'number' && cached.exp * 1000 <= Date.now()) return { error: 'expired' };
+      if (typeof cached.exp === 'number' && cached.exp * 1000 <= now) return { error: 'expired' };
       return { claims: cached };
     }
-    try {
-      const claims = jwt().verify(token, this.secret, { algorithms: ['HS256'] }) as JwtPayload;
-      if (this.verified.size >= 1000) this.verified.clear();
-      this.verified.set(token, claims);
-      return { claims };
-    } catch (e) {
-      if (e instanceof jwt().TokenExpiredError) return { error: 'expired' };
-      if (e instanceof jwt().JsonWebTokenError && /signature/.test(e.message)) return { error: 'signature' };
-      return { error: 'malformed' };
+    const parts = token.split('.');
+    if (parts.length !== 3) return { error: 'malformed' };
+    const header = parseSegment(parts[0]);
+    const claims = parseSegment(parts[1]);
+    if (!isObject(header) || !isObject(claims)) return { error: 'malformed' };
+    if (!parts[2]) return { error: 'signature' };
+    if (header.alg !== 'HS256') return { error: 'malformed' };
+    if (this.signature(`${parts[0]}.${parts[1]}`) !== parts[2]) return { error: 'signature' };
+    const seconds = Math.floor(now / 1000);
+    if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > seconds)) return { error: 'malformed' };
+    if (claims.exp !== undefined) {
+      if (typeof claims.exp !== 'number') return { error: 'malformed' };
+      if (seconds >= claims.exp) return { error: 'expired' };
     }
+    if (this.verified.size >= 1000) this.verified.clear();
+    this.verified.set(token, claims as JwtClaims);
+    return { claims: claims as JwtClaims };
   }
 }
 

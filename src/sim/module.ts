@@ -1,6 +1,7 @@
-import type { Request } from 'express';
-import type { Operation, ParamValues } from '../spec/index.js';
+import type { Operation } from '../spec/index.js';
 import type { ApiError } from './errors.js';
+import type { SimRequest } from './request.js';
+import type { ScenarioDef } from './scenarios/types.js';
 import type { Session } from './session.js';
 import type { World } from './world.js';
 
@@ -14,27 +15,57 @@ export interface Reply {
   raw?: string;
 }
 
-/** What scenarios switch on for the rest of the request (read by handlers). */
-export interface Faults {
-  /** LeadConduit's SSO service is unreachable. */
-  ssoDown?: boolean;
-  /** Auth0's rate-limit window as the rate-limited scenario counted it. */
-  rateLimit?: { limit: number; remaining: number; reset: number };
-}
-
-export interface RequestContext<State = unknown, Principal = unknown> {
+/**
+ * What a request is, before any step has looked at it: the operation the router found, the
+ * session it acts on and that session's state of the API. Complete when it is made; each
+ * later step adds what it learnt by making a new, wider object, never by patching this one.
+ */
+export interface BaseContext<State = unknown, Faults extends object = object> {
   op: Operation;
   world: World;
   session: Session;
   state: State;
-  principal: Principal;
-  params: ParamValues;
-  body: unknown;
+  req: SimRequest;
+  /** What the scenarios switched on for this request, in the vendor's own terms. */
   faults: Faults;
-  req: Request;
 }
 
-export type Handler<State = any, Principal = any> = (ctx: RequestContext<State, Principal>) => Reply | Promise<Reply>;
+/** After authentication: who is calling. */
+export interface AuthedContext<State = unknown, Principal = unknown, Faults extends object = object> extends BaseContext<State, Faults> {
+  principal: Principal;
+}
+
+/** After validation: path, query and header values coerced and checked, the body checked. */
+export interface RequestContext<State = unknown, Principal = unknown, Faults extends object = object, Params = ValidatedParams, Body = unknown>
+  extends AuthedContext<State, Principal, Faults> {
+  params: Params;
+  body: Body;
+}
+
+export interface ValidatedParams {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  header: Record<string, unknown>;
+}
+
+// The generated `operations` say `never` where an operation has no parameter of a kind.
+type Part<P, K extends string> = P extends Partial<Record<K, infer X>> ? ([NonNullable<X>] extends [never] ? Record<string, never> : NonNullable<X>) : Record<string, never>;
+/** Path, query and header values of one generated operation, as validation hands them over. */
+export type ParamsOf<Op> = Op extends { parameters: infer P } ? { path: Part<P, 'path'>; query: Part<P, 'query'>; header: Part<P, 'header'> } : ValidatedParams;
+/** The JSON request body of one generated operation (undefined where it takes none or it is optional). */
+export type BodyOf<Op> = Op extends { requestBody: { content: { 'application/json': infer B } } }
+  ? B
+  : Op extends { requestBody?: { content: { 'application/json': infer B } } }
+    ? B | undefined
+    : undefined;
+
+/** The context a handler of one generated operation gets: every request part typed from the spec. */
+export type OperationContext<Op, State, Principal, Faults extends object = object> = RequestContext<State, Principal, Faults, ParamsOf<Op>, BodyOf<Op>>;
+
+// The pipeline calls every handler through this one signature; the typed ones below are
+// assignable to it because validation guarantees the shapes the generated types describe.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Handler<State = any, Principal = any> = (ctx: RequestContext<State, Principal, any, any, any>) => Reply | Promise<Reply>;
 
 /** How an API's state is made from a seed, and saved and restored exactly. */
 export interface StateFactory<State> {
@@ -55,26 +86,37 @@ export function dataState<Data, State extends { data: Data }>(
 }
 
 /**
- * One API served by the simulator: its spec, its domain state and the few vendor rules the
- * shared pipeline cannot know (who is calling, how an error looks). Nothing else.
+ * One API served by the simulator: its spec, its domain state and the vendor rules the
+ * shared pipeline cannot know (who is calling, how an error looks, which headers an answer
+ * depends on, the faults its scenarios inject). The pipeline reads no vendor header itself.
  */
-export interface ApiModule<State = any, Principal = any> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface ApiModule<State = any, Principal = any, Faults extends object = any> {
   /** The spec's name (specs/<name>.yaml). */
   name: string;
   state: StateFactory<State>;
   /** Who is calling (runs before validation, as the vendors do); throws ApiError. */
-  authenticate(ctx: Omit<RequestContext<State, Principal>, 'principal' | 'params' | 'body'>): Principal;
+  authenticate(ctx: BaseContext<State, Faults>): Principal;
   /** Checks that need validated input or state (organization access…); throws ApiError. */
-  authorize?(ctx: RequestContext<State, Principal>): void;
+  authorize?(ctx: RequestContext<State, Principal, Faults>): void;
   formatError(err: ApiError, op?: Operation): Reply;
   handlers: Record<string, Handler<State, Principal>>;
   /** Headers the vendor sends on every response (Auth0's rate-limit headers). */
-  responseHeaders?(ctx: Partial<RequestContext<State, Principal>>): Record<string, string>;
+  responseHeaders?(ctx: { faults: Partial<Faults> }): Record<string, string>;
+  /** Response headers a browser app must be able to read (CORS `Access-Control-Expose-Headers`). */
+  exposedHeaders?: readonly string[];
+  /** Scenarios only this vendor shows (SSO outage, rate limits, maintenance). */
+  scenarios?: readonly ScenarioDef<Faults>[];
   /**
    * Read operations whose answer depends only on the request and the session's state (not on
    * the clock): their serialized answers are kept until the state changes.
    */
   cacheable?: ReadonlySet<string>;
+  /**
+   * Besides the URL and the faults, what a cacheable answer depends on: the request headers
+   * that say who asks, for whom. Asked only after authorization passed.
+   */
+  cacheKey?(req: SimRequest): string;
   /** Unknown query parameters are rejected (Auth0) rather than ignored. */
   rejectUnknownQuery?: boolean;
   /** The state as a verify profile: credentials and fixture ids (GET /__control/fixtures). */
@@ -83,6 +125,7 @@ export interface ApiModule<State = any, Principal = any> {
    * Fixtures the vendor API itself cannot create, by control-API operationId
    * (`createSsoOnlyConnection`…): body in, created fixture out (201); throws ApiError.
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   controlFixtures?: Record<string, (state: State, body: any) => unknown>;
   /** A working curl for the start-up banner. */
   exampleCurl?(state: State, baseUrl: string): string;
@@ -96,9 +139,12 @@ export type SuccessReply<Op extends { responses: object }> = {
     : never;
 }[keyof Op['responses']];
 
-/** One handler per operationId of a spec, each typed by the generated types of its operation. */
-export type TypedHandlers<Ops, State, Principal> = {
+/**
+ * One handler per operationId of a spec, each typed by the generated types of its operation:
+ * the request it reads (params, body) and the answers it may give.
+ */
+export type TypedHandlers<Ops, State, Principal, Faults extends object = object> = {
   [K in keyof Ops]: Ops[K] extends { responses: object }
-    ? (ctx: RequestContext<State, Principal>) => SuccessReply<Ops[K]> | Promise<SuccessReply<Ops[K]>>
+    ? (ctx: OperationContext<Ops[K], State, Principal, Faults>) => SuccessReply<Ops[K]> | Promise<SuccessReply<Ops[K]>>
     : never;
 };

@@ -65,7 +65,7 @@ export class Session {
 export interface SessionSnapshot {
   connkit: 1;
   seed: number;
-  sizes: Record<string, number>;
+  sizes?: Record<string, number>;
   scenarios?: ActiveScenario[];
   apis: Record<string, unknown>;
 }

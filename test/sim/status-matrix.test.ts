@@ -91,11 +91,66 @@ const recipes: Record<string, Record<string, Recipe>> = {
     429: (fx) => ({ method: 'DELETE', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full, prefer: 'scenario=rate-limited' }),
     500: (fx) => ({ method: 'DELETE', path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections/${a0(fx).main.connection_ids[0]}`, headers: a0(fx).full, prefer: boom }),
   },
+  ...auth0EnabledConnectionRecipes(),
 
   ...mcaRecipes(),
   ...wingfieldRecipes(),
   ...controlRecipes(),
 };
+
+/** The GA view of Auth0's links (`enabled_connections`): main's first link is enabled in every seed. */
+function auth0EnabledConnectionRecipes(): Record<string, Record<string, Recipe>> {
+  const list = (fx: any, org = a0(fx).main.id) => `/auth0/api/v2/organizations/${org}/enabled_connections`;
+  const one = (fx: any, cid = a0(fx).main.connection_ids[0], org = a0(fx).main.id) => `${list(fx, org)}/${cid}`;
+  return {
+    get_enabled_connections: {
+      200: (fx) => ({ path: `${list(fx)}?include_totals=true&per_page=5`, headers: a0(fx).readOnly }),
+      400: (fx) => ({ path: `${list(fx)}?is_enabled=true`, headers: a0(fx).full }),
+      401: (fx) => ({ path: list(fx), headers: a0(fx).expired }),
+      403: (fx) => ({ path: list(fx), headers: a0(fx).noScope }),
+      404: (fx) => ({ path: list(fx, a0(fx).otherOrg.id), headers: a0(fx).full }),
+      429: (fx) => ({ path: list(fx), headers: a0(fx).full, prefer: 'scenario=rate-limited' }),
+      500: (fx) => ({ path: list(fx), headers: a0(fx).full, prefer: boom }),
+    },
+    post_enabled_connections: {
+      201: (fx) => ({ method: 'POST', path: list(fx, a0(fx).empty.id), headers: a0(fx).full, body: { connection_id: a0(fx).unlinked[0] } }),
+      400: (fx) => ({ method: 'POST', path: list(fx, a0(fx).empty.id), headers: a0(fx).full, body: { connection_id: a0(fx).unlinked[0], is_enabled: true } }),
+      401: (fx) => ({ method: 'POST', path: list(fx, a0(fx).empty.id), body: { connection_id: a0(fx).unlinked[0] } }),
+      403: (fx) => ({ method: 'POST', path: list(fx, a0(fx).empty.id), headers: a0(fx).readOnly, body: { connection_id: a0(fx).unlinked[0] } }),
+      404: (fx) => ({ method: 'POST', path: list(fx, a0(fx).empty.id), headers: a0(fx).full, body: { connection_id: 'con_doesnotexist' } }),
+      409: (fx) => ({ method: 'POST', path: list(fx), headers: a0(fx).full, body: { connection_id: a0(fx).main.connection_ids[0] } }),
+      429: (fx) => ({ method: 'POST', path: list(fx, a0(fx).empty.id), headers: a0(fx).full, body: { connection_id: a0(fx).unlinked[0] }, prefer: 'scenario=rate-limited' }),
+      500: (fx) => ({ method: 'POST', path: list(fx, a0(fx).empty.id), headers: a0(fx).full, body: { connection_id: a0(fx).unlinked[0] }, prefer: boom }),
+    },
+    get_enabled_connections_by_connectionId: {
+      200: (fx) => ({ path: one(fx), headers: a0(fx).readOnly }),
+      400: (fx) => ({ path: one(fx, 'c'.repeat(51)), headers: a0(fx).full }),
+      401: (fx) => ({ path: one(fx), headers: a0(fx).badSignature }),
+      403: (fx) => ({ path: one(fx), headers: a0(fx).noScope }),
+      404: (fx) => ({ path: one(fx, a0(fx).unlinked[0]), headers: a0(fx).full }),
+      429: (fx) => ({ path: one(fx), headers: a0(fx).full, prefer: 'scenario=rate-limited' }),
+      500: (fx) => ({ path: one(fx), headers: a0(fx).full, prefer: boom }),
+    },
+    patch_enabled_connections_by_connectionId: {
+      200: (fx) => ({ method: 'PATCH', path: one(fx), headers: a0(fx).full, body: { show_as_button: false } }),
+      400: (fx) => ({ method: 'PATCH', path: one(fx), headers: a0(fx).full, body: { organization_connection_name: 'Renamed' } }),
+      401: (fx) => ({ method: 'PATCH', path: one(fx), headers: a0(fx).expired, body: {} }),
+      403: (fx) => ({ method: 'PATCH', path: one(fx), headers: a0(fx).readOnly, body: {} }),
+      404: (fx) => ({ method: 'PATCH', path: one(fx, a0(fx).unlinked[0]), headers: a0(fx).full, body: {} }),
+      429: (fx) => ({ method: 'PATCH', path: one(fx), headers: a0(fx).full, body: {}, prefer: 'scenario=rate-limited' }),
+      500: (fx) => ({ method: 'PATCH', path: one(fx), headers: a0(fx).full, body: {}, prefer: boom }),
+    },
+    delete_enabled_connections_by_connectionId: {
+      204: (fx) => ({ method: 'DELETE', path: one(fx), headers: a0(fx).full }),
+      400: (fx) => ({ method: 'DELETE', path: one(fx, a0(fx).main.connection_ids[0], 'o'.repeat(51)), headers: a0(fx).full }),
+      401: (fx) => ({ method: 'DELETE', path: one(fx), headers: { Authorization: 'Bearer not.a.jwt' } }),
+      403: (fx) => ({ method: 'DELETE', path: one(fx), headers: a0(fx).readOnly }),
+      404: (fx) => ({ method: 'DELETE', path: one(fx, a0(fx).unlinked[0]), headers: a0(fx).full }),
+      429: (fx) => ({ method: 'DELETE', path: one(fx), headers: a0(fx).full, prefer: 'scenario=rate-limited' }),
+      500: (fx) => ({ method: 'DELETE', path: one(fx), headers: a0(fx).full, prefer: boom }),
+    },
+  };
+}
 
 function mcaRecipes(): Record<string, Record<string, Recipe>> {
   const list = '/mycreditapp/v1-beta/host-connections?statuses=connected&statuses=disconnected&limit=10&offset=0';

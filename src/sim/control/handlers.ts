@@ -5,13 +5,16 @@ import type { RequestContext, TypedHandlers } from '../module.js';
 import { normalizeScenario, scenarioCatalog } from '../scenarios/catalog.js';
 import type { SessionSnapshot } from '../session.js';
 import { isVendorName } from '../../spec/names.js';
+import { mintProviderState } from './provider-states.js';
+import { browseState, stateCollections } from '../vendors/browse.js';
 
 type Ctx = RequestContext<undefined, undefined>;
 
 const active = (ctx: Ctx) => ({ active: ctx.session.scenarios.map((s) => ({ name: s.name, apis: s.apis ?? [], params: (s.params ?? {}) as Record<string, number> })) });
 
+/** The prefixed base URL of an API as the caller reached this simulator (origin of the request). */
 function baseUrl(ctx: Ctx, index: SpecIndex): string {
-  return `${ctx.req.protocol}://${ctx.req.headers.host ?? '127.0.0.1'}${index.prefix}${index.basePath}`;
+  return `${ctx.req.origin}${index.prefix}${index.basePath}`;
 }
 
 /** The control API over the world; `served` are the APIs this simulator mounts. */
@@ -29,7 +32,7 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
     health: (ctx) => ({ status: 200, body: { status: 'ok', seed: ctx.session.seed, apis: served.map((s) => s.name).filter(isVendorName), sessions: ctx.world.sessionNames().length } }),
 
     reset: (ctx) => {
-      const seed = (ctx.body as { seed?: number } | undefined)?.seed;
+      const seed = ctx.body?.seed;
       const s = ctx.world.reset(ctx.session.name, seed);
       return { status: 200, body: { session: s.name, seed: s.seed } };
     },
@@ -49,10 +52,10 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
     },
 
     activateScenario: (ctx) => {
-      const input = (ctx.body ?? {}) as { apis?: string[]; params?: Record<string, number> };
+      const input = ctx.body ?? {};
       let scenario;
       try {
-        scenario = normalizeScenario({ name: String(ctx.params.path.name), apis: input.apis, params: input.params });
+        scenario = normalizeScenario({ name: ctx.params.path.name, apis: input.apis, params: input.params });
       } catch (e) {
         throw new ApiError({ kind: 'validation', message: (e as Error).message, field: ['body', 'params'], issues: [] });
       }
@@ -82,9 +85,10 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
     createMyCreditAppOrganization: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
     createWingfieldConnectToken: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
     createWingfieldToken: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
+    mintProviderState: (ctx) => ({ status: 201, body: mintProviderState(ctx.body as never, (api) => (served.some((s) => s.name === api) ? ctx.session.state(api) : undefined)) }),
 
     getJournal: (ctx) => {
-      const { limit = 100, session } = ctx.params.query as { limit?: number; session?: string };
+      const { limit = 100, session } = ctx.params.query;
       const j = ctx.world.journal;
       return { status: 200, body: { total: j.total, capacity: j.capacity, entries: j.list(limit, session) as never } };
     },
@@ -96,8 +100,13 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
 
     exportState: (ctx) => ({ status: 200, body: ctx.session.export() as never }),
 
+    // The page: sessions to pick from, and the state paged (readable at a million records).
+    listSessions: (ctx) => ({ status: 200, body: { sessions: ctx.world.sessionNames().map((n) => ctx.world.session(n)).map((s) => ({ name: s.name, seed: s.seed, scenarios: s.scenarios.map((x) => x.name) })) } }),
+    listStateCollections: (ctx) => ({ status: 200, body: stateCollections(ctx.session, ctx.params.path.api, served.map((s) => s.name)) }),
+    browseState: (ctx) => ({ status: 200, body: browseState(ctx.session, ctx.params.path.api, ctx.params.path.collection, ctx.params.query, served.map((s) => s.name)) }),
+
     importState: (ctx) => {
-      const snapshot = ctx.body as SessionSnapshot;
+      const snapshot = ctx.body;
       // Build every API's state from the snapshot before touching the session, so a bad
       // snapshot leaves the session as it was.
       for (const [api, json] of Object.entries(snapshot.apis)) {

@@ -1,31 +1,42 @@
-import type { RequestHandler } from 'express';
-import type { Logger } from 'pino';
-import { locals } from './context.js';
+import type { JournalEntry } from '../journal.js';
+import type { SimRequest, SimResponse } from '../request.js';
 
-/** Records every answered (or reset) request in the bounded journal and the log. */
-export function journal(log: Logger): RequestHandler {
-  return (req, res, next) => {
-    const done = () => {
-      res.removeListener('finish', done);
-      res.removeListener('close', done);
-      const l = locals(res);
-      const entry = {
-        at: new Date(l.arrived).toISOString(),
-        session: l.ctx.session?.name ?? String(req.headers['x-connkit-session'] ?? 'default'),
-        method: req.method,
-        url: req.originalUrl,
-        api: l.module.name,
-        operationId: l.op?.id,
-        status: res.headersSent ? res.statusCode : 0,
-        durationMs: Math.round((performance.now() - l.started) * 100) / 100,
-        scenarios: l.scenarios.length ? l.scenarios : undefined,
-        violations: l.violations,
-      };
-      l.world.journal.add(entry);
-      log.info(entry, `${entry.method} ${entry.url} ${entry.status || 'reset'}`);
-    };
-    res.on('finish', done);
-    res.on('close', done);
-    next();
+/** Bodies are kept up to this many characters: a page can show them, memory stays bounded. */
+const keptBody = 64 * 1024;
+
+function message(headers: Record<string, string | undefined>, body: string | undefined): NonNullable<JournalEntry['request']> {
+  const h: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) h[k] = v;
+  if (body === undefined) return { headers: h };
+  return body.length > keptBody ? { headers: h, body: body.slice(0, keptBody), truncated: true } : { headers: h, body };
+}
+
+export interface Served {
+  req: SimRequest;
+  res: SimResponse;
+  session: string;
+  api: string;
+  operationId?: string;
+  arrived: number;
+  durationMs: number;
+  scenarios: string[];
+  violations?: string[];
+}
+
+/** One answered (or reset) request as the journal keeps it: what was asked, what was answered. */
+export function journalEntry(s: Served): Omit<JournalEntry, 'seq'> {
+  return {
+    at: new Date(s.arrived).toISOString(),
+    session: s.session,
+    method: s.req.method,
+    url: s.req.target,
+    api: s.api,
+    operationId: s.operationId,
+    status: s.res.reset ? 0 : s.res.status,
+    durationMs: Math.round(s.durationMs * 100) / 100,
+    scenarios: s.scenarios.length ? s.scenarios : undefined,
+    violations: s.violations,
+    request: message(s.req.headers, s.req.body),
+    response: message(s.res.headers, s.res.body),
   };
 }

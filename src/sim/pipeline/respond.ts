@@ -1,38 +1,37 @@
-import type { Response } from 'express';
+import type { Operation } from '../../spec/index.js';
 import { fieldName } from '../errors.js';
 import type { Reply } from '../module.js';
-import { locals } from './context.js';
+import type { SimResponse } from '../request.js';
+
+export interface Written {
+  response: SimResponse;
+  /** The reply broke the spec (response validation on): it was replaced by a 500 naming why. */
+  violations?: string[];
+}
+
+const jsonType = 'application/json; charset=utf-8';
 
 /**
- * Writes a reply. Where response validation is on (tests, `--validate-responses`), an answer
- * that breaks the spec is replaced by a 500 naming the violations, so no test passes on a
- * response the contract does not allow. `serialized` is the body as JSON, when the caller
- * made it already. Returns whether the reply went out as given.
+ * Serializes a reply once. Where response validation is on (tests, `--validate-responses`),
+ * an answer that breaks the spec is replaced by a 500 naming the violations, so no test passes
+ * on a response the contract does not allow. `vendorHeaders` are the ones the vendor sends on
+ * every answer; the reply's own win.
  */
-export function send(res: Response, reply: Reply, serialized?: string): boolean {
-  const l = locals(res);
-  const headers: Record<string, string> = {
-    ...l.module.responseHeaders?.(l.ctx),
-    ...reply.headers,
-  };
+export function respond(reply: Reply, op: Operation | undefined, vendorHeaders: Record<string, string> | undefined, validate: boolean): Written {
+  const headers: Record<string, string> = vendorHeaders ? { ...vendorHeaders, ...reply.headers } : { ...reply.headers };
   const hasBody = (reply.body !== undefined || reply.raw !== undefined) && reply.status !== 204;
-  if (res.app.locals.validateResponses && l.op && reply.raw === undefined) {
-    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const documented = l.op.responses.has(String(reply.status));
-    const issues = reply.injected && !documented ? [] : l.op.validateResponse(reply.status, hasBody ? reply.body : undefined, lower);
+  if (validate && op && reply.raw === undefined) {
+    const lower: Record<string, string> = {};
+    for (const [k, v] of Object.entries(headers)) lower[k.toLowerCase()] = v;
+    const documented = op.responses.has(String(reply.status));
+    const issues = reply.injected && !documented ? [] : op.validateResponse(reply.status, hasBody ? reply.body : undefined, lower);
     if (issues.length) {
-      l.violations = issues.map((i) => `${fieldName(i.path) || '(body)'} ${i.message}`);
-      res.status(500).json({ connkit: 'response-violation', operationId: l.op.id, status: reply.status, violations: l.violations, body: reply.body });
-      return false;
+      const violations = issues.map((i) => `${fieldName(i.path) || '(body)'} ${i.message}`);
+      const body = JSON.stringify({ connkit: 'response-violation', operationId: op.id, status: reply.status, violations, body: reply.body });
+      return { response: { status: 500, headers: { 'Content-Type': jsonType }, body }, violations };
     }
   }
-  res.status(reply.status);
-  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  if (!hasBody) {
-    res.end();
-    return true;
-  }
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.end(reply.raw ?? serialized ?? JSON.stringify(reply.body));
-  return true;
+  if (!hasBody) return { response: { status: reply.status, headers } };
+  headers['Content-Type'] = jsonType;
+  return { response: { status: reply.status, headers, body: reply.raw ?? JSON.stringify(reply.body) } };
 }

@@ -1,39 +1,42 @@
-import type { RequestHandler } from 'express';
-import type { Issue } from '../../spec/index.js';
+import type { Issue, Operation } from '../../spec/index.js';
 import { ApiError, fieldName } from '../errors.js';
-import { locals } from './context.js';
+import type { ValidatedParams } from '../module.js';
+import type { SimRequest } from '../request.js';
+
+/** `a=1&a=2&b=3` → `{a: ['1','2'], b: '3'}`: repeated keys become arrays, as the vendors read them. */
+export function parseQuery(search: string): Record<string, string | string[]> {
+  // No prototype: a `__proto__` key is a key like any other.
+  const out: Record<string, string | string[]> = Object.create(null);
+  if (!search) return out;
+  for (const [key, value] of new URLSearchParams(search)) {
+    const had = out[key];
+    out[key] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
+  }
+  return out;
+}
 
 /**
- * Checks path, query, headers and body against the spec with the validators compiled at
- * start-up; coerced values and defaults go to the handler. Every problem is reported.
+ * Checks path, query and headers against the spec with the validators compiled once, and the
+ * body; coerced values and defaults go to the handler. Every problem is reported at once.
  */
-export const validate: RequestHandler = (req, res, next) => {
-  const l = locals(res);
-  const op = l.op!;
-  const { values, issues } = op.parseParams({
-    path: req.params as Record<string, string>,
-    query: req.query as Record<string, unknown>,
-    header: req.headers,
-  });
-  if (l.module.rejectUnknownQuery) {
+export function validateRequest(op: Operation, req: SimRequest, query: Record<string, string | string[]>, body: unknown, rejectUnknownQuery: boolean): ValidatedParams {
+  const { values, issues } = op.parseParams({ path: req.params, query, header: req.headers });
+  if (rejectUnknownQuery) {
     const known = new Set(op.params.filter((p) => p.in === 'query').map((p) => p.name));
-    for (const key of Object.keys(req.query as object))
+    for (const key of Object.keys(query))
       if (!known.has(key))
         issues.push({ in: 'query', path: [key], keyword: 'additionalProperties', message: 'must NOT have additional properties', params: { additionalProperty: key } });
   }
   if (op.body) {
-    if (req.body === undefined) {
-      if (op.body.required)
-        issues.push({ in: 'body', path: [], keyword: 'required', message: 'a JSON request body is required', params: {} });
+    if (body === undefined) {
+      if (op.body.required) issues.push({ in: 'body', path: [], keyword: 'required', message: 'a JSON request body is required', params: {} });
     } else {
-      issues.push(...op.validateBody(req.body));
+      issues.push(...op.validateBody(body));
     }
   }
   if (issues.length) throw validationError(issues);
-  l.ctx.params = values;
-  l.ctx.body = req.body;
-  next();
-};
+  return values;
+}
 
 export function validationError(issues: Issue[]): ApiError {
   const first = issues[0];

@@ -1,88 +1,15 @@
-import type { Request, Response } from 'express';
 import { ApiError } from '../errors.js';
-import type { Faults } from '../module.js';
-import type { Session } from '../session.js';
+import { vendorModules } from '../vendors/index.js';
 import { isVendorName, vendorNames, type VendorName } from '../../spec/names.js';
+import { num, type ActiveScenario, type ScenarioDef } from './types.js';
 
-export interface ActiveScenario {
-  name: string;
-  /** The APIs it applies to; the catalog's default when absent. */
-  apis?: VendorName[];
-  params?: Record<string, unknown>;
-}
-
-export interface ScenarioRun {
-  api: string;
-  session: Session;
-  req: Request;
-  res: Response;
-  faults: Faults;
-  params: Record<string, unknown>;
-}
-
-export interface ScenarioDef {
-  name: string;
-  description: string;
-  /** APIs it applies to unless the activation names others. */
-  apis: VendorName[];
-  /** Parameters with their defaults. */
-  params: Record<string, { default: number; description: string; min?: number; max?: number; integer?: boolean }>;
-  /**
-   * Runs before authentication. It may set a fault for the handlers, wait, throw an
-   * ApiError (answered in the vendor's envelope) or return 'reset' (socket destroyed).
-   */
-  apply(run: ScenarioRun): void | 'reset' | Promise<void | 'reset'>;
-}
+export type { ActiveScenario, ScenarioDef, ScenarioRun } from './types.js';
 
 const allVendors = [...vendorNames];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const num = (run: ScenarioRun, key: string) => Number(run.params[key]);
 
-/** The named scenarios, each one fault a real service shows. */
-export const scenarioCatalog: ScenarioDef[] = [
-  {
-    name: 'sso-outage',
-    description:
-      'LeadConduit cannot reach SSO. GET /connections fails open (200, LC-resident rows only, X-Connections-Degraded: true); ' +
-      'GET /connections/{id} finds LC rows only; repair and account sync answer 503 and change nothing.',
-    apis: ['leadconduit'],
-    params: {},
-    apply(run) {
-      run.faults.ssoDown = true;
-    },
-  },
-  {
-    name: 'rate-limited',
-    description:
-      'Auth0 counts requests per token in a fixed window; past `limit` it answers 429 with X-RateLimit-Limit/Remaining/Reset ' +
-      '(Reset in epoch seconds). The default limit 0 limits every request.',
-    apis: ['auth0'],
-    params: {
-      limit: { default: 0, description: 'requests allowed per window and token' },
-      window_seconds: { default: 60, description: 'window length' },
-    },
-    apply(run) {
-      const limit = num(run, 'limit');
-      const windowMs = num(run, 'window_seconds') * 1000;
-      const key = `rate-limited:${run.req.headers.authorization ?? ''}`;
-      const now = Date.now();
-      let c = run.session.counters.get(key);
-      if (!c || now - c.windowStart >= windowMs) run.session.counters.set(key, (c = { windowStart: now, count: 0 }));
-      c.count++;
-      const reset = Math.ceil((c.windowStart + windowMs) / 1000);
-      run.faults.rateLimit = { limit, remaining: Math.max(0, limit - c.count), reset };
-      if (c.count > limit) throw new ApiError({ kind: 'rate_limited', message: 'Global limit has been reached', code: 'too_many_requests', injected: true });
-    },
-  },
-  {
-    name: 'maintenance',
-    description: 'MyCreditApp is under maintenance: every request answers 503 with code service_under_maintenance.',
-    apis: ['mycreditapp'],
-    params: {},
-    apply() {
-      throw new ApiError({ kind: 'maintenance', message: 'Service is under maintenance', code: 'service_under_maintenance', injected: true });
-    },
-  },
+/** Faults every API can show; each vendor module brings its own (SSO outage, rate limits…). */
+const generic: ScenarioDef[] = [
   {
     name: 'latency',
     description: 'Every answer is delayed: by `ms`, or by a uniform draw between `min_ms` and `max_ms` when max_ms > 0.',
@@ -121,6 +48,9 @@ export const scenarioCatalog: ScenarioDef[] = [
     },
   },
 ];
+
+/** The named scenarios, each one fault a real service shows: the vendors' own first. */
+export const scenarioCatalog: ScenarioDef[] = [...vendorNames.flatMap((v) => (vendorModules[v].scenarios ?? []) as ScenarioDef[]), ...generic];
 
 export const scenarioByName = new Map(scenarioCatalog.map((s) => [s.name, s]));
 

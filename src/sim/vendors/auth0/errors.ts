@@ -1,15 +1,36 @@
-import { STATUS_CODES } from 'node:http';
 import type { ApiError } from '../../errors.js';
 import { fieldName } from '../../errors.js';
 import { statusOf } from '../../issues.js';
 import type { Reply } from '../../module.js';
+
+// Auth0's `error` member is the reason phrase; a table rather than node:http so that the core runs in a browser.
+export const reasons: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
 
 const validationPrefix = { query: ['Query', 'invalid_query_string'], path: ['Path', 'invalid_uri'], header: ['Header', 'invalid_headers'], body: ['Payload', 'invalid_body'] } as const;
 
 /** Auth0's envelope: `{statusCode, error: <reason phrase>, message, errorCode}`. */
 export function formatError(err: ApiError): Reply {
   const status = statusOf(err);
-  const body = (message: string, errorCode: string) => ({ status, body: { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, errorCode } });
+  const body = (message: string, errorCode: string) => ({ status, body: { statusCode: status, error: reasons[status] ?? 'Error', message, errorCode } });
   switch (err.kind) {
     case 'validation': {
       const first = err.issues[0];

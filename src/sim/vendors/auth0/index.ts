@@ -1,3 +1,4 @@
+import { scenarios, type Auth0Faults } from './scenarios.js';
 import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, type Auth0Principal } from './auth.js';
 import { controlFixtures } from './control.js';
@@ -10,17 +11,21 @@ import { Auth0State } from './state.js';
 /** Sent on every answer; a full bucket unless the rate-limited scenario counts. */
 const idleBucket = 50;
 
-export const auth0: ApiModule<Auth0State, Auth0Principal> = {
+export const auth0: ApiModule<Auth0State, Auth0Principal, Auth0Faults> = {
   name: 'auth0',
   state: dataState(createAuth0, Auth0State),
   authenticate,
   formatError,
   handlers,
   controlFixtures,
-  cacheable: new Set(['get_organization_connections', 'get_organization_connection']),
+  cacheable: new Set(['get_organization_connections', 'get_organization_connection', 'get_enabled_connections', 'get_enabled_connections_by_connectionId']),
   rejectUnknownQuery: true,
+  // The token says which tenant's organizations an answer holds.
+  cacheKey: (req) => req.headers.authorization ?? '',
+  scenarios,
+  exposedHeaders: ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
   responseHeaders({ faults }) {
-    const rl = faults?.rateLimit ?? { limit: idleBucket, remaining: idleBucket, reset: Math.ceil(Date.now() / 1000) + 1 };
+    const rl = faults.rateLimit ?? { limit: idleBucket, remaining: idleBucket, reset: Math.ceil(Date.now() / 1000) + 1 };
     return { 'X-RateLimit-Limit': String(rl.limit), 'X-RateLimit-Remaining': String(rl.remaining), 'X-RateLimit-Reset': String(rl.reset) };
   },
   fixtures: profile,

@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { components } from '../../../generated/auth0.js';
 import { JwtIssuer } from '../../jwt.js';
 
 type S = components['schemas'];
 export type OrgConnection = S['OrganizationAllConnection'];
+export type EnabledConnection = S['OrganizationEnabledConnection'];
 
 export interface TenantConnection {
   id: string;
@@ -62,7 +64,7 @@ export class Auth0State {
   private readonly tenantByAudience = new Map<string, Tenant>();
 
   constructor(readonly data: Auth0Data) {
-    this.jwt = new JwtIssuer(createHash('sha256').update(`connkit-auth0:${data.seed}`).digest('hex'));
+    this.jwt = new JwtIssuer(bytesToHex(sha256(utf8ToBytes(`connkit-auth0:${data.seed}`))));
     for (const t of Object.values(data.tenants)) {
       this.tenantByAudience.set(audience(t.domain), t);
       for (const id of Object.keys(t.organizations)) this.orgTenant.set(id, t);
@@ -110,7 +112,12 @@ export class Auth0State {
     return Boolean(link);
   }
 
-  /** The link as the API shows it: name and connection filled from the tenant connection. */
+  /** The organization's links the GA view shows: the enabled ones, in connection_id order. */
+  enabledLinks(orgId: string): Link[] {
+    return this.links(orgId).filter((l) => l.is_enabled);
+  }
+
+  /** The link as the EA view shows it: name and connection filled from the tenant connection. */
   view(tenant: Tenant, link: Link): OrgConnection {
     const conn = tenant.connections[link.connection_id];
     return {
@@ -121,6 +128,18 @@ export class Auth0State {
       is_signup_enabled: link.is_signup_enabled,
       organization_access_level: link.organization_access_level,
       is_enabled: link.is_enabled,
+      connection: { name: conn.name, strategy: conn.strategy },
+    };
+  }
+
+  /** The link as the GA view shows it: no name override, access level or enabled flag. */
+  enabledView(tenant: Tenant, link: Link): EnabledConnection {
+    const conn = tenant.connections[link.connection_id];
+    return {
+      connection_id: link.connection_id,
+      assign_membership_on_login: link.assign_membership_on_login,
+      show_as_button: link.show_as_button,
+      is_signup_enabled: link.is_signup_enabled,
       connection: { name: conn.name, strategy: conn.strategy },
     };
   }

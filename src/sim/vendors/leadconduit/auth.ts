@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../../base64.js';
 import { ApiError } from '../../errors.js';
 import type { ApiModule } from '../../module.js';
 import type { LeadConduitState } from './state.js';
@@ -18,7 +19,7 @@ export const authenticate: ApiModule<LeadConduitState, LcPrincipal>['authenticat
   const header = req.headers.authorization ?? '';
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (!match) throw failed();
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const decoded = decodeBase64(match[1]) ?? '';
   const colon = decoded.indexOf(':');
   const key = colon >= 0 ? decoded.slice(colon + 1) : '';
   const credential = state.credential(key);

@@ -1,7 +1,8 @@
+import { encodeBase64 } from '../../base64.js';
 import { ApiError } from '../../errors.js';
 import type { LeadConduitState } from './state.js';
 
-const basic = (key: string) => `Basic ${Buffer.from(`API:${key}`).toString('base64')}`;
+const basic = (key: string) => `Basic ${encodeBase64(`API:${key}`)}`;
 
 function account(state: LeadConduitState, id: string | undefined) {
   const accountId = id?.toLowerCase() ?? Object.keys(state.data.accounts)[0];

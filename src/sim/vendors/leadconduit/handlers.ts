@@ -2,15 +2,14 @@ import type { operations } from '../../../generated/leadconduit.js';
 import { ApiError } from '../../errors.js';
 import type { TypedHandlers } from '../../module.js';
 import type { LcPrincipal } from './auth.js';
+import type { LcFaults } from './scenarios.js';
 import type { LeadConduitState } from './state.js';
-
-type Query<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
 
 const ssoUnavailable = () => new ApiError({ kind: 'unavailable', message: 'SSO service unavailable' });
 
-export const handlers: TypedHandlers<operations, LeadConduitState, LcPrincipal> = {
+export const handlers: TypedHandlers<operations, LeadConduitState, LcPrincipal, LcFaults> = {
   listConnections: ({ state, principal, params, faults }) => {
-    const { relationship_type } = params.query as Query<'listConnections'>;
+    const { relationship_type } = params.query;
     const all = state.list(principal.accountId, Boolean(faults.ssoDown));
     const body = relationship_type ? all.filter((c) => c.relationship_type === relationship_type) : all;
     return { status: 200, body, headers: faults.ssoDown ? { 'X-Connections-Degraded': 'true' } : undefined };

@@ -1,3 +1,4 @@
+import { scenarios, type LcFaults } from './scenarios.js';
 import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, type LcPrincipal } from './auth.js';
 import { controlFixtures } from './control.js';
@@ -7,7 +8,7 @@ import { handlers } from './handlers.js';
 import { profile } from './profile.js';
 import { LeadConduitState } from './state.js';
 
-export const leadconduit: ApiModule<LeadConduitState, LcPrincipal> = {
+export const leadconduit: ApiModule<LeadConduitState, LcPrincipal, LcFaults> = {
   name: 'leadconduit',
   state: dataState(createLeadConduit, LeadConduitState),
   authenticate,
@@ -15,6 +16,10 @@ export const leadconduit: ApiModule<LeadConduitState, LcPrincipal> = {
   handlers,
   controlFixtures,
   cacheable: new Set(['listConnections', 'getConnection']),
+  // The API key says which account's connections an answer holds.
+  cacheKey: (req) => req.headers.authorization ?? '',
+  scenarios,
+  exposedHeaders: ['X-Connections-Degraded'],
   fixtures: profile,
   exampleCurl(state, baseUrl) {
     const key = Object.values(state.data.credentials)[0].api_key;

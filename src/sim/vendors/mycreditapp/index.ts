@@ -1,3 +1,4 @@
+import { scenarios } from './scenarios.js';
 import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, authorize, type McaPrincipal } from './auth.js';
 import { controlFixtures } from './control.js';
@@ -17,6 +18,9 @@ export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
   controlFixtures,
   // Not getGuestInvitations: its `expired` flags move with the clock.
   cacheable: new Set(['getHostConnections', 'getHostConnection', 'getGuestConnections', 'getGuestConnection']),
+  // Who asks, and on whose behalf: the client's token and the two organization headers.
+  cacheKey: (req) => [req.headers.authorization, req.headers['requester-organization-id'], req.headers['target-organization-id']].join('\n'),
+  scenarios,
   fixtures: profile,
   exampleCurl(state, baseUrl) {
     const c = state.data.clients.find((x) => x.label === 'guest')!;

@@ -1,3 +1,4 @@
+import { isoKey, prefixKey, sortRows } from './order.js';
 import type { Connection, Org } from './state.js';
 
 /** The list parameters every MyCreditApp connection list takes (after validation and defaults). */
@@ -16,96 +17,262 @@ export interface ListQuery {
 /** Whose fields a list shows: the guest's list shows hosts, the host's list shows guests. */
 export type Side = 'hosts' | 'guests';
 
-type Key = string | number | null;
+/** One organization's connections on one side; a row is a position in `rows` (append-only). */
+export interface OrgList {
+  rows: readonly Connection[];
+  /** The organization each row shows (its host, or its guest). */
+  other: (c: Connection) => Org;
+}
 
-/** A sort key of a field, as the list shows it; strings compare case-insensitively. */
-export function fieldOf(side: Side, field: string, orgs: Record<string, Org>): (c: Connection) => Key {
-  const other = (c: Connection) => orgs[side === 'hosts' ? c.host_organization_id : c.guest_organization_id];
-  switch (field) {
-    case 'host_name':
-    case 'guest_name':
-      return (c) => other(c).name.toLowerCase();
-    case 'host_email':
-    case 'guest_email':
-      return (c) => other(c).email.toLowerCase();
-    case 'owner_email':
-      return (c) => other(c).owner_email.toLowerCase();
-    default:
-      return (c) => (c as unknown as Record<string, Key>)[field] ?? null;
-  }
+const orgField: Record<string, keyof Org> = { host_name: 'name', guest_name: 'name', host_email: 'email', guest_email: 'email', owner_email: 'owner_email' };
+
+/** Whether a field's values belong to organizations (they never change) rather than connections. */
+export const isOrgField = (field: string): boolean => Object.hasOwn(orgField, field);
+
+/** Rows in the order of the other organization's id: every sort's tie-break. */
+export function orderById(list: OrgList): Uint32Array {
+  const n = list.rows.length;
+  const ids = list.rows.map((c) => list.other(c).id);
+  const approx = new Float64Array(n);
+  for (let i = 0; i < n; i++) approx[i] = prefixKey(ids[i]);
+  const rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return sortRows(rows, approx, false, (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
 }
 
 /**
- * One organization's connections sorted by one field, ascending, nulls last, ties by the other
- * organization's id. Built once per state version and reused by every page, filter and
- * direction until the state changes.
+ * One list sorted by one field: ascending, nulls last, ties by the other organization's id.
+ * Text fields (names, emails) compare lower-cased and keep that text for search.
  */
-export interface SortedIndex {
-  rows: Connection[];
-  keys: Key[];
-  /** Index in `rows` of the first null key (rows from here on have none). */
+export interface FieldOrder {
+  /** Rows in order. */
+  order: Uint32Array;
+  /** Position in `order` of the first row with no value. */
   firstNull: number;
-  /** Connections per `${status}|${archived}`: totals for the common filters without a scan. */
-  counts: Map<string, number>;
+  /** Lower-cased values in order, joined by one character, and where each starts (text fields). */
+  text?: { joined: string; starts: Uint32Array };
+  /** Position of each row in `order`, made when first needed. */
+  rank?: Uint32Array;
 }
 
-export function buildIndex(rows: Connection[], key: (c: Connection) => Key, tieId: (c: Connection) => string): SortedIndex {
-  const entries = rows.map((c) => ({ c, k: key(c), id: tieId(c) }));
-  entries.sort((a, b) => {
-    if (a.k !== b.k) {
-      if (a.k === null) return 1;
-      if (b.k === null) return -1;
-      return a.k < b.k ? -1 : 1;
+export function orderBy(list: OrgList, field: string, byId: Uint32Array): FieldOrder {
+  const n = list.rows.length;
+  const org = orgField[field] as 'name' | 'email' | 'owner_email' | undefined;
+  if (org) {
+    const keys = list.rows.map((c) => list.other(c)[org].toLowerCase());
+    const approx = new Float64Array(n);
+    for (let i = 0; i < n; i++) approx[i] = prefixKey(keys[i]);
+    return { order: sortRows(byId, approx, false, (a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0)), firstNull: n };
+  }
+  // Connection fields: timestamps (read from their digits) and the score; nulls go last.
+  const raw = list.rows.map((c) => (c as unknown as Record<string, string | number | null | undefined>)[field] ?? null);
+  const approx = new Float64Array(n);
+  let exact = true;
+  const keyed: number[] = [];
+  const nulls: number[] = [];
+  for (const row of byId) {
+    const v = raw[row];
+    if (v === null) {
+      nulls.push(row);
+      continue;
     }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-  const counts = new Map<string, number>();
-  for (const c of rows) counts.set(`${c.status}|${c.archived}`, (counts.get(`${c.status}|${c.archived}`) ?? 0) + 1);
-  const keys = entries.map((e) => e.k);
-  const firstNull = keys.indexOf(null);
-  return { rows: entries.map((e) => e.c), keys, firstNull: firstNull < 0 ? keys.length : firstNull, counts };
+    keyed.push(row);
+    const k = typeof v === 'number' ? v : isoKey(v);
+    if (k === k && Number.isFinite(k)) approx[row] = k;
+    else {
+      exact = false;
+      approx[row] = typeof v === 'string' ? prefixKey(v) : 0;
+    }
+  }
+  // Anything else (a hand-edited snapshot) sorts as before: by `<` on the raw values.
+  const cmp = (a: number, b: number) => {
+    const x = raw[a]!;
+    const y = raw[b]!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const sorted = exact ? sortRows(Uint32Array.from(keyed), approx, true, cmp) : Uint32Array.from(Array.from(keyed).sort(cmp));
+  const order = new Uint32Array(n);
+  order.set(sorted);
+  order.set(nulls, sorted.length);
+  return { order, firstNull: sorted.length };
+}
+
+export function rankOf(o: FieldOrder): Uint32Array {
+  if (!o.rank) {
+    o.rank = new Uint32Array(o.order.length);
+    for (let p = 0; p < o.order.length; p++) o.rank[o.order[p]] = p;
+  }
+  return o.rank;
+}
+
+/** A text field's lower-cased values in order, joined by a newline: one native `indexOf` searches them all. */
+function textOf(list: OrgList, field: string, o: FieldOrder): NonNullable<FieldOrder['text']> {
+  if (!o.text) {
+    const org = orgField[field];
+    const n = o.order.length;
+    const starts = new Uint32Array(n + 1);
+    const parts = new Array<string>(n);
+    let at = 0;
+    for (let p = 0; p < n; p++) {
+      starts[p] = at;
+      parts[p] = (list.other(list.rows[o.order[p]])[org] as string).toLowerCase();
+      at += parts[p].length + 1;
+    }
+    starts[n] = at;
+    o.text = { joined: parts.join('\n'), starts };
+  }
+  return o.text;
+}
+
+/** Positions (in `o`, ordered by the text field `field`) of the rows whose value contains `needle`. */
+export function searchPositions(list: OrgList, field: string, o: FieldOrder, needle: string): number[] {
+  const { joined, starts } = textOf(list, field, o);
+  const found: number[] = [];
+  let from = 0;
+  for (;;) {
+    const at = joined.indexOf(needle, from);
+    if (at < 0) break;
+    // The row holding `at`: the last start at or before it.
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    // A hit running past its row's end (into the separator) is no match in that row, nor
+    // is any later one there.
+    if (at + needle.length < starts[lo + 1]) found.push(lo);
+    from = starts[lo + 1];
+  }
+  return found;
+}
+
+// ── filters ────────────────────────────────────────────────────────────────────────────────
+// A row's filter group: status × archived × active action. Any filter the list takes is a set
+// of groups, so totals and the k-th match come from counts per group.
+const statusCodes = ['connected', 'disconnected'];
+const actionCodes = ['documents_update_request', 'analytics_request'];
+const GROUPS = 3 * 2 * 3 + 6; // status (2 + other) × archived × action (none, 2, other)
+const groupOf = (c: Connection): number => {
+  const s = statusCodes.indexOf(c.status);
+  const a = c.active_action_type === null ? 0 : actionCodes.indexOf(c.active_action_type) + 1 || 3;
+  return ((s < 0 ? 2 : s) * 2 + (c.archived === true ? 1 : 0)) * 4 + a;
+};
+const BLOCK = 64;
+
+/** Filter groups of one order, by position, with counts per group before every block. */
+export interface Counts {
+  groups: Uint8Array;
+  /** `cum[b * GROUPS + g]`: rows of group g before position b · BLOCK. */
+  cum: Uint32Array;
+}
+
+export function countsOf(list: OrgList, o: FieldOrder): Counts {
+  const n = o.order.length;
+  const groups = new Uint8Array(n);
+  const blocks = Math.ceil(n / BLOCK);
+  const cum = new Uint32Array((blocks + 1) * GROUPS);
+  const running = new Uint32Array(GROUPS);
+  for (let p = 0; p < n; p++) {
+    if (p % BLOCK === 0) cum.set(running, (p / BLOCK) * GROUPS);
+    const g = groupOf(list.rows[o.order[p]]);
+    groups[p] = g;
+    running[g]++;
+  }
+  cum.set(running, blocks * GROUPS);
+  return { groups, cum };
+}
+
+function selection(q: ListQuery): Uint8Array {
+  const wanted = new Uint8Array(GROUPS);
+  for (let g = 0; g < GROUPS; g++) {
+    const a = g % 4;
+    const archived = Math.floor(g / 4) % 2 === 1;
+    const s = Math.floor(g / 8);
+    const statusOk = s < 2 && q.statuses.includes(statusCodes[s]);
+    const archivedOk = q.archived === undefined || q.archived === null || q.archived === archived;
+    const actionOk = !q.active_action_types || (a === 1 || a === 2 ? q.active_action_types.includes(actionCodes[a - 1]) : false);
+    wanted[g] = statusOk && archivedOk && actionOk ? 1 : 0;
+  }
+  return wanted;
 }
 
 /**
- * A page of the filtered list. Pages stop as soon as they are full; `total_items` comes from
- * the index's counts when only statuses and archived filter, from one scan otherwise.
- * `search`, when given, is the set of connections whose search field matches.
+ * A page of the filtered list. Without a search, the page is found from the counts per group
+ * (a binary search over blocks, then at most a block's scan) and the total is a sum of
+ * counts; `candidates` (positions, from a search or the one connection a caller may see)
+ * narrow the list first.
  */
 export function queryIndex(
-  index: SortedIndex,
+  list: OrgList,
+  o: FieldOrder,
+  counts: Counts,
   q: ListQuery,
-  search: ReadonlySet<Connection> | undefined,
-  only: ((c: Connection) => boolean) | undefined,
+  candidates: number[] | undefined,
 ): { items: Connection[]; total_items: number } {
-  const statuses = new Set(q.statuses);
-  const archived = q.archived ?? undefined;
-  const actions = q.active_action_types ? new Set(q.active_action_types) : undefined;
-  const match = (c: Connection) =>
-    statuses.has(c.status) &&
-    (archived === undefined || c.archived === archived) &&
-    (!actions || (c.active_action_type !== null && actions.has(c.active_action_type))) &&
-    (!search || search.has(c)) &&
-    (!only || only(c));
-  const exact = Boolean(actions || search || only);
-  const items: Connection[] = [];
-  let counted = 0;
-  const { rows, firstNull } = index;
-  const visit = (i: number): boolean => {
-    const c = rows[i];
-    if (!match(c)) return true;
-    if (counted++ >= q.offset && items.length < q.limit) items.push(c);
-    return exact || items.length < q.limit;
-  };
-  // Ascending as built; descending walks the keyed part backwards and keeps nulls last.
-  if (q.order_dir === 'asc') {
-    for (let i = 0; i < rows.length && visit(i); i++);
-  } else {
-    let going = true;
-    for (let i = firstNull - 1; i >= 0 && going; i--) going = visit(i);
-    for (let i = firstNull; i < rows.length && going; i++) going = visit(i);
+  const wanted = selection(q);
+  const { groups, cum } = counts;
+  const { order, firstNull } = o;
+  const n = order.length;
+  const item = (p: number) => list.rows[order[p]];
+  if (candidates) {
+    const hits = Int32Array.from(candidates.filter((p) => wanted[groups[p]]));
+    hits.sort();
+    // Descending: the keyed part backwards, then the nulls as they are.
+    let walk = hits;
+    if (q.order_dir === 'desc') {
+      let split = 0;
+      while (split < hits.length && hits[split] < firstNull) split++;
+      walk = new Int32Array(hits.length);
+      for (let i = 0; i < split; i++) walk[i] = hits[split - 1 - i];
+      walk.set(hits.subarray(split), split);
+    }
+    return { items: Array.from(walk.subarray(q.offset, q.offset + q.limit), item), total_items: hits.length };
   }
-  if (exact) return { items, total_items: counted };
-  let total = 0;
-  for (const s of statuses) for (const a of archived === undefined ? [true, false] : [archived]) total += index.counts.get(`${s}|${a}`) ?? 0;
+  const selected: number[] = [];
+  for (let g = 0; g < GROUPS; g++) if (wanted[g]) selected.push(g);
+  const blocks = Math.ceil(n / BLOCK);
+  const before = (b: number) => {
+    let s = 0;
+    for (const g of selected) s += cum[b * GROUPS + g];
+    return s;
+  };
+  /** Matches among positions [0, p). */
+  const countTo = (p: number) => {
+    const b = Math.floor(p / BLOCK);
+    let s = before(b);
+    for (let i = b * BLOCK; i < p; i++) s += wanted[groups[i]];
+    return s;
+  };
+  /** The position of the k-th match (0-based) in ascending order. */
+  const locate = (k: number) => {
+    let lo = 0;
+    let hi = blocks;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (before(mid) <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    let seen = before(lo);
+    let p = lo * BLOCK;
+    for (; p < n; p++) if (wanted[groups[p]] && seen++ === k) break;
+    return p;
+  };
+  const total = before(blocks);
+  const items: Connection[] = [];
+  const forward = (from: number) => {
+    for (let p = from; p < n && items.length < q.limit; p++) if (wanted[groups[p]]) items.push(item(p));
+  };
+  if (q.offset < total) {
+    if (q.order_dir === 'asc') forward(locate(q.offset));
+    else {
+      const keyed = countTo(firstNull);
+      if (q.offset < keyed) {
+        for (let p = locate(keyed - 1 - q.offset); p >= 0 && items.length < q.limit; p--) if (wanted[groups[p]]) items.push(item(p));
+        forward(firstNull);
+      } else forward(locate(q.offset));
+    }
+  }
   return { items, total_items: total };
 }

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { components } from '../../../generated/mycreditapp.js';
 import { JwtIssuer } from '../../jwt.js';
 import { mintHex, mintUuid } from '../../seeded.js';
-import { buildIndex, fieldOf, queryIndex, type ListQuery, type Side, type SortedIndex } from './query.js';
+import { countsOf, isOrgField, orderBy, orderById, queryIndex, rankOf, searchPositions, type Counts, type FieldOrder, type ListQuery, type OrgList, type Side } from './query.js';
 
 type S = components['schemas'];
 export type HostConnection = S['HostConnection'];
@@ -49,31 +50,43 @@ export interface McaData {
   clients: Client[];
 }
 
-const pairKey = (host: string, guest: string) => `${host}|${guest}`;
+/** What one organization's list keeps between requests: orders by field, counts per filter. */
+interface ListCache {
+  list: OrgList;
+  byId?: { length: number; rows: Uint32Array };
+  /** By field; an order of organization fields holds while the list keeps its length, others for one state version. */
+  orders: Map<string, { stamp: string; order: FieldOrder; counts?: { version: number; counts: Counts } }>;
+}
+
+/** Lists whose orders are kept at once (a million-row list holds a few tens of MB per field). */
+const keptLists = 8;
 
 export class MyCreditAppState {
   readonly jwt: JwtIssuer;
-  /** Moves with every change to connections; sorted indexes are kept for one version. */
+  /** Moves with every change to connections; orders of connection fields are kept for one version. */
   private version = 0;
-  private readonly sorted = new Map<string, { version: number; index: SortedIndex }>();
-  private readonly byPair = new Map<string, Connection>();
+  private readonly lists = new Map<string, ListCache>();
+  /** host → guest → connection (no key string per pair: a million pairs cost only their entries). */
+  private readonly byPair = new Map<string, Map<string, Connection>>();
   private readonly byGuest = new Map<string, Connection[]>();
   private readonly byHost = new Map<string, Connection[]>();
   private readonly invitationByToken = new Map<string, Invitation>();
 
   constructor(readonly data: McaData) {
-    this.jwt = new JwtIssuer(createHash('sha256').update(`connkit-mycreditapp:${data.seed}`).digest('hex'));
+    this.jwt = new JwtIssuer(bytesToHex(sha256(utf8ToBytes(`connkit-mycreditapp:${data.seed}`))));
     for (const c of data.connections) this.index(c);
     for (const i of Object.values(data.invitations)) this.invitationByToken.set(i.invitation_token, i);
   }
 
   private index(c: Connection) {
-    this.byPair.set(pairKey(c.host_organization_id, c.guest_organization_id), c);
+    let guests = this.byPair.get(c.host_organization_id);
+    if (!guests) this.byPair.set(c.host_organization_id, (guests = new Map()));
+    guests.set(c.guest_organization_id, c);
     push(this.byGuest, c.guest_organization_id, c);
     push(this.byHost, c.host_organization_id, c);
   }
 
-  /** Changes a connection (status, archive, action) and retires the sorted indexes. */
+  /** Changes a connection (status, archive, action) and retires the orders of connection fields. */
   update(c: Connection, fields: Partial<Connection>): Connection {
     Object.assign(c, fields);
     this.version++;
@@ -82,28 +95,59 @@ export class MyCreditAppState {
 
   /** The page of `orgId`'s list (its hosts, or its guests) that `q` asks for. */
   list(side: Side, orgId: string, q: ListQuery, only?: (c: Connection) => boolean): { items: Connection[]; total_items: number } {
-    const index = this.sortedIndex(side, orgId, q.order_by);
-    let search: Set<Connection> | undefined;
+    const cache = this.listCache(side, orgId);
+    const order = this.fieldOrder(cache, q.order_by);
+    let candidates: number[] | undefined;
     if (q.search_text) {
-      // The index sorted by the searched field holds its lower-cased values already.
-      const needle = q.search_text.toLowerCase();
-      const byField = this.sortedIndex(side, orgId, q.search_field);
-      search = new Set();
-      for (let i = 0; i < byField.rows.length; i++) if ((byField.keys[i] as string).includes(needle)) search.add(byField.rows[i]);
+      const byField = this.fieldOrder(cache, q.search_field);
+      candidates = searchPositions(cache.list, q.search_field, byField, q.search_text.toLowerCase());
+      if (byField !== order) {
+        const rank = rankOf(order);
+        candidates = candidates.map((p) => rank[byField.order[p]]);
+      }
     }
-    return queryIndex(index, q, search, only);
+    if (only) {
+      const { rows } = cache.list;
+      if (candidates) candidates = candidates.filter((p) => only(rows[order.order[p]]));
+      else {
+        const rank = rankOf(order);
+        candidates = [];
+        for (let row = 0; row < rows.length; row++) if (only(rows[row])) candidates.push(rank[row]);
+      }
+    }
+    return queryIndex(cache.list, order, this.countsFor(cache, q.order_by, order), q, candidates);
   }
 
-  private sortedIndex(side: Side, orgId: string, orderBy: string): SortedIndex {
-    const key = `${side}|${orgId}|${orderBy}`;
-    const hit = this.sorted.get(key);
-    if (hit?.version === this.version) return hit.index;
+  private listCache(side: Side, orgId: string): ListCache {
+    const key = `${side}|${orgId}`;
     const rows = side === 'hosts' ? this.ofGuest(orgId) : this.ofHost(orgId);
-    const tie = side === 'hosts' ? (c: Connection) => c.host_organization_id : (c: Connection) => c.guest_organization_id;
-    const index = buildIndex(rows, fieldOf(side, orderBy, this.data.orgs), tie);
-    if (this.sorted.size > 64) this.sorted.clear();
-    this.sorted.set(key, { version: this.version, index });
-    return index;
+    let cache = this.lists.get(key);
+    // Map order is insertion order: re-inserting keeps the least recently used first.
+    this.lists.delete(key);
+    if (cache?.list.rows !== rows) {
+      const other = side === 'hosts' ? (c: Connection) => this.data.orgs[c.host_organization_id] : (c: Connection) => this.data.orgs[c.guest_organization_id];
+      cache = { list: { rows, other }, orders: new Map() };
+    }
+    this.lists.set(key, cache);
+    if (this.lists.size > keptLists) this.lists.delete(this.lists.keys().next().value!);
+    return cache;
+  }
+
+  private fieldOrder(cache: ListCache, field: string): FieldOrder {
+    const { rows } = cache.list;
+    const stamp = isOrgField(field) ? `rows ${rows.length}` : `version ${this.version}`;
+    const hit = cache.orders.get(field);
+    if (hit?.stamp === stamp) return hit.order;
+    if (cache.byId?.length !== rows.length) cache.byId = { length: rows.length, rows: orderById(cache.list) };
+    const order = orderBy(cache.list, field, cache.byId.rows);
+    cache.orders.set(field, { stamp, order });
+    return order;
+  }
+
+  private countsFor(cache: ListCache, field: string, order: FieldOrder): Counts {
+    const entry = cache.orders.get(field)!;
+    if (entry.counts?.version !== this.version) entry.counts = { version: this.version, counts: countsOf(cache.list, order) };
+    return entry.counts.counts;
   }
 
   org(id: string): Org | undefined {
@@ -111,7 +155,7 @@ export class MyCreditAppState {
   }
 
   pair(host: string, guest: string): Connection | undefined {
-    return this.byPair.get(pairKey(host, guest));
+    return this.byPair.get(host)?.get(guest);
   }
 
   ofGuest(guest: string): Connection[] {

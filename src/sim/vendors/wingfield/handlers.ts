@@ -9,7 +9,7 @@ const err = (kind: ConstructorParameters<typeof ApiError>[0]['kind'], code: stri
 
 export const handlers: TypedHandlers<operations, WingfieldState, WfPrincipal> = {
   claimOrganizationRelation: ({ state, principal, body }) => {
-    const { connectToken, externalOrganizationId } = body as S['ClaimOrganizationRelationRequest'];
+    const { connectToken, externalOrganizationId } = body;
     if (!connectTokenFormat.test(connectToken)) throw err('unprocessable', 'malformed_connect_token', 'Connect token format is invalid.');
     const ct = state.connectToken(connectToken);
     if (!ct) throw err('not_found', 'connect_token_not_found', 'Connect token was not found.');
@@ -44,7 +44,7 @@ export const handlers: TypedHandlers<operations, WingfieldState, WfPrincipal> = 
     if (!Object.hasOwn(state.data.organizations, orgId)) throw err('not_found', 'organization_not_found', 'Organization was not found.');
     if (!state.relation(principal.serviceId, orgId)) throw err('forbidden', 'organization_access_denied', 'Service is not granted access to the organization.');
     if (!Object.hasOwn(state.data.users, userId)) throw err('not_found', 'user_not_found', 'User was not found.');
-    const { subscription } = body as S['SubscriptionRequest'];
+    const { subscription } = body;
     const current = state.membership(orgId, userId);
     if (subscription === 'PRO') {
       const mine = current?.externally_managed_by === principal.serviceId;

@@ -15,6 +15,8 @@ export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   handlers,
   controlFixtures,
   cacheable: new Set(['listExternalServiceOrganizations']),
+  // The partner token says which service's organizations an answer holds.
+  cacheKey: (req) => req.headers.authorization ?? '',
   fixtures: profile,
   exampleCurl(state, baseUrl) {
     const t = Object.values(state.data.tokens).find((x) => x.label === 'write')!;

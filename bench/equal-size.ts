@@ -1,0 +1,55 @@
+import type { VendorName } from '../src/spec/names.js';
+import { startConnkit } from './connkit.js';
+import { base, fixtures, headlineReads, type Endpoint } from './endpoints.js';
+import type { Options } from './options.js';
+
+/** connkit answers within this factor of a peer's answer count as the same size. */
+export const sameSizeFactor = 1.5;
+
+const probes = new Map<string, number>();
+
+/** Body bytes of one endpoint's answer from connkit started with `--size api=n` (kept per api and n). */
+async function bytesAt(o: Options, e: Endpoint, n: number): Promise<number> {
+  const key = `${e.operationId}:${n}`;
+  const known = probes.get(key);
+  if (known !== undefined) return known;
+  const sim = await startConnkit('probe', { ...o, profile: new Set() }, { label: `${e.api}-${n}`, apis: [e.api], size: { [e.api]: n } as Partial<Record<VendorName, number>> });
+  try {
+    // Ids and tokens can depend on the size: the endpoint is rebuilt from this instance's fixtures.
+    const same = headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId)!;
+    const res = await fetch(sim.url + base(e.api, 'connkit') + same.path, { headers: same.headers });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    if (res.status !== 200) throw new Error(`probe ${e.operationId} at size ${n}: ${res.status}`);
+    probes.set(key, bytes);
+    return bytes;
+  } finally {
+    await sim.stop();
+  }
+}
+
+const distance = (a: number, b: number) => Math.abs(Math.log(a / b));
+
+/**
+ * The `--size` whose answer is nearest a peer's in bytes: doubling until the answer is at least
+ * as big, then halving the interval. Answers grow with the size until the page is full, so the
+ * search is over a monotone function; where size 1 is already too big, 1 is the nearest there is.
+ */
+export async function sizeFor(o: Options, e: Endpoint, peerBytes: number): Promise<{ size: number; bytes: number }> {
+  let lo = 1;
+  let loBytes = await bytesAt(o, e, lo);
+  if (loBytes >= peerBytes) return { size: lo, bytes: loBytes };
+  let hi = 2;
+  let hiBytes = await bytesAt(o, e, hi);
+  while (hiBytes < peerBytes && hi < 1 << 12) {
+    [lo, loBytes] = [hi, hiBytes];
+    hi *= 2;
+    hiBytes = await bytesAt(o, e, hi);
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    const b = await bytesAt(o, e, mid);
+    if (b < peerBytes) [lo, loBytes] = [mid, b];
+    else [hi, hiBytes] = [mid, b];
+  }
+  return distance(loBytes, peerBytes) <= distance(hiBytes, peerBytes) ? { size: lo, bytes: loBytes } : { size: hi, bytes: hiBytes };
+}

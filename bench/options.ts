@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+
+export const stepNames = ['throughput', 'writes', 'cold-start', 'scale', 'verify'] as const;
+export type StepName = (typeof stepNames)[number];
+
+export interface Options {
+  quick: boolean;
+  steps: StepName[];
+  /** Steps whose connkit process writes a V8 CPU profile (bench/profiles/). */
+  profile: Set<string>;
+  /** Seconds of load per row. */
+  duration: number;
+  skipBuild: boolean;
+}
+
+const usage = `npm run bench -- [--quick] [--only ${stepNames.join(',')}] [--profile[=step,…]] [--skip-build]
+  --quick      short loads and 10 k instead of 1 M MyCreditApp connections (≤ 2 minutes)
+  --only       run only these steps
+  --profile    write a V8 CPU profile (node --cpu-prof) of connkit in these steps (all when bare)
+               to bench/profiles/, to open in Chrome DevTools or speedscope
+  --skip-build measure dist/ as it is`;
+
+function steps(value: string | undefined): StepName[] {
+  if (!value) return [...stepNames];
+  const names = value.split(',').map((s) => s.trim());
+  for (const n of names) if (!(stepNames as readonly string[]).includes(n)) throw new Error(`unknown step ${n}\n${usage}`);
+  return names as StepName[];
+}
+
+export function parseOptions(argv: string[]): Options {
+  // `--profile` alone profiles every step; parseArgs has no optional values, so split it first.
+  const args = argv.map((a) => (a === '--profile' ? `--profile=${stepNames.join(',')}` : a));
+  const { values } = parseArgs({
+    args,
+    options: { quick: { type: 'boolean' }, only: { type: 'string' }, profile: { type: 'string' }, 'skip-build': { type: 'boolean' }, help: { type: 'boolean' } },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const quick = values.quick ?? false;
+  return { quick, steps: steps(values.only), profile: new Set(values.profile === undefined ? [] : steps(values.profile)), duration: quick ? 2 : 5, skipBuild: values['skip-build'] ?? false };
+}

@@ -1,0 +1,103 @@
+import type { Load } from './load.js';
+
+/** One server measured on one endpoint. */
+export interface Row {
+  /** `connkit`, `connkit@prism-static` (connkit sized to that peer's answer), `bare`, a peer id. */
+  id: string;
+  label: string;
+  version: string;
+  flags: string[];
+  /** Body bytes of one answer (the mean of a few, for peers whose answers vary). */
+  bodyBytes: number;
+  load: Load;
+}
+
+export interface Ratio {
+  name: string;
+  /** connkit's req/s over the other row's. */
+  value: number;
+  /** connkit's body bytes over the other row's: 1 is equal size. */
+  sizeRatio: number;
+}
+
+export interface EndpointResult {
+  api: string;
+  operationId: string;
+  label: string;
+  method: string;
+  rows: Row[];
+  ratios: Ratio[];
+  /** Per peer, the connkit size its answer was matched with. */
+  equalSizes: Record<string, { size: number; connkitBytes: number; peerBytes: number }>;
+}
+
+export interface ColdStart {
+  nodeMs: number[];
+  npmStartMs: number[];
+  npmOwnMs: number[];
+  medianNodeMs: number;
+  medianNpmStartMs: number;
+  medianNpmOwnMs: number;
+  npmOwnCommand: string;
+}
+
+export interface Timing {
+  p50: number;
+  p99: number;
+  max: number;
+  status: number;
+}
+
+export interface Scale {
+  perSide: number;
+  connections: number;
+  command: string;
+  /** Spawn to the first 200 of the list. */
+  startMs: number;
+  /** The first request sorted by each field not used before, right after start. */
+  newSortMs: Record<string, number>;
+  firstPage: Timing;
+  deepPage: Timing;
+  search: Timing;
+  rssBytes: number;
+  baseRssBytes: number;
+  rssBytesPerConnection: number;
+}
+
+export interface VerifyRun {
+  api: string;
+  ms: number;
+  requests: number;
+  passed: number;
+  failed: number;
+}
+
+export interface Target {
+  name: string;
+  value: number;
+  unit: string;
+  goal: number;
+  /** `min`: value must be at least goal; `max`: at most. */
+  kind: 'min' | 'max';
+  met: boolean;
+  /** How far from the goal, when not met (`needs 2.3× more`, `41 ms over`). */
+  shortfall?: string;
+  note?: string;
+}
+
+export interface Results {
+  at: string;
+  command: string;
+  quick: boolean;
+  machine: { node: string; cpus: number; cpuModel: string; platform: string; loadAverage: number[]; memoryGB: number };
+  connkit: { version: string; commit: string };
+  loadGenerator: { tool: string; connections: number; durationSeconds: number; where: string };
+  peers: { id: string; label: string; version: string; flags: string[] }[];
+  throughput?: EndpointResult[];
+  writes?: EndpointResult;
+  coldStart?: ColdStart;
+  scale?: Scale;
+  verify?: VerifyRun[];
+  targets: Target[];
+  profiles: string[];
+}

@@ -1,0 +1,45 @@
+// Spawn to the first 200 of all four headline reads, five times each way: `node dist/src/cli.js
+// mock` and `npm start`. npm's own start is timed alone (`npm pkg get version`: npm loads, reads
+// package.json, exits) so what `npm start` adds beyond it can be told apart from connkit's own.
+import { freePort } from '../../src/free-port.js';
+import { cli, profileFlags, readyOn } from '../connkit.js';
+import { headlineReads } from '../endpoints.js';
+import { median, round } from '../load.js';
+import { startProcess, timeCommand } from '../proc.js';
+import type { Context, Step } from '../step.js';
+
+const runs = 5;
+const npmOwnCommand = ['pkg', 'get', 'version'];
+
+async function spawnToFirst200(ctx: Context, name: string, cmd: string, args: (port: number) => string[]): Promise<number> {
+  const port = await freePort();
+  const proc = await startProcess(name, cmd, args(port), port, { ...readyOn(headlineReads(ctx.fx)), timeoutMs: 30_000 });
+  await proc.stop();
+  return round(proc.startMs);
+}
+
+export const coldStart: Step = async (ctx) => {
+  ctx.log('\ncold start: spawn to the first 200 of the four headline reads');
+  const nodeMs: number[] = [];
+  const npmStartMs: number[] = [];
+  const npmOwnMs: number[] = [];
+  // Interleaved, so a noisy neighbour on the shared machine hits both ways alike.
+  for (let i = 0; i < runs; i++) {
+    nodeMs.push(await spawnToFirst200(ctx, `cold-node-${i}`, process.execPath, (port) => [...profileFlags('cold-start', ctx.o, `run-${i}`), cli, 'mock', '--port', String(port), '--log-level', 'silent']));
+    npmStartMs.push(await spawnToFirst200(ctx, `cold-npm-${i}`, 'npm', (port) => ['start', '--silent', '--', '--port', String(port), '--log-level', 'silent']));
+    npmOwnMs.push(round(await timeCommand('npm', npmOwnCommand)));
+  }
+  ctx.results.coldStart = {
+    nodeMs,
+    npmStartMs,
+    npmOwnMs,
+    medianNodeMs: median(nodeMs),
+    medianNpmStartMs: median(npmStartMs),
+    medianNpmOwnMs: median(npmOwnMs),
+    npmOwnCommand: `npm ${npmOwnCommand.join(' ')}`,
+  };
+  const c = ctx.results.coldStart;
+  ctx.log(`  node dist/src/cli.js mock   median ${c.medianNodeMs} ms  (${nodeMs.join(', ')})`);
+  ctx.log(`  npm start                   median ${c.medianNpmStartMs} ms  (${npmStartMs.join(', ')})`);
+  ctx.log(`  ${c.npmOwnCommand.padEnd(27)} median ${c.medianNpmOwnMs} ms  (npm's own start)`);
+};

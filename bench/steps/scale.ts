@@ -1,0 +1,64 @@
+// MyCreditApp at 1 M connections per side (10 k with --quick): start, the first sort by each
+// field not used yet, then the first page, a deep page (offset 90 %), a search, each timed one
+// request at a time. Each request differs from the one before (limit 50..99, another needle):
+// a repeated URL would be answered from a cache and time nothing.
+import { startConnkit, connkitFlags } from '../connkit.js';
+import { base, fixtures, headlineReads } from '../endpoints.js';
+import { round, timed } from '../load.js';
+import type { Context, Step } from '../step.js';
+
+const newSortFields = ['host_email', 'updated_at', 'owner_email'];
+
+async function baseRss(ctx: Context): Promise<number> {
+  const sim = await startConnkit('scale', { ...ctx.o, profile: new Set() }, { label: 'base', ready: headlineReads(ctx.fx) });
+  const rss = sim.rss();
+  await sim.stop();
+  return rss;
+}
+
+export const scale: Step = async (ctx) => {
+  const perSide = ctx.o.quick ? 10_000 : 1_000_000;
+  const size = { mycreditapp: perSide };
+  ctx.log(`\nscale: MyCreditApp, ${perSide} connections per side (${perSide * 2} in all)`);
+  const baseRssBytes = await baseRss(ctx);
+  const sim = await startConnkit('scale', ctx.o, { label: `mycreditapp-${perSide}`, size, timeoutMs: 600_000 });
+  try {
+    const mca = headlineReads(await fixtures(sim.url)).find((e) => e.api === 'mycreditapp')!;
+    const h = mca.headers;
+    const list = `${sim.url}${base('mycreditapp', 'connkit')}/host-connections?statuses=connected`;
+    const first = await fetch(`${list}&limit=50&offset=0`, { headers: h });
+    const startMs = round(performance.now() - sim.spawnedAt);
+    if (first.status !== 200) throw new Error(`first page: ${first.status} ${await first.text()}`);
+    const page = (await first.json()) as { total_items: number; items: { host_name: string }[] };
+
+    const newSortMs: Record<string, number> = {};
+    for (const field of newSortFields) newSortMs[field] = (await timed(() => `${list}&order_by=${field}&order_dir=desc&limit=50&offset=0`, h, 1)).max;
+
+    const needles = page.items.map((i) => i.host_name.toLowerCase().replace(/[^a-z]/g, '').slice(1, 5)).filter((n) => n.length === 4);
+    const limit = (i: number) => 50 + (i % 50);
+    const n = ctx.o.quick ? 100 : 300;
+    const firstPage = await timed((i) => `${list}&limit=${limit(i)}&offset=0`, h, n);
+    const deepPage = await timed((i) => `${list}&limit=${limit(i)}&offset=${Math.floor(page.total_items * 0.9)}`, h, n / 2);
+    const search = await timed((i) => `${list}&search_text=${encodeURIComponent(needles[i % needles.length])}&limit=${limit(i)}&offset=0`, h, n / 2);
+    const rssBytes = sim.rss();
+    ctx.results.scale = {
+      perSide,
+      connections: perSide * 2,
+      command: `node dist/src/cli.js ${connkitFlags({ size }).join(' ')}`,
+      startMs,
+      newSortMs,
+      firstPage,
+      deepPage,
+      search,
+      rssBytes,
+      baseRssBytes,
+      rssBytesPerConnection: Math.round((rssBytes - baseRssBytes) / (perSide * 2)),
+    };
+    const s = ctx.results.scale;
+    ctx.log(`  start to first page ${s.startMs} ms; first sort by ${Object.entries(newSortMs).map(([f, ms]) => `${f} ${ms} ms`).join(', ')}`);
+    ctx.log(`  p50 / p99: first page ${firstPage.p50} / ${firstPage.p99} ms, deep page ${deepPage.p50} / ${deepPage.p99} ms, search ${search.p50} / ${search.p99} ms`);
+    ctx.log(`  RSS ${(rssBytes / 1e6).toFixed(0)} MB (${(baseRssBytes / 1e6).toFixed(0)} MB at the default size): ${s.rssBytesPerConnection} B per connection`);
+  } finally {
+    await sim.stop();
+  }
+};

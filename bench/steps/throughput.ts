@@ -1,0 +1,79 @@
+// The four headline reads: connkit at its default size, the bare node:http floor sending
+// connkit's exact answer, each peer at its best (and Prism's default logging, labelled), and
+// connkit again sized so its answer matches each peer's.
+import type { VendorName } from '../../src/spec/names.js';
+import { connkitFlags, startConnkit } from '../connkit.js';
+import { base, fixtures, headlineReads, type Endpoint } from '../endpoints.js';
+import { sizeFor } from '../equal-size.js';
+import { measure, record } from '../measure.js';
+import { bare, readPeers, type Peer } from '../peers.js';
+import type { EndpointResult, Ratio, Row } from '../results.js';
+import type { Context, Step } from '../step.js';
+import { connkitVersion } from '../version.js';
+
+const ratio = (name: string, a: Row, b: Row): Ratio => ({
+  name,
+  value: Math.round((a.load.rps / b.load.rps) * 100) / 100,
+  sizeRatio: Math.round((a.bodyBytes / b.bodyBytes) * 100) / 100,
+});
+
+export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: Partial<Record<VendorName, number>>): Promise<{ row: Row; answer: Awaited<ReturnType<typeof record>> }> {
+  const label = size ? `${e.api}-size-${Object.values(size)[0]}` : e.api;
+  const sim = await startConnkit('throughput', ctx.o, { label, size });
+  try {
+    // A sized instance has ids of its own: the endpoint is rebuilt from its fixtures.
+    const own = size ? headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId)! : e;
+    const url = sim.url + base(e.api, 'connkit');
+    const answer = await record(url + own.path, own, 0);
+    const row = await measure({ id, label: `connkit ${connkitFlags({ size }).join(' ')}`, version: connkitVersion(), flags: connkitFlags({ size }) }, url, own, { duration: ctx.o.duration });
+    return { row, answer };
+  } finally {
+    await sim.stop();
+  }
+}
+
+export async function peerRow(ctx: Context, peer: Peer, e: Endpoint, answer: Awaited<ReturnType<typeof record>>): Promise<Row> {
+  const proc = await peer.start(e.api, answer);
+  try {
+    return await measure({ id: peer.id, label: peer.label, version: peer.version, flags: peer.flags }, proc.url, { ...e, path: peer.path(e) }, { duration: ctx.o.duration });
+  } finally {
+    await proc.stop();
+  }
+}
+
+const show = (ctx: Context, r: Row) =>
+  ctx.log(`  ${r.label.padEnd(58)} ${String(r.bodyBytes).padStart(6)} B ${String(r.load.rps).padStart(7)} req/s ${r.load.mbPerSec.toFixed(1).padStart(6)} MB/s  p99 ${r.load.p99} ms${r.load.non2xx || r.load.errors ? `  non-2xx ${r.load.non2xx} errors ${r.load.errors}` : ''}`);
+
+async function endpoint(ctx: Context, e: Endpoint): Promise<EndpointResult> {
+  ctx.log(`\n${e.label}  (${e.method} ${e.path.split('?')[0]})`);
+  const { row: own, answer } = await connkitRow(ctx, e, 'connkit');
+  show(ctx, own);
+  const floor = await peerRow(ctx, bare, e, answer);
+  show(ctx, floor);
+  const rows: Row[] = [own, floor];
+  const ratios: Ratio[] = [ratio('connkit / bare node:http (default size)', own, floor)];
+  const equalSizes: EndpointResult['equalSizes'] = {};
+  const sized = new Map<number, Row>();
+  for (const peer of readPeers) {
+    const row = await peerRow(ctx, peer, e, answer);
+    show(ctx, row);
+    rows.push(row);
+    const { size } = await sizeFor(ctx.o, e, row.bodyBytes);
+    let match = sized.get(size);
+    if (!match) {
+      match = (await connkitRow(ctx, e, `connkit@size=${size}`, { [e.api]: size })).row;
+      show(ctx, match);
+      sized.set(size, match);
+      rows.push(match);
+    }
+    equalSizes[peer.id] = { size, connkitBytes: match.bodyBytes, peerBytes: row.bodyBytes };
+    ratios.push(ratio(`connkit / ${peer.id} (equal size: --size ${e.api}=${size})`, match, row), ratio(`connkit / ${peer.id} (connkit default size)`, own, row));
+  }
+  for (const r of ratios) ctx.log(`  ${r.name.padEnd(58)} ×${r.value}  (answer size ×${r.sizeRatio})`);
+  return { api: e.api, operationId: e.operationId, label: e.label, method: e.method, rows, ratios, equalSizes };
+}
+
+export const throughput: Step = async (ctx) => {
+  ctx.results.throughput = [];
+  for (const e of headlineReads(ctx.fx)) ctx.results.throughput.push(await endpoint(ctx, e));
+};

@@ -1,0 +1,49 @@
+// The Wingfield claim, a write: every request uses up a connect token of its own, minted through
+// the control API before anything is timed. connkit runs exactly that many requests; Prism
+// (stateless) and the bare server run for the usual duration with the same bodies.
+import { connkitFlags, startConnkit } from '../connkit.js';
+import { base, claim, fixtures, mintConnectTokens } from '../endpoints.js';
+import { load } from '../load.js';
+import { measure, record } from '../measure.js';
+import { bare, prismStatic, type Peer } from '../peers.js';
+import type { Ratio, Row } from '../results.js';
+import type { Context, Step } from '../step.js';
+import { connkitVersion } from '../version.js';
+
+const spec = (p: Peer) => ({ id: p.id, label: p.label, version: p.version, flags: p.flags });
+
+export const writes: Step = async (ctx) => {
+  const amount = ctx.o.quick ? 3000 : 15000;
+  const warm = 500;
+  ctx.log(`\nWingfield claim, ${amount} claims each with a fresh connect token`);
+  const sim = await startConnkit('writes', ctx.o, { label: 'wingfield-claim' });
+  let own: Row;
+  let answer: Awaited<ReturnType<typeof record>>;
+  const url = sim.url + base('wingfield', 'connkit');
+  try {
+    const fx = await fixtures(sim.url);
+    const tokens = await mintConnectTokens(sim.url, warm + 1 + amount);
+    const warmUp = claim(fx, tokens.slice(0, warm));
+    await load(url, warmUp, { amount: warm });
+    const sample = claim(fx, tokens.slice(warm, warm + 1));
+    answer = await record(url + sample.path, sample, 0);
+    if (answer.status >= 300) throw new Error(`claim answered ${answer.status}: ${Buffer.from(answer.bodyBase64, 'base64').toString()}`);
+    own = await measure({ id: 'connkit', label: `connkit ${connkitFlags({}).join(' ')}`, version: connkitVersion(), flags: connkitFlags({}) }, url, claim(fx, tokens.slice(warm + 1)), { amount }, answer.bodyBytes);
+  } finally {
+    await sim.stop();
+  }
+  const e = claim(ctx.fx, ['wct_00000000000000000000000000000000']);
+  const rows: Row[] = [own];
+  for (const peer of [prismStatic, bare]) {
+    const proc = await peer.start('wingfield', answer);
+    try {
+      rows.push(await measure(spec(peer), proc.url, { ...e, path: peer.path(e) }, { duration: ctx.o.duration }));
+    } finally {
+      await proc.stop();
+    }
+  }
+  for (const r of rows) ctx.log(`  ${r.label.padEnd(58)} ${String(r.bodyBytes).padStart(6)} B ${String(r.load.rps).padStart(7)} req/s ${r.load.mbPerSec.toFixed(1).padStart(6)} MB/s  p99 ${r.load.p99} ms${r.load.non2xx || r.load.errors ? `  non-2xx ${r.load.non2xx} errors ${r.load.errors}` : ''}`);
+  const ratios: Ratio[] = rows.slice(1).map((r) => ({ name: `connkit / ${r.id}`, value: Math.round((own.load.rps / r.load.rps) * 100) / 100, sizeRatio: Math.round((own.bodyBytes / r.bodyBytes) * 100) / 100 }));
+  for (const r of ratios) ctx.log(`  ${r.name.padEnd(58)} ×${r.value}  (answer size ×${r.sizeRatio})`);
+  ctx.results.writes = { api: 'wingfield', operationId: e.operationId, label: e.label, method: e.method, rows, ratios, equalSizes: {} };
+};

@@ -1,0 +1,66 @@
+// Build step: the core and the MSW door as one ESM file for browsers (dist/browser/connkit.js),
+// msw left to the page's own bundle. A Node-only module anywhere on the import path fails the
+// build with the chain that pulls it in, so the core stays runnable in a browser.
+import { build } from 'esbuild';
+import { isBuiltin } from 'node:module';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, relative, resolve } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+// --outdir DIR: tests build a fresh copy elsewhere.
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 ? resolve(process.argv[at + 1]) : join(root, 'dist', 'browser');
+const entry = 'src/browser.ts';
+
+// Mark Node built-ins external instead of letting esbuild fail on the first, so every one is
+// reported, each with the chain of imports that reaches it.
+const nodeOnly = {
+  name: 'node-only',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (isBuiltin(args.path) ? { path: args.path, external: true } : undefined));
+  },
+};
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { connkit: entry },
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  outdir,
+  external: ['msw', 'msw/*'],
+  minify: true,
+  sourcemap: true,
+  metafile: true,
+  write: false,
+  legalComments: 'eof',
+  logLevel: 'warning',
+  plugins: [nodeOnly],
+});
+
+/** A chain of imports from the entry to `target`, from the metafile (each file's first importer). */
+function chainTo(target) {
+  const importers = new Map();
+  for (const [file, { imports }] of Object.entries(result.metafile.inputs))
+    for (const i of imports) if (!importers.has(i.path)) importers.set(i.path, file);
+  const chain = [target];
+  for (let at = importers.get(target); at && !chain.includes(at); at = importers.get(at)) chain.unshift(at);
+  return chain.join(' → ');
+}
+
+const builtins = new Set(Object.values(result.metafile.inputs).flatMap((i) => i.imports.filter((x) => x.external && isBuiltin(x.path)).map((x) => x.path)));
+if (builtins.size) {
+  console.error('build-browser: the browser build pulls Node-only modules:');
+  for (const b of builtins) console.error(`  ${chainTo(b)}`);
+  process.exit(1);
+}
+
+mkdirSync(outdir, { recursive: true });
+for (const f of result.outputFiles) writeFileSync(f.path, f.contents);
+// For `esbuild --analyze`-style questions later: what each byte of the bundle came from.
+writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+const file = join(outdir, 'connkit.js');
+const bytes = readFileSync(file);
+console.log(`${relative(process.cwd(), file)}: ${(bytes.length / 1024).toFixed(0)} KiB, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzipped`);

@@ -1,0 +1,64 @@
+import cors from 'cors';
+import express, { type Express } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { specPath } from '../paths.js';
+import { specIndex } from '../spec/registry.js';
+import type { Simulator } from '../sim/core.js';
+import { boundary, vendorOnly } from './boundary.js';
+import { coreDoor } from './core-door.js';
+import { journalStream } from './journal-stream.js';
+import { pageRouter } from './page.js';
+
+export interface AppOptions {
+  /** Permissive CORS for the vendor APIs (frontend apps need it); never for /__control. */
+  cors?: boolean;
+  /** The address given with --host: a name the control API and the page may be reached by. */
+  host?: string;
+  controlToken?: string;
+}
+
+const scheme = (req: IncomingMessage): string => ('encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http');
+
+/**
+ * The Express door: the control boundary, CORS for the vendor APIs, the page and the specs;
+ * every API request goes to the core, which routes it from the specs.
+ */
+export function createApp(sim: Simulator, log: Logger, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(boundary({ host: options.host, controlToken: options.controlToken }));
+  app.use(journalStream(sim.world, { controlToken: options.controlToken }));
+  app.use(pageRouter({ world: sim.world, served: sim.served, control: specIndex('control') }));
+  if (options.cors !== false) app.use(vendorOnly(cors({ exposedHeaders: sim.exposedHeaders })));
+
+  app.get('/__specs/:name.yaml', (req, res) => {
+    const name = String(req.params.name);
+    if (!sim.served.some((s) => s.name === name) && name !== 'control') return void res.status(404).json({ error: `no spec ${name}` });
+    res.type('application/yaml').send(readFileSync(specPath(name), 'utf8'));
+  });
+  app.get('/', (req, res) => {
+    const origin = `${scheme(req)}://${req.headers.host}`;
+    res.json({
+      connkit: 'simulator',
+      apis: sim.served.map((s) => ({
+        name: s.name,
+        title: s.title,
+        base_url: `${origin}${s.prefix}${s.basePath}`,
+        vendor_base_url: `${origin}${s.basePath}`,
+        spec: `${origin}/__specs/${s.name}.yaml`,
+      })),
+      control: `${origin}/__control`,
+      page: `${origin}/`,
+    });
+  });
+  app.use(coreDoor(sim, scheme));
+  app.use(((err, req, res, _next) => {
+    log.error({ err, url: req.originalUrl }, 'unexpected error');
+    if (res.headersSent) return void res.destroy();
+    res.status(500).json({ error: 'internal server error' });
+  }) as express.ErrorRequestHandler);
+  return app;
+}

@@ -1,0 +1,61 @@
+import type { Express } from 'express';
+import { pino, type LevelWithSilent, type Logger } from 'pino';
+import type { SpecIndex } from '../spec/index.js';
+import { specIndex } from '../spec/registry.js';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/core.js';
+import { createApp, type AppOptions } from './app.js';
+import { listen, type ListenOptions } from './listen.js';
+
+export { defaultSeed } from '../sim/core.js';
+export const defaultPort = 4010;
+
+export interface ServerOptions extends Omit<SimulatorOptions, 'log'>, AppOptions {
+  logLevel?: LevelWithSilent;
+}
+
+export interface SimulatorServer extends Simulator {
+  app: Express;
+  log: Logger;
+}
+
+/** The core with its Express door, not yet listening (tests inject requests into `app`). */
+export function createServer(options: ServerOptions = {}): SimulatorServer {
+  const log = pino({ level: options.logLevel ?? 'info', base: undefined });
+  const sim = createSimulator({ ...options, log });
+  // One log line per answered request, from the journal: the core itself logs nothing per request.
+  if (log.isLevelEnabled('info'))
+    sim.world.journal.subscribe((e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs }, `${e.method} ${e.url} ${e.status || 'reset'}`));
+  return { ...sim, app: createApp(sim, log, options), log };
+}
+
+/**
+ * Validators compile on first use. A moment after start-up (so the first requests are not
+ * queued behind it) the rest compile, one operation per turn of the event loop.
+ */
+function warmInBackground(indexes: SpecIndex[]): void {
+  const queue = indexes.flatMap((i) => i.operations);
+  const next = () => {
+    const op = queue.shift();
+    if (!op) return;
+    op.warm();
+    setImmediate(next).unref();
+  };
+  setTimeout(next, 1000).unref();
+}
+
+export interface RunningSimulator extends SimulatorServer {
+  url: string;
+  port: number;
+  /** With `tls`: the https base URL and port, and the PEM file a client must trust. */
+  tlsUrl?: string;
+  tlsPort?: number;
+  caPath?: string;
+  close(): Promise<void>;
+}
+
+export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls'] } = {}): Promise<RunningSimulator> {
+  const server = createServer(options);
+  const listening = await listen(server.app, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
+  warmInBackground(server.served.concat(specIndex('control')));
+  return { ...server, ...listening };
+}

@@ -1,0 +1,60 @@
+import express, { type Request, type Router } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
+import type { SpecIndex } from '../spec/index.js';
+import { readSpec } from '../spec/load.js';
+import type { World } from '../sim/world.js';
+
+/** Where `npm run build` (scripts/build-page.mjs) puts the page: HTML, bundle, CSS, Swagger UI. */
+export const pageDir = join(packageRoot, 'dist', 'page');
+
+const origin = (req: Request) => `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
+
+function urls(req: Request, index: SpecIndex) {
+  if (index.name === 'control') return { base_url: `${origin(req)}/__control`, vendor_url: undefined };
+  return { base_url: `${origin(req)}${index.prefix}${index.basePath}`, vendor_url: `${origin(req)}${index.basePath || ''}` };
+}
+
+/**
+ * The page's own endpoints: `/` as HTML for browsers (API clients keep the JSON index, which
+ * comes after this router), the built assets under /__page/, and two views the control API
+ * has no business holding: a ready curl per API and each spec aimed at this simulator.
+ */
+export function pageRouter(input: { world: World; served: SpecIndex[]; control: SpecIndex }): Router {
+  const { world, served, control } = input;
+  const router = express.Router();
+
+  router.get('/', (req, res, next) => {
+    if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+    const html = join(pageDir, 'index.html');
+    if (!existsSync(html)) return void res.status(503).type('text/plain').send('connkit: the page is not built; run `npm run build`');
+    res.set('Cache-Control', 'no-store').sendFile(html);
+  });
+
+  router.use('/__page/assets', express.static(pageDir, { index: false, fallthrough: false, maxAge: 0 }));
+
+  router.get('/__page/examples', (req, res) => {
+    const session = world.session(String(req.headers['x-connkit-session'] ?? '') || undefined);
+    res.json({
+      session: session.name,
+      apis: served.map((index) => {
+        const u = urls(req, index);
+        const mod = world.modules.get(index.name);
+        return { name: index.name, title: index.title, ...u, spec_url: `/__page/specs/${index.name}.json`, curl: mod?.exampleCurl?.(session.state(index.name), u.base_url) };
+      }),
+      control: { ...urls(req, control), spec_url: '/__page/specs/control.json' },
+    });
+  });
+
+  router.get('/__page/specs/:name.json', (req, res) => {
+    const index = [...served, control].find((s) => s.name === req.params.name);
+    if (!index) return void res.status(404).json({ error: { code: 'not_found', message: `no spec ${req.params.name}` } });
+    const u = urls(req, index);
+    // "Try it" must reach this simulator, not the vendor's production host.
+    const servers = [{ url: u.base_url, description: 'this simulator' }];
+    if (u.vendor_url && u.vendor_url !== u.base_url) servers.push({ url: u.vendor_url, description: "this simulator, at the vendor's own path" });
+    res.json({ ...readSpec(index.name), servers });
+  });
+  return router;
+}

@@ -1,0 +1,109 @@
+/**
+ * Sorting a million rows within a request: a stable LSD radix sort on a float64 key, so a
+ * list sorted by a new field costs a few linear passes instead of n·log n comparator calls.
+ */
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+// Which half of the float holds the sign and exponent depends on the machine's byte order.
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LO = 1 - HI;
+
+/**
+ * `rows` reordered by `keys[row]` ascending; rows with equal keys keep their order in `rows`
+ * (so a list already in tie-break order stays in it). Keys are finite numbers.
+ */
+export function radixSort(rows: Uint32Array, keys: Float64Array): Uint32Array {
+  const n = rows.length;
+  // Float bits made unsigned-comparable: flip every bit of negatives, the sign bit of the rest.
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    f64[0] = keys[rows[i]];
+    const h = u32[HI];
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~u32[LO] >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = u32[LO];
+    }
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  // Four 16-bit digits, least significant first; a digit every key shares is skipped.
+  const counts = new Uint32Array(65536);
+  for (let d = 0; d < 4; d++) {
+    const words = d < 2 ? lo : hi;
+    const shift = (d & 1) * 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(words[i] >>> shift) & 0xffff]++;
+    if (n === 0 || counts[(words[0] >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = counts[b];
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = order[i];
+      next[counts[(words[at] >>> shift) & 0xffff]++] = at;
+    }
+    [order, next] = [next, order];
+  }
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = rows[order[i]];
+  return out;
+}
+
+/** A number ordered as `<` orders the strings' first six UTF-16 units (ties possible). */
+export function prefixKey(s: string): number {
+  let k = 0;
+  for (let i = 0; i < 6; i++) k = k * 256 + (i < s.length ? Math.min(s.charCodeAt(i), 255) : 0);
+  return k;
+}
+
+// toISOString's shape: digits everywhere but these separators.
+const isoShape = '0000-00-00T00:00:00.000Z';
+
+/**
+ * A number ordered as `<` orders canonical ISO timestamps (`toISOString`'s 24 characters),
+ * read from the digits without the cost of a date parser; NaN for any other string.
+ */
+export function isoKey(s: string): number {
+  if (s.length !== 24) return NaN;
+  for (let i = 0; i < 24; i++) {
+    const c = s.charCodeAt(i);
+    const shape = isoShape.charCodeAt(i);
+    if (shape === 48 ? c < 48 || c > 57 : c !== shape) return NaN;
+  }
+  const d = (i: number) => s.charCodeAt(i) - 48;
+  const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+  const day = (year * 13 + d(5) * 10 + d(6)) * 32 + d(8) * 10 + d(9);
+  const ms = ((d(11) * 10 + d(12)) * 100 + d(14) * 10 + d(15)) * 100_000 + (d(17) * 10 + d(18)) * 1000 + d(20) * 100 + d(21) * 10 + d(22);
+  // Month and day in mixed radix (13, 32), then hhmmssSSS: the digits' order, below 2⁵³.
+  return day * 1_000_000_000 + ms;
+}
+
+/**
+ * `rows` stably sorted by `cmp`, given `approx`: a key that never orders two rows against
+ * `cmp` (equal approx keys are put in order by `cmp`). Runs of equal approx keys are small
+ * for most fields, so almost all the work is the radix sort.
+ */
+export function sortRows(rows: Uint32Array, approx: Float64Array, exact: boolean, cmp: (a: number, b: number) => number): Uint32Array {
+  const out = radixSort(rows, approx);
+  if (exact) return out;
+  const n = out.length;
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    const k = approx[out[start]];
+    while (end < n && approx[out[end]] === k) end++;
+    if (end - start > 1) {
+      const run = Array.from(out.subarray(start, end)).sort(cmp);
+      for (let i = 0; i < run.length; i++) out[start + i] = run[i];
+    }
+    start = end;
+  }
+  return out;
+}
