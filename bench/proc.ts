@@ -37,7 +37,12 @@ export async function startProcess(name: string, cmd: string, args: string[], po
   const url = `http://127.0.0.1:${port}`;
   const pending = new Set(ready.requests);
   const timeoutMs = ready.timeoutMs ?? 120_000;
+  let failed = '';
   while (pending.size) {
+    if (failed) {
+      await stopGroup(child);
+      throw new Error(`${name}: ${failed}`);
+    }
     if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode}: ${tail(logFile)}`);
     if (performance.now() - started > timeoutMs) {
       await stopGroup(child);
@@ -49,6 +54,8 @@ export async function startProcess(name: string, cmd: string, args: string[], po
           const res = await fetch(url + r.path, { headers: r.headers });
           await res.arrayBuffer();
           if (res.status === 200 || r.anyStatus) pending.delete(r);
+          // A refusal (401, 403, 400) will not turn into a 200 by waiting: fail now, not at the timeout.
+          else if (res.status >= 400 && res.status < 500 && res.status !== 404) failed = `${r.path} answered ${res.status}`;
         } catch {
           /* not listening yet */
         }

@@ -1,16 +1,22 @@
-// Writes src/generated/<spec>.ts from specs/<spec>.yaml with openapi-typescript.
+// Writes src/generated/<spec>.ts from specs/<spec>.yaml with openapi-typescript, and
+// src/generated/specs.ts with the documents themselves.
 // `--check` compares instead of writing, for CI and the drift test.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
+import { generateDocuments } from '../src/spec/generate-documents.js';
 import { generateTypes } from '../src/spec/generate.js';
 import { specNames } from '../src/spec/names.js';
 
 const check = process.argv.includes('--check');
 let stale = 0;
-for (const name of specNames) {
-  const file = join(packageRoot, 'src', 'generated', `${name}.ts`);
-  const fresh = await generateTypes(name);
+const outputs: [string, () => Promise<string>][] = [
+  ...specNames.map((name): [string, () => Promise<string>] => [`${name}.ts`, () => generateTypes(name)]),
+  ['specs.ts', generateDocuments],
+];
+for (const [out, make] of outputs) {
+  const file = join(packageRoot, 'src', 'generated', out);
+  const fresh = await make();
   if (check) {
     const current = await readFile(file, 'utf8').catch(() => '');
     if (current !== fresh) {

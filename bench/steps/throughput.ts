@@ -7,6 +7,7 @@ import { base, fixtures, headlineReads, type Endpoint } from '../endpoints.js';
 import { sizeFor } from '../equal-size.js';
 import { measure, record } from '../measure.js';
 import { bare, readPeers, type Peer } from '../peers.js';
+import { ratioLine, rowLine } from '../report.js';
 import type { EndpointResult, Ratio, Row } from '../results.js';
 import type { Context, Step } from '../step.js';
 import { connkitVersion } from '../version.js';
@@ -41,8 +42,7 @@ export async function peerRow(ctx: Context, peer: Peer, e: Endpoint, answer: Awa
   }
 }
 
-const show = (ctx: Context, r: Row) =>
-  ctx.log(`  ${r.label.padEnd(58)} ${String(r.bodyBytes).padStart(6)} B ${String(r.load.rps).padStart(7)} req/s ${r.load.mbPerSec.toFixed(1).padStart(6)} MB/s  p99 ${r.load.p99} ms${r.load.non2xx || r.load.errors ? `  non-2xx ${r.load.non2xx} errors ${r.load.errors}` : ''}`);
+const show = (ctx: Context, r: Row) => ctx.log(rowLine(r));
 
 async function endpoint(ctx: Context, e: Endpoint): Promise<EndpointResult> {
   ctx.log(`\n${e.label}  (${e.method} ${e.path.split('?')[0]})`);
@@ -69,7 +69,7 @@ async function endpoint(ctx: Context, e: Endpoint): Promise<EndpointResult> {
     equalSizes[peer.id] = { size, connkitBytes: match.bodyBytes, peerBytes: row.bodyBytes };
     ratios.push(ratio(`connkit / ${peer.id} (equal size: --size ${e.api}=${size})`, match, row), ratio(`connkit / ${peer.id} (connkit default size)`, own, row));
   }
-  for (const r of ratios) ctx.log(`  ${r.name.padEnd(58)} ×${r.value}  (answer size ×${r.sizeRatio})`);
+  for (const r of ratios) ctx.log(ratioLine(r));
   return { api: e.api, operationId: e.operationId, label: e.label, method: e.method, rows, ratios, equalSizes };
 }
 

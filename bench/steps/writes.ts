@@ -6,6 +6,7 @@ import { base, claim, fixtures, mintConnectTokens } from '../endpoints.js';
 import { load } from '../load.js';
 import { measure, record } from '../measure.js';
 import { bare, prismStatic, type Peer } from '../peers.js';
+import { ratioLine, rowLine } from '../report.js';
 import type { Ratio, Row } from '../results.js';
 import type { Context, Step } from '../step.js';
 import { connkitVersion } from '../version.js';
@@ -42,8 +43,8 @@ export const writes: Step = async (ctx) => {
       await proc.stop();
     }
   }
-  for (const r of rows) ctx.log(`  ${r.label.padEnd(58)} ${String(r.bodyBytes).padStart(6)} B ${String(r.load.rps).padStart(7)} req/s ${r.load.mbPerSec.toFixed(1).padStart(6)} MB/s  p99 ${r.load.p99} ms${r.load.non2xx || r.load.errors ? `  non-2xx ${r.load.non2xx} errors ${r.load.errors}` : ''}`);
+  for (const r of rows) ctx.log(rowLine(r));
   const ratios: Ratio[] = rows.slice(1).map((r) => ({ name: `connkit / ${r.id}`, value: Math.round((own.load.rps / r.load.rps) * 100) / 100, sizeRatio: Math.round((own.bodyBytes / r.bodyBytes) * 100) / 100 }));
-  for (const r of ratios) ctx.log(`  ${r.name.padEnd(58)} ×${r.value}  (answer size ×${r.sizeRatio})`);
+  for (const r of ratios) ctx.log(ratioLine(r));
   ctx.results.writes = { api: 'wingfield', operationId: e.operationId, label: e.label, method: e.method, rows, ratios, equalSizes: {} };
 };

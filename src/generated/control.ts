@@ -493,6 +493,19 @@ export interface components {
                 mycreditapp?: components["schemas"]["MyCreditAppProfile"];
                 wingfield?: components["schemas"]["WingfieldProfile"];
             };
+            /**
+             * @description Per served API, both base URLs it answers at on this simulator: `prefixed` (connkit's
+             *     own prefix, the one in each profile's `base_url`) and `vendor` (the vendor's own
+             *     server path, so a client changes only its host).
+             */
+            base_urls?: {
+                [key: string]: {
+                    /** Format: uri */
+                    prefixed: string;
+                    /** Format: uri */
+                    vendor: string;
+                };
+            };
         };
         LeadConduitProfile: {
             /** @constant */

@@ -122,7 +122,15 @@ export interface paths {
         put?: never;
         /**
          * Create guest invitation
-         * @description The host (Self) invites a prospective guest by e-mail. The answer carries the `invitation_token` the guest sends to `POST /host-connections`.
+         * @description The host (Self) invites a prospective guest by e-mail. The answer carries the
+         *     `invitation_token` the guest sends to `POST /host-connections`.
+         *
+         *     Besides the schema, two rules hold, each answering 422 with one `detail` item per broken
+         *     rule (`type: value_error`):
+         *     - `expired_at` must lie in the future (`loc: [body, expired_at]`,
+         *       `msg: "Value error, expired_at must be in the future"`);
+         *     - `parent_organization_id`, when not null, must name an existing organization
+         *       (`loc: [body, parent_organization_id]`, `msg: "Value error, unknown organization"`).
          */
         post: operations["createGuestInvitation"];
         delete?: never;
@@ -210,8 +218,12 @@ export interface components {
         GuestInvitationCreate: {
             /** Format: email */
             email: string;
+            /** @description When the invitation expires; must lie in the future. */
             expired_at: components["schemas"]["Timestamp"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The parent organization of the guest to be; when not null, an existing organization's id.
+             */
             parent_organization_id?: string | null;
         };
         GuestInvitation: {
@@ -287,6 +299,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Validation Error — the body breaks its schema, `expired_at` is not in the future, or `parent_organization_id` names no organization; one item per problem. */
+        InvitationValidationError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Unexpected server error. */
         ServerError: {
             headers: {
@@ -313,14 +334,14 @@ export interface components {
         TargetOrganizationId: string;
         /** @description Only connections in one of these statuses (repeated key, at least one). */
         Statuses: components["schemas"]["ConnectionStatus"][];
-        /** @description Case-insensitive substring searched in `search_field`. */
-        SearchText: string | null;
+        /** @description Case-insensitive substring searched in `search_field`. Absent = no search. */
+        SearchText: string;
         /** @description Sort direction. */
         OrderDir: "asc" | "desc";
-        /** @description Absent = archived and unarchived. */
-        Archived: boolean | null;
-        /** @description Only connections whose active action is one of these (repeated key). */
-        ActiveActionTypes: components["schemas"]["ActiveActionType"][] | null;
+        /** @description Only archived (`true`) or only unarchived (`false`) connections; absent = both. */
+        Archived: boolean;
+        /** @description Only connections whose active action is one of these (repeated key); absent = no filter. */
+        ActiveActionTypes: components["schemas"]["ActiveActionType"][];
         /** @description Page size, at most 100. */
         Limit: number;
         /** @description Number of records to skip. */
@@ -339,15 +360,15 @@ export interface operations {
                 statuses: components["parameters"]["Statuses"];
                 /** @description The field `search_text` is matched against. */
                 search_field?: "host_name" | "host_email" | "owner_email";
-                /** @description Case-insensitive substring searched in `search_field`. */
+                /** @description Case-insensitive substring searched in `search_field`. Absent = no search. */
                 search_text?: components["parameters"]["SearchText"];
                 /** @description The field to sort by. */
                 order_by?: "host_name" | "host_email" | "owner_email" | "created_at" | "updated_at" | "archived_at" | "active_action_updated_at";
                 /** @description Sort direction. */
                 order_dir?: components["parameters"]["OrderDir"];
-                /** @description Absent = archived and unarchived. */
+                /** @description Only archived (`true`) or only unarchived (`false`) connections; absent = both. */
                 archived?: components["parameters"]["Archived"];
-                /** @description Only connections whose active action is one of these (repeated key). */
+                /** @description Only connections whose active action is one of these (repeated key); absent = no filter. */
                 active_action_types?: components["parameters"]["ActiveActionTypes"];
                 /** @description Page size, at most 100. */
                 limit: components["parameters"]["Limit"];
@@ -496,15 +517,15 @@ export interface operations {
                 statuses: components["parameters"]["Statuses"];
                 /** @description The field `search_text` is matched against. */
                 search_field?: "guest_name" | "guest_email" | "owner_email";
-                /** @description Case-insensitive substring searched in `search_field`. */
+                /** @description Case-insensitive substring searched in `search_field`. Absent = no search. */
                 search_text?: components["parameters"]["SearchText"];
                 /** @description The field to sort by. */
                 order_by?: "guest_name" | "guest_email" | "owner_email" | "total_score" | "created_at" | "updated_at" | "archived_at" | "active_action_updated_at";
                 /** @description Sort direction. */
                 order_dir?: components["parameters"]["OrderDir"];
-                /** @description Absent = archived and unarchived. */
+                /** @description Only archived (`true`) or only unarchived (`false`) connections; absent = both. */
                 archived?: components["parameters"]["Archived"];
-                /** @description Only connections whose active action is one of these (repeated key). */
+                /** @description Only connections whose active action is one of these (repeated key); absent = no filter. */
                 active_action_types?: components["parameters"]["ActiveActionTypes"];
                 /** @description Page size, at most 100. */
                 limit: components["parameters"]["Limit"];
@@ -676,7 +697,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationError"];
+            422: components["responses"]["InvitationValidationError"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["Maintenance"];
         };

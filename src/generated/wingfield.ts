@@ -228,7 +228,12 @@ export interface components {
             totalCount: number;
         };
         ClaimOrganizationRelationRequest: {
-            /** @description The connect token the organization handed out. */
+            /**
+             * @description The connect token the organization handed out: `wct_` and 32 letters or digits. A
+             *     string that breaks only this pattern answers 422 `malformed_connect_token` (not 400
+             *     `invalid_schema`).
+             * @example wct_3Fh8Kq2LmN5pR7sT9vW1xY4zA6bC8dE0
+             */
             connectToken: string;
             /** @description The partner's own id for the organization. */
             externalOrganizationId: string;

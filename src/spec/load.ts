@@ -1,27 +1,18 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { packageRoot, specPath } from '../paths.js';
-
-// yaml is loaded only when a spec has no up-to-date JSON build: start-up skips it.
-const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
+import { specDocuments } from '../generated/specs.js';
+import type { SpecName } from './names.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
 /**
- * A spec as written: YAML parsed, local $refs left in place (ajv resolves them). The build's
- * JSON copy is used when its hash says it is this very YAML (it parses many times faster).
+ * A spec as written: local $refs left in place (ajv resolves them). The documents are
+ * generated from specs/*.yaml into src/generated/specs.ts (npm run generate; the drift test
+ * keeps them equal), so reading a spec needs no file system: the core runs in a browser.
  */
 export function readSpec(name: string): JsonObject {
-  const text = readFileSync(specPath(name), 'utf8');
-  const built = join(packageRoot, 'dist', 'specs', `${name}.json`);
-  if (existsSync(built)) {
-    const { hash, spec } = JSON.parse(readFileSync(built, 'utf8')) as { hash: string; spec: JsonObject };
-    if (hash === createHash('sha256').update(text).digest('hex')) return spec;
-  }
-  return parseYaml(text) as JsonObject;
+  const load = specDocuments[name as SpecName];
+  if (!load) throw new Error(`connkit: no spec named ${name}`);
+  return load() as JsonObject;
 }
 
 /** Follows a local `$ref` chain ("#/components/…") to the node it names, with its pointer. */

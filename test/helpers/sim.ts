@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { basic as basicValue, bearer } from '../../conformance/flows/helpers.js';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/sim/server.js';
+import { startSimulator, type RunningSimulator, type ServerOptions as SimulatorOptions } from '../../src/server/index.js';
 
 export interface Call {
   method?: string;
@@ -21,6 +21,13 @@ export interface Answer {
 }
 
 /**
+ * Which door the behaviour tests go through: the Express server over a socket (default), or
+ * the core's own `handle(Request)` in-process (`CONNKIT_DOOR=handle`, the `in-process` vitest
+ * project). Both must give the same answers; running the suites through each proves it.
+ */
+export const door: 'socket' | 'handle' = process.env.CONNKIT_DOOR === 'handle' ? 'handle' : 'socket';
+
+/**
  * A simulator on 127.0.0.1 and a port of the OS's choosing, answers checked against the
  * spec (a violation comes back as a 500), plus the fixtures it reports.
  */
@@ -35,7 +42,8 @@ export async function testSimulator(options: SimulatorOptions = {}) {
       body = JSON.stringify(c.body);
       headers['Content-Type'] ??= 'application/json';
     } else if (c.raw !== undefined) headers['Content-Type'] ??= 'application/json';
-    const res = await fetch(sim.url + c.path, { method: c.method ?? 'GET', headers, body });
+    const request = new Request(sim.url + c.path, { method: c.method ?? 'GET', headers, body });
+    const res = door === 'handle' ? await sim.handle(request) : await fetch(request);
     const text = await res.text();
     let parsed: unknown = undefined;
     try {

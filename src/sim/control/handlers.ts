@@ -75,7 +75,8 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
         const url = baseUrl(ctx, index);
         if (mod.fixtures) apis[index.name] = mod.fixtures(ctx.session.state(index.name), url);
       }
-      return { status: 200, body: { session: ctx.session.name, seed: ctx.session.seed, apis } as never };
+      const base_urls = Object.fromEntries(served.map((index) => [index.name, { prefixed: baseUrl(ctx, index), vendor: `${ctx.req.origin}${index.basePath}` }]));
+      return { status: 200, body: { session: ctx.session.name, seed: ctx.session.seed, apis, base_urls } as never };
     },
 
     createSsoOnlyConnection: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),

@@ -9,6 +9,8 @@ export function formatError(err: ApiError): Reply {
   const error = (type: string, message: string, issues?: unknown[]) => ({ status, body: { error: issues ? { type, message, issues } : { type, message } } });
   switch (err.kind) {
     case 'validation':
+      // Wingfield documents a bad token format as 422, apart from other schema faults (400).
+      if (err.issues.length && err.issues.every(badTokenFormat)) return { status: 422, body: { error: { type: 'malformed_connect_token', message: 'Connect token format is invalid.' } } };
       return error('invalid_schema', `Request validation failed: ${err.message}`, err.issues.map(zod));
     case 'malformed_body':
     case 'body_too_large':
@@ -21,6 +23,8 @@ export function formatError(err: ApiError): Reply {
       return error(err.code ?? err.kind, err.message);
   }
 }
+
+const badTokenFormat = (i: Issue) => i.in === 'body' && i.keyword === 'pattern' && i.path.length === 1 && i.path[0] === 'connectToken';
 
 function zod(i: Issue): { code: string; path: (string | number)[]; message: string } {
   const p = i.params as Record<string, any>;

@@ -1,0 +1,56 @@
+// Issue 12's targets, each judged from this run's results, with how far off a missed one is.
+import type { EndpointResult, Results, Target } from './results.js';
+
+const r2 = (n: number) => Math.round(n * 100) / 100;
+
+function target(name: string, value: number, kind: Target['kind'], goal: number, unit: string, note?: string): Target {
+  const met = kind === 'min' ? value >= goal : value <= goal;
+  const shortfall = met ? undefined : kind === 'min' ? `${r2(goal - value)}${unit} short: needs ×${r2(goal / value)} of today's` : `${r2(value - goal)}${unit} over: ×${r2(value / goal)} the goal`;
+  return { name, value: r2(value), unit, goal, kind, met, ...(shortfall ? { shortfall } : {}), ...(note ? { note } : {}) };
+}
+
+const ratio = (e: EndpointResult, prefix: string) => {
+  const r = e.ratios.find((x) => x.name.startsWith(prefix));
+  if (!r) throw new Error(`${e.label}: no ratio ${prefix}`);
+  return r;
+};
+
+function reads(e: EndpointResult): Target[] {
+  const own = e.rows.find((r) => r.id === 'connkit')!;
+  const equalStatic = ratio(e, 'connkit / prism-static (equal');
+  const equalMockoon = ratio(e, 'connkit / mockoon (equal');
+  // An answer that could not be brought within 1.5× of the peer's says so beside its ratio.
+  const sizeNote = (s: number) => (s > 1.5 || s < 1 / 1.5 ? `answer sizes ×${s} apart: connkit's smallest is bigger` : undefined);
+  return [
+    target(`${e.label}: × Prism static -v error, equal size`, equalStatic.value, 'min', 5, '×', sizeNote(equalStatic.sizeRatio)),
+    target(`${e.label}: × Mockoon, equal size`, equalMockoon.value, 'min', 20, '×', sizeNote(equalMockoon.sizeRatio)),
+    target(`${e.label}: % of bare node:http, default size`, ratio(e, 'connkit / bare').value * 100, 'min', 40, '%'),
+    target(`${e.label}: p99 at 50 connections, default size`, own.load.p99, 'max', 20, ' ms'),
+  ];
+}
+
+/** npm start may add npm's own start and this much (sh, scheduling noise on a shared machine). */
+export const npmSlackMs = 50;
+
+export function judge(results: Results): Target[] {
+  const out: Target[] = [];
+  for (const e of results.throughput ?? []) out.push(...reads(e));
+  if (results.writes) out.push(target('Wingfield claim: × Prism static -v error', ratio(results.writes, 'connkit / prism-static').value, 'min', 3, '×'));
+  const c = results.coldStart;
+  if (c) {
+    out.push(target('cold start, all four APIs: median of 5, spawn to first 200', c.medianNodeMs, 'max', 250, ' ms'));
+    out.push(target(`npm start minus node: at most npm's own start (${c.npmOwnCommand}, ${c.medianNpmOwnMs} ms) + ${npmSlackMs} ms`, c.medianNpmStartMs - c.medianNodeMs, 'max', r2(c.medianNpmOwnMs + npmSlackMs), ' ms'));
+  }
+  const s = results.scale;
+  if (s) {
+    const note = s.perSide === 1_000_000 ? undefined : `at ${s.perSide} per side (--quick), not 1 M`;
+    const at = `MyCreditApp ${s.perSide} per side`;
+    out.push(target(`${at}: first page p50`, s.firstPage.p50, 'max', 5, ' ms', note));
+    out.push(target(`${at}: deep page (offset 90 %) p50`, s.deepPage.p50, 'max', 20, ' ms', note));
+    out.push(target(`${at}: search p50`, s.search.p50, 'max', 50, ' ms', note));
+    out.push(target(`${at}: first sort by a new field (slowest of ${Object.keys(s.newSortMs).join(', ')})`, Math.max(...Object.values(s.newSortMs)), 'max', 50, ' ms', note));
+    out.push(target(`${at}: RSS per connection`, s.rssBytesPerConnection, 'max', 1000, ' B', note));
+    out.push(target(`${at}: start, spawn to first 200 of the list`, s.startMs, 'max', 15_000, ' ms', note));
+  }
+  return out;
+}

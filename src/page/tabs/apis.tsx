@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'preact/hooks';
+import { control, type ApiExample, type Examples, type Fixtures } from '../control.js';
+import { CodeBlock, Copyable, Empty } from '../ui.js';
+
+const shownPerList = 5;
+
+/** A fixture value: strings copyable, lists cut after a few, objects as nested rows. */
+function FixtureValue({ value, path }: { value: unknown; path: string }) {
+  if (typeof value === 'string') return <Copyable value={value} testId={`fixture-${path}`} />;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return <code>{String(value)}</code>;
+  if (Array.isArray(value)) {
+    if (!value.length) return <span class="muted">none</span>;
+    return (
+      <div class="list">
+        {value.slice(0, shownPerList).map((v, i) => (
+          <FixtureValue value={v} path={`${path}.${i}`} />
+        ))}
+        {value.length > shownPerList && <span class="muted">… and {value.length - shownPerList} more</span>}
+      </div>
+    );
+  }
+  return <FixtureTable value={value as Record<string, unknown>} path={path} />;
+}
+
+function FixtureTable({ value, path }: { value: Record<string, unknown>; path: string }) {
+  return (
+    <table class="fixtures">
+      <tbody>
+        {Object.entries(value)
+          .filter(([k]) => k !== 'api' && k !== 'base_url')
+          .map(([k, v]) => (
+            <tr>
+              <th>{k.replace(/_/g, ' ')}</th>
+              <td>
+                <FixtureValue value={v} path={`${path}.${k}`} />
+              </td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ApiCard({ api, fixtures }: { api: ApiExample; fixtures?: Record<string, unknown> }) {
+  return (
+    <section class="card api" data-testid={`api-${api.name}`}>
+      <h2>
+        {api.title.split(' — ')[0]} <small>{api.title.split(' — ')[1]}</small>
+      </h2>
+      <table class="urls">
+        <tbody>
+          <tr>
+            <th>base URL</th>
+            <td>
+              <Copyable value={api.base_url} testId={`base-${api.name}`} />
+            </td>
+          </tr>
+          {api.vendor_url && (
+            <tr>
+              <th>vendor path</th>
+              <td>
+                <Copyable value={api.vendor_url} />
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {api.curl && (
+        <>
+          <h3>Try it</h3>
+          <CodeBlock code={api.curl} testId={`curl-${api.name}`} />
+        </>
+      )}
+      <h3>Credentials and fixture ids</h3>
+      {fixtures ? <FixtureTable value={fixtures} path={api.name} /> : <Empty>loading…</Empty>}
+    </section>
+  );
+}
+
+/** Every served API: where it is, how to call it, what to call it with. */
+export function ApisTab({ session, changes }: { session: string; changes: number }) {
+  const [examples, setExamples] = useState<Examples>();
+  const [fixtures, setFixtures] = useState<Fixtures>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    Promise.all([control<Examples>('GET', '/__page/examples', session), control<Fixtures>('GET', '/__control/fixtures', session)])
+      .then(([e, f]) => {
+        setExamples(e);
+        setFixtures(f);
+      })
+      .catch((e) => setError(String(e.message)));
+  }, [session, changes]);
+  if (error) return <Empty>{error}</Empty>;
+  if (!examples) return <Empty>loading…</Empty>;
+  return (
+    <div class="tab-apis">
+      <p class="lead">
+        Session <b>{examples.session}</b>, seed <b>{fixtures?.seed}</b>. Every API is also served at the vendor's own path. Control API:{' '}
+        <Copyable value={examples.control.base_url} />
+      </p>
+      <div class="grid">
+        {examples.apis.map((api) => (
+          <ApiCard api={api} fixtures={(fixtures?.apis as Record<string, Record<string, unknown>> | undefined)?.[api.name]} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+import { useEffect, useState } from 'preact/hooks';
+import { control, type Schemas } from '../control.js';
+import { Empty, Json } from '../ui.js';
+
+type Collections = Schemas['StateCollections'];
+type Page = Schemas['StatePage'];
+const pageSize = 50;
+const maxColumns = 6;
+
+/** The first record's plain fields make the columns; nested ones stay in the detail. */
+function columnsOf(items: Page['items']): string[] {
+  const record = items[0]?.record ?? {};
+  const plain = Object.entries(record).filter(([, v]) => v === null || typeof v !== 'object');
+  const priority = (k: string) => (/status|state|type|name|label|enabled|archived/.test(k) ? 0 : 1);
+  return plain
+    .map(([k]) => k)
+    .filter((k) => k !== 'id')
+    .sort((a, b) => priority(a) - priority(b))
+    .slice(0, maxColumns);
+}
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v.length > 40 ? `${v.slice(0, 38)}…` : v;
+  return String(v);
+}
+
+function StateActions({ session, onDone }: { session: string; onDone: (message: string) => void }) {
+  const [seed, setSeed] = useState('');
+  useEffect(() => {
+    control<Schemas['Health']>('GET', '/__control/health', session).then((h) => setSeed(String(h.seed)));
+  }, [session]);
+  const fail = (e: Error) => onDone(`failed: ${e.message}`);
+  const reset = () =>
+    control<Schemas['SessionInfo']>('POST', '/__control/reset', session, seed === '' ? {} : { seed: Number(seed) })
+      .then((r) => onDone(`session ${r.session} rebuilt from seed ${r.seed}`))
+      .catch(fail);
+  const exportState = async () => {
+    const snapshot = await control<unknown>('GET', '/__control/state', session);
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(snapshot)], { type: 'application/json' }));
+    a.download = `connkit-${session}-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  const importState = async (file: File | undefined) => {
+    if (!file) return;
+    control<Schemas['SessionInfo']>('PUT', '/__control/state', session, await file.text())
+      .then((r) => onDone(`imported ${file.name} into ${r.session}`))
+      .catch(fail);
+  };
+  return (
+    <div class="actions">
+      <label class="seed">
+        seed <input type="number" value={seed} onInput={(e) => setSeed((e.target as HTMLInputElement).value)} data-testid="reset-seed" />
+      </label>
+      <button type="button" class="danger" onClick={reset} data-testid="reset">
+        Reset
+      </button>
+      <button type="button" onClick={exportState} data-testid="export">
+        Export snapshot
+      </button>
+      <label class="button">
+        Import snapshot…
+        <input type="file" accept="application/json,.json" hidden onChange={(e) => importState((e.target as HTMLInputElement).files?.[0])} data-testid="import" />
+      </label>
+    </div>
+  );
+}
+
+/** Each API's state in the chosen session, a page at a time (a million records read like twenty). */
+export function StateTab({ session, changes }: { session: string; changes: number }) {
+  const [apis, setApis] = useState<string[]>([]);
+  const [api, setApi] = useState<string>();
+  const [collections, setCollections] = useState<Collections>();
+  const [collection, setCollection] = useState<string>();
+  const [offset, setOffset] = useState(0);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState<Page>();
+  const [open, setOpen] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    control<Schemas['Health']>('GET', '/__control/health', session).then((h) => {
+      setApis(h.apis);
+      setApi((a) => a ?? h.apis[0]);
+    });
+  }, []);
+  useEffect(() => {
+    if (!api) return;
+    control<Collections>('GET', `/__control/state/${api}`, session)
+      .then((c) => {
+        setCollections(c);
+        setCollection((cur) => (cur && c.collections.some((x) => x.name === cur) ? cur : c.collections[0]?.name));
+      })
+      .catch((e) => setError(e.message));
+  }, [api, session, changes]);
+  useEffect(() => {
+    if (!api || !collection) return;
+    const query = new URLSearchParams({ offset: String(offset), limit: String(pageSize) });
+    if (q) query.set('q', q);
+    control<Page>('GET', `/__control/state/${api}/${collection}?${query}`, session)
+      .then((p) => {
+        setPage(p);
+        setError(undefined);
+      })
+      .catch((e) => setError(e.message));
+  }, [api, collection, offset, q, session, changes]);
+
+  const pick = (a: string) => {
+    setApi(a);
+    setCollection(undefined);
+    setOffset(0);
+    setOpen(undefined);
+  };
+  const columns = page ? columnsOf(page.items) : [];
+  const last = page ? Math.max(0, Math.ceil(page.total / pageSize) - 1) : 0;
+
+  return (
+    <div class="tab-state">
+      <div class="toolbar">
+        <div class="pills">
+          {apis.map((a) => (
+            <button type="button" class={a === api ? 'pill active' : 'pill'} onClick={() => pick(a)} data-testid={`state-api-${a}`}>
+              {a}
+            </button>
+          ))}
+        </div>
+        <StateActions session={session} onDone={setNotice} />
+      </div>
+      {notice && (
+        <div class="notice" data-testid="state-notice">
+          {notice}
+        </div>
+      )}
+      <div class="state-body">
+        <nav class="collections">
+          {collections?.collections.map((c) => (
+            <button
+              type="button"
+              class={c.name === collection ? 'active' : ''}
+              onClick={() => {
+                setCollection(c.name);
+                setOffset(0);
+                setOpen(undefined);
+              }}
+              data-testid={`collection-${c.name}`}
+            >
+              <span>{c.name}</span>
+              <span class="total">{c.total.toLocaleString('en')}</span>
+            </button>
+          ))}
+        </nav>
+        <section class="records">
+          <div class="records-head">
+            <input type="search" placeholder="Find by id…" value={q} onInput={(e) => (setQ((e.target as HTMLInputElement).value), setOffset(0))} />
+            {page && (
+              <div class="pager">
+                <button type="button" disabled={offset === 0} onClick={() => setOffset(0)}>
+                  «
+                </button>
+                <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
+                  ‹
+                </button>
+                <span data-testid="state-range">
+                  {page.total ? `${(offset + 1).toLocaleString('en')}–${Math.min(offset + pageSize, page.total).toLocaleString('en')}` : '0'} of {page.total.toLocaleString('en')}
+                </span>
+                <button type="button" disabled={offset + pageSize >= page.total} onClick={() => setOffset(offset + pageSize)} data-testid="next-page">
+                  ›
+                </button>
+                <button type="button" disabled={offset + pageSize >= page.total} onClick={() => setOffset(last * pageSize)}>
+                  »
+                </button>
+              </div>
+            )}
+          </div>
+          {error && <div class="error">{error}</div>}
+          {page && page.items.length === 0 && <Empty>Nothing here.</Empty>}
+          {page && page.items.length > 0 && (
+            <table class="data" data-testid="state-table">
+              <thead>
+                <tr>
+                  <th>id</th>
+                  {columns.map((c) => (
+                    <th>{c.replace(/_/g, ' ')}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((item) => (
+                  <>
+                    <tr class={open === item.id ? 'open' : ''} onClick={() => setOpen(open === item.id ? undefined : item.id)}>
+                      <td>
+                        <code>{cell(item.id)}</code>
+                      </td>
+                      {columns.map((c) => (
+                        <td class={`v-${String(item.record[c]).replace(/[^a-z_]/gi, '')}`}>{cell(item.record[c])}</td>
+                      ))}
+                    </tr>
+                    {open === item.id && (
+                      <tr class="expanded">
+                        <td colSpan={columns.length + 1}>
+                          <Json value={item.record} />
+                        </td>
+                      </tr>
+                    )}
+                  </>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
