@@ -48,40 +48,41 @@ export async function fixtures(url: string): Promise<Fixtures> {
   return data;
 }
 
-/** The four headline reads of issue 12. */
+/** The four headline reads of issue 12 (those of the APIs the instance serves). */
 export function headlineReads(fx: Fixtures): Endpoint[] {
-  const lc = need(fx.apis.leadconduit, 'leadconduit');
-  const a0 = need(fx.apis.auth0, 'auth0');
-  const mca = need(fx.apis.mycreditapp, 'mycreditapp');
-  const wf = need(fx.apis.wingfield, 'wingfield');
-  const guest = mca.organizations.guest;
-  return [
-    { api: 'leadconduit', operationId: 'listConnections', label: 'LeadConduit GET /connections', method: 'GET', path: opPath('leadconduit', 'listConnections', {}), headers: { authorization: authorization('leadconduit', lc.credentials.user) } },
-    {
+  const { leadconduit: lc, auth0: a0, mycreditapp: mca, wingfield: wf } = fx.apis;
+  const reads: Endpoint[] = [];
+  if (lc) reads.push({ api: 'leadconduit', operationId: 'listConnections', label: 'LeadConduit GET /connections', method: 'GET', path: opPath('leadconduit', 'listConnections', {}), headers: { authorization: authorization('leadconduit', lc.credentials.user) } });
+  if (a0)
+    reads.push({
       api: 'auth0',
       operationId: 'get_organization_connections',
       label: 'Auth0 organization connections, include_totals',
       method: 'GET',
       path: opPath('auth0', 'get_organization_connections', { id: a0.organizations.main.id }, 'include_totals=true'),
       headers: { authorization: authorization('auth0', a0.tokens.full) },
-    },
-    {
+    });
+  if (mca) {
+    const guest = mca.organizations.guest;
+    reads.push({
       api: 'mycreditapp',
       operationId: 'getHostConnections',
       label: 'MyCreditApp host-connections, filtered + sorted',
       method: 'GET',
       path: opPath('mycreditapp', 'getHostConnections', {}, 'statuses=connected&statuses=disconnected&archived=false&order_by=created_at&order_dir=desc&limit=50&offset=0'),
       headers: { authorization: authorization('mycreditapp', guest.access_token), 'requester-organization-id': guest.id, 'target-organization-id': guest.id },
-    },
-    {
+    });
+  }
+  if (wf)
+    reads.push({
       api: 'wingfield',
       operationId: 'listExternalServiceOrganizations',
       label: 'Wingfield organizations list',
       method: 'GET',
       path: opPath('wingfield', 'listExternalServiceOrganizations', { externalServiceId: wf.external_service_id }),
       headers: { authorization: authorization('wingfield', wf.tokens.read ?? wf.tokens.write) },
-    },
-  ];
+    });
+  return reads;
 }
 
 /** The Wingfield claim: a write that uses up one connect token per request. */
@@ -94,7 +95,11 @@ export function claim(fx: Fixtures, tokens: string[]): Endpoint {
     method: 'POST',
     path: opPath('wingfield', 'claimOrganizationRelation', { externalServiceId: wf.external_service_id }),
     headers: { authorization: authorization('wingfield', wf.tokens.write), 'content-type': 'application/json' },
-    body: (i) => JSON.stringify({ connectToken: tokens[i % tokens.length], externalOrganizationId: `bench-${i}` }),
+    // The external id is the token's tail: unique per claim, as the vendor requires.
+    body: (i) => {
+      const connectToken = tokens[i % tokens.length];
+      return JSON.stringify({ connectToken, externalOrganizationId: `bench-${connectToken.slice(-16)}` });
+    },
   };
 }
 

@@ -34,13 +34,16 @@ export interface RowSpec {
   flags: string[];
 }
 
+/** Discarded before each timed read: the JIT and the server's caches settle. */
+export type WarmUp = { duration: number } | { amount: number };
+
 /**
- * A row: body size, then one second of warm-up (discarded: the JIT and the server's caches
- * settle), then the measured load. `bodyBytes` skips sampling (a write whose sample was taken).
+ * A row: body size, then a warm-up, then the measured load. `bodyBytes` skips sampling (a write
+ * whose sample was taken); a write warms up with tokens of its own, so gets no warm-up here.
  */
-export async function measure(spec: RowSpec, baseUrl: string, r: Request, run: { duration: number } | { amount: number }, bodyBytes?: number): Promise<Row> {
+export async function measure(spec: RowSpec, baseUrl: string, r: Request, run: { duration: number; warmUp: WarmUp } | { amount: number }, bodyBytes?: number): Promise<Row> {
   const bytes = bodyBytes ?? (await meanBodyBytes(baseUrl + r.path, r, 5));
-  if ('duration' in run) await load(baseUrl, r, { duration: 1 });
-  const result = await load(baseUrl, r, run);
+  if ('warmUp' in run) await load(baseUrl, r, run.warmUp);
+  const result = await load(baseUrl, r, 'warmUp' in run ? { duration: run.duration } : run);
   return { ...spec, bodyBytes: bytes, load: result };
 }

@@ -8,13 +8,15 @@ export interface Options {
   steps: StepName[];
   /** Steps whose connkit process writes a V8 CPU profile (bench/profiles/). */
   profile: Set<string>;
-  /** Seconds of load per row. */
+  /** Seconds of load per row, after the warm-up. */
   duration: number;
+  warmUp: { duration: number } | { amount: number };
   skipBuild: boolean;
 }
 
 const usage = `npm run bench -- [--quick] [--only ${stepNames.join(',')}] [--profile[=step,…]] [--skip-build]
-  --quick      short loads and 10 k instead of 1 M MyCreditApp connections (≤ 2 minutes)
+  --quick      2 s loads, the target peers only (Prism static, Mockoon), 10 k instead of 1 M
+               MyCreditApp connections: ≤ 2 minutes on a quiet 2-core machine
   --only       run only these steps
   --profile    write a V8 CPU profile (node --cpu-prof) of connkit in these steps (all when bare)
                to bench/profiles/, to open in Chrome DevTools or speedscope
@@ -39,5 +41,5 @@ export function parseOptions(argv: string[]): Options {
     process.exit(0);
   }
   const quick = values.quick ?? false;
-  return { quick, steps: steps(values.only), profile: new Set(values.profile === undefined ? [] : steps(values.profile)), duration: quick ? 2 : 5, skipBuild: values['skip-build'] ?? false };
+  return { quick, steps: steps(values.only), profile: new Set(values.profile === undefined ? [] : steps(values.profile)), duration: quick ? 2 : 5, warmUp: quick ? { amount: 300 } : { duration: 1 }, skipBuild: values['skip-build'] ?? false };
 }

@@ -91,7 +91,7 @@ export interface Results {
   quick: boolean;
   machine: { node: string; cpus: number; cpuModel: string; platform: string; loadAverage: number[]; memoryGB: number };
   connkit: { version: string; commit: string };
-  loadGenerator: { tool: string; connections: number; durationSeconds: number; where: string };
+  loadGenerator: { tool: string; connections: number; durationSeconds: number; warmUp: string; where: string };
   peers: { id: string; label: string; version: string; flags: string[] }[];
   throughput?: EndpointResult[];
   writes?: EndpointResult;
@@ -99,5 +99,5 @@ export interface Results {
   scale?: Scale;
   verify?: VerifyRun[];
   targets: Target[];
-  profiles: string[];
+  profiles: { file: string; top: { fn: string; selfMs: number; percent: number }[] }[];
 }

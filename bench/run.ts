@@ -10,7 +10,7 @@ import { profileDir, startConnkit } from './connkit.js';
 import { fixtures } from './endpoints.js';
 import { connections } from './load.js';
 import { parseOptions, type StepName } from './options.js';
-import { bare, readPeers } from './peers.js';
+import { bare, mockoon, prismStatic, readPeers } from './peers.js';
 import { root } from './proc.js';
 import { summary } from './report.js';
 import type { Results } from './results.js';
@@ -20,6 +20,7 @@ import { scale } from './steps/scale.js';
 import { throughput } from './steps/throughput.js';
 import { verify } from './steps/verify.js';
 import { writes } from './steps/writes.js';
+import { topSelf } from './profile-summary.js';
 import { judge } from './targets.js';
 import { commit, connkitVersion } from './version.js';
 
@@ -42,8 +43,8 @@ const results: Results = {
   quick: o.quick,
   machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', platform: `${platform()} ${release()}`, loadAverage: loadavg().map((n) => Math.round(n * 100) / 100), memoryGB: Math.round(totalmem() / 2 ** 30) },
   connkit: { version: connkitVersion(), commit: commit() },
-  loadGenerator: { tool: 'autocannon 8', connections, durationSeconds: o.duration, where: 'in the bench process; every server under test (bare node:http too) in a child process of its own' },
-  peers: [...readPeers, bare].map((p) => ({ id: p.id, label: p.label, version: p.version, flags: p.flags })),
+  loadGenerator: { tool: 'autocannon 8', connections, durationSeconds: o.duration, warmUp: 'duration' in o.warmUp ? `${o.warmUp.duration} s` : `${o.warmUp.amount} requests`, where: 'in the bench process; every server under test (bare node:http too) in a child process of its own' },
+  peers: [...(o.quick ? [prismStatic, mockoon] : readPeers), bare].map((p) => ({ id: p.id, label: p.label, version: p.version, flags: p.flags })),
   targets: [],
   profiles: [],
 };
@@ -60,7 +61,7 @@ for (const name of o.steps) {
 }
 
 results.targets = judge(results);
-results.profiles = existsSync(profileDir) ? readdirSync(profileDir).filter((f) => !profilesBefore.has(f)).map((f) => relative(root, join(profileDir, f))) : [];
+results.profiles = (existsSync(profileDir) ? readdirSync(profileDir).filter((f) => !profilesBefore.has(f)) : []).map((f) => ({ file: relative(root, join(profileDir, f)), top: topSelf(join(profileDir, f), 12) }));
 for (const line of summary(results)) log(line);
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 log(`\nwrote bench/results.json (${((performance.now() - began) / 1000).toFixed(0)} s in all)`);

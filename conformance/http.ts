@@ -11,6 +11,9 @@ export function buildUrl(base: string, path: string, parts: RequestParts): strin
   return `${base.replace(/\/$/, '')}${filled}${qs ? `?${qs}` : ''}`;
 }
 
+/** Characters of a response body kept for reports. */
+export const keptChars = 64 * 1024;
+
 export async function exchange(
   index: SpecIndex,
   base: string,
@@ -40,7 +43,9 @@ export async function exchange(
     } catch {
       parsed = text;
     }
-    ex.response = { status: res.status, headers: Object.fromEntries(res.headers), body: parsed, text };
+    // Reports keep the start of a huge body, and say how much was cut.
+    const kept = text.length > keptChars ? `${text.slice(0, keptChars)}\n… [connkit: body cut here; ${Buffer.byteLength(text)} bytes in all]` : text;
+    ex.response = { status: res.status, headers: Object.fromEntries(res.headers), body: parsed, text: kept, ...(kept === text ? {} : { truncated: true }) };
   } catch (e) {
     ex.error = (e as Error).cause ? `${(e as Error).message}: ${String((e as Error).cause)}` : (e as Error).message;
   }

@@ -52,7 +52,8 @@ export function buildReport(api: VendorName, target: string, seed: number, start
     totals: count(run.outcomes),
     byTier: Object.fromEntries(tiers.map((t) => [t, count(run.outcomes.filter((o) => o.tier === t))])) as Report['byTier'],
     requests: run.exchanges.length,
-    outcomes: run.outcomes,
+    // A cut body's parsed form would carry the whole body into the JSON report.
+    outcomes: run.outcomes.map((o) => (o.exchange?.response?.truncated ? { ...o, exchange: { ...o.exchange, response: { ...o.exchange.response, body: undefined } } } : o)),
     coverage,
   };
 }

@@ -30,7 +30,8 @@ export interface Exchange {
   /** The fault scenario on while it ran, if any (coverage matrix). */
   scenario?: string;
   request: { method: string; url: string; headers: Record<string, string>; body?: string };
-  response?: { status: number; headers: Record<string, string>; body: unknown; text: string };
+  /** `text` is the body as received, cut after `keptChars` (then `truncated`). */
+  response?: { status: number; headers: Record<string, string>; body: unknown; text: string; truncated?: boolean };
   error?: string;
   durationMs: number;
 }

@@ -6,7 +6,7 @@ import { connkitFlags, startConnkit } from '../connkit.js';
 import { base, fixtures, headlineReads, type Endpoint } from '../endpoints.js';
 import { sizeFor } from '../equal-size.js';
 import { measure, record } from '../measure.js';
-import { bare, readPeers, type Peer } from '../peers.js';
+import { bare, mockoon, prismStatic, readPeers, type Peer } from '../peers.js';
 import { ratioLine, rowLine } from '../report.js';
 import type { EndpointResult, Ratio, Row } from '../results.js';
 import type { Context, Step } from '../step.js';
@@ -26,7 +26,7 @@ export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: P
     const own = size ? headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId)! : e;
     const url = sim.url + base(e.api, 'connkit');
     const answer = await record(url + own.path, own, 0);
-    const row = await measure({ id, label: `connkit ${connkitFlags({ size }).join(' ')}`, version: connkitVersion(), flags: connkitFlags({ size }) }, url, own, { duration: ctx.o.duration });
+    const row = await measure({ id, label: `connkit ${connkitFlags({ size }).join(' ')}`, version: connkitVersion(), flags: connkitFlags({ size }) }, url, own, { duration: ctx.o.duration, warmUp: ctx.o.warmUp });
     return { row, answer };
   } finally {
     await sim.stop();
@@ -36,7 +36,7 @@ export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: P
 export async function peerRow(ctx: Context, peer: Peer, e: Endpoint, answer: Awaited<ReturnType<typeof record>>): Promise<Row> {
   const proc = await peer.start(e.api, answer);
   try {
-    return await measure({ id: peer.id, label: peer.label, version: peer.version, flags: peer.flags }, proc.url, { ...e, path: peer.path(e) }, { duration: ctx.o.duration });
+    return await measure({ id: peer.id, label: peer.label, version: peer.version, flags: peer.flags }, proc.url, { ...e, path: peer.path(e) }, { duration: ctx.o.duration, warmUp: ctx.o.warmUp });
   } finally {
     await proc.stop();
   }
@@ -54,7 +54,7 @@ async function endpoint(ctx: Context, e: Endpoint): Promise<EndpointResult> {
   const ratios: Ratio[] = [ratio('connkit / bare node:http (default size)', own, floor)];
   const equalSizes: EndpointResult['equalSizes'] = {};
   const sized = new Map<number, Row>();
-  for (const peer of readPeers) {
+  for (const peer of ctx.o.quick ? [prismStatic, mockoon] : readPeers) {
     const row = await peerRow(ctx, peer, e, answer);
     show(ctx, row);
     rows.push(row);

@@ -14,7 +14,7 @@ import { connkitVersion } from '../version.js';
 const spec = (p: Peer) => ({ id: p.id, label: p.label, version: p.version, flags: p.flags });
 
 export const writes: Step = async (ctx) => {
-  const amount = ctx.o.quick ? 3000 : 15000;
+  const amount = ctx.o.quick ? 2000 : 15000;
   const warm = 500;
   ctx.log(`\nWingfield claim, ${amount} claims each with a fresh connect token`);
   const sim = await startConnkit('writes', ctx.o, { label: 'wingfield-claim' });
@@ -38,7 +38,7 @@ export const writes: Step = async (ctx) => {
   for (const peer of [prismStatic, bare]) {
     const proc = await peer.start('wingfield', answer);
     try {
-      rows.push(await measure(spec(peer), proc.url, { ...e, path: peer.path(e) }, { duration: ctx.o.duration }));
+      rows.push(await measure(spec(peer), proc.url, { ...e, path: peer.path(e) }, { duration: ctx.o.duration, warmUp: ctx.o.warmUp }));
     } finally {
       await proc.stop();
     }

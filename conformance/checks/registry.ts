@@ -1,10 +1,11 @@
 import { adapters } from '../adapters/index.js';
 import type { Check, Tier } from '../types.js';
 import { contractChecks } from './contract.js';
+import { countChecks } from './counts.js';
 import { responseChecks } from './response.js';
 
 /** One list of every check, listed and filtered by name (`--list-checks`, `--checks`, `--skip`). */
-export const probeChecks: Check[] = [...contractChecks(adapters), ...Object.values(adapters).flatMap((a) => a.checks)];
+export const probeChecks: Check[] = [...contractChecks(adapters), ...Object.values(adapters).flatMap((a) => a.checks), ...countChecks()];
 
 export interface CheckInfo {
   name: string;

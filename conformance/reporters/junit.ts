@@ -1,23 +1,19 @@
+import { create } from 'xmlbuilder2';
 import type { Report } from '../report.js';
+import { got } from './text.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** JUnit XML: a suite per tier, a testcase per check × operation. */
+/** JUnit XML: a suite per tier, a testcase per check × operation. xmlbuilder2 escapes, and replaces what XML cannot hold. */
 export function junitReport(r: Report): string {
-  const suites = Object.keys(r.byTier).map((tier) => {
+  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
+  const root = doc.ele('testsuites', { name: `connkit verify ${r.api}`, tests: r.outcomes.length, failures: r.totals.failed, skipped: r.totals.skipped, time: (r.durationMs / 1000).toFixed(3) });
+  for (const [tier, c] of Object.entries(r.byTier)) {
     const cases = r.outcomes.filter((o) => o.tier === tier);
-    const body = cases
-      .map((o) => {
-        const name = esc(o.operation ?? o.check);
-        const open = `    <testcase classname="${esc(`${r.api}.${o.check}`)}" name="${name}" time="${((o.exchange?.durationMs ?? 0) / 1000).toFixed(3)}"`;
-        if (o.status === 'passed') return `${open}/>`;
-        if (o.status === 'skipped') return `${open}>\n      <skipped message="${esc(o.message ?? '')}"/>\n    </testcase>`;
-        const detail = [o.message, o.exchange?.response ? `got ${o.exchange.response.status}: ${o.exchange.response.text.slice(0, 1000)}` : o.exchange?.error, o.curl].filter(Boolean).join('\n');
-        return `${open}>\n      <failure message="${esc(o.message ?? '')}">${esc(detail)}</failure>\n    </testcase>`;
-      })
-      .join('\n');
-    const c = r.byTier[tier as keyof typeof r.byTier];
-    return `  <testsuite name="${esc(`${r.api}.${tier}`)}" tests="${cases.length}" failures="${c.failed}" skipped="${c.skipped}">\n${body}\n  </testsuite>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="connkit verify ${esc(r.api)}" tests="${r.outcomes.length}" failures="${r.totals.failed}" skipped="${r.totals.skipped}" time="${(r.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+    const suite = root.ele('testsuite', { name: `${r.api}.${tier}`, tests: cases.length, failures: c.failed, skipped: c.skipped });
+    for (const o of cases) {
+      const tc = suite.ele('testcase', { classname: `${r.api}.${o.check}`, name: o.operation ?? o.check, time: ((o.exchange?.durationMs ?? 0) / 1000).toFixed(3) });
+      if (o.status === 'skipped') tc.ele('skipped', { message: o.message ?? '' });
+      if (o.status === 'failed') tc.ele('failure', { message: o.message ?? '' }).txt([o.message, got(o, 1000) && `got ${got(o, 1000)}`, o.curl].filter(Boolean).join('\n'));
+    }
+  }
+  return `${doc.end({ prettyPrint: true })}\n`;
 }

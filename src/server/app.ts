@@ -1,6 +1,5 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
-import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { specPath } from '../paths.js';
@@ -10,6 +9,7 @@ import { boundary, vendorOnly } from './boundary.js';
 import { coreDoor } from './core-door.js';
 import { journalStream } from './journal-stream.js';
 import { pageRouter } from './page.js';
+import { scheme } from './scheme.js';
 
 export interface AppOptions {
   /** Permissive CORS for the vendor APIs (frontend apps need it); never for /__control. */
@@ -19,11 +19,11 @@ export interface AppOptions {
   controlToken?: string;
 }
 
-const scheme = (req: IncomingMessage): string => ('encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http');
 
 /**
- * The Express door: the control boundary, CORS for the vendor APIs, the page and the specs;
- * every API request goes to the core, which routes it from the specs.
+ * The Express app: the control boundary, the page, the specs, then the core for the rest
+ * (the control API; vendor API requests normally reach the core before Express, see
+ * handler.ts, but the app serves them too, with CORS, for callers that use it alone).
  */
 export function createApp(sim: Simulator, log: Logger, options: AppOptions = {}): Express {
   const app = express();
@@ -54,7 +54,7 @@ export function createApp(sim: Simulator, log: Logger, options: AppOptions = {})
       page: `${origin}/`,
     });
   });
-  app.use(coreDoor(sim, scheme));
+  app.use(coreDoor(sim, scheme) as express.RequestHandler);
   app.use(((err, req, res, _next) => {
     log.error({ err, url: req.originalUrl }, 'unexpected error');
     if (res.headersSent) return void res.destroy();

@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Simulator } from '../sim/core.js';
 import { bodyLimit, type SimRequest, type SimResponse } from '../sim/request.js';
@@ -43,14 +42,14 @@ export function write(res: ServerResponse, answer: SimResponse): void {
  * Hands every request that reaches it to the core and writes the answer: the server is a
  * door, the behaviour is the core's. No Request/Response objects are made on this path.
  */
-export function coreDoor(sim: Simulator, scheme: (req: IncomingMessage) => string): RequestHandler {
+export function coreDoor(sim: Simulator, scheme: (req: IncomingMessage) => string): (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void {
   return (req, res, next) => {
     readBody(req)
       .then(({ body, tooLarge }) => {
         const request: SimRequest = {
           method: req.method ?? 'GET',
           origin: `${scheme(req)}://${req.headers.host ?? '127.0.0.1'}`,
-          target: req.originalUrl,
+          target: req.url ?? '/',
           headers: headersOf(req),
           params: {},
           body,

@@ -3,7 +3,9 @@ import { pino, type LevelWithSilent, type Logger } from 'pino';
 import type { SpecIndex } from '../spec/index.js';
 import { specIndex } from '../spec/registry.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/core.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createApp, type AppOptions } from './app.js';
+import { requestListener } from './handler.js';
 import { listen, type ListenOptions } from './listen.js';
 
 export { defaultSeed } from '../sim/core.js';
@@ -14,7 +16,10 @@ export interface ServerOptions extends Omit<SimulatorOptions, 'log'>, AppOptions
 }
 
 export interface SimulatorServer extends Simulator {
+  /** connkit's own paths (page, control, specs) and, for callers that use it alone, the APIs too. */
   app: Express;
+  /** What the server listens with: vendor API requests straight to the core, the rest to `app`. */
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
   log: Logger;
 }
 
@@ -25,7 +30,8 @@ export function createServer(options: ServerOptions = {}): SimulatorServer {
   // One log line per answered request, from the journal: the core itself logs nothing per request.
   if (log.isLevelEnabled('info'))
     sim.world.journal.subscribe((e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs }, `${e.method} ${e.url} ${e.status || 'reset'}`));
-  return { ...sim, app: createApp(sim, log, options), log };
+  const app = createApp(sim, log, options);
+  return { ...sim, app, listener: requestListener(sim, app, options), log };
 }
 
 /**
@@ -55,7 +61,7 @@ export interface RunningSimulator extends SimulatorServer {
 
 export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls'] } = {}): Promise<RunningSimulator> {
   const server = createServer(options);
-  const listening = await listen(server.app, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
+  const listening = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
   warmInBackground(server.served.concat(specIndex('control')));
   return { ...server, ...listening };
 }

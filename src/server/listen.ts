@@ -36,11 +36,12 @@ function urlHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
-function describe(e: NodeJS.ErrnoException, host: string, port: number, what: string): string {
+/** A failed bind as one line the user can act on; `what` is '' or 'TLS '. */
+export function describeListenError(e: NodeJS.ErrnoException, host: string, port: number, what = ''): string {
   const where = `${urlHost(host)}:${port}`;
   switch (e.code) {
     case 'EADDRINUSE':
-      return `${what} port ${port} on ${host} is already in use (pick another one)`;
+      return `${what}port ${port} on ${host} is already in use (pick another one)`;
     case 'EACCES':
       return `no permission to listen on ${where} (ports below 1024 need privileges)`;
     case 'EADDRNOTAVAIL':
@@ -54,9 +55,9 @@ function describe(e: NodeJS.ErrnoException, host: string, port: number, what: st
   }
 }
 
-function bind(server: Server, host: string, port: number, what: string): Promise<number> {
+function bind(server: Server, host: string, port: number, what = ''): Promise<number> {
   return new Promise((resolve, reject) => {
-    const failed = (e: NodeJS.ErrnoException) => reject(new ListenError(describe(e, host, port, what)));
+    const failed = (e: NodeJS.ErrnoException) => reject(new ListenError(describeListenError(e, host, port, what)));
     server.once('error', failed);
     try {
       server.listen({ host, port }, () => {
@@ -100,7 +101,7 @@ export async function listen(handler: Handler, options: ListenOptions): Promise<
   try {
     const http = createHttpServer(handler);
     servers.push(http);
-    const port = await bind(http, host, options.port, 'the');
+    const port = await bind(http, host, options.port);
     const out: Listening = {
       url: `http://${urlHost(host)}:${port}`,
       port,
@@ -111,7 +112,7 @@ export async function listen(handler: Handler, options: ListenOptions): Promise<
     if (material && options.tls) {
       const https = createHttpsServer({ key: material.key, cert: material.cert }, handler);
       servers.push(https);
-      out.tlsPort = await bind(https, host, options.tls.port, 'the TLS');
+      out.tlsPort = await bind(https, host, options.tls.port, 'TLS ');
       out.tlsUrl = `https://${urlHost(host)}:${out.tlsPort}`;
       out.caPath = material.caPath;
     }

@@ -48,6 +48,11 @@ export class World {
     return s;
   }
 
+  /** Whether a session of that name exists now (asking does not make one). */
+  hasSession(name: string): boolean {
+    return name === defaultSessionName || this.sessions.has(name);
+  }
+
   sessionNames(): string[] {
     return [defaultSessionName, ...this.sessions.keys()];
   }

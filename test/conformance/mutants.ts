@@ -141,7 +141,19 @@ export function mutants(fx: any): Mutant[] {
           ? forward({ ...r, headers: { ...r.headers, authorization: `Bearer ${a0.tokens.other_tenant}` } })
           : res,
     },
+    {
+      name: 'auth0: total off by one',
+      api: 'auth0',
+      kills: ['auth0_counts'],
+      response: (r, res) => (r.method === 'GET' && typeof res.body?.total === 'number' ? { ...res, body: { ...res.body, total: res.body.total + 1 } } : res),
+    },
     // MyCreditApp
+    {
+      name: 'mca: total_items off by one',
+      api: 'mycreditapp',
+      kills: ['mca_counts'],
+      response: (r, res) => (r.method === 'GET' && typeof res.body?.total_items === 'number' ? { ...res, body: { ...res.body, total_items: res.body.total_items + 1 } } : res),
+    },
     {
       name: 'mca: total_items counted after paging',
       api: 'mycreditapp',
@@ -211,6 +223,12 @@ export function mutants(fx: any): Mutant[] {
       response: (r, res) => (r.method === 'PATCH' && res.body?.archived === false ? { ...res, body: { ...res.body, archived_at: res.body.updated_at } } : res),
     },
     // Wingfield
+    {
+      name: 'wf: totalCount off by one',
+      api: 'wingfield',
+      kills: ['wf_counts'],
+      response: (r, res) => (r.method === 'GET' && typeof res.body?.totalCount === 'number' ? { ...res, body: { ...res.body, totalCount: res.body.totalCount + 1 } } : res),
+    },
     {
       name: 'wf: an unknown user is linked anyway',
       api: 'wingfield',

@@ -30,15 +30,18 @@ export interface PageRun {
   result: unknown;
   /** Console lines and page errors, for failure messages. */
   log: string[];
+  /** The files `swap` put in the page's bundle. */
+  swapped: string[];
 }
 
-/** Relative imports of one source file answered by another file (the source entry → its build). */
-function swap(files: Record<string, string>): Plugin {
+/** Imports answered by other files: a bare specifier (`connkit`) or a relative import by the absolute path it names. */
+function swap(files: Record<string, string>, used: string[]): Plugin {
   return {
     name: 'swap',
     setup(b) {
-      b.onResolve({ filter: /^\./ }, (args) => {
-        const to = files[resolve(args.resolveDir, args.path)];
+      b.onResolve({ filter: /.*/ }, (args) => {
+        const to = args.path.startsWith('.') ? files[resolve(args.resolveDir, args.path)] : files[args.path];
+        if (to) used.push(to);
         return to ? { path: to } : undefined;
       });
     },
@@ -46,9 +49,7 @@ function swap(files: Record<string, string>): Plugin {
 }
 
 export interface PageBundle {
-  /** Package imports mapped to files (`connkit` → the built bundle). */
-  alias?: Record<string, string>;
-  /** Relative imports, by the absolute path they name, mapped to files. */
+  /** Imports mapped to files: bare specifiers as written (`connkit`), relative ones by the absolute path they name. */
   swap?: Record<string, string>;
 }
 
@@ -59,6 +60,7 @@ export interface PageBundle {
 export async function runPage(entry: string, bundle: PageBundle, timeoutMs = 60_000): Promise<PageRun> {
   const dir = await mkdtemp(join(tmpdir(), 'connkit-page-'));
   const log: string[] = [];
+  const swapped: string[] = [];
   const server = createServer(async (req, res) => {
     const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
     try {
@@ -78,8 +80,7 @@ export async function runPage(entry: string, bundle: PageBundle, timeoutMs = 60_
       platform: 'browser',
       target: 'es2022',
       outdir: dir,
-      alias: bundle.alias,
-      plugins: [swap(bundle.swap ?? {})],
+      plugins: [swap(bundle.swap ?? {}, swapped)],
       // The browser build leaves msw to the page's bundle: found in this repository's node_modules.
       nodePaths: [join(packageRoot, 'node_modules')],
       sourcemap: 'inline',
@@ -96,7 +97,7 @@ export async function runPage(entry: string, bundle: PageBundle, timeoutMs = 60_
     const done = page.waitForFunction(() => (window as { __connkitDone?: unknown }).__connkitDone !== undefined, undefined, { timeout: timeoutMs });
     await Promise.race([done, failed]);
     const result = await page.evaluate(() => (window as { __connkitDone?: unknown }).__connkitDone);
-    return { result, log };
+    return { result, log, swapped };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));

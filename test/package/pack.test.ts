@@ -9,7 +9,9 @@ import { packageRoot } from '../../src/paths.js';
 
 interface Run {
   code: number | null;
+  /** stdout and stderr as they came */
   out: string;
+  stdout: string;
 }
 
 /** Runs a command to its end; its stdout and stderr together. */
@@ -17,7 +19,8 @@ function run(cmd: string, args: string[], cwd: string, timeoutMs = 240_000): Pro
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
     let out = '';
-    child.stdout.on('data', (d) => (out += d));
+    let stdout = '';
+    child.stdout.on('data', (d) => ((out += d), (stdout += d)));
     child.stderr.on('data', (d) => (out += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -26,7 +29,7 @@ function run(cmd: string, args: string[], cwd: string, timeoutMs = 240_000): Pro
     child.once('error', reject);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, out });
+      resolve({ code, out, stdout });
     });
   });
 }
@@ -42,7 +45,7 @@ beforeAll(async () => {
   // `npm pack` runs `prepare`, so the tarball holds a fresh build of this tree.
   const packed = await run('npm', ['pack', '--json', '--pack-destination', work], packageRoot);
   ok(packed, 'npm pack');
-  const [{ filename }] = JSON.parse(packed.out.slice(packed.out.indexOf('[\n'))) as { filename: string }[];
+  const [{ filename }] = JSON.parse(packed.stdout.slice(packed.stdout.lastIndexOf('[\n  {'))) as { filename: string }[];
   const msw = JSON.parse(await readFile(join(packageRoot, 'node_modules', 'msw', 'package.json'), 'utf8')).version as string;
   await run('mkdir', ['-p', project], work);
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));

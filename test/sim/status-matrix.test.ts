@@ -263,6 +263,7 @@ function controlRecipes(): Record<string, Record<string, Recipe>> {
     createMyCreditAppOrganization: { 201: post('/mycreditapp/organizations', { name: 'Fabrikam' }), 400: post('/mycreditapp/organizations', { name: '' }) },
     createWingfieldConnectToken: { 201: post('/wingfield/connect-tokens', { state: 'open' }), 400: post('/wingfield/connect-tokens', { state: 'new' }), 404: post('/wingfield/connect-tokens', { state: 'open', organization_id: uuid0 }) },
     createWingfieldToken: { 201: post('/wingfield/tokens', { scopes: { organization: 'read' } }), 400: post('/wingfield/tokens', { scopes: { organization: 'admin' } }), 404: post('/wingfield/tokens', { external_service_id: uuid0 }) },
+    mintProviderState: { 201: post('/provider-states', { state: 'open connect token', params: {} }), 400: post('/provider-states', { state: 'lost token', params: {} }), 404: post('/provider-states', { state: 'unlinked auth0 connection', params: { organization_id: 'org_nope' } }) },
     getJournal: { 200: () => ({ path: '/__control/journal?limit=5' }), 400: () => ({ path: '/__control/journal?limit=0' }) },
     clearJournal: { 204: () => ({ method: 'DELETE', path: '/__control/journal' }) },
     exportState: { 200: () => ({ path: '/__control/state' }) },

@@ -10,6 +10,7 @@ function FixtureValue({ value, path }: { value: unknown; path: string }) {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return <code>{String(value)}</code>;
   if (Array.isArray(value)) {
     if (!value.length) return <span class="muted">none</span>;
+    if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) return <RecordList records={value as Record<string, unknown>[]} path={path} />;
     return (
       <div class="list">
         {value.slice(0, shownPerList).map((v, i) => (
@@ -20,6 +21,34 @@ function FixtureValue({ value, path }: { value: unknown; path: string }) {
     );
   }
   return <FixtureTable value={value as Record<string, unknown>} path={path} />;
+}
+
+/** A list of records (connections with their ids): a small table, the first few rows. */
+function RecordList({ records, path }: { records: Record<string, unknown>[]; path: string }) {
+  const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
+  return (
+    <div class="records-mini">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th>{c.replace(/_/g, ' ')}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {records.slice(0, shownPerList).map((r, i) => (
+            <tr>
+              {columns.map((c) => (
+                <td>{typeof r[c] === 'string' ? <Copyable value={r[c] as string} testId={`fixture-${path}.${i}.${c}`} /> : <code>{String(r[c] ?? '—')}</code>}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {records.length > shownPerList && <span class="muted">… and {records.length - shownPerList} more</span>}
+    </div>
+  );
 }
 
 function FixtureTable({ value, path }: { value: Record<string, unknown>; path: string }) {

@@ -93,6 +93,8 @@ export function JournalTab({ entries }: { entries: JournalEntry[] }) {
   const [api, setApi] = useState('');
   const [status, setStatus] = useState('');
   const [text, setText] = useState('');
+  // The page's own calls (and any tool's) to /__control are noise when one watches an app.
+  const [withControl, setWithControl] = useState(false);
   const [selected, setSelected] = useState<number>();
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -105,7 +107,7 @@ export function JournalTab({ entries }: { entries: JournalEntry[] }) {
   }, []);
 
   const apis = useMemo(() => [...new Set(entries.map((e) => e.api).filter(Boolean))].sort() as string[], [entries]);
-  const rows = useMemo(() => entries.filter((e) => matches(e, api, status, text)).reverse(), [entries, api, status, text]);
+  const rows = useMemo(() => entries.filter((e) => (withControl || api === 'control' || e.api !== 'control') && matches(e, api, status, text)).reverse(), [entries, api, status, text, withControl]);
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - 5);
   const visible = rows.slice(first, first + Math.ceil(height / rowHeight) + 10);
   const chosen = selected === undefined ? undefined : entries.find((e) => e.seq === selected);
@@ -126,6 +128,9 @@ export function JournalTab({ entries }: { entries: JournalEntry[] }) {
           ))}
         </select>
         <input type="search" placeholder="Filter: path, operation, session…" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} data-testid="filter-text" />
+        <label class="check">
+          <input type="checkbox" checked={withControl} onChange={(e) => setWithControl((e.target as HTMLInputElement).checked)} data-testid="filter-control" /> control API calls
+        </label>
         <span class="muted count">
           {rows.length} of {entries.length}
         </span>

@@ -178,6 +178,7 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
           {error && <div class="error">{error}</div>}
           {page && page.items.length === 0 && <Empty>Nothing here.</Empty>}
           {page && page.items.length > 0 && (
+            <div class="scroll-x">
             <table class="data" data-testid="state-table">
               <thead>
                 <tr>
@@ -209,6 +210,7 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </section>
       </div>

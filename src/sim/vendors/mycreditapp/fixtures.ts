@@ -1,6 +1,15 @@
 import type { Faker } from '@faker-js/faker';
 import { farFuture, fakerFor, longAgo, pastDate } from '../../seeded.js';
 import { MyCreditAppState, type Connection, type McaData, type Org } from './state.js';
+import { Stream } from './stream.js';
+
+// Records made with Faker; past them a seeded stream takes over (same distributions), so a
+// million connections build in seconds and the default-size data stays Faker's.
+const fakerOrgs = 2000;
+const fakerLinks = 1000;
+const pastFrom = Date.parse('2019-01-01T00:00:00Z');
+const pastTo = Date.parse('2025-05-31T00:00:00Z');
+const actions = ['documents_update_request', 'analytics_request'] as const;
 
 /**
  * A guest `guest` connected to `size` hosts and a host `host` connected to `size` guests
@@ -16,20 +25,23 @@ export function createMyCreditApp({ seed, size }: { seed: number; size: number }
   // counter: large datasets (--size mycreditapp=1000000) build in seconds, not minutes.
   const pool = Array.from({ length: 1000 }, () => ({ name: f.company.name(), domain: f.internet.domainWord(), owner: f.person.firstName().toLowerCase() }));
   let made = 0;
+  let stream: Stream | undefined;
+  const fast = () => (stream ??= new Stream(f));
   const org = (name?: string): Org => {
     const n = made++;
     const p = pool[n % pool.length];
     const suffix = n < pool.length ? '' : `-${Math.floor(n / pool.length)}`;
     const domain = `${p.domain}${suffix}.example`;
-    const o = { id: f.string.uuid(), name: (name ?? `${p.name}${suffix ? ` ${suffix.slice(1)}` : ''}`).slice(0, 300), email: `credit@${domain}`, owner_email: `${p.owner}@${domain}`, parent_organization_id: null };
+    const o = { id: n < fakerOrgs ? f.string.uuid() : fast().uuid(), name: (name ?? `${p.name}${suffix ? ` ${suffix.slice(1)}` : ''}`).slice(0, 300), email: `credit@${domain}`, owner_email: `${p.owner}@${domain}`, parent_organization_id: null };
     data.orgs[o.id] = o;
     return o;
   };
   const link = (host: Org, guest: Org, i: number): Connection => {
-    const created = pastDate(f);
+    const s = i < fakerLinks ? undefined : fast();
+    const created = s ? s.date(pastFrom, pastTo) : pastDate(f);
     const archived = i % 4 === 3;
-    const action = i % 3 === 0 ? null : f.helpers.arrayElement(['documents_update_request', 'analytics_request'] as const);
-    const scored = f.datatype.boolean();
+    const action = i % 3 === 0 ? null : s ? actions[s.next() & 1] : f.helpers.arrayElement(actions);
+    const scored = s ? s.bool() : f.datatype.boolean();
     const c: Connection = {
       host_organization_id: host.id,
       guest_organization_id: guest.id,
@@ -40,7 +52,7 @@ export function createMyCreditApp({ seed, size }: { seed: number; size: number }
       archived_at: archived ? created : null,
       active_action_type: action,
       active_action_updated_at: action ? created : null,
-      total_score: scored ? f.number.float({ min: 0, max: 100, fractionDigits: 1 }) : null,
+      total_score: scored ? (s ? s.int(0, 1000) / 10 : f.number.float({ min: 0, max: 100, fractionDigits: 1 })) : null,
       score_updated_at: scored ? created : null,
     };
     data.connections.push(c);

@@ -57,10 +57,13 @@ export function radixSort(rows: Uint32Array, keys: Float64Array): Uint32Array {
   return out;
 }
 
-/** A number ordered as `<` orders the strings' first six UTF-16 units (ties possible). */
-export function prefixKey(s: string): number {
+/**
+ * A number ordered as `<` orders the strings' six UTF-16 units from `from` on, for strings
+ * that share the units before it (ties possible).
+ */
+export function prefixKey(s: string, from = 0): number {
   let k = 0;
-  for (let i = 0; i < 6; i++) k = k * 256 + (i < s.length ? Math.min(s.charCodeAt(i), 255) : 0);
+  for (let i = from; i < from + 6; i++) k = k * 256 + (i < s.length ? Math.min(s.charCodeAt(i), 255) : 0);
   return k;
 }
 

@@ -22,7 +22,14 @@ export interface OrgList {
   rows: readonly Connection[];
   /** The organization each row shows (its host, or its guest). */
   other: (c: Connection) => Org;
+  /** `other` of every row, made once per length (the rows only grow, organizations never change). */
+  others?: Org[];
 }
+
+const othersOf = (list: OrgList): Org[] => {
+  if (list.others?.length !== list.rows.length) list.others = list.rows.map(list.other);
+  return list.others;
+};
 
 const orgField: Record<string, keyof Org> = { host_name: 'name', guest_name: 'name', host_email: 'email', guest_email: 'email', owner_email: 'owner_email' };
 
@@ -32,7 +39,7 @@ export const isOrgField = (field: string): boolean => Object.hasOwn(orgField, fi
 /** Rows in the order of the other organization's id: every sort's tie-break. */
 export function orderById(list: OrgList): Uint32Array {
   const n = list.rows.length;
-  const ids = list.rows.map((c) => list.other(c).id);
+  const ids = othersOf(list).map((o) => o.id);
   const approx = new Float64Array(n);
   for (let i = 0; i < n; i++) approx[i] = prefixKey(ids[i]);
   const rows = new Uint32Array(n);
@@ -59,24 +66,35 @@ export function orderBy(list: OrgList, field: string, byId: Uint32Array): FieldO
   const n = list.rows.length;
   const org = orgField[field] as 'name' | 'email' | 'owner_email' | undefined;
   if (org) {
-    const keys = list.rows.map((c) => list.other(c)[org].toLowerCase());
+    const keys = othersOf(list).map((o) => o[org].toLowerCase());
+    // The characters after the prefix every value shares ("credit@…") tell rows apart.
+    let common = n ? keys[0].length : 0;
+    for (let i = 1; i < n && common > 0; i++) {
+      const k = keys[i];
+      let j = 0;
+      while (j < common && k.charCodeAt(j) === keys[0].charCodeAt(j)) j++;
+      common = j;
+    }
     const approx = new Float64Array(n);
-    for (let i = 0; i < n; i++) approx[i] = prefixKey(keys[i]);
+    for (let i = 0; i < n; i++) approx[i] = prefixKey(keys[i], common);
     return { order: sortRows(byId, approx, false, (a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0)), firstNull: n };
   }
   // Connection fields: timestamps (read from their digits) and the score; nulls go last.
   const raw = list.rows.map((c) => (c as unknown as Record<string, string | number | null | undefined>)[field] ?? null);
   const approx = new Float64Array(n);
   let exact = true;
-  const keyed: number[] = [];
-  const nulls: number[] = [];
-  for (const row of byId) {
+  const order = new Uint32Array(n);
+  let keyedCount = 0;
+  let nullAt = n;
+  // Nulls fill the order from the end backwards (reversed below), the rest from the start.
+  for (let i = 0; i < n; i++) {
+    const row = byId[i];
     const v = raw[row];
     if (v === null) {
-      nulls.push(row);
+      order[--nullAt] = row;
       continue;
     }
-    keyed.push(row);
+    order[keyedCount++] = row;
     const k = typeof v === 'number' ? v : isoKey(v);
     if (k === k && Number.isFinite(k)) approx[row] = k;
     else {
@@ -90,11 +108,10 @@ export function orderBy(list: OrgList, field: string, byId: Uint32Array): FieldO
     const y = raw[b]!;
     return x < y ? -1 : x > y ? 1 : 0;
   };
-  const sorted = exact ? sortRows(Uint32Array.from(keyed), approx, true, cmp) : Uint32Array.from(Array.from(keyed).sort(cmp));
-  const order = new Uint32Array(n);
-  order.set(sorted);
-  order.set(nulls, sorted.length);
-  return { order, firstNull: sorted.length };
+  const keyed = order.subarray(0, keyedCount);
+  keyed.set(exact ? sortRows(keyed, approx, true, cmp) : Array.from(keyed).sort(cmp));
+  order.subarray(keyedCount).reverse();
+  return { order, firstNull: keyedCount };
 }
 
 export function rankOf(o: FieldOrder): Uint32Array {
@@ -109,13 +126,14 @@ export function rankOf(o: FieldOrder): Uint32Array {
 function textOf(list: OrgList, field: string, o: FieldOrder): NonNullable<FieldOrder['text']> {
   if (!o.text) {
     const org = orgField[field];
+    const others = othersOf(list);
     const n = o.order.length;
     const starts = new Uint32Array(n + 1);
     const parts = new Array<string>(n);
     let at = 0;
     for (let p = 0; p < n; p++) {
       starts[p] = at;
-      parts[p] = (list.other(list.rows[o.order[p]])[org] as string).toLowerCase();
+      parts[p] = (others[o.order[p]][org] as string).toLowerCase();
       at += parts[p].length + 1;
     }
     starts[n] = at;

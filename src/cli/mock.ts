@@ -1,0 +1,167 @@
+import { Command, Option } from 'commander';
+import { describeListenError, listen, type Listening } from '../server/listen.js';
+import { ListenError, defaultTlsDir } from '../server/tls.js';
+import { scenarioCatalog } from '../sim/scenarios/catalog.js';
+import { defaultPort, defaultSeed, startSimulator, type SimulatorOptions } from '../sim/server.js';
+import { vendorModules } from '../sim/vendors/index.js';
+import { vendorNames, type VendorName } from '../spec/names.js';
+import { int, maxSize, parseApis, parseHost, parsePath, parseSizes, parseToken } from './parse.js';
+
+export const defaultTlsPort = 4443;
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The flags as commander hands them over. */
+export interface MockFlags {
+  port: number;
+  host: string;
+  seed: number;
+  size?: Partial<Record<VendorName, number>>;
+  api?: VendorName[];
+  scenario?: string[];
+  cors: boolean;
+  controlToken?: string;
+  validateResponses?: boolean;
+  maxSessions: number;
+  journalSize: number;
+  logLevel: (typeof logLevels)[number];
+  tls?: boolean;
+  tlsPort: number;
+  tlsCert?: string;
+  tlsKey?: string;
+  /** --tls-port was given on the command line (not defaulted). */
+  tlsPortGiven?: boolean;
+}
+
+export type StartOptions = SimulatorOptions & { host: string; port: number; tls?: { port: number; cert?: string; key?: string } };
+
+/** A combination of flags that cannot work: one line, exit 2. */
+export class UsageError extends Error {}
+
+/** The flags as startSimulator's options; checks that span several flags happen here. */
+export function startOptions(flags: MockFlags): StartOptions {
+  const served = flags.api ?? [...vendorNames];
+  for (const name of flags.scenario ?? []) {
+    const def = scenarioCatalog.find((s) => s.name === name);
+    if (!def) throw new UsageError(`--scenario: unknown scenario '${name}' (one of ${scenarioCatalog.map((s) => s.name).join(', ')})`);
+    if (!def.apis.some((a) => served.includes(a))) throw new UsageError(`--scenario: '${name}' applies to ${def.apis.join(', ')}, which --api leaves out`);
+  }
+  if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together: give both or neither');
+  // Any TLS flag asks for TLS: `--tls-port 8443` alone means it.
+  const tls = flags.tls || flags.tlsCert !== undefined || flags.tlsPortGiven ? { port: flags.tlsPort, cert: flags.tlsCert, key: flags.tlsKey } : undefined;
+  if (tls && tls.port !== 0 && tls.port === flags.port) throw new UsageError(`--tls-port and --port are both ${flags.port}: HTTPS needs a port of its own`);
+  return {
+    port: flags.port,
+    host: flags.host,
+    seed: flags.seed,
+    sizes: flags.size,
+    apis: flags.api,
+    scenarios: (flags.scenario ?? []).map((name) => ({ name })),
+    cors: flags.cors,
+    controlToken: flags.controlToken,
+    validateResponses: flags.validateResponses,
+    maxSessions: flags.maxSessions,
+    journalSize: flags.journalSize,
+    logLevel: flags.logLevel,
+    ...(tls ? { tls } : {}),
+  };
+}
+
+export function mockCommand(): Command {
+  const cmd = new Command('mock')
+    .description('serve every API from its spec, statefully, on one port')
+    .option('-p, --port <port>', 'port to listen on (0: any free port)', int('port', 0, 65_535), defaultPort)
+    .option('--host <host>', 'address to bind (0.0.0.0 or :: for every interface)', parseHost, '127.0.0.1')
+    .option('-s, --seed <n>', 'fixture seed: the same seed gives the same data everywhere', int('seed', 0, 4_294_967_295), defaultSeed)
+    .option('--size <n|api=n,…>', `records per main fixture (connections per account, links per organization…), 1 to ${maxSize} (large ones take minutes to build)`, parseSizes)
+    .option('--api <names>', `serve only these APIs (comma-separated: ${vendorNames.join(', ')})`, parseApis)
+    .option('--scenario <name...>', `start with scenarios on (${scenarioCatalog.map((s) => s.name).join(', ')})`)
+    .option('--no-cors', 'do not send permissive CORS headers')
+    .option('--control-token <token>', 'let non-loopback callers use /__control with this token', parseToken)
+    .option('--validate-responses', 'check every answer against the spec (a violation answers 500)')
+    .option('--max-sessions <n>', 'named sessions kept (least recently used dropped)', int('max-sessions', 1, 1_000_000), 100)
+    .option('--journal-size <n>', 'requests kept in the journal', int('journal-size', 1, 1_000_000), 1000)
+    .addOption(new Option('--log-level <level>', 'log level').choices(logLevels).default('info'))
+    .option('--tls', `also serve HTTPS, with a certificate of connkit's local CA made on first use in ${defaultTlsDir()} ($CONNKIT_TLS_DIR)`)
+    .option('--tls-port <port>', 'HTTPS port (implies --tls)', int('tls-port', 0, 65_535), defaultTlsPort)
+    .option('--tls-cert <file>', 'your own PEM certificate for HTTPS (with --tls-key; implies --tls)', parsePath)
+    .option('--tls-key <file>', 'the PEM private key of --tls-cert', parsePath);
+  cmd.action(async (flags: MockFlags) => {
+    let options: StartOptions;
+    try {
+      options = startOptions({ ...flags, tlsPortGiven: cmd.getOptionValueSource('tlsPort') === 'cli' });
+    } catch (e) {
+      if (e instanceof UsageError) cmd.error(`error: ${e.message}`, { exitCode: 2, code: 'connkit.usage' });
+      throw e;
+    }
+    await serve(cmd, options);
+  });
+  return cmd;
+}
+
+interface Started {
+  url: string;
+  close(): Promise<void>;
+  served: { name: string; title: string; prefix: string; basePath: string }[];
+  world: { session(): { state(api: string): unknown } };
+  app?: (req: never, res: never) => void;
+  tlsUrl?: string;
+  caPath?: string;
+}
+
+async function serve(cmd: Command, options: StartOptions): Promise<void> {
+  const fail = (e: unknown): never => {
+    const syscall = (e as NodeJS.ErrnoException).syscall;
+    const message =
+      e instanceof ListenError
+        ? e.message
+        : syscall === 'listen' || syscall === 'getaddrinfo' // a bind that did not go through listen()
+          ? describeListenError(e as NodeJS.ErrnoException, options.host, options.port)
+          : `cannot start: ${(e as Error).message}`;
+    if (!(e instanceof ListenError) && process.env.CONNKIT_DEBUG) console.error(e);
+    return cmd.error(`error: ${message}`, { exitCode: 2, code: 'connkit.start' });
+  };
+  let sim: Started;
+  let extra: Listening | undefined;
+  try {
+    sim = (await startSimulator(options)) as unknown as Started;
+    // Until startSimulator serves `tls` itself (the lead's src/server/ rewrite), the same app is served over HTTPS here.
+    if (options.tls && sim.tlsUrl === undefined && sim.app) {
+      extra = await listen(sim.app as never, { host: options.host, port: 0, tls: options.tls }).catch(async (e) => {
+        await sim.close();
+        throw e;
+      });
+      Object.assign(sim, { tlsUrl: extra.tlsUrl, caPath: extra.caPath });
+    }
+  } catch (e) {
+    return fail(e);
+  }
+  const close = () => Promise.all([sim.close(), extra?.close()]);
+  try {
+    console.log(banner(sim, options.seed ?? defaultSeed));
+  } catch (e) {
+    await close();
+    return fail(e);
+  }
+  const stop = () => close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function banner(sim: Started, seed: number): string {
+  const lines = [`connkit page: ${sim.url}/  (APIs, scenarios, live journal, state, docs)`, `connkit simulator on ${sim.url}${sim.tlsUrl ? ` and ${sim.tlsUrl}` : ''} (seed ${seed})`, ''];
+  for (const index of sim.served) {
+    const path = `${index.prefix}${index.basePath}`;
+    const mod = vendorModules[index.name as VendorName];
+    lines.push(index.title, `  ${sim.url}${path}`);
+    if (sim.tlsUrl) lines.push(`  ${sim.tlsUrl}${path}`);
+    lines.push(`  ${mod.exampleCurl!(sim.world.session().state(index.name), `${sim.url}${path}`)}`, '');
+  }
+  lines.push(`control API: ${sim.url}/__control  (credentials and fixture ids: curl ${sim.url}/__control/fixtures)`);
+  if (sim.tlsUrl)
+    lines.push(
+      sim.caPath
+        ? `HTTPS: trust it with NODE_EXTRA_CA_CERTS=${sim.caPath} (curl --cacert ${sim.caPath})`
+        : 'HTTPS: your certificate was issued by a CA: clients must trust that CA',
+    );
+  return lines.join('\n');
+}
