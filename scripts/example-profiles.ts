@@ -9,12 +9,19 @@ import { createSimulator } from '../src/sim/server.js';
 import { vendorModules } from '../src/sim/vendors/index.js';
 import { vendorNames } from '../src/spec/names.js';
 
+const header = (api: string) => `# A verify profile for ${api}: the simulator's own at seed 42 (npx tsx scripts/example-profiles.ts).
+# Lists described as consumed lose an entry to each check that uses one up; verify records them in
+# its state file, and a later run against the same target skips those checks, naming the fixture.
+# To mint a fresh fixture for every check instead, give the profile a provider-state source:
+# provider_states: {url: http://127.0.0.1:4010/__control/provider-states}
+`;
+
 export function exampleProfiles(): Record<string, string> {
   const { world } = createSimulator({ logLevel: 'silent' });
   return Object.fromEntries(
     vendorNames.map((api) => {
       const { base_url: _drop, ...profile } = vendorModules[api].fixtures!(world.session().state(api), '');
-      return [api, `# A verify profile for ${api}: the simulator's own at seed 42 (npx tsx scripts/example-profiles.ts).\n${stringify(profile)}`];
+      return [api, `${header(api)}${stringify(profile)}`];
     }),
   );
 }

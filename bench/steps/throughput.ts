@@ -4,7 +4,7 @@
 import type { VendorName } from '../../src/spec/names.js';
 import { connkitFlags, startConnkit } from '../connkit.js';
 import { base, fixtures, headlineReads, type Endpoint } from '../endpoints.js';
-import { sizeFor } from '../equal-size.js';
+import { sizeFor, withPageSize } from '../equal-size.js';
 import { measure, record } from '../measure.js';
 import { bare, mockoon, prismStatic, readPeers, type Peer } from '../peers.js';
 import { ratioLine, rowLine } from '../report.js';
@@ -18,15 +18,17 @@ const ratio = (name: string, a: Row, b: Row): Ratio => ({
   sizeRatio: Math.round((a.bodyBytes / b.bodyBytes) * 100) / 100,
 });
 
-export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: Partial<Record<VendorName, number>>): Promise<{ row: Row; answer: Awaited<ReturnType<typeof record>> }> {
+export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: Partial<Record<VendorName, number>>, limit?: number): Promise<{ row: Row; answer: Awaited<ReturnType<typeof record>> }> {
   const label = size ? `${e.api}-size-${Object.values(size)[0]}` : e.api;
   const sim = await startConnkit('throughput', ctx.o, { label, size });
   try {
     // A sized instance has ids of its own: the endpoint is rebuilt from its fixtures.
-    const own = size ? headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId)! : e;
+    const own = withPageSize(size ? headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId)! : e, limit);
     const url = sim.url + base(e.api, 'connkit');
     const answer = await record(url + own.path, own, 0);
-    const row = await measure({ id, label: `connkit ${connkitFlags({ size }).join(' ')}`, version: connkitVersion(), flags: connkitFlags({ size }) }, url, own, { duration: ctx.o.duration, warmUp: ctx.o.warmUp });
+    const flags = connkitFlags({ size });
+    const page = limit === undefined ? '' : `, asking ${own.path.split('?')[1]}`;
+    const row = await measure({ id, label: `connkit ${flags.join(' ')}${page}`, version: connkitVersion(), flags }, url, own, { duration: ctx.o.duration, warmUp: ctx.o.warmUp });
     return { row, answer };
   } finally {
     await sim.stop();
@@ -53,21 +55,22 @@ async function endpoint(ctx: Context, e: Endpoint): Promise<EndpointResult> {
   const rows: Row[] = [own, floor];
   const ratios: Ratio[] = [ratio('connkit / bare node:http (default size)', own, floor)];
   const equalSizes: EndpointResult['equalSizes'] = {};
-  const sized = new Map<number, Row>();
+  const sized = new Map<string, Row>();
   for (const peer of ctx.o.quick ? [prismStatic, mockoon] : readPeers) {
     const row = await peerRow(ctx, peer, e, answer);
     show(ctx, row);
     rows.push(row);
-    const { size } = await sizeFor(ctx.o, e, row.bodyBytes);
-    let match = sized.get(size);
+    const { size, limit } = await sizeFor(ctx.o, e, row.bodyBytes);
+    const key = `size=${size}${limit === undefined ? '' : `,limit=${limit}`}`;
+    let match = sized.get(key);
     if (!match) {
-      match = (await connkitRow(ctx, e, `connkit@size=${size}`, { [e.api]: size })).row;
+      match = (await connkitRow(ctx, e, `connkit@${key}`, { [e.api]: size }, limit)).row;
       show(ctx, match);
-      sized.set(size, match);
+      sized.set(key, match);
       rows.push(match);
     }
-    equalSizes[peer.id] = { size, connkitBytes: match.bodyBytes, peerBytes: row.bodyBytes };
-    ratios.push(ratio(`connkit / ${peer.id} (equal size: --size ${e.api}=${size})`, match, row), ratio(`connkit / ${peer.id} (connkit default size)`, own, row));
+    equalSizes[peer.id] = { size, ...(limit === undefined ? {} : { limit }), connkitBytes: match.bodyBytes, peerBytes: row.bodyBytes };
+    ratios.push(ratio(`connkit / ${peer.id} (equal size: ${key})`, match, row), ratio(`connkit / ${peer.id} (connkit default size)`, own, row));
   }
   for (const r of ratios) ctx.log(ratioLine(r));
   return { api: e.api, operationId: e.operationId, label: e.label, method: e.method, rows, ratios, equalSizes };

@@ -98,6 +98,28 @@ export function mockCommand(): Command {
   return cmd;
 }
 
+/**
+ * The options `connkit mock <argv>` would start with, without starting: a usage problem
+ * throws UsageError with the line the command prints. (Tests walk every flag through it.)
+ */
+export function parseMock(argv: string[]): StartOptions {
+  let err = '';
+  let options: StartOptions | undefined;
+  const cmd = mockCommand()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => (err += s), writeOut: () => undefined });
+  cmd.action((flags: MockFlags) => {
+    options = startOptions({ ...flags, tlsPortGiven: cmd.getOptionValueSource('tlsPort') === 'cli' });
+  });
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(err.trim() || (e as Error).message);
+  }
+  return options!;
+}
+
 interface Started {
   url: string;
   close(): Promise<void>;

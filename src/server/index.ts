@@ -31,7 +31,12 @@ export function createServer(options: ServerOptions = {}): SimulatorServer {
   if (log.isLevelEnabled('info'))
     sim.world.journal.subscribe((e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs }, `${e.method} ${e.url} ${e.status || 'reset'}`));
   const app = createApp(sim, log, options);
-  return { ...sim, app, listener: requestListener(sim, app, options), log };
+  return withGetters(sim, { app, listener: requestListener(sim, app, options), log });
+}
+
+/** `{...base, ...extra}`, except that getters stay getters (a spread would call them now). */
+function withGetters<A extends object, B extends object>(base: A, extra: B): A & B {
+  return Object.defineProperties({ ...extra }, Object.getOwnPropertyDescriptors(base)) as A & B;
 }
 
 /**
@@ -63,5 +68,5 @@ export async function startSimulator(options: ServerOptions & { host?: string; p
   const server = createServer(options);
   const listening = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
   warmInBackground(server.served.concat(specIndex('control')));
-  return { ...server, ...listening };
+  return withGetters(server, listening);
 }

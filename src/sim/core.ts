@@ -76,14 +76,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   });
   world.session().scenarios = (options.scenarios ?? []).map(normalizeScenario);
 
-  const control = specIndex('control');
+  const controlIndex = specIndex('control');
   const mounts: Mount[] = [
     ...served.map((index) => ({
       index,
       module: vendorModules[index.name as VendorName] as ApiModule,
       bases: [index.prefix + index.basePath, index.basePath],
     })),
-    { index: control, module: controlModule(served, options.controlToken), bases: [control.prefix + control.basePath] },
+    { index: controlIndex, module: controlModule(served, options.controlToken), bases: [controlIndex.prefix + controlIndex.basePath] },
   ];
   for (const m of mounts) {
     const missing = m.index.operations.filter((op) => !m.module.handlers[op.id]).map((op) => op.id);
@@ -211,7 +211,19 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   const handle = async (request: Request): Promise<Response> => toFetchResponse(await dispatch(await fromFetchRequest(request)), request.method);
   const exposedHeaders = [...new Set(served.flatMap((s) => vendorModules[s.name as VendorName].exposedHeaders ?? []))];
-  return { handle, dispatch, control: createControl(handle), world, served, exposedHeaders };
+  let control: Control | undefined;
+  return {
+    handle,
+    dispatch,
+    // Made on first use: the typed client touches the fetch globals, which Node loads lazily
+    // (undici), and a server that is never driven in-process should not pay for that at start.
+    get control() {
+      return (control ??= createControl(handle));
+    },
+    world,
+    served,
+    exposedHeaders,
+  };
 }
 
 const search = (target: string, q: number): string => (q < 0 ? '' : target.slice(q + 1));

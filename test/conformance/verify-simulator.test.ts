@@ -45,7 +45,10 @@ describe.each([...vendorNames])('connkit verify %s against the simulator', (api)
     expect(junit).toMatch(/failures="0"/);
     const html = await readFile(join(out, `verify-${api}.html`), 'utf8');
     expect(html).toContain('operation × status × scenario');
-    expect(html).not.toMatch(/<script|<link |src="http/);
+    // Self-contained: nothing loaded from elsewhere; the failures come before the matrix.
+    expect(html).not.toMatch(/<script[^>]*src=|<link |src="http/);
+    expect(html.indexOf('id="failures"')).toBeLessThan(html.indexOf('class="matrix"'));
+    expect(html).toContain('id="f-tier"');
   });
 });
 
@@ -79,7 +82,7 @@ describe('connkit verify usage', () => {
     const { stringify } = await import('yaml');
     const { base_url: _b, ...profile } = fixtures.wingfield;
     await writeFile(file, stringify(profile));
-    const result = await verify({ api: 'wingfield', target: targetOf('wingfield'), profile: file, checks: ['wf_claim_once', 'missing_auth_rejected', 'response_schema_conformance', 'wf_claim_race'], progress: null });
+    const result = await verify({ api: 'wingfield', target: targetOf('wingfield'), profile: file, checks: ['wf_claim_once', 'missing_auth_rejected', 'response_schema_conformance', 'wf_claim_race'], progress: null, stateFile: null });
     const names = new Set(result.report!.outcomes.map((o) => o.check));
     expect([...names].sort()).toEqual(['missing_auth_rejected', 'response_schema_conformance', 'wf_claim_once', 'wf_claim_race']);
     // Without --control fixtures come from the profile; the one open token went to wf_claim_once.
