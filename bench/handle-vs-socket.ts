@@ -8,14 +8,15 @@ import { startSimulator } from '../src/server/index.js';
 
 const seconds = Number(process.argv[2] ?? 3);
 
-/** Calls `send` with `inFlight` callers for `seconds`; answers per second. */
-async function rate(send: () => Promise<void>, inFlight: number): Promise<number> {
+/** Calls `send` with `inFlight` callers for `seconds`; answers per second (any answer but a 200 stops it). */
+async function rate(send: () => Promise<number>, inFlight: number): Promise<number> {
   const end = performance.now() + seconds * 1000;
   let done = 0;
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
       while (performance.now() < end) {
-        await send();
+        const status = await send();
+        if (status !== 200) throw new Error(`answered ${status}`);
         done++;
       }
     }),
@@ -36,8 +37,9 @@ console.log(`node ${process.version}, ${seconds} s per figure, answers read in f
 console.log('request                                     | handle() 1 | fetch 1 | handle() 50 | fetch 50 | autocannon 50');
 for (const r of requests) {
   const headers = { authorization: r.auth };
-  const inProcess = async () => void (await (await sim.handle(new Request(`http://sim${r.path}`, { headers }))).text());
-  const socket = async () => void (await (await fetch(`${server.url}${r.path}`, { headers })).text());
+  const read = async (res: Response) => (await res.text(), res.status);
+  const inProcess = async () => read(await sim.handle(new Request(`http://sim${r.path}`, { headers })));
+  const socket = async () => read(await fetch(`${server.url}${r.path}`, { headers }));
   // Both answer the same bytes before anything is timed.
   const [a, b] = await Promise.all([sim.handle(new Request(`http://sim${r.path}`, { headers })), fetch(`${server.url}${r.path}`, { headers })]);
   if (a.status !== 200 || (await a.text()) !== (await b.text())) throw new Error(`${r.label}: the two doors answer differently`);
@@ -46,6 +48,7 @@ for (const r of requests) {
   const h50 = await rate(inProcess, 50);
   const f50 = await rate(socket, 50);
   const ac = await autocannon({ url: `${server.url}${r.path}`, headers, connections: 50, duration: seconds });
+  if (ac.non2xx || ac.errors) throw new Error(`autocannon: ${ac.non2xx} non-2xx, ${ac.errors} errors`);
   console.log(`${r.label.padEnd(43)} | ${fmt(h1)}    | ${fmt(f1)} | ${fmt(h50)}     | ${fmt(f50)}  | ${fmt(ac.requests.average)}`);
 }
 await server.close();

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isVendorName, vendorNames, type VendorName } from '../src/spec/names.js';
 
 export const stepNames = ['throughput', 'writes', 'cold-start', 'scale', 'verify'] as const;
 export type StepName = (typeof stepNames)[number];
@@ -12,15 +13,18 @@ export interface Options {
   duration: number;
   warmUp: { duration: number } | { amount: number };
   skipBuild: boolean;
+  /** The headline reads of these APIs only (all by default). */
+  apis: VendorName[];
 }
 
-const usage = `npm run bench -- [--quick] [--only ${stepNames.join(',')}] [--profile[=step,…]] [--skip-build]
+const usage = `npm run bench -- [--quick] [--only ${stepNames.join(',')}] [--profile[=step,…]] [--skip-build] [--api name,…]
   --quick      2 s loads, the target peers only (Prism static, Mockoon), 10 k instead of 1 M
                MyCreditApp connections: ≤ 2 minutes on a quiet 2-core machine
   --only       run only these steps
   --profile    write a V8 CPU profile (node --cpu-prof) of connkit in these steps (all when bare)
                to bench/profiles/, to open in Chrome DevTools or speedscope
-  --skip-build measure dist/ as it is`;
+  --skip-build measure dist/ as it is
+  --api        throughput: the headline reads of these APIs only`;
 
 function steps(value: string | undefined): StepName[] {
   if (!value) return [...stepNames];
@@ -34,12 +38,14 @@ export function parseOptions(argv: string[]): Options {
   const args = argv.map((a) => (a === '--profile' ? `--profile=${stepNames.join(',')}` : a));
   const { values } = parseArgs({
     args,
-    options: { quick: { type: 'boolean' }, only: { type: 'string' }, profile: { type: 'string' }, 'skip-build': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { quick: { type: 'boolean' }, only: { type: 'string' }, profile: { type: 'string' }, 'skip-build': { type: 'boolean' }, api: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) {
     console.log(usage);
     process.exit(0);
   }
   const quick = values.quick ?? false;
-  return { quick, steps: steps(values.only), profile: new Set(values.profile === undefined ? [] : steps(values.profile)), duration: quick ? 2 : 5, warmUp: quick ? { amount: 300 } : { duration: 1 }, skipBuild: values['skip-build'] ?? false };
+  const apis = values.api ? values.api.split(',').map((a) => a.trim()) : [...vendorNames];
+  for (const a of apis) if (!isVendorName(a)) throw new Error(`unknown API ${a}\n${usage}`);
+  return { quick, steps: steps(values.only), profile: new Set(values.profile === undefined ? [] : steps(values.profile)), duration: quick ? 2 : 5, warmUp: quick ? { amount: 300 } : { duration: 1 }, skipBuild: values['skip-build'] ?? false, apis: apis as VendorName[] };
 }

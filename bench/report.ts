@@ -1,11 +1,11 @@
 import type { Ratio, Results, Row, Target } from './results.js';
 
 export const rowLine = (r: Row): string =>
-  `  ${r.label.padEnd(58)} ${String(r.bodyBytes).padStart(6)} B ${String(r.load.rps).padStart(7)} req/s ${r.load.mbPerSec.toFixed(2).padStart(6)} MB/s  p99 ${String(r.load.p99).padStart(4)} ms` +
+  `  ${r.label.padEnd(66)} ${String(r.bodyBytes).padStart(6)} B ${String(r.load.rps).padStart(7)} req/s ${r.load.mbPerSec.toFixed(2).padStart(6)} MB/s  p99 ${String(r.load.p99).padStart(4)} ms` +
   (r.load.non2xx || r.load.errors ? `  non-2xx ${r.load.non2xx} errors ${r.load.errors}` : '') +
   (r.load.requests === 0 ? '  NO ANSWER within the run' : '');
 
-export const ratioLine = (r: Ratio): string => `  ${r.name.padEnd(58)} ×${r.value}  (answer size ×${r.sizeRatio})`;
+export const ratioLine = (r: Ratio): string => `  ${r.name.padEnd(66)} ×${r.value}  (answer size ×${r.sizeRatio})`;
 
 export const targetLine = (t: Target): string =>
   `  ${t.met ? '✓ met      ' : '✗ shortfall'} ${t.name}: ${t.value}${t.unit} (goal ${t.kind === 'min' ? '≥' : '≤'} ${t.goal}${t.unit})` +

@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { int } from './cli/parse.js';
+import { int, oneLineErrors } from './cli/parse.js';
 import { mockCommand } from './cli/mock.js';
 import { packageRoot } from './paths.js';
 import { vendorNames } from './spec/names.js';
@@ -14,6 +14,7 @@ const program = new Command('connkit')
   .description('Contract-first mock server and conformance kit for connection APIs')
   .version(version, '-V, --version', 'print the version')
   .helpOption('-h, --help', 'show help')
+  .configureOutput(oneLineErrors)
   .exitOverride();
 
 program.addCommand(mockCommand().copyInheritedSettings(program));

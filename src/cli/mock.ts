@@ -5,7 +5,7 @@ import { scenarioCatalog } from '../sim/scenarios/catalog.js';
 import { defaultPort, defaultSeed, startSimulator, type SimulatorOptions } from '../sim/server.js';
 import { vendorModules } from '../sim/vendors/index.js';
 import { vendorNames, type VendorName } from '../spec/names.js';
-import { int, maxSize, parseApis, parseHost, parsePath, parseSizes, parseToken } from './parse.js';
+import { int, maxSize, oneLineErrors, parseApis, parseHost, parsePath, parseSizes, parseToken } from './parse.js';
 
 export const defaultTlsPort = 4443;
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -84,7 +84,8 @@ export function mockCommand(): Command {
     .option('--tls', `also serve HTTPS, with a certificate of connkit's local CA made on first use in ${defaultTlsDir()} ($CONNKIT_TLS_DIR)`)
     .option('--tls-port <port>', 'HTTPS port (implies --tls)', int('tls-port', 0, 65_535), defaultTlsPort)
     .option('--tls-cert <file>', 'your own PEM certificate for HTTPS (with --tls-key; implies --tls)', parsePath)
-    .option('--tls-key <file>', 'the PEM private key of --tls-cert', parsePath);
+    .option('--tls-key <file>', 'the PEM private key of --tls-cert', parsePath)
+    .configureOutput(oneLineErrors);
   cmd.action(async (flags: MockFlags) => {
     let options: StartOptions;
     try {

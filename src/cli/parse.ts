@@ -62,3 +62,8 @@ export function parsePath(value: string): string {
   if (!value.trim()) throw new InvalidArgumentError('expected a file path');
   return value;
 }
+
+/** Commander quotes the value it refused: a newline in it must not split the one error line. */
+export const oneLineErrors = {
+  outputError: (text: string, write: (s: string) => void) => write(text.replace(/\r?\n(?!$)/g, '\\n')),
+};

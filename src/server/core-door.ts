@@ -3,9 +3,9 @@ import type { Simulator } from '../sim/core.js';
 import { bodyLimit, type SimRequest, type SimResponse } from '../sim/request.js';
 
 /** The request's headers as the core wants them: lower-case names, repeated values joined. */
-function headersOf(req: IncomingMessage): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(req.headers)) out[name] = Array.isArray(value) ? value.join(', ') : value;
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 

@@ -9,7 +9,7 @@ export interface SimRequest {
   /** Path and query, still percent-encoded, as on the request line. */
   target: string;
   /** Lower-cased names; repeated headers joined with ", " (as fetch's Headers does). */
-  headers: Record<string, string | undefined>;
+  headers: Record<string, string>;
   /** The raw path parameters of the matched route (set by the router; not yet validated). */
   params: Record<string, string>;
   /** The body as sent, decoded as UTF-8; undefined when the request has none. */

@@ -4,11 +4,11 @@ import type { SimRequest, SimResponse } from '../request.js';
 /** Bodies are kept up to this many characters: a page can show them, memory stays bounded. */
 const keptBody = 64 * 1024;
 
-function message(headers: Record<string, string | undefined>, body: string | undefined): NonNullable<JournalEntry['request']> {
-  const h: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) h[k] = v;
-  if (body === undefined) return { headers: h };
-  return body.length > keptBody ? { headers: h, body: body.slice(0, keptBody), truncated: true } : { headers: h, body };
+// The headers objects are the request's and the answer's own (made for this request, never
+// changed after), so they are kept as they are rather than copied.
+function message(headers: Record<string, string>, body: string | undefined): NonNullable<JournalEntry['request']> {
+  if (body === undefined) return { headers };
+  return body.length > keptBody ? { headers, body: body.slice(0, keptBody), truncated: true } : { headers, body };
 }
 
 export interface Served {

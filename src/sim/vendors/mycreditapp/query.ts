@@ -80,7 +80,7 @@ export function orderBy(list: OrgList, field: string, byId: Uint32Array): FieldO
     return { order: sortRows(byId, approx, false, (a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0)), firstNull: n };
   }
   // Connection fields: timestamps (read from their digits) and the score; nulls go last.
-  const raw = list.rows.map((c) => (c as unknown as Record<string, string | number | null | undefined>)[field] ?? null);
+  const value = (row: number) => (list.rows[row] as unknown as Record<string, string | number | null | undefined>)[field] ?? null;
   const approx = new Float64Array(n);
   let exact = true;
   const order = new Uint32Array(n);
@@ -89,7 +89,7 @@ export function orderBy(list: OrgList, field: string, byId: Uint32Array): FieldO
   // Nulls fill the order from the end backwards (reversed below), the rest from the start.
   for (let i = 0; i < n; i++) {
     const row = byId[i];
-    const v = raw[row];
+    const v = value(row);
     if (v === null) {
       order[--nullAt] = row;
       continue;
@@ -97,15 +97,12 @@ export function orderBy(list: OrgList, field: string, byId: Uint32Array): FieldO
     order[keyedCount++] = row;
     const k = typeof v === 'number' ? v : isoKey(v);
     if (k === k && Number.isFinite(k)) approx[row] = k;
-    else {
-      exact = false;
-      approx[row] = typeof v === 'string' ? prefixKey(v) : 0;
-    }
+    else exact = false;
   }
   // Anything else (a hand-edited snapshot) sorts as before: by `<` on the raw values.
   const cmp = (a: number, b: number) => {
-    const x = raw[a]!;
-    const y = raw[b]!;
+    const x = value(a)!;
+    const y = value(b)!;
     return x < y ? -1 : x > y ? 1 : 0;
   };
   const keyed = order.subarray(0, keyedCount);
