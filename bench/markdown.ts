@@ -25,8 +25,8 @@ if (r.throughput) {
     const bare = e.ratios.find((x) => x.name.startsWith('connkit / bare'));
     out.push(`| ${e.label} | ${own.load.rps} | ${ratio(e, 'connkit / prism-static (equal')} | ${ratio(e, 'connkit / mockoon (equal')} | ${bare ? `${Math.round(bare.value * 1000) / 10} %` : '–'} | ${own.load.p99} |`);
   }
-  out.push('', '| endpoint | row | bytes per answer | req/s | MB/s | p99 ms |', '| --- | --- | --- | --- | --- | --- |');
-  for (const e of [...r.throughput, ...(r.writes ? [r.writes] : [])]) for (const row of e.rows) out.push(`| ${e.label} | ${row.label} | ${row.bodyBytes} | ${row.load.rps} | ${row.load.mbPerSec} | ${row.load.p99} |`);
+  out.push('', '| endpoint | row | bytes per answer | req/s | MB/s | p99 ms | load average |', '| --- | --- | --- | --- | --- | --- | --- |');
+  for (const e of [...r.throughput, ...(r.writes ? [r.writes] : [])]) for (const row of e.rows) out.push(`| ${e.label} | ${row.label} | ${row.bodyBytes} | ${row.load.rps} | ${row.load.mbPerSec} | ${row.load.p99} | ${row.loadAverage ?? '–'} |`);
   out.push('');
 }
 

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { RecordedAnswer } from './bare-server.js';
 import { load, type Request } from './load.js';
 import type { Row } from './results.js';
@@ -45,5 +46,6 @@ export async function measure(spec: RowSpec, baseUrl: string, r: Request, run: {
   const bytes = bodyBytes ?? (await meanBodyBytes(baseUrl + r.path, r, 5));
   if ('warmUp' in run) await load(baseUrl, r, run.warmUp);
   const result = await load(baseUrl, r, 'warmUp' in run ? { duration: run.duration } : run);
-  return { ...spec, bodyBytes: bytes, load: result };
+  // On a shared machine a neighbour's load moves every figure: each row keeps what it ran beside.
+  return { ...spec, bodyBytes: bytes, load: result, loadAverage: Math.round(loadavg()[0] * 100) / 100 };
 }

@@ -78,5 +78,5 @@ export const prismStatic = prism('prism-static', 'Prism static, -v error', ['-v'
 export const prismStaticLogging = prism('prism-static-log', 'Prism static, default logging (info)', []);
 export const prismDynamic = prism('prism-dynamic', 'Prism dynamic, -d -v error', ['-d', '-v', 'error']);
 
-/** The peers every headline read is measured against, in the order they are printed. */
-export const readPeers: Peer[] = [prismStatic, prismStaticLogging, prismDynamic, mockoon];
+/** The peers every headline read is measured against, in the order they are printed; --quick keeps the two with targets. */
+export const readPeers = (quick: boolean): Peer[] => (quick ? [prismStatic, mockoon] : [prismStatic, prismStaticLogging, prismDynamic, mockoon]);

@@ -1,7 +1,7 @@
 import type { Ratio, Results, Row, Target } from './results.js';
 
 export const rowLine = (r: Row): string =>
-  `  ${r.label.padEnd(66)} ${String(r.bodyBytes).padStart(6)} B ${String(r.load.rps).padStart(7)} req/s ${r.load.mbPerSec.toFixed(2).padStart(6)} MB/s  p99 ${String(r.load.p99).padStart(4)} ms` +
+  `  ${r.label.padEnd(66)} ${String(r.bodyBytes).padStart(6)} B ${String(r.load.rps).padStart(7)} req/s ${r.load.mbPerSec.toFixed(2).padStart(6)} MB/s  p99 ${String(r.load.p99).padStart(4)} ms  load ${r.loadAverage.toFixed(1).padStart(4)}` +
   (r.load.non2xx || r.load.errors ? `  non-2xx ${r.load.non2xx} errors ${r.load.errors}` : '') +
   (r.load.requests === 0 ? '  NO ANSWER within the run' : '');
 

@@ -10,6 +10,8 @@ export interface Row {
   /** Body bytes of one answer (the mean of a few, for peers whose answers vary). */
   bodyBytes: number;
   load: Load;
+  /** The machine's 1-minute load average when the row ended (2 = both cores busy). */
+  loadAverage: number;
 }
 
 export interface Ratio {

@@ -10,7 +10,7 @@ import { profileDir, startConnkit } from './connkit.js';
 import { fixtures } from './endpoints.js';
 import { connections } from './load.js';
 import { parseOptions, type StepName } from './options.js';
-import { bare, mockoon, prismStatic, readPeers } from './peers.js';
+import { bare, readPeers } from './peers.js';
 import { root } from './proc.js';
 import { summary } from './report.js';
 import type { Results } from './results.js';
@@ -44,7 +44,7 @@ const results: Results = {
   machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', platform: `${platform()} ${release()}`, loadAverage: loadavg().map((n) => Math.round(n * 100) / 100), memoryGB: Math.round(totalmem() / 2 ** 30) },
   connkit: { version: connkitVersion(), commit: commit() },
   loadGenerator: { tool: 'autocannon 8', connections, durationSeconds: o.duration, warmUp: 'duration' in o.warmUp ? `${o.warmUp.duration} s` : `${o.warmUp.amount} requests`, where: 'in the bench process; every server under test (bare node:http too) in a child process of its own' },
-  peers: [...(o.quick ? [prismStatic, mockoon] : readPeers), bare].map((p) => ({ id: p.id, label: p.label, version: p.version, flags: p.flags })),
+  peers: [...readPeers(o.quick), bare].map((p) => ({ id: p.id, label: p.label, version: p.version, flags: p.flags })),
   targets: [],
   profiles: [],
 };

@@ -67,4 +67,9 @@ export class Ledger {
   }
 }
 
-export const keyOf = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+/** How the state file names a fixture: the string itself, or the id or token of an object (never its credentials). */
+export const keyOf = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const v = value as { id?: unknown; token?: unknown };
+  return typeof v?.id === 'string' ? v.id : typeof v?.token === 'string' ? v.token : JSON.stringify(value);
+};

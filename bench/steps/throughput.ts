@@ -2,11 +2,12 @@
 // connkit's exact answer, each peer at its best (and Prism's default logging, labelled), and
 // connkit again sized so its answer matches each peer's.
 import type { VendorName } from '../../src/spec/names.js';
+import type { RecordedAnswer } from '../bare-server.js';
 import { connkitFlags, startConnkit } from '../connkit.js';
 import { base, fixtures, headlineReads, type Endpoint } from '../endpoints.js';
 import { sizeFor, withPageSize } from '../equal-size.js';
 import { measure, record } from '../measure.js';
-import { bare, mockoon, prismStatic, readPeers, type Peer } from '../peers.js';
+import { bare, readPeers, type Peer } from '../peers.js';
 import { ratioLine, rowLine } from '../report.js';
 import type { EndpointResult, Ratio, Row } from '../results.js';
 import type { Context, Step } from '../step.js';
@@ -18,7 +19,7 @@ const ratio = (name: string, a: Row, b: Row): Ratio => ({
   sizeRatio: Math.round((a.bodyBytes / b.bodyBytes) * 100) / 100,
 });
 
-export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: Partial<Record<VendorName, number>>, limit?: number): Promise<{ row: Row; answer: Awaited<ReturnType<typeof record>> }> {
+export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: Partial<Record<VendorName, number>>, limit?: number): Promise<{ row: Row; answer: RecordedAnswer }> {
   const label = size ? `${e.api}-size-${Object.values(size)[0]}` : e.api;
   const sim = await startConnkit('throughput', ctx.o, { label, size });
   try {
@@ -35,7 +36,7 @@ export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: P
   }
 }
 
-export async function peerRow(ctx: Context, peer: Peer, e: Endpoint, answer: Awaited<ReturnType<typeof record>>): Promise<Row> {
+export async function peerRow(ctx: Context, peer: Peer, e: Endpoint, answer: RecordedAnswer): Promise<Row> {
   const proc = await peer.start(e.api, answer);
   try {
     return await measure({ id: peer.id, label: peer.label, version: peer.version, flags: peer.flags }, proc.url, { ...e, path: peer.path(e) }, { duration: ctx.o.duration, warmUp: ctx.o.warmUp });
@@ -56,7 +57,7 @@ async function endpoint(ctx: Context, e: Endpoint): Promise<EndpointResult> {
   const ratios: Ratio[] = [ratio('connkit / bare node:http (default size)', own, floor)];
   const equalSizes: EndpointResult['equalSizes'] = {};
   const sized = new Map<string, Row>();
-  for (const peer of ctx.o.quick ? [prismStatic, mockoon] : readPeers) {
+  for (const peer of readPeers(ctx.o.quick)) {
     const row = await peerRow(ctx, peer, e, answer);
     show(ctx, row);
     rows.push(row);

@@ -1,6 +1,7 @@
 // The Wingfield claim, a write: every request uses up a connect token of its own, minted through
 // the control API before anything is timed. connkit runs exactly that many requests; Prism
 // (stateless) and the bare server run for the usual duration with the same bodies.
+import type { RecordedAnswer } from '../bare-server.js';
 import { connkitFlags, startConnkit } from '../connkit.js';
 import { base, claim, fixtures, mintConnectTokens } from '../endpoints.js';
 import { load } from '../load.js';
@@ -19,7 +20,7 @@ export const writes: Step = async (ctx) => {
   ctx.log(`\nWingfield claim, ${amount} claims each with a fresh connect token`);
   const sim = await startConnkit('writes', ctx.o, { label: 'wingfield-claim' });
   let own: Row;
-  let answer: Awaited<ReturnType<typeof record>>;
+  let answer: RecordedAnswer;
   const url = sim.url + base('wingfield', 'connkit');
   try {
     const fx = await fixtures(sim.url);

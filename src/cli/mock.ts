@@ -1,12 +1,14 @@
 import { Command, Option } from 'commander';
-import { describeListenError, listen, type Listening } from '../server/listen.js';
 import { ListenError, defaultTlsDir } from '../server/tls.js';
 import { scenarioCatalog } from '../sim/scenarios/catalog.js';
-import { defaultPort, defaultSeed, startSimulator, type SimulatorOptions } from '../sim/server.js';
-import { vendorModules } from '../sim/vendors/index.js';
+import type { SimulatorOptions } from '../sim/server.js';
 import { vendorNames, type VendorName } from '../spec/names.js';
 import { int, maxSize, oneLineErrors, parseApis, parseHost, parsePath, parseSizes, parseToken } from './parse.js';
 
+// startSimulator's own defaults (a test holds them equal): the simulator itself is loaded
+// only when `mock` runs, so `--version`, `-h` and `verify` start quickly.
+export const defaultPort = 4010;
+export const defaultSeed = 42;
 export const defaultTlsPort = 4443;
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -121,56 +123,33 @@ export function parseMock(argv: string[]): StartOptions {
   return options!;
 }
 
-interface Started {
-  url: string;
-  close(): Promise<void>;
-  served: { name: string; title: string; prefix: string; basePath: string }[];
-  world: { session(): { state(api: string): unknown } };
-  app?: (req: never, res: never) => void;
-  tlsUrl?: string;
-  caPath?: string;
-}
+type Started = Awaited<ReturnType<typeof import('../sim/server.js').startSimulator>>;
 
 async function serve(cmd: Command, options: StartOptions): Promise<void> {
+  const [{ startSimulator }, { vendorModules }] = await Promise.all([import('../sim/server.js'), import('../sim/vendors/index.js')]);
   const fail = (e: unknown): never => {
-    const syscall = (e as NodeJS.ErrnoException).syscall;
-    const message =
-      e instanceof ListenError
-        ? e.message
-        : syscall === 'listen' || syscall === 'getaddrinfo' // a bind that did not go through listen()
-          ? describeListenError(e as NodeJS.ErrnoException, options.host, options.port)
-          : `cannot start: ${(e as Error).message}`;
+    const message = e instanceof ListenError ? e.message : `cannot start: ${(e as Error).message}`;
     if (!(e instanceof ListenError) && process.env.CONNKIT_DEBUG) console.error(e);
     return cmd.error(`error: ${message}`, { exitCode: 2, code: 'connkit.start' });
   };
   let sim: Started;
-  let extra: Listening | undefined;
   try {
-    sim = (await startSimulator(options)) as unknown as Started;
-    // Until startSimulator serves `tls` itself (the lead's src/server/ rewrite), the same app is served over HTTPS here.
-    if (options.tls && sim.tlsUrl === undefined && sim.app) {
-      extra = await listen(sim.app as never, { host: options.host, port: 0, tls: options.tls }).catch(async (e) => {
-        await sim.close();
-        throw e;
-      });
-      Object.assign(sim, { tlsUrl: extra.tlsUrl, caPath: extra.caPath });
-    }
+    sim = await startSimulator(options);
   } catch (e) {
     return fail(e);
   }
-  const close = () => Promise.all([sim.close(), extra?.close()]);
   try {
-    console.log(banner(sim, options.seed ?? defaultSeed));
+    console.log(banner(sim, options.seed ?? defaultSeed, vendorModules));
   } catch (e) {
-    await close();
+    await sim.close();
     return fail(e);
   }
-  const stop = () => close().then(() => process.exit(0));
+  const stop = () => sim.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-function banner(sim: Started, seed: number): string {
+function banner(sim: Started, seed: number, vendorModules: typeof import('../sim/vendors/index.js').vendorModules): string {
   const lines = [`connkit page: ${sim.url}/  (APIs, scenarios, live journal, state, docs)`, `connkit simulator on ${sim.url}${sim.tlsUrl ? ` and ${sim.tlsUrl}` : ''} (seed ${seed})`, ''];
   for (const index of sim.served) {
     const path = `${index.prefix}${index.basePath}`;

@@ -18,7 +18,8 @@ export interface MswHandlerOptions {
   tenantDomain?: string;
   /**
    * More base URLs per API (a gateway, a staging host): `{ wingfield: 'https://wf.internal/partner' }`.
-   * A request below one is answered as if sent to the vendor's base path, its prefix stripped.
+   * A request below one has that base stripped and is answered as the same call to the API's base
+   * URL would be (`https://wf.internal/partner/x` as `https://dev.wingfield.systems/api/v1/x`).
    */
   baseUrls?: Partial<Record<VendorName, string | string[]>>;
 }

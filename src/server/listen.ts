@@ -37,7 +37,7 @@ function urlHost(host: string): string {
 }
 
 /** A failed bind as one line the user can act on; `what` is '' or 'TLS '. */
-export function describeListenError(e: NodeJS.ErrnoException, host: string, port: number, what = ''): string {
+function describeListenError(e: NodeJS.ErrnoException, host: string, port: number, what = ''): string {
   const where = `${urlHost(host)}:${port}`;
   switch (e.code) {
     case 'EADDRINUSE':

@@ -7,6 +7,8 @@ export interface Collection {
   size(): number;
   /** Every record with its id, in a stable order. */
   entries(): Iterable<[string, object]>;
+  /** `limit` records from `offset` without walking the ones before (where the storage allows). */
+  page?(offset: number, limit: number): [string, object][];
 }
 
 export interface BrowsePage {
@@ -14,16 +16,37 @@ export interface BrowsePage {
   items: { id: string; record: Record<string, unknown> }[];
 }
 
-/** Collections of one vendor's state, by the name the page shows. */
-export type StateBrowser<State> = Record<string, (state: State) => Collection>;
+/**
+ * Collections of one vendor's state, by the name the page shows; `version` is the session's
+ * state version (the same version means the same records).
+ */
+export type StateBrowser<State> = Record<string, (state: State, version?: number) => Collection>;
 
-/** Records kept by id in a plain object (most of the vendors' state). */
-export function fromRecord<T extends object>(records: Record<string, T>): Collection {
+// Object.keys over a million ids costs seconds on a busy machine; the page asks for a
+// collection's size and its pages again and again while nothing changes. The ids are kept
+// per object and per state version (bumped by every request that may write).
+const keyCache = new WeakMap<object, { version: number; keys: string[] }>();
+
+function keysOf(records: object, version: number | undefined): string[] {
+  if (version === undefined) return Object.keys(records);
+  const hit = keyCache.get(records);
+  if (hit && hit.version === version) return hit.keys;
+  const keys = Object.keys(records);
+  keyCache.set(records, { version, keys });
+  return keys;
+}
+
+/** Records kept by id in a plain object (most of the vendors' state); `version` lets the ids be reused. */
+export function fromRecord<T extends object>(records: Record<string, T>, version?: number): Collection {
   return {
-    size: () => Object.keys(records).length,
+    size: () => keysOf(records, version).length,
     *entries() {
-      for (const id in records) yield [id, records[id]];
+      for (const id of keysOf(records, version)) yield [id, records[id]];
     },
+    page: (offset, limit) =>
+      keysOf(records, version)
+        .slice(offset, offset + limit)
+        .map((id) => [id, records[id]]),
   };
 }
 
@@ -34,6 +57,7 @@ export function fromArray<T extends object>(records: T[], id: (record: T) => str
     *entries() {
       for (const r of records) yield [id(r), r];
     },
+    page: (offset, limit) => records.slice(offset, offset + limit).map((r) => [id(r), r]),
   };
 }
 
@@ -48,6 +72,22 @@ export function fromGroups<T extends object>(groups: Record<string, T[]>, key: s
     *entries() {
       for (const g in groups) for (const r of groups[g]) yield [id(g, r), { [key]: g, ...r }];
     },
+    page: (offset, limit) => {
+      const out: [string, object][] = [];
+      let skip = offset;
+      for (const g in groups) {
+        const list = groups[g];
+        // Whole groups before the page are skipped by their length, not walked.
+        if (skip >= list.length) {
+          skip -= list.length;
+          continue;
+        }
+        for (const r of list.slice(skip, skip + limit - out.length)) out.push([id(g, r), { [key]: g, ...r }]);
+        skip = 0;
+        if (out.length >= limit) break;
+      }
+      return out;
+    },
   };
 }
 
@@ -57,6 +97,7 @@ export function browsePage(collection: Collection, offset: number, limit: number
   if (!q) {
     const total = collection.size();
     if (offset >= total) return { total, items };
+    if (collection.page) return { total, items: collection.page(offset, limit).map(([id, record]) => ({ id, record: record as Record<string, unknown> })) };
     let i = 0;
     for (const [id, record] of collection.entries()) {
       if (i++ < offset) continue;

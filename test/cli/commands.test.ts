@@ -71,15 +71,13 @@ const oneErrorLine = (r: { code: number | null; err: string }, pattern: RegExp) 
 describe('connkit: version, help and usage errors', () => {
   it('--version prints the package version, exit 0', async () => {
     const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-    for (const flag of ['--version', '-V']) {
-      const r = await connkit([flag]);
-      expect(r.code).toBe(0);
-      expect(r.out.trim()).toBe(version);
-    }
+    const r = await connkit(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(version);
   });
 
   it('-h is help on every command, exit 0; mock keeps only --host for the host', async () => {
-    const runs = await Promise.all([['-h'], ['--help'], ['mock', '-h'], ['verify', '-h'], ['help', 'mock']].map(connkit));
+    const runs = await Promise.all([['-h'], ['verify', '-h'], ['mock', '-h']].map(connkit));
     for (const r of runs) {
       expect(r.code, r.err).toBe(0);
       expect(r.out).toMatch(/^Usage: connkit/);
@@ -90,17 +88,13 @@ describe('connkit: version, help and usage errors', () => {
     for (const flag of ['--tls', '--tls-port', '--tls-cert', '--tls-key']) expect(mockHelp).toContain(flag);
   });
 
+  // Every flag's values are walked in-process (mock-flags.test.ts); these prove the exit code.
   it('usage errors exit 2 with one line, for both commands', async () => {
-    const [none, unknownCommand, unknownOption, badPort, badSize, verifyBad, verifyMissing] = await Promise.all(
-      [[], ['bogus'], ['mock', '--bogus'], ['mock', '--port', 'abc'], ['mock', '--size', '0'], ['verify', '--bogus'], ['verify', '--api', 'auth0']].map(connkit),
-    );
+    const [none, unknownCommand, badPort, verifyBad] = await Promise.all([[], ['bogus'], ['mock', '--port', 'abc'], ['verify', '--bogus']].map(connkit));
     expect(none.code).toBe(2);
     oneErrorLine(unknownCommand, /unknown command 'bogus'/);
-    oneErrorLine(unknownOption, /unknown option '--bogus'/);
     oneErrorLine(badPort, /--port.*'abc'.*whole number from 0 to 65535/);
-    oneErrorLine(badSize, /--size.*'0'/);
     oneErrorLine(verifyBad, /unknown option '--bogus'/);
-    expect(verifyMissing.code).toBe(2);
   });
 });
 
@@ -153,14 +147,12 @@ describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
   it('unreadable or bad certificate and key files', async () => {
     const garbage = join(outDir, 'garbage.pem');
     writeFileSync(garbage, 'not a certificate');
-    const [missing, bad, half] = await Promise.all([
+    const [missing, bad] = await Promise.all([
       connkit(['mock', '--port', '0', '--tls-cert', join(outDir, 'none.pem'), '--tls-key', join(outDir, 'none-key.pem')]),
       connkit(['mock', '--port', '0', '--tls-cert', garbage, '--tls-key', garbage]),
-      connkit(['mock', '--port', '0', '--tls-cert', garbage]),
     ]);
     oneErrorLine(missing, /cannot read the TLS certificate .*none\.pem: no such file/);
     oneErrorLine(bad, /is not a PEM certificate/);
-    oneErrorLine(half, /--tls-cert and --tls-key go together/);
   });
 
   it('a host that is not this machine', async () => {
@@ -170,14 +162,14 @@ describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
 
 describe('connkit verify: the same exit codes', () => {
   it('1 when checks fail, 2 for a profile that cannot be read', async () => {
-    // Answers 500 to everything: not_a_server_error fails on every operation.
+    // Answers 500 to everything: no operation refuses a request without credentials.
     const broken = createHttpServer((req, res) => res.writeHead(500, { 'Content-Type': 'application/json' }).end('{}'));
     await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
     const target = `http://127.0.0.1:${(broken.address() as AddressInfo).port}/api/v1`;
     try {
       const profile = join(packageRoot, 'fixtures', 'profiles', 'wingfield.yaml');
       const [failed, noProfile] = await Promise.all([
-        connkit(['verify', '--api', 'wingfield', '--target', target, '--profile', profile, '--checks', 'not_a_server_error', '--out', outDir]),
+        connkit(['verify', '--api', 'wingfield', '--target', target, '--profile', profile, '--checks', 'missing_auth_rejected', '--out', outDir]),
         connkit(['verify', '--api', 'wingfield', '--target', target, '--profile', join(outDir, 'missing.yaml'), '--out', outDir]),
       ]);
       expect(failed.code, failed.out + failed.err).toBe(1);

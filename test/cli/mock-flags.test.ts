@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTlsPort, parseMock, UsageError, type StartOptions } from '../../src/cli/mock.js';
+import { defaultPort, defaultSeed, defaultTlsPort, parseMock, UsageError, type StartOptions } from '../../src/cli/mock.js';
 import { scenarioCatalog } from '../../src/sim/scenarios/catalog.js';
-import { startSimulator } from '../../src/sim/server.js';
+import * as server from '../../src/sim/server.js';
 import { vendorNames } from '../../src/spec/names.js';
 
 /** The one line `connkit mock <argv>` prints before exiting 2. */
@@ -119,6 +119,10 @@ describe('connkit mock: every flag over its edge values', () => {
       });
   }
 
+  it("the defaults are startSimulator's own", () => {
+    expect([defaultPort, defaultSeed]).toEqual([server.defaultPort, server.defaultSeed]);
+  });
+
   it('unknown flags and stray arguments are refused too', () => {
     expect(refusal(['--bogus'])).toMatch(/unknown option '--bogus'/);
     expect(refusal(['stray'])).toMatch(/too many arguments|unknown/);
@@ -126,7 +130,7 @@ describe('connkit mock: every flag over its edge values', () => {
 });
 
 describe('connkit mock: small and edge worlds start and serve every API', () => {
-  const start = (argv: string[]) => startSimulator({ ...parseMock([...argv, '--port', '0', '--log-level', 'silent']), validateResponses: true });
+  const start = (argv: string[]) => server.startSimulator({ ...parseMock([...argv, '--port', '0', '--log-level', 'silent']), validateResponses: true });
 
   it('--size 1 … 7 build every API (the fixtures every check needs, and a 200 from each)', async () => {
     for (let n = 1; n <= 7; n++) {

@@ -3,10 +3,10 @@ import type { LeadConduitState } from './state.js';
 
 /** LeadConduit's state as the page shows it: the LC rows, the SSO side, who may call. */
 export const leadconduitBrowser: StateBrowser<LeadConduitState> = {
-  connections: (s) => fromRecord(s.data.rows),
-  'sso-connections': (s) => fromRecord(s.data.networkConnections),
-  accounts: (s) => fromRecord(s.data.accounts),
-  'sso-accounts': (s) => fromRecord(s.data.ssoAccounts),
-  invitations: (s) => fromRecord(s.data.invitations),
-  credentials: (s) => fromRecord(s.data.credentials),
+  connections: (s, v) => fromRecord(s.data.rows, v),
+  'sso-connections': (s, v) => fromRecord(s.data.networkConnections, v),
+  accounts: (s, v) => fromRecord(s.data.accounts, v),
+  'sso-accounts': (s, v) => fromRecord(s.data.ssoAccounts, v),
+  invitations: (s, v) => fromRecord(s.data.invitations, v),
+  credentials: (s, v) => fromRecord(s.data.credentials, v),
 };

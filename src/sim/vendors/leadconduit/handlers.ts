@@ -24,7 +24,7 @@ export const handlers: TypedHandlers<operations, LeadConduitState, LcPrincipal, 
 
   repairConnection: ({ state, principal, body, faults }) => {
     if (faults.ssoDown) throw ssoUnavailable();
-    const id = String((body as { connection_id: string }).connection_id);
+    const id = body.connection_id;
     if (state.hasRow(principal.accountId, id))
       throw new ApiError({ kind: 'conflict', message: `connection_id ${id} already has an account_connections row`, field: ['body', 'connection_id'] });
     const row = state.repair(principal.accountId, id, new Date().toISOString());

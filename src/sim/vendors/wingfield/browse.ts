@@ -3,11 +3,11 @@ import type { WingfieldState } from './state.js';
 
 /** Wingfield's state as the page shows it: organization relations and what they join. */
 export const wingfieldBrowser: StateBrowser<WingfieldState> = {
-  relations: (s) => fromRecord(s.data.relations),
-  organizations: (s) => fromRecord(s.data.organizations),
-  'connect-tokens': (s) => fromRecord(s.data.connectTokens),
-  memberships: (s) => fromRecord(s.data.memberships),
-  users: (s) => fromRecord(s.data.users),
-  services: (s) => fromRecord(s.data.services),
-  tokens: (s) => fromRecord(s.data.tokens),
+  relations: (s, v) => fromRecord(s.data.relations, v),
+  organizations: (s, v) => fromRecord(s.data.organizations, v),
+  'connect-tokens': (s, v) => fromRecord(s.data.connectTokens, v),
+  memberships: (s, v) => fromRecord(s.data.memberships, v),
+  users: (s, v) => fromRecord(s.data.users, v),
+  services: (s, v) => fromRecord(s.data.services, v),
+  tokens: (s, v) => fromRecord(s.data.tokens, v),
 };

@@ -32,7 +32,7 @@ export const handlers: TypedHandlers<operations, WingfieldState, WfPrincipal> = 
   },
 
   listExternalServiceOrganizations: ({ state, principal, params }) => {
-    const { offset = 0, limit = 50 } = params.query as { offset?: number; limit?: number };
+    const { offset = 0, limit = 50 } = params.query;
     const all = state.relationsOf(principal.serviceId);
     const items = all.slice(offset, offset + limit).map((relation) => ({ id: relation.organizationId, name: state.data.organizations[relation.organizationId].name, relation }));
     return { status: 200, body: { items, totalCount: all.length } };
