@@ -1,4 +1,4 @@
-// The package as a user gets it: `npm pack` (which builds), the tarball installed into an empty
+// The package as a user gets it: `npm pack` of a fresh build, the tarball installed into an empty
 // project, then the CLI, the library entry points and their types used from there.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';

@@ -31,8 +31,13 @@ export function createMyCreditApp({ seed, size }: { seed: number; size: number }
     const n = made++;
     const p = pool[n % pool.length];
     const suffix = n < pool.length ? '' : `-${Math.floor(n / pool.length)}`;
-    const domain = `${p.domain}${suffix}.example`;
-    const o = { id: n < fakerOrgs ? f.string.uuid() : fast().uuid(), name: (name ?? `${p.name}${suffix ? ` ${suffix.slice(1)}` : ''}`).slice(0, 300), email: `credit@${domain}`, owner_email: `${p.owner}@${domain}`, parent_organization_id: null };
+    const o = {
+      id: n < fakerOrgs ? f.string.uuid() : fast().uuid(),
+      name: (name ?? (suffix ? flat(p.name, ' ', suffix.slice(1)) : p.name)).slice(0, 300),
+      email: flat('credit@', p.domain, suffix, '.example'),
+      owner_email: flat(p.owner, '@', p.domain, suffix, '.example'),
+      parent_organization_id: null,
+    };
     data.orgs[o.id] = o;
     return o;
   };
@@ -100,3 +105,6 @@ export function createMyCreditApp({ seed, size }: { seed: number; size: number }
 }
 
 const email = (f: Faker) => f.internet.email().toLowerCase();
+
+/** One flat string rather than a tree of concatenations: fewer objects on the heap for each of a million organizations. */
+const flat = (...parts: string[]) => parts.join('');
