@@ -154,8 +154,9 @@ function banner(sim: Started, seed: number, vendorModules: typeof import('../sim
   for (const index of sim.served) {
     const path = `${index.prefix}${index.basePath}`;
     const mod = vendorModules[index.name as VendorName];
-    lines.push(index.title, `  ${sim.url}${path}`);
-    if (sim.tlsUrl) lines.push(`  ${sim.tlsUrl}${path}`);
+    // The vendor's own path too: a client written for the real API changes only its host.
+    lines.push(index.title, `  ${sim.url}${path}`, `  ${sim.url}${index.basePath}  (the vendor's path)`);
+    if (sim.tlsUrl) lines.push(`  ${sim.tlsUrl}${index.basePath}  (the vendor's path, HTTPS)`);
     lines.push(`  ${mod.exampleCurl!(sim.world.session().state(index.name), `${sim.url}${path}`)}`, '');
   }
   lines.push(`control API: ${sim.url}/__control  (credentials and fixture ids: curl ${sim.url}/__control/fixtures)`);

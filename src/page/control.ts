@@ -10,6 +10,9 @@ export interface ApiExample {
   title: string;
   base_url: string;
   vendor_url?: string;
+  /** With TLS on: the same two over https. */
+  https_url?: string;
+  https_vendor_url?: string;
   spec_url: string;
   curl?: string;
 }

@@ -11,9 +11,26 @@ export const pageDir = join(packageRoot, 'dist', 'page');
 
 const origin = (req: Request) => `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
 
+/**
+ * The https origin beside the http one, when the server also listens with TLS: the door
+ * records its port in `app.locals.tlsPort` once it listens.
+ */
+function tlsOrigin(req: Request): string | undefined {
+  const port = req.app.locals.tlsPort as number | undefined;
+  if (!port || req.protocol === 'https') return undefined;
+  const host = (req.headers.host ?? '127.0.0.1').replace(/:\d+$/, '');
+  return `https://${host}:${port}`;
+}
+
 function urls(req: Request, index: SpecIndex) {
+  const tls = tlsOrigin(req);
   if (index.name === 'control') return { base_url: `${origin(req)}/__control`, vendor_url: undefined };
-  return { base_url: `${origin(req)}${index.prefix}${index.basePath}`, vendor_url: `${origin(req)}${index.basePath || ''}` };
+  return {
+    base_url: `${origin(req)}${index.prefix}${index.basePath}`,
+    vendor_url: `${origin(req)}${index.basePath || ''}`,
+    https_url: tls && `${tls}${index.prefix}${index.basePath}`,
+    https_vendor_url: tls && `${tls}${index.basePath || ''}`,
+  };
 }
 
 /**

@@ -99,35 +99,39 @@ describe('connkit: version, help and usage errors', () => {
 });
 
 describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
-  it('--size 1 with --tls: every API over http and https, the banner\'s curls work, the printed CA is trusted; SIGTERM exits 0', async () => {
+  it('--size 1 with --tls: every API at its prefixed and vendor paths, over http and https, the printed CA trusted; SIGTERM exits 0', async () => {
     const m = await mock(['--size', '1', '--tls', '--tls-port', '0']);
     try {
       const http = m.banner.match(/on (http:\/\/127\.0\.0\.1:\d+) and (https:\/\/127\.0\.0\.1:\d+)/)!;
       expect(http, m.banner).toBeTruthy();
       const caPath = m.banner.match(/NODE_EXTRA_CA_CERTS=(\S+)/)![1];
       expect(caPath).toBe(join(tlsDir, 'ca.pem'));
-      const curls = m.banner.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('curl '));
-      expect(curls).toHaveLength(4);
+      // Per API: its prefixed base, its vendor base over http and https, and a curl on the first.
+      const blocks = m.banner.split('\n\n').filter((b) => /^\s+curl /m.test(b)).map((b) => b.split('\n').map((l) => l.trim().replace(/\s+\(.*\)$/, '')));
+      expect(blocks).toHaveLength(4);
+      const calls = blocks.flatMap(([, prefixed, vendor, vendorTls, curl]) => {
+        expect(vendorTls.startsWith(http[2])).toBe(true);
+        return [prefixed, vendor, vendorTls].map((base) => curl.replace(prefixed, base));
+      });
       const script = `
-        const [base, tls, curls] = JSON.parse(process.argv[1]);
-        const run = async (line, origin) => {
+        const calls = JSON.parse(process.argv[1]);
+        const run = async (line) => {
           const tokens = [...line.matchAll(/'([^']*)'|(\\S+)/g)].map((m) => m[1] ?? m[2]).slice(1);
           const headers = {}; let url = '';
           for (let i = 0; i < tokens.length; i++) {
             if (tokens[i] === '-u') headers.Authorization = 'Basic ' + Buffer.from(tokens[++i]).toString('base64');
             else if (tokens[i] === '-H') { const [n, ...v] = tokens[++i].split(':'); headers[n] = v.join(':').trim(); }
-            else url = tokens[i].replace(base, origin);
+            else url = tokens[i];
           }
           return (await fetch(url, { headers })).status;
         };
         const out = [];
-        for (const c of curls) out.push(await run(c, base), await run(c, tls));
-        out.push((await fetch(tls + '/__control/fixtures')).status);
+        for (const c of calls) out.push(await run(c));
         console.log(JSON.stringify(out));`;
-      const child = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, JSON.stringify([http[1], http[2], curls])], {
+      const child = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, JSON.stringify([...calls, `curl ${http[2]}/__control/fixtures`])], {
         env: { ...process.env, NODE_EXTRA_CA_CERTS: caPath },
       });
-      expect(JSON.parse(child.stdout)).toEqual(Array(9).fill(200));
+      expect(JSON.parse(child.stdout)).toEqual(Array(13).fill(200));
     } finally {
       expect(await m.stop()).toBe(0);
     }

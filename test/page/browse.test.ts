@@ -55,6 +55,19 @@ describe('GET /__control/state/{api}/{collection}', () => {
     }
   });
 
+  it('shows a write at once: the ids it keeps between reads are dropped when the state changes', async () => {
+    const t = await testSimulator({ apis: ['leadconduit'] });
+    try {
+      const total = async () => (await t.call({ path: '/__control/state/leadconduit/sso-connections?limit=1' })).body.total as number;
+      const before = await total();
+      expect(await total()).toBe(before);
+      expect((await t.call({ method: 'POST', path: '/__control/leadconduit/sso-only-connections', body: {} })).status).toBe(201);
+      expect(await total()).toBe(before + 1);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('lists the sessions, the default one first', async () => {
     const t = await testSimulator();
     try {

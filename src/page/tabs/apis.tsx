@@ -92,6 +92,22 @@ function ApiCard({ api, fixtures }: { api: ApiExample; fixtures?: Record<string,
               </td>
             </tr>
           )}
+          {api.https_url && (
+            <tr>
+              <th>https</th>
+              <td>
+                <Copyable value={api.https_url} />
+              </td>
+            </tr>
+          )}
+          {api.https_vendor_url && (
+            <tr>
+              <th>https, vendor path</th>
+              <td>
+                <Copyable value={api.https_vendor_url} />
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
       {api.curl && (
