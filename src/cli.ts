@@ -34,7 +34,7 @@ program
   .option('--skip <names>', 'skip these checks (comma-separated)', list)
   .option('--seed <n>', 'seed of the generated inputs', int('seed'), 1)
   .option('--timeout <ms>', 'per-request timeout', int('timeout'), 10_000)
-  .option('--concurrency <n>', 'checks run at once where they only read or use fixtures of their own', int('concurrency'), 1)
+  .option('--concurrency <n>', 'checks run at once where they only read or use fixtures of their own', int('concurrency', 1, 64), 1)
   .option('--state-file <file>', 'where profile fixtures used up by a run are recorded (default: <out>/verify-state.json)')
   .option('--list-checks', 'list every check and exit')
   .action(async (opts) => {

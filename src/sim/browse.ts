@@ -9,6 +9,9 @@ export interface Collection {
   entries(): Iterable<[string, object]>;
   /** `limit` records from `offset` without walking the ones before (where the storage allows). */
   page?(offset: number, limit: number): [string, object][];
+  /** Every id and the record of one (where the records are kept by id): `q` filters ids alone. */
+  ids?(): string[];
+  get?(id: string): object;
 }
 
 export interface BrowsePage {
@@ -47,6 +50,8 @@ export function fromRecord<T extends object>(records: Record<string, T>, version
       keysOf(records, version)
         .slice(offset, offset + limit)
         .map((id) => [id, records[id]]),
+    ids: () => keysOf(records, version),
+    get: (id) => records[id],
   };
 }
 
@@ -105,6 +110,11 @@ export function browsePage(collection: Collection, offset: number, limit: number
       if (items.length >= limit) break;
     }
     return { total, items };
+  }
+  if (collection.ids && collection.get) {
+    const found = collection.ids().filter((id) => id.includes(q));
+    const get = collection.get;
+    return { total: found.length, items: found.slice(offset, offset + limit).map((id) => ({ id, record: get(id) as Record<string, unknown> })) };
   }
   let total = 0;
   for (const [id, record] of collection.entries()) {

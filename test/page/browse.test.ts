@@ -32,6 +32,8 @@ describe('browsing a collection', () => {
     const found = browsePage(c, 0, 5, 'a1');
     expect(found.total).toBe(14); // a1, a10…a19, a100…a102
     expect(found.items.map((i) => i.id)).toEqual(['g1/a1', 'g3/a10', 'g3/a11', 'g3/a12', 'g3/a13']);
+    const byId = browsePage(fromRecord(records, 1), 1, 2, 'r10');
+    expect(byId).toEqual({ total: 4, items: [{ id: 'r100', record: { n: 100 } }, { id: 'r101', record: { n: 101 } }] });
   });
 });
 

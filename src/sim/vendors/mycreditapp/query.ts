@@ -81,23 +81,27 @@ export function orderBy(list: OrgList, field: string, byId: Uint32Array): FieldO
   }
   // Connection fields: timestamps (read from their digits) and the score; nulls go last.
   const value = (row: number) => (list.rows[row] as unknown as Record<string, string | number | null | undefined>)[field] ?? null;
+  // Keys are read in the order the rows were stored (memory order), then placed in tie order.
   const approx = new Float64Array(n);
+  const missing = new Uint8Array(n);
   let exact = true;
+  for (let row = 0; row < n; row++) {
+    const v = value(row);
+    if (v === null) missing[row] = 1;
+    else {
+      const k = typeof v === 'number' ? v : isoKey(v);
+      if (k === k && Number.isFinite(k)) approx[row] = k;
+      else exact = false;
+    }
+  }
   const order = new Uint32Array(n);
   let keyedCount = 0;
   let nullAt = n;
   // Nulls fill the order from the end backwards (reversed below), the rest from the start.
   for (let i = 0; i < n; i++) {
     const row = byId[i];
-    const v = value(row);
-    if (v === null) {
-      order[--nullAt] = row;
-      continue;
-    }
-    order[keyedCount++] = row;
-    const k = typeof v === 'number' ? v : isoKey(v);
-    if (k === k && Number.isFinite(k)) approx[row] = k;
-    else exact = false;
+    if (missing[row]) order[--nullAt] = row;
+    else order[keyedCount++] = row;
   }
   // Anything else (a hand-edited snapshot) sorts as before: by `<` on the raw values.
   const cmp = (a: number, b: number) => {
@@ -189,9 +193,12 @@ export function countsOf(list: OrgList, o: FieldOrder): Counts {
   const blocks = Math.ceil(n / BLOCK);
   const cum = new Uint32Array((blocks + 1) * GROUPS);
   const running = new Uint32Array(GROUPS);
+  // Groups read in memory order, then placed in the field's order.
+  const byRow = new Uint8Array(n);
+  for (let row = 0; row < n; row++) byRow[row] = groupOf(list.rows[row]);
   for (let p = 0; p < n; p++) {
     if (p % BLOCK === 0) cum.set(running, (p / BLOCK) * GROUPS);
-    const g = groupOf(list.rows[o.order[p]]);
+    const g = byRow[o.order[p]];
     groups[p] = g;
     running[g]++;
   }
