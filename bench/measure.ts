@@ -39,7 +39,8 @@ export interface RowSpec {
 export type WarmUp = { duration: number } | { amount: number };
 
 /**
- * A row: body size, then a warm-up, then the measured load. `bodyBytes` skips sampling (a write
+ * A row: body size, then a warm-up (a fresh Node server needs seconds of load before its JIT
+ * settles: 2 s at 50 connections measured a third of the steady rate), then the measured load. `bodyBytes` skips sampling (a write
  * whose sample was taken); a write warms up with tokens of its own, so gets no warm-up here.
  */
 export async function measure(spec: RowSpec, baseUrl: string, r: Request, run: { duration: number; warmUp: WarmUp } | { amount: number }, bodyBytes?: number): Promise<Row> {

@@ -38,7 +38,7 @@ export function judge(results: Results): Target[] {
   if (results.writes) out.push(target('Wingfield claim: × Prism static -v error', ratio(results.writes, 'connkit / prism-static').value, 'min', 3, '×'));
   const c = results.coldStart;
   if (c) {
-    out.push(target('cold start, all four APIs: median of 5, spawn to first 200', c.medianNodeMs, 'max', 250, ' ms'));
+    out.push(target(`cold start, all four APIs: median of ${c.nodeMs.length}, spawn to first 200`, c.medianNodeMs, 'max', 250, ' ms'));
     out.push(target(`npm start minus node: at most npm's own start (${c.npmOwnCommand}, ${c.medianNpmOwnMs} ms) + ${npmSlackMs} ms`, c.medianNpmStartMs - c.medianNodeMs, 'max', r2(c.medianNpmOwnMs + npmSlackMs), ' ms'));
   }
   const s = results.scale;

@@ -1,4 +1,4 @@
-// Spawn to the first 200 of all four headline reads, five times each way: `node dist/src/cli.js
+// Spawn to the first 200 of all four headline reads, five times each way (three with --quick): `node dist/src/cli.js
 // mock` and `npm start`. npm's own start is timed alone (`npm pkg get version`: npm loads, reads
 // package.json, exits) so what `npm start` adds beyond it can be told apart from connkit's own.
 import { freePort } from '../../src/free-port.js';
@@ -8,7 +8,6 @@ import { median, round } from '../load.js';
 import { startProcess, timeCommand } from '../proc.js';
 import type { Context, Step } from '../step.js';
 
-const runs = 5;
 const npmOwnCommand = ['pkg', 'get', 'version'];
 
 async function spawnToFirst200(ctx: Context, name: string, cmd: string, args: (port: number) => string[]): Promise<number> {
@@ -20,6 +19,7 @@ async function spawnToFirst200(ctx: Context, name: string, cmd: string, args: (p
 
 export const coldStart: Step = async (ctx) => {
   ctx.log('\ncold start: spawn to the first 200 of the four headline reads');
+  const runs = ctx.o.quick ? 3 : 5;
   const nodeMs: number[] = [];
   const npmStartMs: number[] = [];
   const npmOwnMs: number[] = [];

@@ -16,7 +16,8 @@ const spec = (p: Peer) => ({ id: p.id, label: p.label, version: p.version, flags
 
 export const writes: Step = async (ctx) => {
   const amount = ctx.o.quick ? 2000 : 15000;
-  const warm = 500;
+  // Claims to warm up with, like the reads' seconds of warm-up: each uses a token of its own.
+  const warm = ctx.o.quick ? 1000 : 3000;
   ctx.log(`\nWingfield claim, ${amount} claims each with a fresh connect token`);
   const sim = await startConnkit('writes', ctx.o, { label: 'wingfield-claim' });
   let own: Row;

@@ -67,6 +67,8 @@ export interface RunningSimulator extends SimulatorServer {
 export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls'] } = {}): Promise<RunningSimulator> {
   const server = createServer(options);
   const listening = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
+  // The page shows https base URLs next to the http ones when TLS is on.
+  server.app.locals.tlsPort = listening.tlsPort;
   warmInBackground(server.served.concat(specIndex('control')));
   return withGetters(server, listening);
 }

@@ -38,6 +38,38 @@ function urls(req: Request, index: SpecIndex) {
  * comes after this router), the built assets under /__page/, and two views the control API
  * has no business holding: a ready curl per API and each spec aimed at this simulator.
  */
+/** Required parameters "try it" fills in, per API, from the default session's fixtures. */
+function tryItValues(api: string, f: any): Record<string, unknown> {
+  switch (api) {
+    case 'leadconduit':
+      return { id: f.connections?.completed?.[0]?.id };
+    case 'auth0':
+      return { id: f.organizations?.main?.id, connection_id: f.organizations?.main?.connection_ids?.[0], connectionId: f.organizations?.main?.connection_ids?.[0] };
+    case 'mycreditapp': {
+      const guest = f.organizations?.guest;
+      return { 'Requester-Organization-ID': guest?.id, 'Target-Organization-ID': guest?.id, guest_org_id: guest?.id, host_org_id: guest?.host_ids?.[0], statuses: 'connected', limit: 10, offset: 0 };
+    }
+    case 'wingfield':
+      return { externalServiceId: f.external_service_id, organizationId: f.organizations?.related?.[0]?.id, userId: f.users?.[0] };
+    default:
+      return {};
+  }
+}
+
+/** Sets `example` on every parameter named in `values` (Swagger UI puts it in the "try it" field). */
+function withExamples(spec: any, values: Record<string, unknown>): void {
+  const fill = (p: any) => {
+    const v = values[p?.name];
+    if (!p || p.$ref || v === undefined || p.example !== undefined || p.examples !== undefined) return;
+    p.example = p.schema?.type === 'array' ? [v] : v;
+  };
+  for (const p of Object.values(spec.components?.parameters ?? {})) fill(p);
+  for (const item of Object.values(spec.paths ?? {}) as any[]) {
+    for (const p of item.parameters ?? []) fill(p);
+    for (const op of Object.values(item) as any[]) if (op && typeof op === 'object' && Array.isArray(op.parameters)) op.parameters.forEach(fill);
+  }
+}
+
 export function pageRouter(input: { world: World; served: SpecIndex[]; control: SpecIndex }): Router {
   const { world, served, control } = input;
   const router = express.Router();
@@ -71,7 +103,10 @@ export function pageRouter(input: { world: World; served: SpecIndex[]; control: 
     // "Try it" must reach this simulator, not the vendor's production host.
     const servers = [{ url: u.base_url, description: 'this simulator' }];
     if (u.vendor_url && u.vendor_url !== u.base_url) servers.push({ url: u.vendor_url, description: "this simulator, at the vendor's own path" });
-    res.json({ ...readSpec(index.name), servers });
+    const spec: any = { ...structuredClone(readSpec(index.name)), servers };
+    const mod = world.modules.get(index.name);
+    if (mod?.fixtures) withExamples(spec, tryItValues(index.name, mod.fixtures(world.session().state(index.name), u.base_url)));
+    res.json(spec);
   });
   return router;
 }
