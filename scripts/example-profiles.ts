@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { packageRoot } from '../src/paths.js';
-import { createSimulator } from '../src/sim/server.js';
+import { createSimulator } from '../src/sim/core.js';
 import { vendorModules } from '../src/sim/vendors/index.js';
 import { vendorNames } from '../src/spec/names.js';
 
@@ -17,7 +17,7 @@ const header = (api: string) => `# A verify profile for ${api}: the simulator's 
 `;
 
 export function exampleProfiles(): Record<string, string> {
-  const { world } = createSimulator({ logLevel: 'silent' });
+  const { world } = createSimulator();
   return Object.fromEntries(
     vendorNames.map((api) => {
       const { base_url: _drop, ...profile } = vendorModules[api].fixtures!(world.session().state(api), '');

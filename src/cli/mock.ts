@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { ListenError, defaultTlsDir } from '../server/tls.js';
 import { scenarioCatalog } from '../sim/scenarios/catalog.js';
-import type { SimulatorOptions } from '../sim/server.js';
+import type { ServerOptions as SimulatorOptions } from '../server/index.js';
 import { vendorNames, type VendorName } from '../spec/names.js';
 import { int, maxSize, oneLineErrors, parseApis, parseHost, parsePath, parseSizes, parseToken } from './parse.js';
 
@@ -123,10 +123,10 @@ export function parseMock(argv: string[]): StartOptions {
   return options!;
 }
 
-type Started = Awaited<ReturnType<typeof import('../sim/server.js').startSimulator>>;
+type Started = Awaited<ReturnType<typeof import('../server/index.js').startSimulator>>;
 
 async function serve(cmd: Command, options: StartOptions): Promise<void> {
-  const [{ startSimulator }, { vendorModules }] = await Promise.all([import('../sim/server.js'), import('../sim/vendors/index.js')]);
+  const [{ startSimulator }, { vendorModules }] = await Promise.all([import('../server/index.js'), import('../sim/vendors/index.js')]);
   const fail = (e: unknown): never => {
     const message = e instanceof ListenError ? e.message : `cannot start: ${(e as Error).message}`;
     if (!(e instanceof ListenError) && process.env.CONNKIT_DEBUG) console.error(e);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPort, defaultSeed, defaultTlsPort, parseMock, UsageError, type StartOptions } from '../../src/cli/mock.js';
 import { scenarioCatalog } from '../../src/sim/scenarios/catalog.js';
-import * as server from '../../src/sim/server.js';
+import * as server from '../../src/server/index.js';
 import { vendorNames } from '../../src/spec/names.js';
 
 /** The one line `connkit mock <argv>` prints before exiting 2. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../../src/sim/server.js';
+import { createSimulator } from '../../src/sim/core.js';
 import { a0, lc } from '../helpers/fixtures.js';
 import { freshSession, testSimulator, useSimulator, type TestSim } from '../helpers/sim.js';
 
@@ -54,7 +54,7 @@ describe('sessions', () => {
 
 describe('state', () => {
   it('is the same for the same seed and differs for another', () => {
-    const exportOf = (seed: number) => createSimulator({ seed, logLevel: 'silent' }).world.session().export();
+    const exportOf = (seed: number) => createSimulator({ seed }).world.session().export();
     expect(JSON.stringify(exportOf(42))).toBe(JSON.stringify(exportOf(42)));
     expect(JSON.stringify(exportOf(43))).not.toBe(JSON.stringify(exportOf(42)));
   });
