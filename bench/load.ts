@@ -40,11 +40,14 @@ export async function load(base: string, r: Request, run: { duration: number } |
     ...run,
     ...(body ? { requests: [{ setupRequest: (req) => ({ ...req, body: body(i++) }) }] } : {}),
   });
-  const rps = result.requests.average;
+  // Totals over the run's own duration, not the mean of autocannon's one-second samples: a run
+  // of a fixed number of writes may last a second or two, and a partial sample skews a mean.
+  const seconds = Math.max(result.duration, 0.001);
+  const rps = result.requests.total / seconds;
   return {
     rps: Math.round(rps),
-    wireBytes: Math.round(result.throughput.average / Math.max(1, rps)),
-    mbPerSec: Math.round((result.throughput.average / 1e6) * 100) / 100,
+    wireBytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+    mbPerSec: Math.round((result.throughput.total / seconds / 1e6) * 100) / 100,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,

@@ -474,6 +474,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountSyncResult"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["SsoUnavailable"];

@@ -44,6 +44,8 @@ export async function testSimulator(options: SimulatorOptions = {}) {
     } else if (c.raw !== undefined) headers['Content-Type'] ??= 'application/json';
     const request = new Request(sim.url + c.path, { method: c.method ?? 'GET', headers, body });
     const res = door === 'handle' ? await sim.handle(request) : await fetch(request);
+    // A dropped connection is a network error: fetch rejects, handle() answers Response.error().
+    if (res.type === 'error') throw new TypeError('fetch failed: the simulator dropped the connection');
     const text = await res.text();
     let parsed: unknown = undefined;
     try {

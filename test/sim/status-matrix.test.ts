@@ -40,6 +40,7 @@ const recipes: Record<string, Record<string, Recipe>> = {
   },
   syncAccountFromSso: {
     200: (fx) => ({ method: 'POST', path: '/leadconduit/account_sso_sync', headers: lc(fx).user }),
+    400: (fx) => ({ method: 'POST', path: '/leadconduit/account_sso_sync', headers: lc(fx).user, raw: '{"not json' }),
     401: () => ({ method: 'POST', path: '/leadconduit/account_sso_sync' }),
     500: (fx) => ({ method: 'POST', path: '/leadconduit/account_sso_sync', headers: lc(fx).user, prefer: boom }),
     503: (fx) => ({ method: 'POST', path: '/leadconduit/account_sso_sync', headers: lc(fx).user, prefer: 'scenario=sso-outage' }),

@@ -86,7 +86,7 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
     createMyCreditAppOrganization: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
     createWingfieldConnectToken: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
     createWingfieldToken: (ctx) => ({ status: 201, body: vendorFixture(ctx) as never }),
-    mintProviderState: (ctx) => ({ status: 201, body: mintProviderState(ctx.body as never, (api) => (served.some((s) => s.name === api) ? ctx.session.state(api) : undefined)) }),
+    mintProviderState: (ctx) => ({ status: 201, body: mintProviderState(ctx.body, (api) => (served.some((s) => s.name === api) ? ctx.session.state(api) : undefined)) }),
 
     getJournal: (ctx) => {
       const { limit = 100, session } = ctx.params.query;

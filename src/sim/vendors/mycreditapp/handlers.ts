@@ -1,17 +1,18 @@
-import type { components, operations } from '../../../generated/mycreditapp.js';
+import type { operations } from '../../../generated/mycreditapp.js';
 import { ApiError } from '../../errors.js';
-import type { RequestContext, TypedHandlers } from '../../module.js';
+import { defaulted, type RequestContext, type TypedHandlers } from '../../module.js';
 import type { McaPrincipal } from './auth.js';
-import type { ListQuery } from './query.js';
 import type { MyCreditAppState } from './state.js';
 
 type Ctx = RequestContext<MyCreditAppState, McaPrincipal>;
-type S = components['schemas'];
 
 const notFound = (msg: string, loc: string[], code = 'connection_not_found') => new ApiError({ kind: 'not_found', message: msg, code, field: loc });
 const conflict = (msg: string, code: string) => new ApiError({ kind: 'conflict', message: msg, code, field: ['body', 'invitation_token'] });
 const access = (ctx: Ctx) => ctx.principal.access!;
 const now = () => new Date().toISOString();
+/** The list parameters whose spec defaults validation fills in. */
+const sorting = ['search_field', 'order_by', 'order_dir'] as const;
+const unfilled = () => new ApiError({ kind: 'internal', message: 'list parameters arrived without their defaults' });
 
 function hostConnection(ctx: Ctx) {
   const { target, scenario, requester } = access(ctx);
@@ -33,13 +34,15 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
     const { target, scenario, requester } = access(ctx);
     // A host reading its guest's list sees its own connection only.
     const only = scenario === 'host' ? (c: { host_organization_id: string }) => c.host_organization_id === requester : undefined;
-    const page = ctx.state.list('hosts', target, ctx.params.query as unknown as ListQuery, only);
+    const query = ctx.params.query;
+    if (!defaulted(query, sorting)) throw unfilled();
+    const page = ctx.state.list('hosts', target, query, only);
     return { status: 200, body: { items: page.items.map((c) => ctx.state.hostView(c)), total_items: page.total_items } };
   },
 
   createHostConnection: (ctx) => {
     const guest = access(ctx).target;
-    const input = ctx.body as S['HostConnectionCreate'];
+    const input = ctx.body;
     const hostId = input.host_organization_id.toLowerCase();
     const inv = ctx.state.invitationByTokenValue(input.invitation_token);
     if (!inv || inv.host_organization_id !== hostId) throw notFound('Invitation not found', ['body', 'invitation_token'], 'invitation_not_found');
@@ -56,7 +59,7 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
 
   patchHostConnection: (ctx) => {
     const c = hostConnection(ctx);
-    const { status } = ctx.body as S['HostConnectionPatch'];
+    const { status } = ctx.body;
     if (c.status !== status) ctx.state.update(c, { status, updated_at: now() });
     return { status: 200, body: ctx.state.hostView(c) };
   },
@@ -64,7 +67,9 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
   getGuestConnections: (ctx) => {
     const { target, scenario, requester } = access(ctx);
     const only = scenario === 'guest' ? (c: { guest_organization_id: string }) => c.guest_organization_id === requester : undefined;
-    const page = ctx.state.list('guests', target, ctx.params.query as unknown as ListQuery, only);
+    const query = ctx.params.query;
+    if (!defaulted(query, sorting)) throw unfilled();
+    const page = ctx.state.list('guests', target, query, only);
     return { status: 200, body: { items: page.items.map((c) => ctx.state.guestView(c)), total_items: page.total_items } };
   },
 
@@ -72,7 +77,7 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
 
   patchGuestConnection: (ctx) => {
     const c = guestConnection(ctx);
-    const { archived } = ctx.body as S['GuestConnectionPatch'];
+    const { archived } = ctx.body;
     if (c.archived !== archived) {
       const at = now();
       ctx.state.update(c, { archived, archived_at: archived ? at : null, updated_at: at });
@@ -81,7 +86,7 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
   },
 
   createGuestInvitation: (ctx) => {
-    const input = ctx.body as S['GuestInvitationCreate'];
+    const input = ctx.body;
     const problems = [];
     if (new Date(input.expired_at) <= new Date())
       problems.push({ in: 'body' as const, path: ['expired_at'], keyword: 'value', message: 'Value error, expired_at must be in the future', params: {} });
@@ -108,7 +113,7 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
   },
 
   getGuestInvitations: (ctx) => {
-    const q = ctx.params.query as { invitation_statuses?: string[]; limit: number; offset: number };
+    const q = ctx.params.query;
     const at = new Date();
     const wanted = q.invitation_statuses ? new Set(q.invitation_statuses) : undefined;
     const all = ctx.state
