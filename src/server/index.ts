@@ -6,7 +6,7 @@ import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/c
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createApp, type AppOptions } from './app.js';
 import { requestListener } from './handler.js';
-import { listen, type ListenOptions } from './listen.js';
+import { listen, type Listening, type ListenOptions } from './listen.js';
 
 export { defaultSeed } from '../sim/core.js';
 export const defaultPort = 4010;
@@ -54,15 +54,8 @@ function warmInBackground(indexes: SpecIndex[]): void {
   setTimeout(next, 1000).unref();
 }
 
-export interface RunningSimulator extends SimulatorServer {
-  url: string;
-  port: number;
-  /** With `tls`: the https base URL and port, and the PEM file a client must trust. */
-  tlsUrl?: string;
-  tlsPort?: number;
-  caPath?: string;
-  close(): Promise<void>;
-}
+/** A server that listens: with `tls`, also the https URL and the PEM file a client must trust. */
+export interface RunningSimulator extends SimulatorServer, Listening {}
 
 export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls'] } = {}): Promise<RunningSimulator> {
   const server = createServer(options);
