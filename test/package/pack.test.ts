@@ -83,7 +83,7 @@ describe('the packed tarball, installed into an empty project', () => {
       for (const target of [entry.types, entry.default, entry.browser?.types, entry.browser?.default]) if (target && !target.includes('*')) files.push(target);
     }
     for (const f of files) await expect(readFile(join(installed, f)), f).resolves.toBeTruthy();
-    for (const f of ['specs/auth0.yaml', 'dist/specs/auth0.json', 'dist/src/generated/auth0.d.ts', 'dist/conformance/verify.js']) await expect(readFile(join(installed, f)), f).resolves.toBeTruthy();
+    for (const f of ['specs/auth0.yaml', 'dist/src/generated/specs.js', 'dist/src/generated/auth0.d.ts', 'dist/conformance/verify.js', 'dist/page/index.html']) await expect(readFile(join(installed, f)), f).resolves.toBeTruthy();
     await expect(readFile(join(installed, 'test', 'package', 'pack.test.ts'))).rejects.toThrow();
   });
 
