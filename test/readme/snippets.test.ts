@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { typecheck } from '../helpers/typecheck.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
 import { buildBrowserBundle, runPage } from '../msw/browser-harness.js';
@@ -49,27 +50,9 @@ describe('README: Use it in your tests', () => {
   it('type-checks every snippet as written', () => {
     const files = new Map(snippets.map((s) => [join(packageRoot, 'test', 'readme', `__snippet${s.n}.ts`), s.code]));
     const specifiers = [...new Set(snippets.flatMap((s) => connkitImports(s.code)))];
-    const options: ts.CompilerOptions = {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      types: ['node'],
-      paths: Object.fromEntries(specifiers.map((sp) => [sp, [sourceOf(sp)]])),
-    };
-    const host = ts.createCompilerHost(options);
-    const { getSourceFile, fileExists, readFile } = host;
-    host.fileExists = (f) => files.has(f) || fileExists.call(host, f);
-    host.readFile = (f) => files.get(f) ?? readFile.call(host, f);
-    host.getSourceFile = (f, lang, ...rest) => (files.has(f) ? ts.createSourceFile(f, files.get(f)!, lang) : getSourceFile.call(host, f, lang, ...rest));
-    const program = ts.createProgram([...files.keys()], options, host);
-    const problems = [...files.keys()].flatMap((f) =>
-      [...program.getSyntacticDiagnostics(program.getSourceFile(f)), ...program.getSemanticDiagnostics(program.getSourceFile(f))].map(
-        (d) => `${relative(packageRoot, f)}:${d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
-      ),
+    const found = typecheck(files, { lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], paths: Object.fromEntries(specifiers.map((sp) => [sp, [sourceOf(sp)]])) });
+    const problems = [...found].flatMap(([f, ds]) =>
+      ds.map((d) => `${relative(packageRoot, f)}:${d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`),
     );
     expect(problems).toEqual([]);
   });

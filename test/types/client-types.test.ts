@@ -2,6 +2,7 @@
 // the TypeScript API, as a user's test file would be, and must give exactly the expected verdict.
 import { join } from 'node:path';
 import ts from 'typescript';
+import { typecheck } from '../helpers/typecheck.js';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
 
@@ -28,27 +29,7 @@ lc.GET('/connections').then(({ data }) => data?.map((c) => c.status));` },
 /** Compiles every case in one program, from memory (nothing written to the tree). */
 function diagnostics(): Map<string, string[]> {
   const files = new Map(cases.map((c, i) => [join(dir, `__case${i}.ts`), header + c.code + '\n']));
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: ['node'],
-  };
-  const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (f) => files.has(f) || fileExists.call(host, f);
-  host.readFile = (f) => files.get(f) ?? readFile.call(host, f);
-  host.getSourceFile = (f, lang, ...rest) => (files.has(f) ? ts.createSourceFile(f, files.get(f)!, lang) : getSourceFile.call(host, f, lang, ...rest));
-  const program = ts.createProgram([...files.keys()], options, host);
-  const out = new Map<string, string[]>();
-  for (const [file] of files) {
-    const sf = program.getSourceFile(file)!;
-    out.set(file, [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')));
-  }
-  return out;
+  return new Map([...typecheck(files)].map(([f, ds]) => [f, ds.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))]));
 }
 
 describe('typed clients (connkit/client)', () => {
