@@ -63,7 +63,9 @@ const validFor = (cert: X509Certificate, days: number) => Date.parse(cert.validT
 
 /** The user's own certificate and key (`--tls-cert`, `--tls-key`), checked before any port is bound. */
 export async function userCertificate(certPath: string, keyPath: string): Promise<TlsMaterial> {
-  const [cert, key] = await Promise.all([readPem(certPath, 'certificate'), readPem(keyPath, 'key')]);
+  // Read one after the other: when both are missing, the message always names the certificate.
+  const cert = await readPem(certPath, 'certificate');
+  const key = await readPem(keyPath, 'key');
   let x509: X509Certificate;
   try {
     x509 = new X509Certificate(cert);
