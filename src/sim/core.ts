@@ -36,6 +36,8 @@ export interface SimulatorOptions {
   validateResponses?: boolean;
   maxSessions?: number;
   journalSize?: number;
+  /** Bytes sessions and the journal may hold (estimated); past it LRU sessions go, a new one gets 503. Unbounded when absent. */
+  maxMemory?: number;
   log?: CoreLog;
 }
 
@@ -73,6 +75,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     modules: apis.map((a) => vendorModules[a]),
     maxSessions: options.maxSessions ?? 100,
     journalSize: options.journalSize ?? 1000,
+    maxMemory: options.maxMemory,
   });
   world.session().scenarios = (options.scenarios ?? []).map(normalizeScenario);
 
