@@ -28,8 +28,7 @@ export class Session {
   scenarios: ActiveScenario[] = [];
   /** Per-scenario counters (rate-limit windows), keyed by scenario and caller. */
   readonly counters = new Map<string, { windowStart: number; count: number }>();
-  /** Scenario dice (server-error rate…), seeded so a run can be repeated. */
-  readonly dice: Faker;
+  private diceFaker?: Faker;
   /** Bumped by every request that may change state; cached answers key on it. */
   version = 0;
   /** Serialized answers of cacheable reads, valid while `version` stays what it was. */
@@ -42,18 +41,30 @@ export class Session {
     readonly sizes: Record<string, number>,
     private readonly source: StateSource,
   ) {
-    this.dice = newFaker(seed ^ 0x5ce7a210);
   }
 
-  state<S>(api: string): S {
+  /**
+   * The session's state of one API. Until the session first writes to it, a read is served by
+   * the shared base itself (no view, and the base's caches, sort orders included, are shared
+   * by every session); the first access that may write forks it.
+   */
+  state<S>(api: string, access: 'read' | 'write' = 'write'): S {
     let s = this.states.get(api);
     if (s === undefined) {
-      const fork = forkState(this.source.base(api, this.seed, this.sizes[api] ?? defaultSize));
+      const base = this.source.base(api, this.seed, this.sizes[api] ?? defaultSize);
+      // The one place a base is handed out as is: for reads only, which never write state.
+      if (access === 'read') return base as S;
+      const fork = forkState(base);
       this.spaces.push(fork.space);
       s = fork.state;
       this.states.set(api, s);
     }
     return s as S;
+  }
+
+  /** Scenario dice (server-error rate…), seeded so a run can be repeated; made on first throw (a Faker costs ms). */
+  get dice(): Faker {
+    return (this.diceFaker ??= newFaker(this.seed ^ 0x5ce7a210));
   }
 
   /** The heap this session holds beyond the shared bases, estimated from what it copied. */
@@ -66,7 +77,7 @@ export class Session {
   /** The exact state of every API, as plain JSON (built ones only are built now). */
   export(): SessionSnapshot {
     const apis: Record<string, unknown> = {};
-    for (const [name, mod] of this.source.modules) apis[name] = mod.state.toJSON(this.state(name));
+    for (const [name, mod] of this.source.modules) apis[name] = mod.state.toJSON(this.state(name, 'read'));
     return { connkit: 1, seed: this.seed, sizes: this.sizes, scenarios: this.scenarios, apis };
   }
 

@@ -73,7 +73,7 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
       for (const index of served) {
         const mod = ctx.world.modules.get(index.name)!;
         const url = baseUrl(ctx, index);
-        if (mod.fixtures) apis[index.name] = mod.fixtures(ctx.session.state(index.name), url);
+        if (mod.fixtures) apis[index.name] = mod.fixtures(ctx.session.state(index.name, 'read'), url);
       }
       const base_urls = Object.fromEntries(served.map((index) => [index.name, { prefixed: baseUrl(ctx, index), vendor: `${ctx.req.origin}${index.basePath}` }]));
       return { status: 200, body: { session: ctx.session.name, seed: ctx.session.seed, apis, base_urls } as never };

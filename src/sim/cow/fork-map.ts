@@ -5,6 +5,8 @@
  */
 export class ForkMap<K, V> extends Map<K, V> {
   private readonly deleted = new Set<K>();
+  /** Base keys deleted and set again: they iterate last, as in a plain Map. */
+  private readonly moved = new Set<K>();
 
   constructor(
     private readonly base: Map<K, V>,
@@ -27,7 +29,7 @@ export class ForkMap<K, V> extends Map<K, V> {
   }
 
   override set(key: K, value: V): this {
-    this.deleted.delete(key);
+    if (this.deleted.delete(key)) this.moved.add(key);
     if (!super.has(key)) this.copied();
     return super.set(key, value);
   }
@@ -35,6 +37,7 @@ export class ForkMap<K, V> extends Map<K, V> {
   override delete(key: K): boolean {
     const had = this.has(key);
     super.delete(key);
+    this.moved.delete(key);
     if (this.base.has(key) && !this.deleted.has(key)) {
       this.deleted.add(key);
       this.copied();
@@ -44,6 +47,7 @@ export class ForkMap<K, V> extends Map<K, V> {
 
   override clear(): void {
     super.clear();
+    this.moved.clear();
     for (const k of this.base.keys()) this.deleted.add(k);
   }
 
@@ -55,10 +59,10 @@ export class ForkMap<K, V> extends Map<K, V> {
 
   override *entries(): MapIterator<[K, V]> {
     for (const [k, v] of this.base) {
-      if (this.deleted.has(k)) continue;
+      if (this.deleted.has(k) || this.moved.has(k)) continue;
       yield super.has(k) ? [k, super.get(k) as V] : [k, this.view(v)];
     }
-    for (const [k, v] of super.entries()) if (!this.base.has(k)) yield [k, v];
+    for (const [k, v] of super.entries()) if (!this.base.has(k) || this.moved.has(k)) yield [k, v];
   }
 
   override *keys(): MapIterator<K> {

@@ -55,7 +55,19 @@ export class CowSpace {
   private write(target: object, key: string | symbol, value: Slot): void {
     const o = this.overlay(target);
     if (!o.has(key)) this.entries++;
+    else if (o.get(key) === gone && value !== gone) {
+      // A key deleted and added again goes last, as on a plain object.
+      o.delete(key);
+      if (Object.hasOwn(target, key) && !Array.isArray(target)) this.readded(target).add(key);
+    }
     o.set(key, value);
+  }
+
+  private readonly moved = new WeakMap<object, Set<string | symbol>>();
+  private readded(target: object): Set<string | symbol> {
+    let m = this.moved.get(target);
+    if (!m) this.moved.set(target, (m = new Set()));
+    return m;
   }
 
   private readonly handler: ProxyHandler<object> = {
@@ -88,8 +100,9 @@ export class CowSpace {
       const own = Reflect.ownKeys(target);
       const o = this.overlays.get(target);
       if (!o) return own;
-      const keys = own.filter((k) => o.get(k) !== gone);
-      for (const [k, v] of o) if (v !== gone && !Object.hasOwn(target, k)) keys.push(k);
+      const moved = this.moved.get(target);
+      const keys = own.filter((k) => o.get(k) !== gone && !moved?.has(k));
+      for (const [k, v] of o) if (v !== gone && (!Object.hasOwn(target, k) || moved?.has(k))) keys.push(k);
       return keys;
     },
     getOwnPropertyDescriptor: (target, key) => {
