@@ -74,10 +74,14 @@ export class Session {
     return n;
   }
 
+  /** Each API's state as plain JSON, one at a time (a snapshot streams them: see snapshot/export.ts). */
+  *exportApis(): Generator<[string, unknown]> {
+    for (const [name, mod] of this.source.modules) yield [name, mod.state.toJSON(this.state(name, 'read'))];
+  }
+
   /** The exact state of every API, as plain JSON (built ones only are built now). */
   export(): SessionSnapshot {
-    const apis: Record<string, unknown> = {};
-    for (const [name, mod] of this.source.modules) apis[name] = mod.state.toJSON(this.state(name, 'read'));
+    const apis = Object.fromEntries(this.exportApis());
     return { connkit: 1, seed: this.seed, sizes: this.sizes, scenarios: this.scenarios, apis };
   }
 

@@ -6,6 +6,7 @@ import { normalizeScenario, scenarioCatalog } from '../scenarios/catalog.js';
 import type { SessionSnapshot } from '../session.js';
 import { isVendorName } from '../../spec/names.js';
 import { mintProviderState } from './provider-states.js';
+import { checkSnapshot } from '../snapshot/import.js';
 import { browseState, stateCollections } from '../vendors/browse.js';
 
 type Ctx = RequestContext<undefined, undefined>;
@@ -108,23 +109,8 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
 
     importState: (ctx) => {
       const snapshot = ctx.body;
-      // Build every API's state from the snapshot before touching the session, so a bad
-      // snapshot leaves the session as it was.
-      for (const [api, json] of Object.entries(snapshot.apis)) {
-        const mod = ctx.world.modules.get(api);
-        try {
-          mod?.state.fromJSON(json);
-        } catch (e) {
-          throw new ApiError({ kind: 'unprocessable', code: 'invalid_snapshot', message: `apis.${api}: cannot be read (${(e as Error).message})` });
-        }
-      }
-      for (const s of snapshot.scenarios ?? []) {
-        try {
-          normalizeScenario(s);
-        } catch (e) {
-          throw new ApiError({ kind: 'unprocessable', code: 'invalid_snapshot', message: `scenarios: ${(e as Error).message}` });
-        }
-      }
+      // Every check before the session is touched, so a bad snapshot leaves it as it was.
+      checkSnapshot(ctx.world, snapshot);
       const s = ctx.world.importInto(ctx.session.name, snapshot);
       return { status: 200, body: { session: s.name, seed: s.seed } };
     },
