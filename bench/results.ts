@@ -99,7 +99,19 @@ export interface Results {
   writes?: EndpointResult;
   coldStart?: ColdStart;
   scale?: Scale;
+  sessions?: Sessions;
   verify?: VerifyRun[];
   targets: Target[];
   profiles: { file: string; top: { fn: string; selfMs: number; percent: number }[] }[];
+}
+
+/** Sessions over a large world: heap per session (read + write) against a full copy of it. */
+export interface Sessions {
+  perSide: number;
+  sessions: number;
+  command: string;
+  bytesPerSession: number;
+  estimatedBytesPerSession: number;
+  fullCopyBytes: number;
+  newSessionMs: { p50: number; p99: number };
 }

@@ -41,6 +41,12 @@ export function judge(results: Results): Target[] {
     out.push(target(`cold start, all four APIs: median of ${c.nodeMs.length}, spawn to first 200`, c.medianNodeMs, 'max', 250, ' ms'));
     out.push(target(`npm start minus node: at most npm's own start (${c.npmOwnCommand}, ${c.medianNpmOwnMs} ms) + ${npmSlackMs} ms`, c.medianNpmStartMs - c.medianNodeMs, 'max', r2(c.medianNpmOwnMs + npmSlackMs), ' ms'));
   }
+  const ss = results.sessions;
+  if (ss) {
+    const note = ss.perSide === 100_000 ? undefined : `at ${ss.perSide} per side (--quick), not 100 k`;
+    out.push(target(`a new session over MyCreditApp ${ss.perSide} per side: heap (read + write)`, ss.bytesPerSession, 'max', 1024 * 1024, ' B', note));
+    out.push(target(`a new session over MyCreditApp ${ss.perSide} per side: first read p50`, ss.newSessionMs.p50, 'max', 5, ' ms', note));
+  }
   const s = results.scale;
   if (s) {
     const note = s.perSide === 1_000_000 ? undefined : `at ${s.perSide} per side (--quick), not 1 M`;
