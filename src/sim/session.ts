@@ -85,14 +85,14 @@ export class Session {
     return { connkit: 1, seed: this.seed, sizes: this.sizes, scenarios: this.scenarios, apis };
   }
 
-  import(snapshot: SessionSnapshot): void {
+  import(snapshot: SessionSnapshot, built?: Map<string, unknown>): void {
     this.states.clear();
     this.spaces.length = 0;
     this.ownRecords = 0;
     for (const [name, json] of Object.entries(snapshot.apis)) {
       const mod = this.source.modules.get(name);
       if (!mod) continue;
-      this.states.set(name, mod.state.fromJSON(json));
+      this.states.set(name, built?.get(name) ?? mod.state.fromJSON(json));
       this.ownRecords += countRecords(json);
     }
     this.scenarios = snapshot.scenarios ?? [];

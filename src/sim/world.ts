@@ -159,9 +159,10 @@ export class World implements StateSource {
     return s;
   }
 
-  importInto(name: string | undefined, snapshot: SessionSnapshot): Session {
+  /** Replaces a session's state with a snapshot's (`states`: the ones already built from it, when checked). */
+  importInto(name: string | undefined, snapshot: SessionSnapshot, states?: Map<string, unknown>): Session {
     const s = this.reset(name, snapshot.seed);
-    s.import(snapshot);
+    s.import(snapshot, states);
     return s;
   }
 }

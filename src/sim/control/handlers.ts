@@ -110,8 +110,8 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
     importState: (ctx) => {
       const snapshot = ctx.body;
       // Every check before the session is touched, so a bad snapshot leaves it as it was.
-      checkSnapshot(ctx.world, snapshot);
-      const s = ctx.world.importInto(ctx.session.name, snapshot);
+      const states = checkSnapshot(ctx.world, snapshot);
+      const s = ctx.world.importInto(ctx.session.name, snapshot, states);
       return { status: 200, body: { session: s.name, seed: s.seed } };
     },
   };

@@ -41,7 +41,7 @@ function put(parent: Container, key: string | number, value: unknown): void {
  * Reads an NDJSON snapshot (see format.ts) into the plain snapshot it stands for, checking each
  * line's form as it comes and each API's state against its schema at the end.
  */
-export async function readSnapshot(world: World, lines: AsyncIterable<string> | Iterable<string>): Promise<SessionSnapshot> {
+export async function readSnapshot(world: World, lines: AsyncIterable<string> | Iterable<string>): Promise<{ snapshot: SessionSnapshot; states: Map<string, unknown> }> {
   let header: SnapshotHeader | undefined;
   const apis: Record<string, Record<string, unknown>> = {};
   let n = 0;
@@ -77,18 +77,21 @@ export async function readSnapshot(world: World, lines: AsyncIterable<string> | 
   }
   if (!header) throw invalidSnapshot(['line 1'], 'is missing: the snapshot is empty');
   const snapshot: SessionSnapshot = { connkit: 1, seed: header.seed, sizes: header.sizes, scenarios: header.scenarios, apis };
-  checkSnapshot(world, snapshot);
-  return snapshot;
+  return { snapshot, states: checkSnapshot(world, snapshot) };
 }
 
-/** Every check an import makes before anything changes: each API's state against its schema, the scenarios. */
-export function checkSnapshot(world: World, snapshot: SessionSnapshot): void {
+/**
+ * Every check an import makes before anything changes: each API's state against its schema and
+ * read by its state class, the scenarios. Answers the states it built, for the import to keep.
+ */
+export function checkSnapshot(world: World, snapshot: SessionSnapshot): Map<string, unknown> {
+  const states = new Map<string, unknown>();
   for (const [api, json] of Object.entries(snapshot.apis)) {
     const mod = world.modules.get(api);
     if (!mod) throw invalidSnapshot(['apis', api], `is not a served API (${[...world.modules.keys()].join(', ')})`);
     checkApiState(mod, json);
     try {
-      mod.state.fromJSON(json);
+      states.set(api, mod.state.fromJSON(json));
     } catch (e) {
       throw invalidSnapshot(['apis', api], `cannot be read (${(e as Error).message})`);
     }
@@ -100,6 +103,7 @@ export function checkSnapshot(world: World, snapshot: SessionSnapshot): void {
       throw invalidSnapshot(['scenarios', i], (e as Error).message);
     }
   });
+  return states;
 }
 
 /**
@@ -107,6 +111,6 @@ export function checkSnapshot(world: World, snapshot: SessionSnapshot): void {
  * fails a check (422 naming the field) leaves the session as it was.
  */
 export async function importSession(world: World, name: string | undefined, lines: AsyncIterable<string> | Iterable<string>): Promise<Session> {
-  const snapshot = await readSnapshot(world, lines);
-  return world.importInto(name, snapshot);
+  const { snapshot, states } = await readSnapshot(world, lines);
+  return world.importInto(name, snapshot, states);
 }
