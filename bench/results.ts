@@ -64,6 +64,8 @@ export interface Scale {
   rssBytes: number;
   baseRssBytes: number;
   rssBytesPerConnection: number;
+  /** GET then PUT /__control/state (NDJSON, streamed) of the whole world, and back to the same bytes. */
+  snapshot?: import('./snapshot-trip.js').SnapshotTrip;
 }
 
 export interface VerifyRun {

@@ -55,6 +55,7 @@ export function judge(results: Results): Target[] {
     out.push(target(`${at}: deep page (offset 90 %) p50`, s.deepPage.p50, 'max', 20, ' ms', note));
     out.push(target(`${at}: search p50`, s.search.p50, 'max', 50, ' ms', note));
     out.push(target(`${at}: first sort by a new field (slowest of ${Object.keys(s.newSortMs).join(', ')})`, Math.max(...Object.values(s.newSortMs)), 'max', 50, ' ms', note));
+    if (s.snapshot) out.push(target(`${at}: snapshot GET then PUT, back to the same bytes`, s.snapshot.sameBytes ? 1 : 0, 'min', 1, '', note));
     out.push(target(`${at}: RSS per connection`, s.rssBytesPerConnection, 'max', 1000, ' B', note));
     out.push(target(`${at}: start, spawn to first 200 of the list`, s.startMs, 'max', 15_000, ' ms', note));
   }
