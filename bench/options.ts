@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isVendorName, vendorNames, type VendorName } from '../src/spec/names.js';
 
-export const stepNames = ['throughput', 'writes', 'cold-start', 'scale', 'verify'] as const;
+export const stepNames = ['throughput', 'writes', 'cold-start', 'scale', 'sessions', 'verify'] as const;
 export type StepName = (typeof stepNames)[number];
 
 export interface Options {

@@ -64,6 +64,8 @@ export interface Scale {
   rssBytes: number;
   baseRssBytes: number;
   rssBytesPerConnection: number;
+  /** GET then PUT /__control/state (NDJSON, streamed) of the whole world, and back to the same bytes. */
+  snapshot?: import('./snapshot-trip.js').SnapshotTrip;
 }
 
 export interface VerifyRun {
@@ -99,7 +101,19 @@ export interface Results {
   writes?: EndpointResult;
   coldStart?: ColdStart;
   scale?: Scale;
+  sessions?: Sessions;
   verify?: VerifyRun[];
   targets: Target[];
   profiles: { file: string; top: { fn: string; selfMs: number; percent: number }[] }[];
+}
+
+/** Sessions over a large world: heap per session (read + write) against a full copy of it. */
+export interface Sessions {
+  perSide: number;
+  sessions: number;
+  command: string;
+  bytesPerSession: number;
+  estimatedBytesPerSession: number;
+  fullCopyBytes: number;
+  newSessionMs: { p50: number; p99: number };
 }

@@ -17,6 +17,7 @@ import type { Results } from './results.js';
 import type { Context, Step } from './step.js';
 import { coldStart } from './steps/cold-start.js';
 import { scale } from './steps/scale.js';
+import { sessions } from './steps/sessions.js';
 import { throughput } from './steps/throughput.js';
 import { verify } from './steps/verify.js';
 import { writes } from './steps/writes.js';
@@ -24,7 +25,7 @@ import { topSelf } from './profile-summary.js';
 import { judge } from './targets.js';
 import { commit, connkitVersion } from './version.js';
 
-const steps: Record<StepName, Step> = { throughput, writes, 'cold-start': coldStart, scale, verify };
+const steps: Record<StepName, Step> = { throughput, writes, 'cold-start': coldStart, scale, sessions, verify };
 
 const o = parseOptions(process.argv.slice(2));
 const log = (line: string) => console.log(line);

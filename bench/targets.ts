@@ -41,6 +41,12 @@ export function judge(results: Results): Target[] {
     out.push(target(`cold start, all four APIs: median of ${c.nodeMs.length}, spawn to first 200`, c.medianNodeMs, 'max', 250, ' ms'));
     out.push(target(`npm start minus node: at most npm's own start (${c.npmOwnCommand}, ${c.medianNpmOwnMs} ms) + ${npmSlackMs} ms`, c.medianNpmStartMs - c.medianNodeMs, 'max', r2(c.medianNpmOwnMs + npmSlackMs), ' ms'));
   }
+  const ss = results.sessions;
+  if (ss) {
+    const note = ss.perSide === 100_000 ? undefined : `at ${ss.perSide} per side (--quick), not 100 k`;
+    out.push(target(`a new session over MyCreditApp ${ss.perSide} per side: heap (read + write)`, ss.bytesPerSession, 'max', 1024 * 1024, ' B', note));
+    out.push(target(`a new session over MyCreditApp ${ss.perSide} per side: first read p50`, ss.newSessionMs.p50, 'max', 5, ' ms', note));
+  }
   const s = results.scale;
   if (s) {
     const note = s.perSide === 1_000_000 ? undefined : `at ${s.perSide} per side (--quick), not 1 M`;
@@ -49,6 +55,7 @@ export function judge(results: Results): Target[] {
     out.push(target(`${at}: deep page (offset 90 %) p50`, s.deepPage.p50, 'max', 20, ' ms', note));
     out.push(target(`${at}: search p50`, s.search.p50, 'max', 50, ' ms', note));
     out.push(target(`${at}: first sort by a new field (slowest of ${Object.keys(s.newSortMs).join(', ')})`, Math.max(...Object.values(s.newSortMs)), 'max', 50, ' ms', note));
+    if (s.snapshot) out.push(target(`${at}: snapshot GET then PUT, back to the same bytes`, s.snapshot.sameBytes ? 1 : 0, 'min', 1, '', note));
     out.push(target(`${at}: RSS per connection`, s.rssBytesPerConnection, 'max', 1000, ' B', note));
     out.push(target(`${at}: start, spawn to first 200 of the list`, s.startMs, 'max', 15_000, ' ms', note));
   }

@@ -5,6 +5,7 @@
 import { startConnkit, connkitFlags } from '../connkit.js';
 import { base, headlineReads } from '../endpoints.js';
 import { round, timed } from '../load.js';
+import { snapshotTrip } from '../snapshot-trip.js';
 import type { Context, Step } from '../step.js';
 
 const newSortFields = ['host_email', 'updated_at', 'owner_email'];
@@ -43,6 +44,7 @@ export const scale: Step = async (ctx) => {
     const deepPage = await timed((i) => `${list}&limit=${limit(i)}&offset=${Math.floor(page.total_items * 0.9)}`, h, n / 2);
     const search = await timed((i) => `${list}&search_text=${encodeURIComponent(needles[i % needles.length])}&limit=${limit(i)}&offset=0`, h, n / 2);
     const rssBytes = sim.rss();
+    const snapshot = await snapshotTrip(sim.url);
     ctx.results.scale = {
       perSide,
       connections: perSide * 2,
@@ -55,10 +57,12 @@ export const scale: Step = async (ctx) => {
       rssBytes,
       baseRssBytes,
       rssBytesPerConnection: Math.round((rssBytes - baseRssBytes) / (perSide * 2)),
+      snapshot,
     };
     const s = ctx.results.scale;
     ctx.log(`  start to first page ${s.startMs} ms; first sort by ${Object.entries(newSortMs).map(([f, ms]) => `${f} ${ms} ms`).join(', ')}`);
     ctx.log(`  p50 / p99: first page ${firstPage.p50} / ${firstPage.p99} ms, deep page ${deepPage.p50} / ${deepPage.p99} ms, search ${search.p50} / ${search.p99} ms`);
+    ctx.log(`  snapshot (NDJSON, streamed) ${(snapshot.bytes / 1e6).toFixed(0)} MB: export ${snapshot.exportMs} ms, import ${snapshot.importMs} ms, ${snapshot.sameBytes ? 'the same bytes back' : 'DIFFERENT bytes back'}`);
     ctx.log(`  RSS ${(rssBytes / 1e6).toFixed(0)} MB (${(baseRssBytes / 1e6).toFixed(0)} MB at the default size): ${s.rssBytesPerConnection} B per connection`);
   } finally {
     await sim.stop();

@@ -3,6 +3,7 @@ import { ListenError, defaultTlsDir } from '../server/tls.js';
 import { scenarioCatalog } from '../sim/scenarios/catalog.js';
 import type { ServerOptions as SimulatorOptions } from '../server/index.js';
 import { vendorNames, type VendorName } from '../spec/names.js';
+import { parseBytes } from './bytes.js';
 import { int, maxSize, oneLineErrors, parseApis, parseHost, parsePath, parseSizes, parseToken } from './parse.js';
 
 // startSimulator's own defaults (a test holds them equal): the simulator itself is loaded
@@ -25,6 +26,7 @@ export interface MockFlags {
   validateResponses?: boolean;
   maxSessions: number;
   journalSize: number;
+  maxMemory?: number;
   logLevel: (typeof logLevels)[number];
   tls?: boolean;
   tlsPort: number;
@@ -63,6 +65,7 @@ export function startOptions(flags: MockFlags): StartOptions {
     validateResponses: flags.validateResponses,
     maxSessions: flags.maxSessions,
     journalSize: flags.journalSize,
+    maxMemory: flags.maxMemory,
     logLevel: flags.logLevel,
     ...(tls ? { tls } : {}),
   };
@@ -82,6 +85,7 @@ export function mockCommand(): Command {
     .option('--validate-responses', 'check every answer against the spec (a violation answers 500)')
     .option('--max-sessions <n>', 'named sessions kept (least recently used dropped)', int('max-sessions', 1, 1_000_000), 100)
     .option('--journal-size <n>', 'requests kept in the journal', int('journal-size', 1, 1_000_000), 1000)
+    .option('--max-memory <size>', 'memory sessions and the journal may hold (512M, 2G…); past it the least recently used session is dropped (default: 3/4 of the heap limit)', parseBytes('max-memory', 16 * 2 ** 20))
     .addOption(new Option('--log-level <level>', 'log level').choices(logLevels).default('info'))
     .option('--tls', `also serve HTTPS, with a certificate of connkit's local CA made on first use in ${defaultTlsDir()} ($CONNKIT_TLS_DIR)`)
     .option('--tls-port <port>', 'HTTPS port (implies --tls)', int('tls-port', 0, 65_535), defaultTlsPort)

@@ -310,12 +310,23 @@ export interface paths {
         };
         /**
          * Export the session's state
-         * @description A JSON snapshot of every API's state and the active scenarios; importing it reproduces the exact state.
+         * @description A snapshot of every API's state and the active scenarios; importing it reproduces the exact
+         *     state, byte for byte. Streamed at any size (a million records per API): as one JSON document
+         *     by default, or with `Accept: application/x-ndjson` as NDJSON, one line per record. The NDJSON
+         *     form's first line is the header `{"connkit":1,"format":"ndjson","seed":…,"sizes":…,"scenarios":…}`;
+         *     each further line is `{"api":…,"path":[…],"value":…}` and sets `value` at `path` in that API's
+         *     state, in order (a line with `path: []` and `value: {}` begins an API; a collection of more
+         *     than 256 entries comes as its empty container, then one line per entry, at any depth).
          */
         get: operations["exportState"];
         /**
          * Replace the session's state with a snapshot
-         * @description The session's state becomes the snapshot's, exactly. A snapshot whose API state cannot be read answers 422 and changes nothing.
+         * @description The session's state becomes the snapshot's, exactly. Every API's state is first checked
+         *     against that API's state schema (the collections and record fields its seeded states have,
+         *     each of its type, null allowed); a snapshot that fails answers 422 naming the field
+         *     (`apis.wingfield.relations must be object`) and changes nothing. An NDJSON snapshot
+         *     (`Content-Type: application/x-ndjson`, the form `GET` exports) is streamed and has no size
+         *     limit; a JSON one is bound by the 1 MB body limit.
          */
         put: operations["importState"];
         post?: never;
@@ -814,6 +825,22 @@ export interface components {
             apis: {
                 [key: string]: Record<string, never>;
             };
+        };
+        /** @description One line of an NDJSON snapshot (the first is the header, the others set a value at a path of one API's state). */
+        SnapshotLine: {
+            /** @constant */
+            connkit: 1;
+            /** @constant */
+            format: "ndjson";
+            seed: number;
+            sizes?: {
+                [key: string]: number;
+            };
+            scenarios?: components["schemas"]["ActiveScenario"][];
+        } | {
+            api: components["schemas"]["ApiName"];
+            path: (string | number)[];
+            value: unknown;
         };
     };
     responses: {
@@ -1467,6 +1494,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Snapshot"];
+                    "application/x-ndjson": components["schemas"]["SnapshotLine"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1486,6 +1514,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["Snapshot"];
+                "application/x-ndjson": components["schemas"]["SnapshotLine"];
             };
         };
         responses: {

@@ -10,6 +10,7 @@ import { coreDoor } from './core-door.js';
 import { journalStream } from './journal-stream.js';
 import { pageRouter } from './page.js';
 import { scheme } from './scheme.js';
+import { snapshotRoutes } from './snapshot-route.js';
 
 export interface AppOptions {
   /** Permissive CORS for the vendor APIs (frontend apps need it); never for /__control. */
@@ -54,6 +55,9 @@ export function createApp(sim: Simulator, log: Logger, options: AppOptions = {})
       page: `${origin}/`,
     });
   });
+  const snapshots = snapshotRoutes(sim.world, options.controlToken);
+  app.get('/__control/state', snapshots.exportState as express.RequestHandler);
+  app.put('/__control/state', snapshots.importState as express.RequestHandler);
   app.use(coreDoor(sim, scheme) as express.RequestHandler);
   app.use(((err, req, res, _next) => {
     log.error({ err, url: req.originalUrl }, 'unexpected error');

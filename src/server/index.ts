@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createApp, type AppOptions } from './app.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
+import { defaultMaxMemory } from './memory.js';
 
 export { defaultSeed } from '../sim/core.js';
 export const defaultPort = 4010;
@@ -26,7 +27,7 @@ export interface SimulatorServer extends Simulator {
 /** The core with its Express door, not yet listening (tests inject requests into `app`). */
 export function createServer(options: ServerOptions = {}): SimulatorServer {
   const log = pino({ level: options.logLevel ?? 'info', base: undefined });
-  const sim = createSimulator({ ...options, log });
+  const sim = createSimulator({ ...options, maxMemory: options.maxMemory ?? defaultMaxMemory(), log });
   // One log line per answered request, from the journal: the core itself logs nothing per request.
   if (log.isLevelEnabled('info'))
     sim.world.journal.subscribe((e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs }, `${e.method} ${e.url} ${e.status || 'reset'}`));

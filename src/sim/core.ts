@@ -36,6 +36,8 @@ export interface SimulatorOptions {
   validateResponses?: boolean;
   maxSessions?: number;
   journalSize?: number;
+  /** Bytes sessions and the journal may hold (estimated); past it LRU sessions go, a new one gets 503. Unbounded when absent. */
+  maxMemory?: number;
   log?: CoreLog;
 }
 
@@ -73,6 +75,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     modules: apis.map((a) => vendorModules[a]),
     maxSessions: options.maxSessions ?? 100,
     journalSize: options.journalSize ?? 1000,
+    maxMemory: options.maxMemory,
   });
   world.session().scenarios = (options.scenarios ?? []).map(normalizeScenario);
 
@@ -126,7 +129,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         throw new ApiError({ kind: 'validation', message: 'request path is not valid percent-encoding', field: ['path'], issues: [{ in: 'path', path: [], keyword: 'format', message: 'is not valid percent-encoding', params: {} }] });
       req.params = match.params;
       const body = parseBody(req);
-      const base: BaseContext = { op: match.op, world, session, state: world.modules.has(module.name) ? session.state(module.name) : undefined, req, faults };
+      const base: BaseContext = { op: match.op, world, session, state: world.modules.has(module.name) ? session.state(module.name, match.op.method === 'get' ? 'read' : 'write') : undefined, req, faults };
       if ((await applyScenarios(base, module.name, acted)) === 'reset') {
         const res = { status: 0, headers: {}, reset: true };
         record(req, res, sessionName, module.name, match.op.id, arrived, started, acted);
@@ -177,7 +180,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const session = world.session(name);
     if (session.scenarios.length) return undefined;
     req.params = params;
-    const base: BaseContext = { op, world, session, state: session.state(module.name), req, faults: {} };
+    const base: BaseContext = { op, world, session, state: session.state(module.name, 'read'), req, faults: {} };
     const key = cacheKeyOf(module, base);
     const hit = key === undefined ? undefined : cachedAnswer(base, key);
     if (!hit) return undefined;

@@ -40,6 +40,13 @@ export class Journal {
     return out.slice(-limit);
   }
 
+  /** About what the kept entries hold on the heap (bodies and headers as text), for the memory budget. */
+  bytes(): number {
+    let n = 0;
+    for (const e of this.ring) if (e) n += entryBytes(e);
+    return n;
+  }
+
   get total(): number {
     return this.seq;
   }
@@ -48,4 +55,15 @@ export class Journal {
     this.ring.fill(undefined);
     this.next = 0;
   }
+}
+
+const entryOverhead = 512;
+function entryBytes(e: JournalEntry): number {
+  let n = entryOverhead + e.url.length;
+  for (const m of [e.request, e.response]) {
+    if (!m) continue;
+    n += m.body?.length ?? 0;
+    for (const [k, v] of Object.entries(m.headers)) n += k.length + v.length;
+  }
+  return n * 2;
 }

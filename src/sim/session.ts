@@ -1,22 +1,34 @@
 import type { Faker } from '@faker-js/faker';
 import { newFaker } from './seeded.js';
+import { bytesPerCopiedEntry, bytesPerRecord, bytesPerSession, bytesPerView, countRecords } from './cow/cost.js';
+import { forkState } from './cow/fork.js';
+import type { CowSpace } from './cow/space.js';
 import type { ApiModule } from './module.js';
 import type { ActiveScenario } from './scenarios/catalog.js';
 
 export const defaultSessionName = 'default';
 
+/** Where a session's states come from: the world's shared, never-written base per (api, seed, size). */
+export interface StateSource {
+  modules: Map<string, ApiModule>;
+  base(api: string, seed: number, size: number): object;
+}
+
 /**
- * One isolated world: every API's state (built lazily from the seed), the scenarios that
- * are on, and the counters scenarios keep. Requests with `X-Connkit-Session: <name>` get a
- * session of their own; the rest share the default one.
+ * One isolated world: every API's state (a copy-on-write fork of the shared seeded base, made
+ * on first touch), the scenarios that are on, and the counters scenarios keep. Requests with
+ * `X-Connkit-Session: <name>` get a session of their own; the rest share the default one.
  */
 export class Session {
   private readonly states = new Map<string, unknown>();
+  /** The copy-on-write spaces of the forked states: what this session has copied. */
+  private readonly spaces: CowSpace[] = [];
+  /** Records this session holds of its own (an imported snapshot is not shared with anyone). */
+  private ownRecords = 0;
   scenarios: ActiveScenario[] = [];
   /** Per-scenario counters (rate-limit windows), keyed by scenario and caller. */
   readonly counters = new Map<string, { windowStart: number; count: number }>();
-  /** Scenario dice (server-error rate…), seeded so a run can be repeated. */
-  readonly dice: Faker;
+  private diceFaker?: Faker;
   /** Bumped by every request that may change state; cached answers key on it. */
   version = 0;
   /** Serialized answers of cacheable reads, valid while `version` stays what it was. */
@@ -27,34 +39,61 @@ export class Session {
     readonly name: string,
     readonly seed: number,
     readonly sizes: Record<string, number>,
-    private readonly modules: Map<string, ApiModule>,
+    private readonly source: StateSource,
   ) {
-    this.dice = newFaker(seed ^ 0x5ce7a210);
   }
 
-  state<S>(api: string): S {
+  /**
+   * The session's state of one API. Until the session first writes to it, a read is served by
+   * the shared base itself (no view, and the base's caches, sort orders included, are shared
+   * by every session); the first access that may write forks it.
+   */
+  state<S>(api: string, access: 'read' | 'write' = 'write'): S {
     let s = this.states.get(api);
     if (s === undefined) {
-      const mod = this.modules.get(api);
-      if (!mod) throw new Error(`unknown api ${api}`);
-      s = mod.state.create({ seed: this.seed, size: this.sizes[api] ?? defaultSize });
+      const base = this.source.base(api, this.seed, this.sizes[api] ?? defaultSize);
+      // The one place a base is handed out as is: for reads only, which never write state.
+      if (access === 'read') return base as S;
+      const fork = forkState(base);
+      this.spaces.push(fork.space);
+      s = fork.state;
       this.states.set(api, s);
     }
     return s as S;
   }
 
+  /** Scenario dice (server-error rate…), seeded so a run can be repeated; made on first throw (a Faker costs ms). */
+  get dice(): Faker {
+    return (this.diceFaker ??= newFaker(this.seed ^ 0x5ce7a210));
+  }
+
+  /** The heap this session holds beyond the shared bases, estimated from what it copied. */
+  bytes(): number {
+    let n = bytesPerSession + this.ownRecords * bytesPerRecord;
+    for (const space of this.spaces) n += space.entries * bytesPerCopiedEntry + space.views * bytesPerView;
+    return n;
+  }
+
+  /** Each API's state as plain JSON, one at a time (a snapshot streams them: see snapshot/export.ts). */
+  *exportApis(): Generator<[string, unknown]> {
+    for (const [name, mod] of this.source.modules) yield [name, mod.state.toJSON(this.state(name, 'read'))];
+  }
+
   /** The exact state of every API, as plain JSON (built ones only are built now). */
   export(): SessionSnapshot {
-    const apis: Record<string, unknown> = {};
-    for (const [name, mod] of this.modules) apis[name] = mod.state.toJSON(this.state(name));
+    const apis = Object.fromEntries(this.exportApis());
     return { connkit: 1, seed: this.seed, sizes: this.sizes, scenarios: this.scenarios, apis };
   }
 
-  import(snapshot: SessionSnapshot): void {
+  import(snapshot: SessionSnapshot, built?: Map<string, unknown>): void {
     this.states.clear();
+    this.spaces.length = 0;
+    this.ownRecords = 0;
     for (const [name, json] of Object.entries(snapshot.apis)) {
-      const mod = this.modules.get(name);
-      if (mod) this.states.set(name, mod.state.fromJSON(json));
+      const mod = this.source.modules.get(name);
+      if (!mod) continue;
+      this.states.set(name, built?.get(name) ?? mod.state.fromJSON(json));
+      this.ownRecords += countRecords(json);
     }
     this.scenarios = snapshot.scenarios ?? [];
     this.counters.clear();

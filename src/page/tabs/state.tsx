@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { control, type Schemas } from '../control.js';
+import { downloadSnapshot, uploadSnapshot } from '../snapshot.js';
 import { Empty, Json } from '../ui.js';
 
 type Collections = Schemas['StateCollections'];
@@ -35,20 +36,12 @@ function StateActions({ session, onDone }: { session: string; onDone: (message: 
     control<Schemas['SessionInfo']>('POST', '/__control/reset', session, seed === '' ? {} : { seed: Number(seed) })
       .then((r) => onDone(`session ${r.session} rebuilt from seed ${r.seed}`))
       .catch(fail);
-  const exportState = async () => {
-    const snapshot = await control<unknown>('GET', '/__control/state', session);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(snapshot)], { type: 'application/json' }));
-    a.download = `connkit-${session}-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
-  const importState = async (file: File | undefined) => {
-    if (!file) return;
-    control<Schemas['SessionInfo']>('PUT', '/__control/state', session, await file.text())
+  const exportState = () => downloadSnapshot(session).catch(fail);
+  const importState = (file: File | undefined) =>
+    file &&
+    uploadSnapshot(session, file)
       .then((r) => onDone(`imported ${file.name} into ${r.session}`))
       .catch(fail);
-  };
   return (
     <div class="actions">
       <label class="seed">
@@ -62,7 +55,7 @@ function StateActions({ session, onDone }: { session: string; onDone: (message: 
       </button>
       <label class="button">
         Import snapshot…
-        <input type="file" accept="application/json,.json" hidden onChange={(e) => importState((e.target as HTMLInputElement).files?.[0])} data-testid="import" />
+        <input type="file" accept="application/x-ndjson,.ndjson,application/json,.json" hidden onChange={(e) => importState((e.target as HTMLInputElement).files?.[0])} data-testid="import" />
       </label>
     </div>
   );

@@ -55,7 +55,7 @@ export interface Control {
   };
   /** The same calls on a named session (`X-Connkit-Session`). */
   session(name: string): Control;
-  api: Client<paths>;
+  api: Client<paths, `${string}/json`>;
 }
 
 /**
@@ -64,7 +64,8 @@ export interface Control {
  */
 export function createControl(fetchFn: (request: Request) => Promise<Response>, origin = 'http://localhost', sessionName = 'default'): Control {
   const headers = sessionName === 'default' ? undefined : { 'X-Connkit-Session': sessionName };
-  const api = createClient<paths>({ baseUrl: `${origin}/__control`, fetch: fetchFn, headers });
+  // The control client speaks JSON: the NDJSON snapshot (a stream) is not its business.
+  const api = createClient<paths, `${string}/json`>({ baseUrl: `${origin}/__control`, fetch: fetchFn, headers });
   return {
     sessionName,
     health: () => ok(api.GET('/health')),

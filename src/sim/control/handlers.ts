@@ -6,6 +6,7 @@ import { normalizeScenario, scenarioCatalog } from '../scenarios/catalog.js';
 import type { SessionSnapshot } from '../session.js';
 import { isVendorName } from '../../spec/names.js';
 import { mintProviderState } from './provider-states.js';
+import { checkSnapshot } from '../snapshot/import.js';
 import { browseState, stateCollections } from '../vendors/browse.js';
 
 type Ctx = RequestContext<undefined, undefined>;
@@ -73,7 +74,7 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
       for (const index of served) {
         const mod = ctx.world.modules.get(index.name)!;
         const url = baseUrl(ctx, index);
-        if (mod.fixtures) apis[index.name] = mod.fixtures(ctx.session.state(index.name), url);
+        if (mod.fixtures) apis[index.name] = mod.fixtures(ctx.session.state(index.name, 'read'), url);
       }
       const base_urls = Object.fromEntries(served.map((index) => [index.name, { prefixed: baseUrl(ctx, index), vendor: `${ctx.req.origin}${index.basePath}` }]));
       return { status: 200, body: { session: ctx.session.name, seed: ctx.session.seed, apis, base_urls } as never };
@@ -108,24 +109,9 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
 
     importState: (ctx) => {
       const snapshot = ctx.body;
-      // Build every API's state from the snapshot before touching the session, so a bad
-      // snapshot leaves the session as it was.
-      for (const [api, json] of Object.entries(snapshot.apis)) {
-        const mod = ctx.world.modules.get(api);
-        try {
-          mod?.state.fromJSON(json);
-        } catch (e) {
-          throw new ApiError({ kind: 'unprocessable', code: 'invalid_snapshot', message: `apis.${api}: cannot be read (${(e as Error).message})` });
-        }
-      }
-      for (const s of snapshot.scenarios ?? []) {
-        try {
-          normalizeScenario(s);
-        } catch (e) {
-          throw new ApiError({ kind: 'unprocessable', code: 'invalid_snapshot', message: `scenarios: ${(e as Error).message}` });
-        }
-      }
-      const s = ctx.world.importInto(ctx.session.name, snapshot);
+      // Every check before the session is touched, so a bad snapshot leaves it as it was.
+      const states = checkSnapshot(ctx.world, snapshot);
+      const s = ctx.world.importInto(ctx.session.name, snapshot, states);
       return { status: 200, body: { session: s.name, seed: s.seed } };
     },
   };

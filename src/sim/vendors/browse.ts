@@ -24,7 +24,7 @@ function browserOf(api: string, served: readonly string[]): StateBrowser<any> {
 /** GET /__control/state/{api}: the collections of one API's state in a session, with their sizes. */
 export function stateCollections(session: Session, api: VendorName, served: readonly string[]) {
   const browser = browserOf(api, served);
-  const state = session.state(api);
+  const state = session.state(api, 'read');
   return { api, session: session.name, collections: Object.entries(browser).map(([name, of]) => ({ name, total: of(state, session.version).size() })) };
 }
 
@@ -33,5 +33,5 @@ export function browseState(session: Session, api: VendorName, collection: strin
   const of = browserOf(api, served)[collection];
   if (!of) throw new ApiError({ kind: 'not_found', code: 'not_found', message: `${api} has no collection ${collection} (one of ${Object.keys(browserOf(api, served)).join(', ')})` });
   const { offset = 0, limit = 50, q } = query;
-  return { api, collection, session: session.name, offset, limit, ...browsePage(of(session.state(api), session.version), offset, limit, q) };
+  return { api, collection, session: session.name, offset, limit, ...browsePage(of(session.state(api, 'read'), session.version), offset, limit, q) };
 }

@@ -85,8 +85,9 @@ export class Auth0State {
     return this.orgTenant.get(orgId) === tenant ? tenant.organizations[orgId] : undefined;
   }
 
+  /** The organization's links (none: an empty list, not stored: a read never writes state). */
   links(orgId: string): Link[] {
-    return this.data.links[orgId] ?? (this.data.links[orgId] = []);
+    return Object.hasOwn(this.data.links, orgId) ? this.data.links[orgId] : [];
   }
 
   find(orgId: string, connectionId: string): { index: number; link?: Link } {
@@ -103,7 +104,8 @@ export class Auth0State {
 
   insert(orgId: string, link: Link): void {
     const { index } = this.find(orgId, link.connection_id);
-    this.links(orgId).splice(index, 0, link);
+    if (!Object.hasOwn(this.data.links, orgId)) this.data.links[orgId] = [];
+    this.data.links[orgId].splice(index, 0, link);
   }
 
   remove(orgId: string, connectionId: string): boolean {

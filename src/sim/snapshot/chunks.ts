@@ -1,0 +1,37 @@
+/** Containers with more entries than this are written entry by entry, never as one string. */
+export const splitAbove = 256;
+
+export const isContainer = (v: unknown): v is Record<string, unknown> | unknown[] => typeof v === 'object' && v !== null;
+
+/**
+ * The text of `JSON.stringify(value)`, byte for byte, in pieces: a large collection never
+ * becomes one string, so a state of any size is written (a million records is past what a
+ * single V8 string can hold).
+ */
+export function* jsonChunks(value: unknown): Generator<string> {
+  if (!isContainer(value) || (Array.isArray(value) ? value.length : Object.keys(value).length) <= splitAbove) {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i) yield ',';
+      const v = value[i];
+      // As JSON.stringify: what JSON cannot say in an array is null.
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
+      else yield* jsonChunks(v);
+    }
+    yield ']';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    yield `${first ? '' : ','}${JSON.stringify(k)}:`;
+    first = false;
+    yield* jsonChunks(v);
+  }
+  yield '}';
+}

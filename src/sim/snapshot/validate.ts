@@ -1,0 +1,31 @@
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../../spec/ajv.js';
+import { ApiError, fieldName } from '../errors.js';
+import type { ApiModule } from '../module.js';
+import { stateSchema } from './shape.js';
+
+const ajv = createAjv({ allErrors: false });
+const compiled = new WeakMap<ApiModule, ValidateFunction>();
+
+/** The 422 a snapshot gets, naming where it is wrong; nothing has changed when it is thrown. */
+export function invalidSnapshot(field: (string | number)[], message: string): ApiError {
+  const name = fieldName(field);
+  return new ApiError({
+    kind: 'unprocessable',
+    code: 'invalid_snapshot',
+    message: `${name} ${message}`,
+    field: ['body', ...field],
+    issues: [{ in: 'body', path: field, keyword: 'snapshot', message, params: {} }],
+  });
+}
+
+/** Checks one API's state of a snapshot against its state schema; throws the 422 naming the field. */
+export function checkApiState(mod: ApiModule, json: unknown): void {
+  let validate = compiled.get(mod);
+  if (!validate) compiled.set(mod, (validate = ajv.compile(stateSchema(mod))));
+  if (validate(json)) return;
+  const [e] = validate.errors ?? [];
+  const path = (e?.instancePath ?? '').split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (e?.keyword === 'required') path.push(String(e.params.missingProperty));
+  throw invalidSnapshot(['apis', mod.name, ...path], e?.keyword === 'required' ? 'is required' : (e?.message ?? 'is not valid'));
+}
