@@ -422,6 +422,8 @@ export interface components {
             seed: number;
         };
         SessionList: {
+            /** @description Which simulator process answered: `connkit mock --instance NAME` (or `CONNKIT_INSTANCE`), by default `hostname:port`; `in-process` for a simulator with no server. Behind a proxy that hashes `X-Connkit-Session` over several processes it names the one holding the sessions listed. */
+            instance: string;
             sessions: {
                 name: string;
                 seed: number;

@@ -37,6 +37,8 @@ export interface SimulatorOptions {
   maxSessions?: number;
   journalSize?: number;
   log?: CoreLog;
+  /** Names this simulator in `GET /__control/sessions` (read on each call: a server knows its port late). */
+  instance?: string | (() => string);
 }
 
 export const defaultSeed = 42;
@@ -83,7 +85,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       module: vendorModules[index.name as VendorName] as ApiModule,
       bases: [index.prefix + index.basePath, index.basePath],
     })),
-    { index: controlIndex, module: controlModule(served, options.controlToken), bases: [controlIndex.prefix + controlIndex.basePath] },
+    { index: controlIndex, module: controlModule(served, options.controlToken, options.instance), bases: [controlIndex.prefix + controlIndex.basePath] },
   ];
   for (const m of mounts) {
     const missing = m.index.operations.filter((op) => !m.module.handlers[op.id]).map((op) => op.id);

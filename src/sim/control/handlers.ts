@@ -18,7 +18,7 @@ function baseUrl(ctx: Ctx, index: SpecIndex): string {
 }
 
 /** The control API over the world; `served` are the APIs this simulator mounts. */
-export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, undefined, undefined> {
+export function controlHandlers(served: SpecIndex[], instance: string | (() => string) = 'in-process'): TypedHandlers<operations, undefined, undefined> {
   const vendorFixture = (ctx: Ctx) => {
     for (const index of served) {
       const mod = ctx.world.modules.get(index.name);
@@ -102,7 +102,7 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
     exportState: (ctx) => ({ status: 200, body: ctx.session.export() as never }),
 
     // The page: sessions to pick from, and the state paged (readable at a million records).
-    listSessions: (ctx) => ({ status: 200, body: { sessions: ctx.world.sessionNames().map((n) => ctx.world.session(n)).map((s) => ({ name: s.name, seed: s.seed, scenarios: s.scenarios.map((x) => x.name) })) } }),
+    listSessions: (ctx) => ({ status: 200, body: { instance: typeof instance === 'function' ? instance() : instance, sessions: ctx.world.sessionNames().map((n) => ctx.world.session(n)).map((s) => ({ name: s.name, seed: s.seed, scenarios: s.scenarios.map((x) => x.name) })) } }),
     listStateCollections: (ctx) => ({ status: 200, body: stateCollections(ctx.session, ctx.params.path.api, served.map((s) => s.name)) }),
     browseState: (ctx) => ({ status: 200, body: browseState(ctx.session, ctx.params.path.api, ctx.params.path.collection, ctx.params.query, served.map((s) => s.name)) }),
 
