@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { control, type Schemas } from '../control.js';
-import { Empty, Json } from '../ui.js';
+import { Empty } from '../ui.js';
+import { RecordEditor } from './record-editor.js';
 
 type Collections = Schemas['StateCollections'];
 type Page = Schemas['StatePage'];
@@ -70,6 +71,7 @@ function StateActions({ session, onDone }: { session: string; onDone: (message: 
 
 /** Each API's state in the chosen session, a page at a time (a million records read like twenty). */
 export function StateTab({ session, changes }: { session: string; changes: number }) {
+  const [edits, setEdits] = useState(0);
   const [apis, setApis] = useState<string[]>([]);
   const [api, setApi] = useState<string>();
   const [collections, setCollections] = useState<Collections>();
@@ -95,7 +97,7 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
         setCollection((cur) => (cur && c.collections.some((x) => x.name === cur) ? cur : c.collections[0]?.name));
       })
       .catch((e) => setError(e.message));
-  }, [api, session, changes]);
+  }, [api, session, changes, edits]);
   useEffect(() => {
     if (!api || !collection) return;
     const query = new URLSearchParams({ offset: String(offset), limit: String(pageSize) });
@@ -106,7 +108,7 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
         setError(undefined);
       })
       .catch((e) => setError(e.message));
-  }, [api, collection, offset, q, session, changes]);
+  }, [api, collection, offset, q, session, changes, edits]);
 
   const pick = (a: string) => {
     setApi(a);
@@ -202,7 +204,17 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
                     {open === item.id && (
                       <tr class="expanded">
                         <td colSpan={columns.length + 1}>
-                          <Json value={item.record} />
+                          <RecordEditor
+                            api={api ?? ''}
+                            info={collections?.collections.find((c) => c.name === collection)}
+                            id={item.id}
+                            record={item.record}
+                            session={session}
+                            onSaved={(message) => {
+                              setNotice(message);
+                              setEdits((n) => n + 1);
+                            }}
+                          />
                         </td>
                       </tr>
                     )}
