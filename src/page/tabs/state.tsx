@@ -20,8 +20,13 @@ function columnsOf(items: Page['items']): string[] {
     .slice(0, maxColumns);
 }
 
+const isoTime = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)[\d:.]*Z$/;
+
+/** A cell's text: timestamps to the minute (the full value is the cell's title) so the table fits. */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '—';
+  const t = typeof v === 'string' ? isoTime.exec(v) : null;
+  if (t) return `${t[1]} ${t[2]}`;
   if (typeof v === 'string') return v.length > 40 ? `${v.slice(0, 38)}…` : v;
   return String(v);
 }
@@ -198,7 +203,9 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
                         <code>{cell(item.id)}</code>
                       </td>
                       {columns.map((c) => (
-                        <td class={`v-${String(item.record[c]).replace(/[^a-z_]/gi, '')}`}>{cell(item.record[c])}</td>
+                        <td class={`v-${String(item.record[c]).replace(/[^a-z_]/gi, '')}`} title={String(item.record[c] ?? '')}>
+                          {cell(item.record[c])}
+                        </td>
                       ))}
                     </tr>
                     {open === item.id && (
