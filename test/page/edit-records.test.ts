@@ -7,16 +7,26 @@ import { recordEdits } from '../../src/sim/vendors/edits.js';
 // The page's record editor and presets through the control API (in-process: the same pipeline).
 const fresh = () => createSimulator({ validateResponses: true });
 type Sim = ReturnType<typeof fresh>;
+type Item = { id: string; record: Record<string, unknown> };
+/** The fields of the control answers these tests read (each answer has some of them). */
+interface Answer {
+  error: { code: string; message: string };
+  record: { status?: string; expires_at?: string } | null;
+  items: Item[];
+  collections: { name: string; total: number; editable: boolean; presets: { name: string }[] }[];
+  apis: { leadconduit: { credentials?: Record<string, string> } };
+}
 async function call(sim: Sim, method: string, path: string, body?: unknown, session?: string) {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (session) headers['x-connkit-session'] = session;
   const res = await sim.handle(new Request(`http://127.0.0.1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as Answer };
 }
 const first = async (sim: Sim, api: string, collection: string) => {
   const page = await call(sim, 'GET', `/__control/state/${api}/${collection}?limit=1`);
-  const item = page.json.items[0] as { id: string; record: Record<string, unknown> };
+  const item = page.json.items[0];
+  if (!item) throw new Error(`no ${api} ${collection}`);
   return item;
 };
 const url = (api: string, collection: string, id: string) => `/__control/state/${api}/${collection}/${encodeURIComponent(id)}`;
@@ -109,7 +119,7 @@ describe('presets', () => {
   it('lists what the vendor module declares, per collection', async () => {
     const sim = fresh();
     const lc = await call(sim, 'GET', '/__control/state/leadconduit');
-    expect(lc.json.collections.find((c: { name: string }) => c.name === 'connections').presets.map((p: { name: string }) => p.name)).toEqual(['sso-only', 'disconnect']);
+    expect(lc.json.collections.find((c) => c.name === 'connections')?.presets.map((p) => p.name)).toEqual(['sso-only', 'disconnect']);
   });
 
   it('makes a LeadConduit connection SSO-only: the list shows it sso_only', async () => {
@@ -129,10 +139,11 @@ describe('presets', () => {
   it('expires a Wingfield connect token: the claim answers 410', async () => {
     const sim = fresh();
     const tokens = await call(sim, 'GET', '/__control/state/wingfield/connect-tokens?limit=50');
-    const open = tokens.json.items.find((i: { record: { state: string; expires_at: string } }) => i.record.state === 'open' && i.record.expires_at > '2090');
+    const open = tokens.json.items.find((i) => i.record.state === 'open' && String(i.record.expires_at) > '2090');
+    if (!open) throw new Error('no open token');
     const r = await call(sim, 'POST', `${url('wingfield', 'connect-tokens', open.id)}/presets/expire`);
     expect(r.status).toBe(200);
-    expect(new Date(r.json.record.expires_at).getTime()).toBeLessThan(Date.now());
+    expect(new Date(String(r.json.record?.expires_at)).getTime()).toBeLessThan(Date.now());
     const again = await call(sim, 'POST', `${url('wingfield', 'connect-tokens', open.id)}/presets/expire`);
     expect(again.status).toBe(200);
     const cancelled = await call(sim, 'POST', `${url('wingfield', 'connect-tokens', open.id)}/presets/cancel`);
@@ -144,11 +155,11 @@ describe('presets', () => {
     const sim = fresh();
     const mca = await first(sim, 'mycreditapp', 'connections');
     const r = await call(sim, 'POST', `${url('mycreditapp', 'connections', mca.id)}/presets/disconnect`);
-    expect(r.json.record.status).toBe('disconnected');
+    expect(r.json.record?.status).toBe('disconnected');
     const link = await first(sim, 'auth0', 'links');
-    const before = (await call(sim, 'GET', '/__control/state/auth0')).json.collections.find((c: { name: string }) => c.name === 'links').total;
+    const before = (await call(sim, 'GET', '/__control/state/auth0')).json.collections.find((c) => c.name === 'links')?.total;
     expect((await call(sim, 'POST', `${url('auth0', 'links', link.id)}/presets/unlink`)).json.record).toBeNull();
-    expect((await call(sim, 'GET', '/__control/state/auth0')).json.collections.find((c: { name: string }) => c.name === 'links').total).toBe(before - 1);
+    expect((await call(sim, 'GET', '/__control/state/auth0')).json.collections.find((c) => c.name === 'links')?.total).toBe((before ?? 0) - 1);
   });
 
   it('answers 404 naming the presets there are', async () => {
