@@ -104,7 +104,7 @@ describe('PUT /__control/state/{api}/{collection}/{id}', () => {
     expect((await call(sim, 'PUT', url('wingfield', 'relations', 'nope'), {})).json.error.code).toBe('record_not_found');
     const r = await call(sim, 'PUT', url('wingfield', 'users', 'x'), {});
     expect(r.status).toBe(404);
-    expect(r.json.error.message).toMatch(/wingfield users cannot be edited \(editable: relations, connect-tokens\)/);
+    expect(r.json.error.message).toMatch(/wingfield users cannot be edited \(editable: relations, connect-tokens, organizations, memberships\)/);
   });
 
   it('acts on the session it names only', async () => {
@@ -160,6 +160,20 @@ describe('presets', () => {
     const before = (await call(sim, 'GET', '/__control/state/auth0')).json.collections.find((c) => c.name === 'links')?.total;
     expect((await call(sim, 'POST', `${url('auth0', 'links', link.id)}/presets/unlink`)).json.record).toBeNull();
     expect((await call(sim, 'GET', '/__control/state/auth0')).json.collections.find((c) => c.name === 'links')?.total).toBe((before ?? 0) - 1);
+  });
+
+  it('expires a MyCreditApp invitation, and refuses to expire an accepted one', async () => {
+    const sim = fresh();
+    const all = (await call(sim, 'GET', '/__control/state/mycreditapp/invitations?limit=100')).json.items;
+    const pending = all.find((i) => i.record.status !== 'accepted' && String(i.record.expired_at) > new Date().toISOString());
+    const accepted = all.find((i) => i.record.status === 'accepted');
+    if (!pending || !accepted) throw new Error('the seeded world has a pending and an accepted invitation');
+    const r = await call(sim, 'POST', `${url('mycreditapp', 'invitations', pending.id)}/presets/expire`);
+    expect(r.status).toBe(200);
+    expect(new Date(String((r.json.record as { expired_at?: string } | null)?.expired_at)).getTime()).toBeLessThan(Date.now());
+    const refused = await call(sim, 'POST', `${url('mycreditapp', 'invitations', accepted.id)}/presets/expire`);
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.code).toBe('preset_not_applicable');
   });
 
   it('answers 404 naming the presets there are', async () => {

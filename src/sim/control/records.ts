@@ -115,3 +115,14 @@ export function applyPreset(t: Target, preset: string, now: Date) {
   if (!p) throw new ApiError({ kind: 'not_found', code: 'preset_not_found', message: `${t.api} ${t.collection} has no preset ${preset} (one of ${Object.keys(presets).join(', ') || 'none'})` });
   return { ...commit(t, (data) => p.apply(data, t.id, now)), preset };
 }
+
+/** A collection kept by id in a plain object of the JSON state (most of them): get, put and the id. */
+export function keyed<Data, R extends object>(select: (data: Data) => Record<string, R>, idOf: (record: Record<string, unknown>) => string, presets?: Record<string, RecordPreset<Data>>): EditableCollection<Data> {
+  return {
+    get: (data, id) => (Object.hasOwn(select(data), id) ? select(data)[id] : undefined),
+    // The record passed the collection's schema check: it is of the stored type.
+    put: (data, id, record) => void (select(data)[id] = record as R),
+    idOf,
+    presets,
+  };
+}

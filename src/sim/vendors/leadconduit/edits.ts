@@ -1,4 +1,4 @@
-import type { RecordEdits } from '../../control/records.js';
+import { keyed, type RecordEdits } from '../../control/records.js';
 import { ApiError } from '../../errors.js';
 import type { AccountConnectionRow, LcData } from './state.js';
 
@@ -31,4 +31,5 @@ export const leadconduitEdits: RecordEdits<LcData> = {
       },
     },
   },
+  'sso-connections': keyed((data) => data.networkConnections, (r) => String(r.id)),
 };

@@ -1,4 +1,5 @@
-import type { RecordEdits } from '../../control/records.js';
+import { keyed, type RecordEdits } from '../../control/records.js';
+import { ApiError } from '../../errors.js';
 import type { Connection, McaData } from './state.js';
 
 const pairOf = (c: { host_organization_id: unknown; guest_organization_id: unknown }) => `${String(c.host_organization_id)}/${String(c.guest_organization_id)}`;
@@ -29,4 +30,19 @@ export const mycreditappEdits: RecordEdits<McaData> = {
       },
     },
   },
+  invitations: keyed(
+    (data) => data.invitations,
+    (r) => String(r.id),
+    {
+      expire: {
+        label: 'Expire this invitation',
+        description: 'Moves expired_at to a second ago: the guest sees it expired and can no longer accept it.',
+        apply: (data, id, now) => {
+          const i = data.invitations[id];
+          if (!i || i.status === 'accepted') throw new ApiError({ kind: 'unprocessable', code: 'preset_not_applicable', message: `invitation ${id} is accepted: it cannot expire` });
+          Object.assign(i, { expired_at: new Date(now.getTime() - 1000).toISOString(), updated_at: now.toISOString() });
+        },
+      },
+    },
+  ),
 };

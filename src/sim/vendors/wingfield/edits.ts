@@ -1,4 +1,4 @@
-import type { RecordEdits } from '../../control/records.js';
+import { keyed, type RecordEdits } from '../../control/records.js';
 import { ApiError } from '../../errors.js';
 import { WingfieldState, type ConnectToken, type Relation, type WfData } from './state.js';
 
@@ -42,4 +42,7 @@ export const wingfieldEdits: RecordEdits<WfData> = {
       },
     },
   },
+  organizations: keyed((data) => data.organizations, (r) => String(r.id)),
+  // Kept under organization|user, the state's own key.
+  memberships: keyed((data) => data.memberships, (r) => `${String(r.organization_id)}|${String(r.user_id)}`),
 };
