@@ -105,6 +105,20 @@ describe.runIf(hasChromium)('the page edits', () => {
     }
   });
 
+  it('fits the State table to its card at desktop width, every column visible (created at included)', async () => {
+    for (const [api, collection] of [['leadconduit', 'connections'], ['mycreditapp', 'connections']] as const) {
+      await openFirst(api, collection);
+      const fit = await b.page.evaluate(() => {
+        const table = document.querySelector('[data-testid=state-table]');
+        const box = table?.parentElement;
+        return table && box ? { table: table.scrollWidth, box: box.clientWidth, heads: [...table.querySelectorAll('th')].map((th) => th.textContent) } : undefined;
+      });
+      expect(fit?.table, `${api} ${collection}`).toBeLessThanOrEqual(fit?.box ?? 0);
+      if (api === 'leadconduit') expect(fit?.heads.join(' ')).toMatch(/created at/i);
+    }
+    await screenshot(b.page, 'edit-state-fits');
+  });
+
   it('cuts no table at the right edge: a wide one scrolls inside its card', async () => {
     for (const [where, open] of [
       ['state', () => openFirst('mycreditapp', 'connections')],
