@@ -1,11 +1,18 @@
-// npx tsx bench/markdown.ts: the README's performance tables from bench/results.json, so the
-// figures printed there are the ones the run measured.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// npx tsx bench/markdown.ts [results.json]: the README's performance tables from
+// bench/results.json (or the file named), so the figures printed there are the ones the run measured.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { root } from './proc.js';
 import type { EndpointResult, Results } from './results.js';
 
-const r = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as Results;
+const file = process.argv[2] ?? join(root, 'bench', 'results.json');
+// results.json is git-ignored: on a fresh clone there is nothing to render yet, which is a
+// step the user skipped, not a crash.
+if (!existsSync(file)) {
+  console.error(`no bench results at ${relative(process.cwd(), file) || file}: run the bench first (npm run bench), then npx tsx bench/markdown.ts`);
+  process.exit(1);
+}
+const r = JSON.parse(readFileSync(file, 'utf8')) as Results;
 const m = r.machine;
 const out: string[] = [
   `**Machine:** ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}, load average at start ${m.loadAverage.join(' ')}.`,
@@ -21,7 +28,8 @@ const ratio = (e: EndpointResult, prefix: string) => {
 if (r.throughput) {
   out.push('| headline read | connkit req/s (default size) | × Prism static, equal size | × Mockoon, equal size | % of bare node:http | p99 ms |', '| --- | --- | --- | --- | --- | --- |');
   for (const e of r.throughput) {
-    const own = e.rows.find((x) => x.id === 'connkit')!;
+    const own = e.rows.find((x) => x.id === 'connkit');
+    if (!own) continue;
     const bare = e.ratios.find((x) => x.name.startsWith('connkit / bare'));
     out.push(`| ${e.label} | ${own.load.rps} | ${ratio(e, 'connkit / prism-static (equal')} | ${ratio(e, 'connkit / mockoon (equal')} | ${bare ? `${Math.round(bare.value * 1000) / 10} %` : '–'} | ${own.load.p99} |`);
   }

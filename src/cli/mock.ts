@@ -32,6 +32,7 @@ export interface MockFlags {
   tlsPort: number;
   tlsCert?: string;
   tlsKey?: string;
+  instance?: string;
   /** --tls-port was given on the command line (not defaulted). */
   tlsPortGiven?: boolean;
 }
@@ -67,6 +68,7 @@ export function startOptions(flags: MockFlags): StartOptions {
     journalSize: flags.journalSize,
     maxMemory: flags.maxMemory,
     logLevel: flags.logLevel,
+    ...(flags.instance ? { instance: flags.instance } : {}),
     ...(tls ? { tls } : {}),
   };
 }
@@ -91,6 +93,7 @@ export function mockCommand(): Command {
     .option('--tls-port <port>', 'HTTPS port (implies --tls)', int('tls-port', 0, 65_535), defaultTlsPort)
     .option('--tls-cert <file>', 'your own PEM certificate for HTTPS (with --tls-key; implies --tls)', parsePath)
     .option('--tls-key <file>', 'the PEM private key of --tls-cert', parsePath)
+    .option('--instance <name>', 'the name GET /__control/sessions answers with behind a proxy ($CONNKIT_INSTANCE; default hostname:port)', parseToken)
     .configureOutput(oneLineErrors);
   cmd.action(async (flags: MockFlags) => {
     let options: StartOptions;

@@ -406,6 +406,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/state/{api}/{collection}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The API whose state to read. */
+                api: components["parameters"]["StateApi"];
+                /** @description A collection `GET /state/{api}` lists. */
+                collection: components["parameters"]["StateCollection"];
+                /** @description The record's id as `GET /state/{api}/{collection}` lists it (URL-encoded; some contain `/`). */
+                id: components["parameters"]["StateRecordId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace one record of an editable collection
+         * @description The page's record editor. The record must follow the schema its API's spec gives that
+         *     collection (`x-connkit-state` in `specs/<api>.yaml`, built from the spec's own component
+         *     schemas); a record that does not is refused with 422 naming the field, and nothing
+         *     changes. The fields that make the record's id must stay as they are (rename by
+         *     creating anew through the API instead). `GET /state/{api}` says which collections are
+         *     editable.
+         */
+        put: operations["putStateRecord"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/state/{api}/{collection}/{id}/presets/{preset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The API whose state to read. */
+                api: components["parameters"]["StateApi"];
+                /** @description A collection `GET /state/{api}` lists. */
+                collection: components["parameters"]["StateCollection"];
+                /** @description The record's id as `GET /state/{api}/{collection}` lists it (URL-encoded; some contain `/`). */
+                id: components["parameters"]["StateRecordId"];
+                /** @description A preset `GET /state/{api}` lists for the collection. */
+                preset: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a one-click change to one record
+         * @description The changes a frontend developer reaches for ("make this connection SSO-only", "expire
+         *     this token", "disconnect"), declared by each API's module, so the result is a state the
+         *     API itself could reach. `record` is the record afterwards, null when the preset removed
+         *     it from the collection.
+         */
+        post: operations["applyStatePreset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -433,6 +497,8 @@ export interface components {
             seed: number;
         };
         SessionList: {
+            /** @description Which simulator process answered: `connkit mock --instance NAME` (or `CONNKIT_INSTANCE`), by default `hostname:port`; `in-process` for a simulator with no server. Behind a proxy that hashes `X-Connkit-Session` over several processes it names the one holding the sessions listed. */
+            instance: string;
             sessions: {
                 name: string;
                 seed: number;
@@ -446,7 +512,24 @@ export interface components {
             collections: {
                 name: string;
                 total: number;
+                /** @description Its records can be replaced with `PUT /state/{api}/{collection}/{id}`. */
+                editable: boolean;
+                /** @description One-click changes for a record of it (`POST …/{id}/presets/{name}`). */
+                presets: {
+                    name: string;
+                    label: string;
+                    description: string;
+                }[];
             }[];
+        };
+        StateRecord: {
+            api: components["schemas"]["ApiName"];
+            collection: string;
+            session: string;
+            id: string;
+            preset?: string;
+            /** @description The record as the simulator stores it (an object); null when a preset removed it. */
+            record: unknown;
         };
         StatePage: {
             api: components["schemas"]["ApiName"];
@@ -891,6 +974,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description A collection `GET /state/{api}` lists. */
+        StateCollection: string;
+        /** @description The record's id as `GET /state/{api}/{collection}` lists it (URL-encoded; some contain `/`). */
+        StateRecordId: string;
         /** @description The API whose state to read. */
         StateApi: components["schemas"]["ApiName"];
         /** @description The session to act on; the default session when absent. */
@@ -1622,6 +1709,81 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    putStateRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path: {
+                /** @description The API whose state to read. */
+                api: components["parameters"]["StateApi"];
+                /** @description A collection `GET /state/{api}` lists. */
+                collection: components["parameters"]["StateCollection"];
+                /** @description The record's id as `GET /state/{api}/{collection}` lists it (URL-encoded; some contain `/`). */
+                id: components["parameters"]["StateRecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The record as stored now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    applyStatePreset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
+            path: {
+                /** @description The API whose state to read. */
+                api: components["parameters"]["StateApi"];
+                /** @description A collection `GET /state/{api}` lists. */
+                collection: components["parameters"]["StateCollection"];
+                /** @description The record's id as `GET /state/{api}/{collection}` lists it (URL-encoded; some contain `/`). */
+                id: components["parameters"]["StateRecordId"];
+                /** @description A preset `GET /state/{api}` lists for the collection. */
+                preset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Applied. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateRecord"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }

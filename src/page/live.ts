@@ -15,10 +15,15 @@ export interface Live {
  * The journal as it happens (GET /__control/journal/stream). Events arriving together are
  * applied once per frame, so a burst of requests re-renders the page once, not per request.
  */
-export function useLiveJournal(): Live {
+export function useLiveJournal(session = 'default'): Live {
   const [live, setLive] = useState<Live>({ entries: [], connected: false, changes: 0 });
   useEffect(() => {
-    const source = new EventSource('/__control/journal/stream?backlog=1000');
+    // `session` routes the stream, behind a proxy hashing sessions over processes, to the one
+    // holding it (an EventSource sends no X-Connkit-Session); the backlog refills the list.
+    const query = new URLSearchParams({ backlog: '1000' });
+    if (session !== 'default') query.set('session', session);
+    const source = new EventSource(`/__control/journal/stream?${query}`);
+    setLive((l) => ({ ...l, entries: [] }));
     let buffer: JournalEntry[] = [];
     let frame = 0;
     const flush = () => {
@@ -41,6 +46,6 @@ export function useLiveJournal(): Live {
       source.close();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [session]);
   return live;
 }

@@ -52,7 +52,7 @@ function SessionPicker({ session, onChange, changes }: { session: string; onChan
 function App() {
   const [tab, setTab] = useState<Tab>(tabFromHash);
   const [session, setSession] = useState('default');
-  const live = useLiveJournal();
+  const live = useLiveJournal(session);
   useEffect(() => {
     const onHash = () => setTab(tabFromHash());
     addEventListener('hashchange', onHash);

@@ -4,6 +4,7 @@ import type { SpecIndex } from '../spec/index.js';
 import { specIndex } from '../spec/registry.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/core.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostname } from 'node:os';
 import { createApp, type AppOptions } from './app.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
@@ -59,10 +60,14 @@ function warmInBackground(indexes: SpecIndex[]): void {
 export interface RunningSimulator extends SimulatorServer, Listening {}
 
 export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls'] } = {}): Promise<RunningSimulator> {
-  const server = createServer(options);
+  // Behind a session-hashing proxy, `GET /__control/sessions` says which process answered.
+  let port = options.port ?? defaultPort;
+  const named = options.instance ?? process.env.CONNKIT_INSTANCE;
+  const server = createServer({ ...options, instance: named || (() => `${hostname()}:${port}`) });
   const listening = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
   // The page shows https base URLs next to the http ones when TLS is on.
   server.app.locals.tlsPort = listening.tlsPort;
+  port = listening.port;
   warmInBackground(server.served.concat(specIndex('control')));
   return withGetters(server, listening);
 }

@@ -39,6 +39,8 @@ export interface SimulatorOptions {
   /** Bytes sessions and the journal may hold (estimated); past it LRU sessions go, a new one gets 503. Unbounded when absent. */
   maxMemory?: number;
   log?: CoreLog;
+  /** Names this simulator in `GET /__control/sessions` (read on each call: a server knows its port late). */
+  instance?: string | (() => string);
 }
 
 export const defaultSeed = 42;
@@ -86,7 +88,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       module: vendorModules[index.name as VendorName] as ApiModule,
       bases: [index.prefix + index.basePath, index.basePath],
     })),
-    { index: controlIndex, module: controlModule(served, options.controlToken), bases: [controlIndex.prefix + controlIndex.basePath] },
+    { index: controlIndex, module: controlModule(served, options.controlToken, options.instance), bases: [controlIndex.prefix + controlIndex.basePath] },
   ];
   for (const m of mounts) {
     const missing = m.index.operations.filter((op) => !m.module.handlers[op.id]).map((op) => op.id);

@@ -241,6 +241,9 @@ function wingfieldRecipes(): Record<string, Record<string, Recipe>> {
   };
 }
 
+/** A whole connect-token record as the state stores it (the organization is any uuid: edits check the schema only). */
+const openToken = (fx: any) => ({ token: fx.wingfield.connect_tokens.open[0], label: 'open', organization_id: uuid0, external_service_id: fx.wingfield.external_service_id, state: 'open', expires_at: '2099-01-01T00:00:00.000Z' });
+
 function controlRecipes(): Record<string, Record<string, Recipe>> {
   const post = (path: string, body: unknown): Recipe => () => ({ method: 'POST', path: `/__control${path}`, body });
   return {
@@ -272,6 +275,17 @@ function controlRecipes(): Record<string, Record<string, Recipe>> {
       200: () => ({ path: '/__control/state/wingfield/relations?limit=1' }),
       400: () => ({ path: '/__control/state/wingfield/relations?limit=0' }),
       404: () => ({ path: '/__control/state/auth0/nope' }),
+    },
+    putStateRecord: {
+      200: (fx) => ({ method: 'PUT', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.open[0]}`, body: openToken(fx) }),
+      400: () => ({ method: 'PUT', path: '/__control/state/nope/relations/x', body: {} }),
+      404: () => ({ method: 'PUT', path: '/__control/state/wingfield/connect-tokens/wct_gone', body: {} }),
+      422: (fx) => ({ method: 'PUT', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.open[0]}`, body: { ...openToken(fx), state: 'lost' } }),
+    },
+    applyStatePreset: {
+      200: (fx) => ({ method: 'POST', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.open[0]}/presets/cancel` }),
+      404: (fx) => ({ method: 'POST', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.open[0]}/presets/explode` }),
+      422: (fx) => ({ method: 'POST', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.claimed[0]}/presets/cancel` }),
     },
     clearJournal: { 204: () => ({ method: 'DELETE', path: '/__control/journal' }) },
     exportState: { 200: () => ({ path: '/__control/state' }) },

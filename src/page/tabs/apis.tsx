@@ -53,6 +53,7 @@ function RecordList({ records, path }: { records: Record<string, unknown>[]; pat
 
 function FixtureTable({ value, path }: { value: Record<string, unknown>; path: string }) {
   return (
+    <div class="table-wrap">
     <table class="fixtures">
       <tbody>
         {Object.entries(value)
@@ -67,6 +68,7 @@ function FixtureTable({ value, path }: { value: Record<string, unknown>; path: s
           ))}
       </tbody>
     </table>
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { control, type Schemas } from '../control.js';
+import { Markdown } from '../markdown.js';
 import { Empty } from '../ui.js';
 
 type Catalog = Schemas['Scenarios'];
@@ -49,18 +50,24 @@ function ScenarioCard({ def, active, session, onChanged }: { def: Definition; ac
           <span class="track" />
         </label>
       </div>
-      <p>{def.description}</p>
+      <Markdown text={def.description} />
       <div class="chips">
         {def.apis.map((a) => (
           <button
             type="button"
-            class={`chip ${apis.includes(a) ? 'picked' : ''}`}
-            title={apis.length ? 'only the picked APIs' : 'every API it applies to (pick some to narrow)'}
+            class={`chip toggle ${apis.includes(a) ? 'picked' : ''}`}
+            aria-pressed={apis.includes(a)}
+            data-testid={`chip-${def.name}-${a}`}
+            title={apis.includes(a) ? `${a}: picked (click to leave out)` : apis.length ? `${a}: left out (click to pick)` : `every API it applies to is on; click to narrow to ${a}`}
             onClick={() => setApis(apis.includes(a) ? apis.filter((x) => x !== a) : [...apis, a])}
           >
+            <span class="tick" aria-hidden="true">
+              {apis.includes(a) ? '✓' : '+'}
+            </span>
             {a}
           </button>
         ))}
+        <span class="muted small">{apis.length ? 'only the picked APIs' : 'all of them (pick to narrow)'}</span>
       </div>
       {Object.keys(def.params ?? {}).length > 0 && (
         <div class="params">

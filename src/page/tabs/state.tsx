@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { control, type Schemas } from '../control.js';
 import { downloadSnapshot, uploadSnapshot } from '../snapshot.js';
-import { Empty, Json } from '../ui.js';
+import { Empty } from '../ui.js';
+import { RecordEditor } from './record-editor.js';
 
 type Collections = Schemas['StateCollections'];
 type Page = Schemas['StatePage'];
@@ -20,8 +21,13 @@ function columnsOf(items: Page['items']): string[] {
     .slice(0, maxColumns);
 }
 
+const isoTime = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)[\d:.]*Z$/;
+
+/** A cell's text: timestamps to the minute (the full value is the cell's title) so the table fits. */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '—';
+  const t = typeof v === 'string' ? isoTime.exec(v) : null;
+  if (t) return `${t[1]} ${t[2]}`;
   if (typeof v === 'string') return v.length > 40 ? `${v.slice(0, 38)}…` : v;
   return String(v);
 }
@@ -63,6 +69,7 @@ function StateActions({ session, onDone }: { session: string; onDone: (message: 
 
 /** Each API's state in the chosen session, a page at a time (a million records read like twenty). */
 export function StateTab({ session, changes }: { session: string; changes: number }) {
+  const [edits, setEdits] = useState(0);
   const [apis, setApis] = useState<string[]>([]);
   const [api, setApi] = useState<string>();
   const [collections, setCollections] = useState<Collections>();
@@ -88,7 +95,7 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
         setCollection((cur) => (cur && c.collections.some((x) => x.name === cur) ? cur : c.collections[0]?.name));
       })
       .catch((e) => setError(e.message));
-  }, [api, session, changes]);
+  }, [api, session, changes, edits]);
   useEffect(() => {
     if (!api || !collection) return;
     const query = new URLSearchParams({ offset: String(offset), limit: String(pageSize) });
@@ -99,7 +106,7 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
         setError(undefined);
       })
       .catch((e) => setError(e.message));
-  }, [api, collection, offset, q, session, changes]);
+  }, [api, collection, offset, q, session, changes, edits]);
 
   const pick = (a: string) => {
     setApi(a);
@@ -189,13 +196,25 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
                         <code>{cell(item.id)}</code>
                       </td>
                       {columns.map((c) => (
-                        <td class={`v-${String(item.record[c]).replace(/[^a-z_]/gi, '')}`}>{cell(item.record[c])}</td>
+                        <td class={`v-${String(item.record[c]).replace(/[^a-z_]/gi, '')}`} title={String(item.record[c] ?? '')}>
+                          {cell(item.record[c])}
+                        </td>
                       ))}
                     </tr>
                     {open === item.id && (
                       <tr class="expanded">
                         <td colSpan={columns.length + 1}>
-                          <Json value={item.record} />
+                          <RecordEditor
+                            api={api ?? ''}
+                            info={collections?.collections.find((c) => c.name === collection)}
+                            id={item.id}
+                            record={item.record}
+                            session={session}
+                            onSaved={(message) => {
+                              setNotice(message);
+                              setEdits((n) => n + 1);
+                            }}
+                          />
                         </td>
                       </tr>
                     )}

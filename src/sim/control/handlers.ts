@@ -4,10 +4,12 @@ import { ApiError } from '../errors.js';
 import type { RequestContext, TypedHandlers } from '../module.js';
 import { normalizeScenario, scenarioCatalog } from '../scenarios/catalog.js';
 import type { SessionSnapshot } from '../session.js';
-import { isVendorName } from '../../spec/names.js';
+import { isVendorName, type VendorName } from '../../spec/names.js';
 import { mintProviderState } from './provider-states.js';
 import { checkSnapshot } from '../snapshot/import.js';
 import { browseState, stateCollections } from '../vendors/browse.js';
+import { recordEdits } from '../vendors/edits.js';
+import { applyPreset, editsOf, putRecord } from './records.js';
 
 type Ctx = RequestContext<undefined, undefined>;
 
@@ -18,8 +20,15 @@ function baseUrl(ctx: Ctx, index: SpecIndex): string {
   return `${ctx.req.origin}${index.prefix}${index.basePath}`;
 }
 
+/** The session's record of one API that an edit or a preset acts on (the API must be served). */
+function editTarget(ctx: Ctx, path: { api: VendorName; collection: string; id: string }) {
+  const factory = ctx.world.modules.get(path.api)?.state;
+  if (!factory) throw new ApiError({ kind: 'not_found', code: 'api_not_served', message: `${path.api} is not served (see --api)` });
+  return { session: ctx.session, api: path.api, collection: path.collection, id: path.id, factory, edits: recordEdits[path.api] };
+}
+
 /** The control API over the world; `served` are the APIs this simulator mounts. */
-export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, undefined, undefined> {
+export function controlHandlers(served: SpecIndex[], instance: string | (() => string) = 'in-process'): TypedHandlers<operations, undefined, undefined> {
   const vendorFixture = (ctx: Ctx) => {
     for (const index of served) {
       const mod = ctx.world.modules.get(index.name);
@@ -103,8 +112,13 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
     exportState: (ctx) => ({ status: 200, body: ctx.session.export() as never }),
 
     // The page: sessions to pick from, and the state paged (readable at a million records).
-    listSessions: (ctx) => ({ status: 200, body: { sessions: ctx.world.sessionNames().map((n) => ctx.world.session(n)).map((s) => ({ name: s.name, seed: s.seed, scenarios: s.scenarios.map((x) => x.name) })) } }),
-    listStateCollections: (ctx) => ({ status: 200, body: stateCollections(ctx.session, ctx.params.path.api, served.map((s) => s.name)) }),
+    listSessions: (ctx) => ({ status: 200, body: { instance: typeof instance === 'function' ? instance() : instance, sessions: ctx.world.sessionNames().map((n) => ctx.world.session(n)).map((s) => ({ name: s.name, seed: s.seed, scenarios: s.scenarios.map((x) => x.name) })) } }),
+    listStateCollections: (ctx) => {
+      const listed = stateCollections(ctx.session, ctx.params.path.api, served.map((s) => s.name));
+      return { status: 200, body: { ...listed, collections: listed.collections.map((c) => ({ ...c, ...editsOf(listed.api, recordEdits[listed.api], c.name) })) } };
+    },
+    putStateRecord: (ctx) => ({ status: 200, body: putRecord(editTarget(ctx, ctx.params.path), ctx.body) }),
+    applyStatePreset: (ctx) => ({ status: 200, body: applyPreset(editTarget(ctx, ctx.params.path), ctx.params.path.preset, new Date()) }),
     browseState: (ctx) => ({ status: 200, body: browseState(ctx.session, ctx.params.path.api, ctx.params.path.collection, ctx.params.query, served.map((s) => s.name)) }),
 
     importState: (ctx) => {

@@ -6,7 +6,7 @@ import { checkControlAccess } from './auth.js';
 import { controlHandlers } from './handlers.js';
 
 /** The control API, served through the same pipeline as the vendors (specs/control.yaml). */
-export function controlModule(served: SpecIndex[], controlToken: string | undefined): ApiModule<undefined, undefined> {
+export function controlModule(served: SpecIndex[], controlToken: string | undefined, instance?: string | (() => string)): ApiModule<undefined, undefined> {
   return {
     name: 'control',
     state: { create: () => undefined, toJSON: () => null, fromJSON: () => undefined },
@@ -20,6 +20,6 @@ export function controlModule(served: SpecIndex[], controlToken: string | undefi
       const code = err.code ?? (err.kind === 'validation' || err.kind === 'malformed_body' || err.kind === 'body_too_large' ? 'invalid_request' : err.kind);
       return { status, body: { error: { code, message } } };
     },
-    handlers: controlHandlers(served),
+    handlers: controlHandlers(served, instance),
   };
 }
