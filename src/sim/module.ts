@@ -84,6 +84,12 @@ export interface StateFactory<State> {
 }
 
 /**
+ * A deep copy of plain JSON that also reads through copy-on-write views (structuredClone
+ * refuses Proxies, which a forked session's data is made of).
+ */
+export const plainCopy = (json: unknown): unknown => (json === undefined ? undefined : JSON.parse(JSON.stringify(json)));
+
+/**
  * The factory of a state class that keeps all it has in a plain-JSON `data` member and
  * rebuilds its indexes from it: export is `data`, import a deep copy handed to the class.
  */
@@ -91,7 +97,7 @@ export function dataState<Data, State extends { data: Data }>(
   create: (input: { seed: number; size: number }) => State,
   Class: new (data: Data) => State,
 ): StateFactory<State> {
-  return { create, toJSON: (s) => s.data, fromJSON: (json) => new Class(structuredClone(json) as Data) };
+  return { create, toJSON: (s) => s.data, fromJSON: (json) => new Class(plainCopy(json) as Data) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { JsonObject } from '../../spec/load.js';
 import { toIssues } from '../../spec/index.js';
 import { specIndex } from '../../spec/registry.js';
 import { ApiError, fieldName } from '../errors.js';
+import { plainCopy } from '../module.js';
 import { describeIssue } from '../issues.js';
 import type { VendorName } from '../../spec/names.js';
 import type { Session } from '../session.js';
@@ -87,7 +88,7 @@ interface Target {
  */
 function commit(t: Target, change: (data: unknown, c: EditableCollection<unknown>) => void) {
   const c = collectionOf(t.api, t.edits, t.collection);
-  const data = structuredClone(t.factory.toJSON(t.session.state(t.api)));
+  const data = plainCopy(t.factory.toJSON(t.session.state(t.api)));
   if (!c.get(data, t.id)) throw new ApiError({ kind: 'not_found', code: 'record_not_found', message: `${t.api} ${t.collection} has no record ${t.id}` });
   change(data, c);
   const after = c.get(data, t.id);
