@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import type { Operation, SpecIndex } from '../../src/spec/index.js';
+import type { VendorName } from '../../src/spec/names.js';
+import { curlOf, exchange } from '../http.js';
+import type { FixtureSource } from '../provider-states.js';
+import type { AnyProfile, ControlClient, Exchange, Outcome, Profiles, RequestParts } from '../types.js';
+import { answerDiff, IdMatcher, type BodyRules } from './compare.js';
+import { formatFinding } from './finding.js';
+import { HeaderMemory } from './headers.js';
+import { Oracle } from './oracle.js';
+import { planArbitrary, resolvePlan, type Plan } from './requests.js';
+import type { Answer, ModelAdapter, ModelStep } from './types.js';
+
+export interface ModelOptions {
+  api: VendorName;
+  index: SpecIndex;
+  target: string;
+  profile: AnyProfile;
+  adapter: ModelAdapter;
+  baseline(operationId: string): RequestParts | undefined;
+  /** Resets the target between runs and shows its state; the tier needs it (or a fromObserved) to start the model. */
+  control?: ControlClient;
+  source?: FixtureSource;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  seed: number;
+  runs: number;
+  maxSteps: number;
+  budgetMs: number;
+}
+
+export interface ModelResult {
+  outcomes: Outcome[];
+  exchanges: Exchange[];
+  runs: number;
+  steps: number;
+  durationMs: number;
+}
+
+/** The model differs from the target: the step's record is already in the run's log. */
+class Divergence extends Error {}
+
+type Snapshot = Parameters<Oracle['load']>[0];
+
+/** One run's world: the model, the target, the pools of ids, what was sent so far. */
+class Run {
+  readonly ids = new IdMatcher();
+  readonly headers = new HeaderMemory();
+  readonly log: ModelStep[] = [];
+  readonly exchanges: Exchange[] = [];
+  private readonly pools = new Map<string, string[]>();
+
+  constructor(
+    private readonly o: ModelOptions,
+    private readonly oracle: Oracle,
+    pools: Record<string, string[]>,
+  ) {
+    for (const [name, values] of Object.entries(pools)) this.pools.set(name, [...new Set(values.filter(Boolean))]);
+  }
+
+  pool = (name: string): string[] => this.pools.get(name) ?? [];
+
+  /** Ids the model's answers show join their pools (so later steps use them, deleted ones included). */
+  private learn(value: unknown, key?: string): void {
+    if (typeof value === 'string' && key !== undefined) {
+      const name = this.o.adapter.assigned[key] ?? (this.pools.has(key) ? key : undefined);
+      const list = name === undefined ? undefined : (this.pools.get(name) ?? this.pools.set(name, []).get(name));
+      if (list && !list.includes(value) && list.length < 64) list.push(value);
+    } else if (Array.isArray(value)) for (const v of value) this.learn(v, key);
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) this.learn(v, k);
+  }
+
+  private translate<T>(value: T): T {
+    if (typeof value === 'string') return this.ids.target(value) as T;
+    if (Array.isArray(value)) return value.map((v) => this.translate(v)) as T;
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.translate(v)])) as T;
+    return value;
+  }
+
+  async step(plan: Plan, op: Operation): Promise<void> {
+    const o = this.o;
+    const { method, parts } = resolvePlan(plan, op, { baseline: o.baseline, principals: o.adapter.principals(o.profile as never), pool: this.pool });
+    const model = await this.oracle.send({ operationId: op.id, method, parts });
+    const ex = await exchange(o.index, o.target, op.id, this.translate(parts), o.headers, o.timeoutMs);
+    this.exchanges.push(ex);
+    const n = this.log.length + 1;
+    const record: ModelStep = { n, operationId: op.id, curl: curlOf(ex), model: { status: model.status, body: model.body }, target: ex.response ? { status: ex.response.status, body: ex.response.body } : { error: ex.error ?? 'no answer' } };
+    this.log.push(record);
+    const divergence = ex.response ? this.compare(op, parts, model, { status: ex.response.status, headers: ex.response.headers, body: ex.response.body, text: ex.response.text }) : `the target gave no answer: ${ex.error}`;
+    if (divergence) {
+      record.divergence = divergence;
+      throw new Divergence(divergence);
+    }
+    this.learn(model.body);
+  }
+
+  private compare(op: Operation, parts: RequestParts, model: Answer, target: Answer): string | undefined {
+    const rules: BodyRules = { assigned: new Set(Object.keys(this.o.adapter.assigned)), ordered: op.ext['x-connkit-order'] === 'stated' };
+    const who = parts.headers?.Authorization ?? '';
+    const concrete = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(parts.path?.[name] ?? ''));
+    return answerDiff(model, target, rules, this.ids, this.o.adapter.errorType) ?? this.headers.check(this.o.index, op, concrete, who, model, target, Math.floor(Date.now() / 1000));
+  }
+}
+
+class Step implements fc.AsyncCommand<Run, Run> {
+  constructor(
+    readonly plan: Plan,
+    private readonly op: Operation,
+  ) {}
+  check = () => true;
+  run = (_: Run, run: Run) => run.step(this.plan, this.op);
+  toString = () => `${this.plan.method ?? this.op.method.toUpperCase()} ${this.op.id}`;
+}
+
+/**
+ * The model tier: random sequences over every operation, sent to the target and to the
+ * model, compared answer by answer; a divergence is shrunk to the shortest sequence that
+ * still shows it and reported with a curl per step and the seed that replays it.
+ */
+export async function runModelTier(o: ModelOptions): Promise<ModelResult> {
+  const started = performance.now();
+  const result = await modelTier(o);
+  return { ...result, durationMs: Math.round(performance.now() - started) };
+}
+
+async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs'>> {
+  const outcome = (status: Outcome['status'], message: string, extra: Partial<Outcome> = {}): Outcome => ({ check: 'model', tier: 'model', api: o.api, status, message, ...extra });
+  const control = o.control;
+  if (!control) return { outcomes: [outcome('skipped', 'the model tier needs --control (to reset the target between runs and load the model from its state)')], exchanges: [], runs: 0, steps: 0 };
+  const oracle = new Oracle(o.api, o.index);
+  const basePools = o.adapter.pools(o.profile as never);
+  const pooled = new Set([...Object.keys(basePools), ...Object.values(o.adapter.assigned), ...(o.adapter.consumables?.(o.profile as never) ?? []).map((c) => c.pool)]);
+  const principals = o.adapter.principals(o.profile as never).length;
+  const step = planArbitrary(o.index, pooled, principals).map((plan) => {
+    const op = o.index.byId.get(plan.operationId);
+    if (!op) throw new Error(`no operation ${plan.operationId}`);
+    return new Step(plan, op);
+  });
+  const exchanges: Exchange[] = [];
+  let failed: ModelStep[] | undefined;
+  let runs = 0;
+  let steps = 0;
+
+  async function setup(): Promise<{ model: Run; real: Run }> {
+    await control!.post('/reset', {});
+    const pools: Record<string, string[]> = { ...basePools };
+    for (const c of o.adapter.consumables?.(o.profile as never) ?? []) {
+      if (!o.source) break;
+      const minted: Record<string, unknown> = { ...(await o.source.mint(c.state, c.params)) };
+      const value = minted[c.field];
+      if (typeof value === 'string') pools[c.pool] = [value, ...(pools[c.pool] ?? [])];
+    }
+    await oracle.load((await control!.get('/state')) as Snapshot);
+    const run = new Run(o, oracle, pools);
+    runs++;
+    return { model: run, real: run };
+  }
+
+  const property = fc.asyncProperty(fc.commands([step], { maxCommands: o.maxSteps }), async (cmds) => {
+    const world = await setup();
+    try {
+      await fc.asyncModelRun(async () => world, cmds);
+    } finally {
+      steps += world.real.log.length;
+      exchanges.push(...world.real.exchanges);
+      // Kept on every failing run: fast-check shrinks toward smaller failures, so the last one is the shortest.
+      if (world.real.log.some((s) => s.divergence)) failed = world.real.log;
+    }
+  });
+  const result = await fc.check(property, { seed: o.seed, numRuns: o.runs, interruptAfterTimeLimit: o.budgetMs, markInterruptAsFailure: false, endOnFailure: false });
+  if (!result.failed || !failed) {
+    const note = result.interrupted ? ` (the ${Math.round(o.budgetMs / 1000)} s budget ended it after ${result.numRuns} of ${o.runs} runs)` : '';
+    return { outcomes: [outcome('passed', `${result.numRuns} runs, ${steps} steps, model and target agree${note}; --seed ${o.seed}`)], exchanges, runs, steps };
+  }
+  const last = failed[failed.length - 1];
+  const ex = [...exchanges].reverse().find((e) => curlOf(e) === last.curl);
+  return { outcomes: [outcome('failed', formatFinding(failed, o.seed), { operation: last.operationId, steps: failed, exchange: ex, curl: last.curl })], exchanges, runs, steps };
+}
