@@ -12,6 +12,8 @@ import type { RequestParts } from '../types.js';
 export type Pick =
   | { from: 'baseline' }
   | { from: 'pool'; i: number }
+  /** The value of this kind the sequence used last (so steps meet on one resource). */
+  | { from: 'recent' }
   | { from: 'unknown' }
   | { from: 'omit' }
   | { from: 'value'; v: string | number | boolean | string[] }
@@ -34,6 +36,7 @@ const weighted = <T>(...pairs: [number, fc.Arbitrary<T>][]) => fc.oneof(...pairs
 const base = fc.constant<Pick>({ from: 'baseline' });
 const pool = fc.nat(63).map<Pick>((i) => ({ from: 'pool', i }));
 const unknown = fc.constant<Pick>({ from: 'unknown' });
+const recent = fc.constant<Pick>({ from: 'recent' });
 const omit = fc.constant<Pick>({ from: 'omit' });
 const invalid = fc.constant<Pick>({ from: 'invalid' });
 
@@ -55,7 +58,7 @@ function valuesOf(schema: JsonObject): fc.Arbitrary<Pick> | undefined {
 /** The picks one parameter or body field may get: pools for ids, the schema's values for the rest. */
 function picks(name: string, schema: JsonObject, required: boolean, pooled: ReadonlySet<string>): fc.Arbitrary<Pick> {
   const choices: [number, fc.Arbitrary<Pick>][] = [[5, base]];
-  if (pooled.has(name)) choices.push([4, pool], [1, unknown]);
+  if (pooled.has(name)) choices.push([4, pool], [5, recent], [1, unknown]);
   const values = valuesOf(schema);
   if (values) choices.push([3, values]);
   if (values) choices.push([1, invalid]);
@@ -113,6 +116,8 @@ export interface Resolver {
   baseline(operationId: string): RequestParts | undefined;
   principals: Record<string, string>[];
   pool(name: string): string[];
+  /** The last value sent that the named pool holds. */
+  recent(name: string): string | undefined;
 }
 
 /** A well-formed value nobody has: a known one with its last characters turned. */
@@ -139,6 +144,7 @@ function resolvePick(pick: Pick | undefined, name: string, current: unknown, sch
   if (pick.from === 'invalid') return invalidValue(schema);
   const values = r.pool(name);
   if (pick.from === 'unknown') return unknownLike(typeof current === 'string' ? current : values[0]);
+  if (pick.from === 'recent') return r.recent(name) ?? (current === undefined ? undefined : (current as Value));
   return values.length ? values[pick.i % values.length] : current === undefined ? undefined : (current as Value);
 }
 const omitted = Symbol('omitted');

@@ -9,6 +9,7 @@ import { formatFinding } from './finding.js';
 import { HeaderMemory } from './headers.js';
 import { Oracle } from './oracle.js';
 import { planArbitrary, resolvePlan, type Plan } from './requests.js';
+import { isRecord } from './records.js';
 import type { Answer, ModelAdapter, ModelStep } from './types.js';
 
 export interface ModelOptions {
@@ -59,6 +60,18 @@ class Run {
   }
 
   pool = (name: string): string[] => this.pools.get(name) ?? [];
+  private readonly used: string[] = [];
+  recent = (name: string): string | undefined => {
+    const pool = this.pool(name);
+    for (let i = this.used.length - 1; i >= 0; i--) if (pool.includes(this.used[i])) return this.used[i];
+    return undefined;
+  };
+
+  /** The ids a request carries, remembered so later steps can pick "the one used last". */
+  private remember(parts: RequestParts): void {
+    const values = [...Object.values(parts.path ?? {}), ...Object.values(parts.headers ?? {}), ...(isRecord(parts.body) ? Object.values(parts.body) : [])];
+    for (const v of values) if (typeof v === 'string') this.used.push(v);
+  }
 
   /** Ids the model's answers show join their pools (so later steps use them, deleted ones included). */
   private learn(value: unknown, key?: string): void {
@@ -79,7 +92,8 @@ class Run {
 
   async step(plan: Plan, op: Operation): Promise<void> {
     const o = this.o;
-    const { method, parts } = resolvePlan(plan, op, { baseline: o.baseline, principals: o.adapter.principals(o.profile as never), pool: this.pool });
+    const { method, parts } = resolvePlan(plan, op, { baseline: o.baseline, principals: o.adapter.principals(o.profile as never), pool: this.pool, recent: this.recent });
+    this.remember(parts);
     const model = await this.oracle.send({ operationId: op.id, method, parts });
     const ex = await exchange(o.index, o.target, op.id, this.translate(parts), o.headers, o.timeoutMs);
     this.exchanges.push(ex);
@@ -156,7 +170,7 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
     return { model: run, real: run };
   }
 
-  const property = fc.asyncProperty(fc.commands([step], { maxCommands: o.maxSteps }), async (cmds) => {
+  const property = fc.asyncProperty(fc.commands([step], { maxCommands: o.maxSteps, size: 'max' }), async (cmds) => {
     const world = await setup();
     try {
       await fc.asyncModelRun(async () => world, cmds);
