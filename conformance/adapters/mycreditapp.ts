@@ -57,7 +57,8 @@ export const mycreditappAdapter: Adapter<'mycreditapp'> = {
         invitation_token: [...(inv?.sent ?? []), ...(inv?.accepted ?? []), ...(inv?.expired ?? [])],
       };
     },
-    assigned: { invitation_token: 'invitation_token' },
+    // A new invitation's id and token are MyCreditApp's to choose.
+    assigned: { invitation_token: 'invitation_token', id: 'invitation_id' },
     consumables: (p) => (p.organizations.host ? [{ state: 'pending invitation', params: { host_organization_id: p.organizations.host.id }, pool: 'invitation_token', field: 'invitation_token' }] : []),
     // FastAPI's envelope: where and what kind, per problem (the msg wording is not compared).
     errorType: (body) => (isRecord(body) && Array.isArray(body.detail) ? body.detail.map((d: unknown) => (isRecord(d) ? { loc: d.loc, type: d.type, code: d.code } : d)) : body),

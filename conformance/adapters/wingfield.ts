@@ -40,7 +40,8 @@ export const wingfieldAdapter: Adapter<'wingfield'> = {
         externalOrganizationId: (orgs?.related ?? []).map((o) => o.external_organization_id),
       };
     },
-    assigned: {},
+    // A claim creates the relation: its id is Wingfield's to choose.
+    assigned: { id: 'relationId' },
     consumables: () => [
       { state: 'open connect token', params: {}, pool: 'connectToken', field: 'connectToken' },
       { state: 'user without a seat', params: {}, pool: 'userId', field: 'user_id' },

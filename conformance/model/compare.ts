@@ -13,16 +13,21 @@ export class IdMatcher {
   private readonly toTarget = new Map<string, string>();
   private readonly toModel = new Map<string, string>();
 
+  /** `known`: every value the state held before the run; those were not assigned by the run, so they must match as they are. */
+  constructor(private readonly known: ReadonlySet<string> = new Set()) {}
+
   /** A model value as the target knows it (a value never paired is the same on both sides). */
   target(model: string): string {
     return this.toTarget.get(model) ?? model;
   }
 
+  /** Whether the target's value may stand for the model's in this role (a new pair is recorded). */
   pair(model: string, target: string): boolean {
     const known = this.toTarget.get(model);
     if (known !== undefined) return known === target;
     if (this.toModel.has(target)) return this.toModel.get(target) === model;
     if (model === target) return true;
+    if (this.known.has(model)) return false;
     this.toTarget.set(model, target);
     this.toModel.set(target, model);
     return true;

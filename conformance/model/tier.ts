@@ -45,7 +45,7 @@ type Snapshot = Parameters<Oracle['load']>[0];
 
 /** One run's world: the model, the target, the pools of ids, what was sent so far. */
 class Run {
-  readonly ids = new IdMatcher();
+  readonly ids: IdMatcher;
   readonly headers = new HeaderMemory();
   readonly log: ModelStep[] = [];
   readonly exchanges: Exchange[] = [];
@@ -55,7 +55,9 @@ class Run {
     private readonly o: ModelOptions,
     private readonly oracle: Oracle,
     pools: Record<string, string[]>,
+    known: ReadonlySet<string>,
   ) {
+    this.ids = new IdMatcher(known);
     for (const [name, values] of Object.entries(pools)) this.pools.set(name, [...new Set(values.filter(Boolean))]);
   }
 
@@ -116,6 +118,18 @@ class Run {
   }
 }
 
+/** Every string a state holds, keys included: the values no step of the run assigned. */
+function stringsOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string') into.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringsOf(v, into);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      stringsOf(v, into);
+    }
+  return into;
+}
+
 class Step implements fc.AsyncCommand<Run, Run> {
   constructor(
     readonly plan: Plan,
@@ -164,8 +178,9 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
       const value = minted[c.field];
       if (typeof value === 'string') pools[c.pool] = [value, ...(pools[c.pool] ?? [])];
     }
-    await oracle.load((await control!.get('/state')) as Snapshot);
-    const run = new Run(o, oracle, pools);
+    const snapshot = (await control!.get('/state')) as Snapshot;
+    await oracle.load(snapshot);
+    const run = new Run(o, oracle, pools, stringsOf(snapshot.apis[o.api]));
     runs++;
     return { model: run, real: run };
   }
@@ -188,5 +203,5 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
   }
   const last = failed[failed.length - 1];
   const ex = [...exchanges].reverse().find((e) => curlOf(e) === last.curl);
-  return { outcomes: [outcome('failed', formatFinding(failed, o.seed), { operation: last.operationId, steps: failed, exchange: ex, curl: last.curl })], exchanges, runs, steps };
+  return { outcomes: [outcome('failed', formatFinding(failed, o.seed, `found in run ${result.numRuns}, shrunk ${result.numShrinks} times`), { operation: last.operationId, steps: failed, exchange: ex, curl: last.curl })], exchanges, runs, steps };
 }

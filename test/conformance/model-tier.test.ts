@@ -66,7 +66,7 @@ describe('a planted bug', () => {
     const run = async () => {
       const proxy = await startProxy(t.sim.url, staleGaView());
       try {
-        return await verify({ ...modelOnly, modelRuns: 100, maxSteps: 12, api: 'auth0', target: `${proxy.url}${prefixOf('auth0')}`, control: `${proxy.url}/__control`, seed: 3 });
+        return await verify({ ...modelOnly, modelRuns: 100, maxSteps: 12, api: 'auth0', target: `${proxy.url}${prefixOf('auth0')}`, control: `${proxy.url}/__control`, seed: 4 });
       } finally {
         await proxy.close();
       }
@@ -83,12 +83,12 @@ describe('a planted bug', () => {
     expect(last.operationId).toBe('get_enabled_connections_by_connectionId');
     expect(last.divergence).toMatch(/status: the model answers 404, the target 200/);
     expect(steps.some((s) => /^delete_/.test(s.operationId))).toBe(true);
-    expect(finding?.message).toMatch(/--seed 3/);
+    expect(finding?.message).toMatch(/--seed 4/);
     for (const s of steps) expect(finding?.message).toContain(`${s.n}. curl -i -X `);
     expect(finding?.message).toMatch(/model: +404/);
     // The same seed replays the same finding.
     const again = await run();
-    const same = (curl: string) => curl.replace(/verify-3-[0-9a-f]+/, 'S').replace(/127\.0\.0\.1:\d+/, 'proxy');
+    const same = (curl: string) => curl.replace(/verify-4-[0-9a-f]+/, 'S').replace(/127\.0\.0\.1:\d+/, 'proxy');
     expect(again.report!.outcomes.find((o) => o.check === 'model')?.steps?.map((s) => same(s.curl))).toEqual(steps.map((s) => same(s.curl)));
   });
 });
