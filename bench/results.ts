@@ -100,6 +100,8 @@ export interface Results {
   coldStart?: ColdStart;
   scale?: Scale;
   verify?: VerifyRun[];
+  /** verify's model tier per API: wall time at the defaults, and findings over a sweep of seeds. */
+  model?: { api: string; seeds: number; medianMs: number; maxMs: number; requestsPerSeed: number; findings: number }[];
   targets: Target[];
   profiles: { file: string; top: { fn: string; selfMs: number; percent: number }[] }[];
 }
