@@ -36,7 +36,7 @@ export const wingfieldAdapter: Adapter<'wingfield'> = {
         externalServiceId: [p.external_service_id, p.other_external_service_id].filter((s) => s !== undefined),
         organizationId: [...(orgs?.related ?? []).map((o) => o.id), ...(orgs?.unrelated ?? [])],
         userId: p.users ?? [],
-        connectToken: [...(ct?.open ?? []), ...(ct?.claimed ?? []), ...(ct?.cancelled ?? []), ...(ct?.expired ?? []), ...(ct?.other_service ?? []), ...(ct?.confirm ?? []).map((c) => c.token)],
+        connectToken: [...(ct?.open ?? []), ...(ct?.claimed ?? []), ...(ct?.cancelled ?? []), ...(ct?.expired ?? []), ...(ct?.other_service ?? []), ...(ct?.confirm ?? []).map((c) => c.token), ...(ct?.malformed ? [ct.malformed] : []), ...(ct?.unknown ? [ct.unknown] : [])],
         externalOrganizationId: (orgs?.related ?? []).map((o) => o.external_organization_id),
       };
     },
@@ -44,6 +44,8 @@ export const wingfieldAdapter: Adapter<'wingfield'> = {
     assigned: { id: 'relationId' },
     consumables: () => [
       { state: 'open connect token', params: {}, pool: 'connectToken', field: 'connectToken' },
+      // Two users without a seat: a PRO quota of one shows only on the second.
+      { state: 'user without a seat', params: {}, pool: 'userId', field: 'user_id' },
       { state: 'user without a seat', params: {}, pool: 'userId', field: 'user_id' },
     ],
     errorType: (body) => (isRecord(body) && isRecord(body.error) ? body.error.type : body),

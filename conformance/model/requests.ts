@@ -17,6 +17,8 @@ export type Pick =
   | { from: 'unknown' }
   | { from: 'omit' }
   | { from: 'value'; v: string | number | boolean | string[] }
+  /** Part of a text the model's answers showed, its case turned (what a search should still match). */
+  | { from: 'text'; i: number }
   /** A value the schema refuses (out of range, not in the enum): the error path. */
   | { from: 'invalid' };
 
@@ -37,6 +39,7 @@ const base = fc.constant<Pick>({ from: 'baseline' });
 const pool = fc.nat(63).map<Pick>((i) => ({ from: 'pool', i }));
 const unknown = fc.constant<Pick>({ from: 'unknown' });
 const recent = fc.constant<Pick>({ from: 'recent' });
+const text = fc.nat(199).map<Pick>((i) => ({ from: 'text', i }));
 const omit = fc.constant<Pick>({ from: 'omit' });
 const invalid = fc.constant<Pick>({ from: 'invalid' });
 
@@ -56,13 +59,15 @@ function valuesOf(schema: JsonObject): fc.Arbitrary<Pick> | undefined {
 }
 
 /** The picks one parameter or body field may get: pools for ids, the schema's values for the rest. */
-function picks(name: string, schema: JsonObject, required: boolean, pooled: ReadonlySet<string>): fc.Arbitrary<Pick> {
-  const choices: [number, fc.Arbitrary<Pick>][] = [[5, base]];
+function picks(name: string, schema: JsonObject, required: boolean, pooled: ReadonlySet<string>, steady = 5): fc.Arbitrary<Pick> {
+  const choices: [number, fc.Arbitrary<Pick>][] = [[steady, base]];
   if (pooled.has(name)) choices.push([4, pool], [5, recent], [1, unknown]);
   const values = valuesOf(schema);
   if (values) choices.push([3, values]);
+  else if (schema.type === 'string' && !pooled.has(name) && !schema.format) choices.push([3, text]);
   if (values) choices.push([1, invalid]);
-  if (!required) choices.push([1, omit]);
+  // Leaving out a required one is the error path (the vendor's envelope naming the field).
+  choices.push([required ? 1 : 2, omit]);
   return weighted(...choices);
 }
 
@@ -70,12 +75,14 @@ const record = (entries: [string, fc.Arbitrary<Pick>][]) => fc.record(Object.fro
 
 /** Every operation of the spec, each with picks from its own schemas; plus the methods no path lists. */
 export function planArbitrary(index: SpecIndex, pooled: ReadonlySet<string>, principals: number): fc.Arbitrary<Plan> {
-  const principal = weighted([6, fc.constant(0)], [2, fc.nat(Math.max(0, principals - 1))]);
+  // `principals` itself stands for "no credentials at all" (the main principal's other headers, no Authorization).
+  const principal = weighted([8, fc.constant(0)], [3, fc.nat(Math.max(0, principals - 1))], [1, fc.constant(principals)]);
   const plans = index.operations.map((op) => {
-    const params = (where: string) => record(op.params.filter((p) => p.in === where && p.name.toLowerCase() !== 'authorization').map((p) => [p.name, picks(p.name, p.schema, p.required, pooled)]));
+    // Path ids vary freely; query and header values one or two at a time, so most requests get past validation.
+    const params = (where: string) => record(op.params.filter((p) => p.in === where && p.name.toLowerCase() !== 'authorization').map((p) => [p.name, picks(p.name, p.schema, p.required, pooled, where === 'path' ? 5 : 14)]));
     const props = (op.body?.schema.properties ?? {}) as Record<string, JsonObject>;
     const required = new Set((op.body?.schema.required as string[] | undefined) ?? []);
-    const body = record(Object.entries(props).map(([name, schema]) => [name, picks(name, schema, required.has(name), pooled)]));
+    const body = record(Object.entries(props).map(([name, schema]) => [name, picks(name, schema, required.has(name), pooled, 8)]));
     return fc.record({ operationId: fc.constant(op.id), principal, path: params('path'), query: params('query'), header: params('header'), body });
   });
   const probes = wrongMethods(index).map(([op, methods]) =>
@@ -118,6 +125,8 @@ export interface Resolver {
   pool(name: string): string[];
   /** The last value sent that the named pool holds. */
   recent(name: string): string | undefined;
+  /** Texts the model's answers showed (names, e-mails…). */
+  texts(): string[];
 }
 
 /** A well-formed value nobody has: a known one with its last characters turned. */
@@ -144,6 +153,12 @@ function resolvePick(pick: Pick | undefined, name: string, current: unknown, sch
   if (pick.from === 'invalid') return invalidValue(schema);
   const values = r.pool(name);
   if (pick.from === 'unknown') return unknownLike(typeof current === 'string' ? current : values[0]);
+  if (pick.from === 'text') {
+    const all = r.texts();
+    const t = all.length ? all[pick.i % all.length] : '';
+    const part = t.length > 4 ? t.slice(1, Math.max(3, Math.floor(t.length / 2))) : t;
+    return pick.i % 2 ? part.toUpperCase() : part;
+  }
   if (pick.from === 'recent') return r.recent(name) ?? (current === undefined ? undefined : (current as Value));
   return values.length ? values[pick.i % values.length] : current === undefined ? undefined : (current as Value);
 }
@@ -153,8 +168,11 @@ const omitted = Symbol('omitted');
 export function resolvePlan(plan: Plan, op: Operation, r: Resolver): { method: string; parts: RequestParts } {
   const baseline = r.baseline(op.id) ?? {};
   const main = r.principals[0] ?? {};
+  const anonymous = plan.principal === r.principals.length;
   const chosen = r.principals[plan.principal % Math.max(1, r.principals.length)] ?? main;
-  const parts: RequestParts = { headers: { ...baseline.headers, ...chosen }, path: { ...baseline.path }, query: { ...baseline.query } };
+  const headers0: Record<string, string> = { ...baseline.headers, ...chosen };
+  if (anonymous) for (const k of Object.keys(headers0)) if (k.toLowerCase() === 'authorization') delete headers0[k];
+  const parts: RequestParts = { headers: headers0, path: { ...baseline.path }, query: { ...baseline.query } };
   const path = parts.path ?? {};
   const query = parts.query ?? {};
   const headers = parts.headers ?? {};

@@ -76,7 +76,11 @@ class Run {
   }
 
   /** Ids the model's answers show join their pools (so later steps use them, deleted ones included). */
+  private readonly seenTexts: string[] = [];
+  texts = (): string[] => this.seenTexts;
+
   private learn(value: unknown, key?: string): void {
+    if (typeof value === 'string' && /[a-z]{3}/i.test(value) && !/^\S{20,}$/.test(value) && this.seenTexts.length < 200 && !this.seenTexts.includes(value)) this.seenTexts.push(value);
     if (typeof value === 'string' && key !== undefined) {
       const name = this.o.adapter.assigned[key] ?? (this.pools.has(key) ? key : undefined);
       const list = name === undefined ? undefined : (this.pools.get(name) ?? this.pools.set(name, []).get(name));
@@ -94,7 +98,7 @@ class Run {
 
   async step(plan: Plan, op: Operation): Promise<void> {
     const o = this.o;
-    const { method, parts } = resolvePlan(plan, op, { baseline: o.baseline, principals: o.adapter.principals(o.profile as never), pool: this.pool, recent: this.recent });
+    const { method, parts } = resolvePlan(plan, op, { baseline: o.baseline, principals: o.adapter.principals(o.profile as never), pool: this.pool, recent: this.recent, texts: this.texts });
     this.remember(parts);
     const model = await this.oracle.send({ operationId: op.id, method, parts });
     const ex = await exchange(o.index, o.target, op.id, this.translate(parts), o.headers, o.timeoutMs);
