@@ -150,13 +150,17 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   });
   if (tierOn('model') && wanted('model')) {
     progress?.(`[model] ${modelRuns} runs of up to ${maxSteps} steps`);
-    const model = await runModelTier({
+    const model = adapters[api].model;
+    const tier = await runModelTier({
       api,
       index: specIndex(api),
       target: targetUrl,
-      profile,
-      adapter: adapters[api].model,
-      baseline: (id) => adapters[api].baseline(profile as never, id),
+      principals: model.principals(profile),
+      pools: model.pools(profile),
+      consumables: model.consumables?.(profile) ?? [],
+      assigned: model.assigned,
+      errorType: model.errorType,
+      baseline: (id) => adapters[api].baseline(profile, id),
       control,
       source,
       headers: control ? { 'X-Connkit-Session': session } : {},
@@ -166,9 +170,9 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
       maxSteps,
       budgetMs: o.modelBudgetMs ?? defaultModelBudgetMs,
     });
-    result.outcomes.push(...model.outcomes);
-    result.exchanges.push(...model.exchanges);
-    result.durationMs += model.durationMs;
+    result.outcomes.push(...tier.outcomes);
+    result.exchanges.push(...tier.exchanges);
+    result.durationMs += tier.durationMs;
   }
   const report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), result);
   const files: string[] = [];

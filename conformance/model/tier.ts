@@ -3,21 +3,25 @@ import type { Operation, SpecIndex } from '../../src/spec/index.js';
 import type { VendorName } from '../../src/spec/names.js';
 import { curlOf, exchange } from '../http.js';
 import type { FixtureSource } from '../provider-states.js';
-import type { AnyProfile, ControlClient, Exchange, Outcome, Profiles, RequestParts } from '../types.js';
+import type { ControlClient, Exchange, Outcome, Profiles, RequestParts } from '../types.js';
 import { answerDiff, IdMatcher, type BodyRules } from './compare.js';
 import { formatFinding } from './finding.js';
 import { HeaderMemory } from './headers.js';
 import { Oracle } from './oracle.js';
 import { planArbitrary, resolvePlan, type Plan } from './requests.js';
 import { isRecord } from './records.js';
-import type { Answer, ModelAdapter, ModelStep } from './types.js';
+import type { Answer, Consumable, ModelStep } from './types.js';
 
 export interface ModelOptions {
   api: VendorName;
   index: SpecIndex;
   target: string;
-  profile: AnyProfile;
-  adapter: ModelAdapter;
+  /** The vendor's model adapter, already applied to the profile. */
+  principals: Record<string, string>[];
+  pools: Record<string, string[]>;
+  consumables: Consumable[];
+  assigned: Record<string, string>;
+  errorType(body: unknown): unknown;
   baseline(operationId: string): RequestParts | undefined;
   /** Resets the target between runs and shows its state; the tier needs it (or a fromObserved) to start the model. */
   control?: ControlClient;
@@ -82,7 +86,7 @@ class Run {
   private learn(value: unknown, key?: string): void {
     if (typeof value === 'string' && /[a-z]{3}/i.test(value) && !/^\S{20,}$/.test(value) && this.seenTexts.length < 200 && !this.seenTexts.includes(value)) this.seenTexts.push(value);
     if (typeof value === 'string' && key !== undefined) {
-      const name = this.o.adapter.assigned[key] ?? (this.pools.has(key) ? key : undefined);
+      const name = this.o.assigned[key] ?? (this.pools.has(key) ? key : undefined);
       const list = name === undefined ? undefined : (this.pools.get(name) ?? this.pools.set(name, []).get(name));
       if (list && !list.includes(value) && list.length < 64) list.push(value);
     } else if (Array.isArray(value)) for (const v of value) this.learn(v, key);
@@ -98,7 +102,7 @@ class Run {
 
   async step(plan: Plan, op: Operation): Promise<void> {
     const o = this.o;
-    const { method, parts } = resolvePlan(plan, op, { baseline: o.baseline, principals: o.adapter.principals(o.profile as never), pool: this.pool, recent: this.recent, texts: this.texts });
+    const { method, parts } = resolvePlan(plan, op, { baseline: o.baseline, principals: o.principals, pool: this.pool, recent: this.recent, texts: this.texts });
     this.remember(parts);
     const model = await this.oracle.send({ operationId: op.id, method, parts });
     const ex = await exchange(o.index, o.target, op.id, this.translate(parts), o.headers, o.timeoutMs);
@@ -115,11 +119,15 @@ class Run {
   }
 
   private compare(op: Operation, parts: RequestParts, model: Answer, target: Answer): string | undefined {
-    const rules: BodyRules = { assigned: new Set(Object.keys(this.o.adapter.assigned)), ordered: op.ext['x-connkit-order'] === 'stated' };
+    const rules: BodyRules = { assigned: new Set(Object.keys(this.o.assigned)), ordered: op.ext['x-connkit-order'] === 'stated' };
     const who = parts.headers?.Authorization ?? '';
     const concrete = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(parts.path?.[name] ?? ''));
-    return answerDiff(model, target, rules, this.ids, this.o.adapter.errorType) ?? this.headers.check(this.o.index, op, concrete, who, model, target, Math.floor(Date.now() / 1000));
+    return answerDiff(model, target, rules, this.ids, this.o.errorType) ?? this.headers.check(this.o.index, op, concrete, who, model, target, Math.floor(Date.now() / 1000));
   }
+}
+
+function isSnapshot(v: unknown): v is Snapshot {
+  return isRecord(v) && v.connkit === 1 && typeof v.seed === 'number' && isRecord(v.apis);
 }
 
 /** Every string a state holds, keys included: the values no step of the run assigned. */
@@ -157,12 +165,13 @@ export async function runModelTier(o: ModelOptions): Promise<ModelResult> {
 
 async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs'>> {
   const outcome = (status: Outcome['status'], message: string, extra: Partial<Outcome> = {}): Outcome => ({ check: 'model', tier: 'model', api: o.api, status, message, ...extra });
-  const control = o.control;
-  if (!control) return { outcomes: [outcome('skipped', 'the model tier needs --control (to reset the target between runs and load the model from its state)')], exchanges: [], runs: 0, steps: 0 };
+  const given = o.control;
+  if (!given) return { outcomes: [outcome('skipped', 'the model tier needs --control (to reset the target between runs and load the model from its state)')], exchanges: [], runs: 0, steps: 0 };
+  const control: ControlClient = given;
   const oracle = new Oracle(o.api, o.index);
-  const basePools = o.adapter.pools(o.profile as never);
-  const pooled = new Set([...Object.keys(basePools), ...Object.values(o.adapter.assigned), ...(o.adapter.consumables?.(o.profile as never) ?? []).map((c) => c.pool)]);
-  const principals = o.adapter.principals(o.profile as never).length;
+  const basePools = o.pools;
+  const pooled = new Set([...Object.keys(basePools), ...Object.values(o.assigned), ...o.consumables.map((c) => c.pool)]);
+  const principals = o.principals.length;
   const step = planArbitrary(o.index, pooled, principals).map((plan) => {
     const op = o.index.byId.get(plan.operationId);
     if (!op) throw new Error(`no operation ${plan.operationId}`);
@@ -174,15 +183,16 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
   let steps = 0;
 
   async function setup(): Promise<{ model: Run; real: Run }> {
-    await control!.post('/reset', {});
+    await control.post('/reset', {});
     const pools: Record<string, string[]> = { ...basePools };
-    for (const c of o.adapter.consumables?.(o.profile as never) ?? []) {
+    for (const c of o.consumables) {
       if (!o.source) break;
       const minted: Record<string, unknown> = { ...(await o.source.mint(c.state, c.params)) };
       const value = minted[c.field];
       if (typeof value === 'string') pools[c.pool] = [value, ...(pools[c.pool] ?? [])];
     }
-    const snapshot = (await control!.get('/state')) as Snapshot;
+    const snapshot = await control.get('/state');
+    if (!isSnapshot(snapshot)) throw new Error(`the control API's GET /state answered no snapshot: ${JSON.stringify(snapshot).slice(0, 200)}`);
     await oracle.load(snapshot);
     const run = new Run(o, oracle, pools, stringsOf(snapshot.apis[o.api]));
     runs++;
