@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verify, type VerifyOptions } from '../../conformance/verify.js';
 import { vendorNames } from '../../src/spec/names.js';
@@ -92,3 +95,31 @@ describe('a planted bug', () => {
     expect(again.report!.outcomes.find((o) => o.check === 'model')?.steps?.map((s) => same(s.curl))).toEqual(steps.map((s) => same(s.curl)));
   });
 });
+
+describe('the model tier\'s flags', () => {
+  it('a budget ends the tier early and says so; bad values are usage errors', async () => {
+    const target = `${t.sim.url}${prefixOf('wingfield')}`;
+    const control = `${t.sim.url}/__control`;
+    const r = await verify({ ...modelOnly, api: 'wingfield', target, control, modelRuns: 1000, modelBudgetMs: 300 });
+    expect(r.report!.outcomes).toMatchObject([{ check: 'model', status: 'passed', message: expect.stringMatching(/budget ended it after \d+ of 1000 runs/) }]);
+    expect((await verify({ ...modelOnly, api: 'wingfield', target, control, tiers: ['modle'] })).exitCode).toBe(2);
+    expect((await verify({ ...modelOnly, api: 'wingfield', target, control, modelRuns: 0 })).exitCode).toBe(2);
+    // Leaving the tier out runs none of it.
+    const without = await verify({ ...modelOnly, api: 'wingfield', target, control, tiers: ['contract'] });
+    expect(without.report!.outcomes.filter((o) => o.tier === 'model')).toEqual([]);
+  });
+
+  it('without the control API the tier is skipped, with the reason', async () => {
+    const fixtures = (await (await fetch(`${t.sim.url}/__control/fixtures`)).json()) as { apis: Record<string, unknown> };
+    const dir = await mkdtemp(join(tmpdir(), 'connkit-model-'));
+    try {
+      const profile = join(dir, 'wingfield.json');
+      await writeFile(profile, JSON.stringify(fixtures.apis.wingfield));
+      const r = await verify({ ...modelOnly, api: 'wingfield', target: `${t.sim.url}${prefixOf('wingfield')}`, profile, stateFile: null });
+      expect(r.report!.outcomes).toMatchObject([{ check: 'model', status: 'skipped', message: expect.stringMatching(/needs --control/) }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
