@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Operation, SpecIndex } from '../../src/spec/index.js';
 import type { VendorName } from '../../src/spec/names.js';
+import { runResponseChecks } from '../checks/response.js';
 import { curlOf, exchange } from '../http.js';
 import type { FixtureSource } from '../provider-states.js';
 import type { ControlClient, Exchange, Outcome, Profiles, RequestParts } from '../types.js';
@@ -110,12 +111,18 @@ class Run {
     const n = this.log.length + 1;
     const record: ModelStep = { n, operationId: op.id, curl: curlOf(ex), model: { status: model.status, body: model.body }, target: ex.response ? { status: ex.response.status, body: ex.response.body } : { error: ex.error ?? 'no answer' } };
     this.log.push(record);
-    const divergence = ex.response ? this.compare(op, parts, model, { status: ex.response.status, headers: ex.response.headers, body: ex.response.body, text: ex.response.text }) : `the target gave no answer: ${ex.error}`;
+    const divergence = ex.response ? (this.compare(op, parts, model, { status: ex.response.status, headers: ex.response.headers, body: ex.response.body, text: ex.response.text }) ?? (plan.method ? undefined : this.contract(ex, op))) : `the target gave no answer: ${ex.error}`;
     if (divergence) {
       record.divergence = divergence;
       throw new Divergence(divergence);
     }
     this.learn(model.body);
+  }
+
+  /** Where both agree, the target's answer must still keep the contract (its schema, content type, documented status). */
+  private contract(ex: Exchange, op: Operation): string | undefined {
+    const broken = runResponseChecks(ex, op, {}).find((f) => f.failure);
+    return broken && `${broken.name}: ${broken.failure}`;
   }
 
   private compare(op: Operation, parts: RequestParts, model: Answer, target: Answer): string | undefined {
