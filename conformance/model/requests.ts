@@ -79,7 +79,7 @@ export function planArbitrary(index: SpecIndex, pooled: ReadonlySet<string>, pri
   const principal = weighted([8, fc.constant(0)], [3, fc.nat(Math.max(0, principals - 1))], [1, fc.constant(principals)]);
   const plans = index.operations.map((op) => {
     // Path ids vary freely; query and header values one or two at a time, so most requests get past validation.
-    const params = (where: string) => record(op.params.filter((p) => p.in === where && p.name.toLowerCase() !== 'authorization').map((p) => [p.name, picks(p.name, p.schema, p.required, pooled, where === 'path' ? 5 : 14)]));
+    const params = (where: string) => record(op.params.filter((p) => p.in === where && p.name.toLowerCase() !== 'authorization').map((p) => [p.name, picks(p.name, p.schema, p.required, pooled, where === 'path' ? 5 : where === 'header' ? 40 : 24)]));
     const props = (op.body?.schema.properties ?? {}) as Record<string, JsonObject>;
     const required = new Set((op.body?.schema.required as string[] | undefined) ?? []);
     const body = record(Object.entries(props).map(([name, schema]) => [name, picks(name, schema, required.has(name), pooled, 8)]));
