@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isVendorName, vendorNames, type VendorName } from '../src/spec/names.js';
 
-export const stepNames = ['throughput', 'writes', 'cold-start', 'scale', 'sessions', 'verify'] as const;
+export const stepNames = ['throughput', 'writes', 'cold-start', 'scale', 'sessions', 'verify', 'model'] as const;
 export type StepName = (typeof stepNames)[number];
 
 export interface Options {
@@ -28,7 +28,7 @@ const usage = `npm run bench -- [--quick] [--only ${stepNames.join(',')}] [--pro
 
 function steps(value: string | undefined, quick = false): StepName[] {
   // --quick leaves out verify (its run time is not a target), unless asked for by name.
-  if (!value) return stepNames.filter((s) => !quick || s !== 'verify');
+  if (!value) return stepNames.filter((s) => !quick || (s !== 'verify' && s !== 'model'));
   const names = value.split(',').map((s) => s.trim());
   for (const n of names) if (!(stepNames as readonly string[]).includes(n)) throw new Error(`unknown step ${n}\n${usage}`);
   return names as StepName[];

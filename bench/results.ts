@@ -103,6 +103,8 @@ export interface Results {
   scale?: Scale;
   sessions?: Sessions;
   verify?: VerifyRun[];
+  /** verify's model tier per API: wall time at the defaults, and findings over a sweep of seeds. */
+  model?: { api: string; seeds: number; medianMs: number; maxMs: number; requestsPerSeed: number; findings: number }[];
   targets: Target[];
   profiles: { file: string; top: { fn: string; selfMs: number; percent: number }[] }[];
 }

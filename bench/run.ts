@@ -20,12 +20,13 @@ import { scale } from './steps/scale.js';
 import { sessions } from './steps/sessions.js';
 import { throughput } from './steps/throughput.js';
 import { verify } from './steps/verify.js';
+import { model } from './steps/model.js';
 import { writes } from './steps/writes.js';
 import { topSelf } from './profile-summary.js';
 import { judge } from './targets.js';
 import { commit, connkitVersion } from './version.js';
 
-const steps: Record<StepName, Step> = { throughput, writes, 'cold-start': coldStart, scale, sessions, verify };
+const steps: Record<StepName, Step> = { throughput, writes, 'cold-start': coldStart, scale, sessions, verify, model };
 
 const o = parseOptions(process.argv.slice(2));
 const log = (line: string) => console.log(line);

@@ -24,6 +24,7 @@ export function controlClient(base: string, session: string, timeoutMs: number):
   return {
     session,
     post: (path, body) => call('POST', path, body ?? {}),
+    get: (path) => call('GET', path),
     async scenario(name, on, params) {
       if (on) await call('PUT', `/scenarios/${name}`, params ? { params } : {});
       else await call('DELETE', `/scenarios/${name}`);

@@ -31,7 +31,7 @@ export async function exchange(
     body = JSON.stringify(parts.body);
     headers['Content-Type'] ??= 'application/json';
   } else if (parts.raw !== undefined) headers['Content-Type'] ??= 'application/json';
-  const method = op.method.toUpperCase();
+  const method = (parts.method ?? op.method).toUpperCase();
   const started = performance.now();
   const ex: Exchange = { operationId, request: { method, url, headers, body }, durationMs: 0 };
   try {

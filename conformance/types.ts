@@ -2,9 +2,10 @@ import type { Faker } from '@faker-js/faker';
 import type { components } from '../src/generated/control.js';
 import type { Operation, SpecIndex } from '../src/spec/index.js';
 import type { VendorName } from '../src/spec/names.js';
+import type { ModelAdapter, ModelStep } from './model/types.js';
 
-export type Tier = 'contract' | 'stateful' | 'fault' | 'race';
-export const tiers: Tier[] = ['contract', 'stateful', 'fault', 'race'];
+export type Tier = 'contract' | 'stateful' | 'fault' | 'race' | 'model';
+export const tiers: Tier[] = ['contract', 'stateful', 'fault', 'race', 'model'];
 
 type S = components['schemas'];
 export interface Profiles {
@@ -23,6 +24,8 @@ export interface RequestParts {
   body?: unknown;
   /** Sent as is instead of JSON (malformed bodies). */
   raw?: string;
+  /** Another method than the operation's, on its path (the model tier's 405 probes). */
+  method?: string;
 }
 
 export interface Exchange {
@@ -45,6 +48,8 @@ export interface Outcome {
   message?: string;
   exchange?: Exchange;
   curl?: string;
+  /** A model-tier finding: the shrunk sequence, numbered, each step's curl and both answers. */
+  steps?: ModelStep[];
 }
 
 /** Skips the check (or its current operation) with the reason; thrown by `need`. */
@@ -112,6 +117,7 @@ export interface CheckContext<A extends VendorName = VendorName> {
 export interface ControlClient {
   session: string;
   post<T = any>(path: string, body?: unknown): Promise<T>;
+  get(path: string): Promise<unknown>;
   scenario(name: string, on: boolean, params?: Record<string, number>): Promise<void>;
 }
 
@@ -148,4 +154,6 @@ export interface Adapter<A extends VendorName = VendorName> {
   /** Credentials short of the operation's scope, and the status the vendor answers them with (undefined: the profile has none). */
   insufficientScope?(profile: Profiles[A], operationId: string): { authorization: string; status: number } | undefined;
   checks: Check[];
+  /** What the model tier needs beyond the spec (principals, id pools, assigned fields, error type). */
+  model: ModelAdapter<A>;
 }

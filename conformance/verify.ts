@@ -13,7 +13,13 @@ import { Ledger } from './state-file.js';
 import { buildReport, type Report } from './report.js';
 import { consoleReport, fileReporters, reporterNames, type ReporterName } from './reporters/index.js';
 import { runChecks } from './runner.js';
-import type { AnyProfile } from './types.js';
+import { runModelTier } from './model/tier.js';
+import { tiers, type AnyProfile, type Tier } from './types.js';
+
+/** The model tier's defaults: a few seconds per API against the simulator, a minute at most. */
+export const defaultModelRuns = 30;
+export const defaultMaxSteps = 12;
+export const defaultModelBudgetMs = 60_000;
 
 export interface VerifyOptions {
   api: string;
@@ -30,6 +36,12 @@ export interface VerifyOptions {
   concurrency?: number;
   /** Where used-up profile fixtures are recorded (`<out>/verify-state.json` by default); null for nowhere. */
   stateFile?: string | null;
+  /** The tiers to run (every one by default); `model` is the model tier. */
+  tiers?: string[];
+  /** Model tier: random sequences per API, steps per sequence at most, and its time budget. */
+  modelRuns?: number;
+  maxSteps?: number;
+  modelBudgetMs?: number;
   /** Where progress goes (stderr by default); null for none. */
   progress?: ((line: string) => void) | null;
 }
@@ -107,7 +119,14 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   const refreshHint = `refresh it: reset the target and delete ${stateFile ?? 'the state file'}, list unused ones in the profile, or give the profile a provider_states source`;
 
   const wanted = (name: string) => (!o.checks?.length || o.checks.includes(name)) && !o.skip?.includes(name);
-  const checks = probeChecks.filter((c) => (!c.apis || c.apis.includes(api)) && wanted(c.name));
+  const badTier = (o.tiers ?? []).find((t) => !(tiers as string[]).includes(t));
+  if (badTier) throw new UsageError(`unknown tier ${badTier} (one of ${tiers.join(', ')})`);
+  const tierOn = (t: Tier) => !o.tiers?.length || o.tiers.includes(t);
+  const modelRuns = o.modelRuns ?? defaultModelRuns;
+  const maxSteps = o.maxSteps ?? defaultMaxSteps;
+  if (!Number.isInteger(modelRuns) || modelRuns < 1) throw new UsageError(`--model-runs must be a positive integer, not ${o.modelRuns}`);
+  if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new UsageError(`--max-steps must be a positive integer, not ${o.maxSteps}`);
+  const checks = probeChecks.filter((c) => (!c.apis || c.apis.includes(api)) && wanted(c.name) && tierOn(c.tier));
   const responseNames = new Set(responseChecks.map((c) => c.name).filter(wanted));
   const progress = o.progress === undefined ? (line: string) => process.stderr.write(`${line}\n`) : o.progress;
   const startedAt = new Date();
@@ -129,6 +148,32 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
     headers: control ? { 'X-Connkit-Session': session } : {},
     onProgress: progress ? (done, total, name) => progress(`[${done}/${total}] ${name}`) : undefined,
   });
+  if (tierOn('model') && wanted('model')) {
+    progress?.(`[model] ${modelRuns} runs of up to ${maxSteps} steps`);
+    const model = adapters[api].model;
+    const tier = await runModelTier({
+      api,
+      index: specIndex(api),
+      target: targetUrl,
+      principals: model.principals(profile),
+      pools: model.pools(profile),
+      consumables: model.consumables?.(profile) ?? [],
+      assigned: model.assigned,
+      errorType: model.errorType,
+      baseline: (id) => adapters[api].baseline(profile, id),
+      control,
+      source,
+      headers: control ? { 'X-Connkit-Session': session } : {},
+      timeoutMs,
+      seed,
+      runs: modelRuns,
+      maxSteps,
+      budgetMs: o.modelBudgetMs ?? defaultModelBudgetMs,
+    });
+    result.outcomes.push(...tier.outcomes);
+    result.exchanges.push(...tier.exchanges);
+    result.durationMs += tier.durationMs;
+  }
   const report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), result);
   const files: string[] = [];
   const fileOnes = reporters.filter((r): r is Exclude<ReporterName, 'console'> => r !== 'console');

@@ -35,6 +35,10 @@ program
   .option('--seed <n>', 'seed of the generated inputs', int('seed'), 1)
   .option('--timeout <ms>', 'per-request timeout', int('timeout'), 10_000)
   .option('--concurrency <n>', 'checks run at once where they only read or use fixtures of their own', int('concurrency', 1, 64), 1)
+  .option('--tier <names>', 'run only these tiers: contract, stateful, fault, race, model (comma-separated; all by default)', list)
+  .option('--model-runs <n>', 'model tier: random sequences per API (default 30)', int('model-runs', 1))
+  .option('--max-steps <n>', 'model tier: steps per sequence at most (default 12)', int('max-steps', 1))
+  .option('--model-budget <s>', 'model tier: seconds it may take per API, shrinking included (default 60)', int('model-budget', 1))
   .option('--state-file <file>', 'where profile fixtures used up by a run are recorded (default: <out>/verify-state.json)')
   .option('--list-checks', 'list every check and exit')
   .action(async (opts) => {
@@ -61,6 +65,10 @@ program
       timeoutMs: opts.timeout,
       concurrency: opts.concurrency,
       stateFile: opts.stateFile,
+      tiers: opts.tier,
+      modelRuns: opts.modelRuns,
+      maxSteps: opts.maxSteps,
+      modelBudgetMs: opts.modelBudget === undefined ? undefined : opts.modelBudget * 1000,
     });
     console.log(result.console);
     for (const f of result.files) console.log(`report: ${f}`);

@@ -1,3 +1,4 @@
+import { isRecord } from '../model/records.js';
 import { auth0Checks } from '../flows/auth0.js';
 import { bearer, tamper } from '../flows/helpers.js';
 import type { Adapter, RequestParts } from '../types.js';
@@ -35,4 +36,16 @@ export const auth0Adapter: Adapter<'auth0'> = {
   invalidAuthorization: (p) => bearer(tamper(p.tokens.full)),
   insufficientScope: (p) => (p.tokens.no_scope ? { authorization: bearer(p.tokens.no_scope), status: 403 } : undefined),
   checks: auth0Checks,
+  model: {
+    principals: (p) => [p.tokens.full, p.tokens.read_only, p.tokens.no_scope, p.tokens.other_tenant, p.tokens.expired].filter((t) => t !== undefined).map((t) => ({ Authorization: bearer(t) })),
+    pools(p) {
+      const orgs = [p.organizations.main, p.organizations.empty, p.organizations.other_tenant].filter((o) => o !== undefined);
+      const connections = [...orgs.flatMap((o) => o.connection_ids), ...(p.unlinked_connection_ids ?? [])];
+      return { id: orgs.map((o) => o.id), connection_id: connections, connectionId: connections };
+    },
+    // Links are keyed by the connection the caller names: Auth0 assigns no id of its own here.
+    assigned: {},
+    consumables: (p) => [{ state: 'unlinked auth0 connection', params: { organization_id: (p.organizations.empty ?? p.organizations.main).id }, pool: 'connection_id', field: 'connection_id' }],
+    errorType: (body) => (isRecord(body) ? { statusCode: body.statusCode, errorCode: body.errorCode } : body),
+  },
 };

@@ -1,3 +1,4 @@
+import { isRecord } from '../model/records.js';
 import { bearer, tamper } from '../flows/helpers.js';
 import { mycreditappChecks } from '../flows/mycreditapp.js';
 import type { Adapter, Profiles, RequestParts } from '../types.js';
@@ -37,4 +38,29 @@ export const mycreditappAdapter: Adapter<'mycreditapp'> = {
   scoped: () => false,
   invalidAuthorization: (p) => bearer(tamper(p.organizations.guest.access_token)),
   checks: mycreditappChecks,
+  model: {
+    principals(p) {
+      const { guest, host, invitee, unconnected } = p.organizations;
+      return [guest, host, invitee, unconnected].filter((o) => o !== undefined).map(headers);
+    },
+    pools(p) {
+      const orgs = Object.values(p.organizations).filter((o) => o !== undefined);
+      const ids = [...new Set(orgs.flatMap((o) => [o.id, ...(o.host_ids ?? []), ...(o.guest_ids ?? [])]))];
+      const inv = p.invitations;
+      return {
+        host_org_id: ids,
+        guest_org_id: ids,
+        host_organization_id: ids,
+        parent_organization_id: ids,
+        'Target-Organization-ID': ids,
+        'Requester-Organization-ID': ids,
+        invitation_token: [...(inv?.sent ?? []), ...(inv?.accepted ?? []), ...(inv?.expired ?? [])],
+      };
+    },
+    // A new invitation's id and token are MyCreditApp's to choose.
+    assigned: { invitation_token: 'invitation_token', id: 'invitation_id' },
+    consumables: (p) => (p.organizations.host ? [{ state: 'pending invitation', params: { host_organization_id: p.organizations.host.id }, pool: 'invitation_token', field: 'invitation_token' }] : []),
+    // FastAPI's envelope: where and what kind, per problem (the msg wording is not compared).
+    errorType: (body) => (isRecord(body) && Array.isArray(body.detail) ? body.detail.map((d: unknown) => (isRecord(d) ? { loc: d.loc, type: d.type, code: d.code } : d)) : body),
+  },
 };

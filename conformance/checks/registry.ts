@@ -18,6 +18,7 @@ export function listChecks(): CheckInfo[] {
   return [
     ...responseChecks.map((c) => ({ name: c.name, tier: 'contract' as Tier, description: `${c.description} (on every answer)`, apis: 'all' })),
     ...probeChecks.map((c) => ({ name: c.name, tier: c.tier, description: c.description, apis: c.apis?.join(',') ?? 'all' })),
+    { name: 'model', tier: 'model', description: 'random sequences over every operation, each answer compared with the vendor model (shrunk; --seed replays)', apis: 'all' },
   ];
 }
 

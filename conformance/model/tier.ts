@@ -1,0 +1,228 @@
+import fc from 'fast-check';
+import type { Operation, SpecIndex } from '../../src/spec/index.js';
+import type { VendorName } from '../../src/spec/names.js';
+import { runResponseChecks } from '../checks/response.js';
+import { curlOf, exchange } from '../http.js';
+import type { FixtureSource } from '../provider-states.js';
+import type { ControlClient, Exchange, Outcome, Profiles, RequestParts } from '../types.js';
+import { answerDiff, IdMatcher, type BodyRules } from './compare.js';
+import { formatFinding } from './finding.js';
+import { HeaderMemory } from './headers.js';
+import { Oracle } from './oracle.js';
+import { planArbitrary, resolvePlan, type Plan } from './requests.js';
+import { isRecord } from './records.js';
+import type { Answer, Consumable, ModelStep } from './types.js';
+
+export interface ModelOptions {
+  api: VendorName;
+  index: SpecIndex;
+  target: string;
+  /** The vendor's model adapter, already applied to the profile. */
+  principals: Record<string, string>[];
+  pools: Record<string, string[]>;
+  consumables: Consumable[];
+  assigned: Record<string, string>;
+  errorType(body: unknown): unknown;
+  baseline(operationId: string): RequestParts | undefined;
+  /** Resets the target between runs and shows its state; the tier needs it (or a fromObserved) to start the model. */
+  control?: ControlClient;
+  source?: FixtureSource;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  seed: number;
+  runs: number;
+  maxSteps: number;
+  budgetMs: number;
+}
+
+export interface ModelResult {
+  outcomes: Outcome[];
+  exchanges: Exchange[];
+  runs: number;
+  steps: number;
+  durationMs: number;
+}
+
+/** The model differs from the target: the step's record is already in the run's log. */
+class Divergence extends Error {}
+
+type Snapshot = Parameters<Oracle['load']>[0];
+
+/** One run's world: the model, the target, the pools of ids, what was sent so far. */
+class Run {
+  readonly ids: IdMatcher;
+  readonly headers = new HeaderMemory();
+  readonly log: ModelStep[] = [];
+  readonly exchanges: Exchange[] = [];
+  private readonly pools = new Map<string, string[]>();
+
+  constructor(
+    private readonly o: ModelOptions,
+    private readonly oracle: Oracle,
+    pools: Record<string, string[]>,
+    known: ReadonlySet<string>,
+  ) {
+    this.ids = new IdMatcher(known);
+    for (const [name, values] of Object.entries(pools)) this.pools.set(name, [...new Set(values.filter(Boolean))]);
+  }
+
+  pool = (name: string): string[] => this.pools.get(name) ?? [];
+  private readonly used: string[] = [];
+  recent = (name: string): string | undefined => {
+    const pool = this.pool(name);
+    for (let i = this.used.length - 1; i >= 0; i--) if (pool.includes(this.used[i])) return this.used[i];
+    return undefined;
+  };
+
+  /** The ids a request carries, remembered so later steps can pick "the one used last". */
+  private remember(parts: RequestParts): void {
+    const values = [...Object.values(parts.path ?? {}), ...Object.values(parts.headers ?? {}), ...(isRecord(parts.body) ? Object.values(parts.body) : [])];
+    for (const v of values) if (typeof v === 'string') this.used.push(v);
+  }
+
+  /** Ids the model's answers show join their pools (so later steps use them, deleted ones included). */
+  private readonly seenTexts: string[] = [];
+  texts = (): string[] => this.seenTexts;
+
+  private learn(value: unknown, key?: string): void {
+    if (typeof value === 'string' && /[a-z]{3}/i.test(value) && !/^\S{20,}$/.test(value) && this.seenTexts.length < 200 && !this.seenTexts.includes(value)) this.seenTexts.push(value);
+    if (typeof value === 'string' && key !== undefined) {
+      const name = this.o.assigned[key] ?? (this.pools.has(key) ? key : undefined);
+      const list = name === undefined ? undefined : (this.pools.get(name) ?? this.pools.set(name, []).get(name));
+      if (list && !list.includes(value) && list.length < 64) list.push(value);
+    } else if (Array.isArray(value)) for (const v of value) this.learn(v, key);
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) this.learn(v, k);
+  }
+
+  private translate<T>(value: T): T {
+    if (typeof value === 'string') return this.ids.target(value) as T;
+    if (Array.isArray(value)) return value.map((v) => this.translate(v)) as T;
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.translate(v)])) as T;
+    return value;
+  }
+
+  async step(plan: Plan, op: Operation): Promise<void> {
+    const o = this.o;
+    const { method, parts } = resolvePlan(plan, op, { baseline: o.baseline, principals: o.principals, pool: this.pool, recent: this.recent, texts: this.texts });
+    this.remember(parts);
+    const model = await this.oracle.send({ operationId: op.id, method, parts });
+    const ex = await exchange(o.index, o.target, op.id, this.translate(parts), o.headers, o.timeoutMs);
+    this.exchanges.push(ex);
+    const n = this.log.length + 1;
+    const record: ModelStep = { n, operationId: op.id, curl: curlOf(ex), model: { status: model.status, body: model.body }, target: ex.response ? { status: ex.response.status, body: ex.response.body } : { error: ex.error ?? 'no answer' } };
+    this.log.push(record);
+    const divergence = ex.response ? (this.compare(op, parts, model, { status: ex.response.status, headers: ex.response.headers, body: ex.response.body, text: ex.response.text }) ?? (plan.method ? undefined : this.contract(ex, op))) : `the target gave no answer: ${ex.error}`;
+    if (divergence) {
+      record.divergence = divergence;
+      throw new Divergence(divergence);
+    }
+    this.learn(model.body);
+  }
+
+  /** Where both agree, the target's answer must still keep the contract (its schema, content type, documented status). */
+  private contract(ex: Exchange, op: Operation): string | undefined {
+    const broken = runResponseChecks(ex, op, {}).find((f) => f.failure);
+    return broken && `${broken.name}: ${broken.failure}`;
+  }
+
+  private compare(op: Operation, parts: RequestParts, model: Answer, target: Answer): string | undefined {
+    const rules: BodyRules = { assigned: new Set(Object.keys(this.o.assigned)), ordered: op.ext['x-connkit-order'] === 'stated' };
+    const who = parts.headers?.Authorization ?? '';
+    const concrete = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(parts.path?.[name] ?? ''));
+    return answerDiff(model, target, rules, this.ids, this.o.errorType) ?? this.headers.check(this.o.index, op, concrete, who, model, target, Math.floor(Date.now() / 1000));
+  }
+}
+
+function isSnapshot(v: unknown): v is Snapshot {
+  return isRecord(v) && v.connkit === 1 && typeof v.seed === 'number' && isRecord(v.apis);
+}
+
+/** Every string a state holds, keys included: the values no step of the run assigned. */
+function stringsOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string') into.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringsOf(v, into);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      stringsOf(v, into);
+    }
+  return into;
+}
+
+class Step implements fc.AsyncCommand<Run, Run> {
+  constructor(
+    readonly plan: Plan,
+    private readonly op: Operation,
+  ) {}
+  check = () => true;
+  run = (_: Run, run: Run) => run.step(this.plan, this.op);
+  toString = () => `${this.plan.method ?? this.op.method.toUpperCase()} ${this.op.id}`;
+}
+
+/**
+ * The model tier: random sequences over every operation, sent to the target and to the
+ * model, compared answer by answer; a divergence is shrunk to the shortest sequence that
+ * still shows it and reported with a curl per step and the seed that replays it.
+ */
+export async function runModelTier(o: ModelOptions): Promise<ModelResult> {
+  const started = performance.now();
+  const result = await modelTier(o);
+  return { ...result, durationMs: Math.round(performance.now() - started) };
+}
+
+async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs'>> {
+  const outcome = (status: Outcome['status'], message: string, extra: Partial<Outcome> = {}): Outcome => ({ check: 'model', tier: 'model', api: o.api, status, message, ...extra });
+  const given = o.control;
+  if (!given) return { outcomes: [outcome('skipped', 'the model tier needs --control (to reset the target between runs and load the model from its state)')], exchanges: [], runs: 0, steps: 0 };
+  const control: ControlClient = given;
+  const oracle = new Oracle(o.api, o.index);
+  const basePools = o.pools;
+  const pooled = new Set([...Object.keys(basePools), ...Object.values(o.assigned), ...o.consumables.map((c) => c.pool)]);
+  const principals = o.principals.length;
+  const step = planArbitrary(o.index, pooled, principals).map((plan) => {
+    const op = o.index.byId.get(plan.operationId);
+    if (!op) throw new Error(`no operation ${plan.operationId}`);
+    return new Step(plan, op);
+  });
+  const exchanges: Exchange[] = [];
+  let failed: ModelStep[] | undefined;
+  let runs = 0;
+  let steps = 0;
+
+  async function setup(): Promise<{ model: Run; real: Run }> {
+    await control.post('/reset', {});
+    const pools: Record<string, string[]> = { ...basePools };
+    for (const c of o.consumables) {
+      if (!o.source) break;
+      const minted: Record<string, unknown> = { ...(await o.source.mint(c.state, c.params)) };
+      const value = minted[c.field];
+      if (typeof value === 'string') pools[c.pool] = [value, ...(pools[c.pool] ?? [])];
+    }
+    const snapshot = await control.get('/state');
+    if (!isSnapshot(snapshot)) throw new Error(`the control API's GET /state answered no snapshot: ${JSON.stringify(snapshot).slice(0, 200)}`);
+    await oracle.load(snapshot);
+    const run = new Run(o, oracle, pools, stringsOf(snapshot.apis[o.api]));
+    runs++;
+    return { model: run, real: run };
+  }
+
+  const property = fc.asyncProperty(fc.commands([step], { maxCommands: o.maxSteps, size: 'max' }), async (cmds) => {
+    const world = await setup();
+    try {
+      await fc.asyncModelRun(async () => world, cmds);
+    } finally {
+      steps += world.real.log.length;
+      exchanges.push(...world.real.exchanges);
+      // Kept on every failing run: fast-check shrinks toward smaller failures, so the last one is the shortest.
+      if (world.real.log.some((s) => s.divergence)) failed = world.real.log;
+    }
+  });
+  const result = await fc.check(property, { seed: o.seed, numRuns: o.runs, interruptAfterTimeLimit: o.budgetMs, markInterruptAsFailure: false, endOnFailure: false });
+  if (!result.failed || !failed) {
+    const note = result.interrupted ? ` (the ${Math.round(o.budgetMs / 1000)} s budget ended it after ${result.numRuns} of ${o.runs} runs)` : '';
+    return { outcomes: [outcome('passed', `${result.numRuns} runs, ${steps} steps, model and target agree${note}; --seed ${o.seed}`)], exchanges, runs, steps };
+  }
+  const last = failed[failed.length - 1];
+  const ex = [...exchanges].reverse().find((e) => curlOf(e) === last.curl);
+  return { outcomes: [outcome('failed', formatFinding(failed, o.seed, `found in run ${result.numRuns}, shrunk ${result.numShrinks} times`), { operation: last.operationId, steps: failed, exchange: ex, curl: last.curl })], exchanges, runs, steps };
+}
