@@ -7,9 +7,11 @@ import { adapters } from './adapters/index.js';
 import { allCheckNames, probeChecks } from './checks/registry.js';
 import { responseChecks } from './checks/response.js';
 import { controlClient, ControlError } from './control.js';
+import { defaultMaxResponseBytes, withLimits } from './http.js';
 import { loadProfile, ProfileError, validateProfile } from './profile.js';
 import { sourceOf, urlSource, type FixtureSource } from './provider-states.js';
-import { Ledger } from './state-file.js';
+import { profileSecrets, redactDeep, redactor } from './redact.js';
+import { defaultStateFile, Ledger } from './state-file.js';
 import { buildReport, type Report } from './report.js';
 import { consoleReport, fileReporters, reporterNames, type ReporterName } from './reporters/index.js';
 import { runChecks } from './runner.js';
@@ -28,8 +30,12 @@ export interface VerifyOptions {
   timeoutMs?: number;
   /** Checks run at once where they may share the target (1 by default). */
   concurrency?: number;
-  /** Where used-up profile fixtures are recorded (`<out>/verify-state.json` by default); null for nowhere. */
+  /** Where used-up profile fixtures are recorded (one file per API and target in connkit's state folder by default); null for nowhere. */
   stateFile?: string | null;
+  /** Answers longer than this are not read (16 MiB by default): a finding of the check that got one. */
+  maxResponseBytes?: number;
+  /** Profile secrets replaced by their profile path in every report (true by default). */
+  redact?: boolean;
   /** Where progress goes (stderr by default); null for none. */
   progress?: ((line: string) => void) | null;
 }
@@ -72,9 +78,13 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   const timeoutMs = o.timeoutMs ?? 10_000;
   const concurrency = o.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be an integer from 1 to 64, not ${o.concurrency}`);
+  const maxResponseBytes = o.maxResponseBytes ?? defaultMaxResponseBytes;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw new UsageError(`--max-response-bytes must be a positive integer, not ${o.maxResponseBytes}`);
 
   try {
-    await fetch(target, { signal: AbortSignal.timeout(timeoutMs) });
+    // Whether anything answers; what it answers (a redirect, a huge body) is not read.
+    const res = await fetch(target, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel();
   } catch (e) {
     throw new UsageError(`target ${target} is unreachable: ${(e as Error).cause ?? (e as Error).message}`);
   }
@@ -94,8 +104,8 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   let source: FixtureSource | undefined;
   if (profile.provider_states) source = sourceOf(profile.provider_states, o.profile ? dirname(resolve(o.profile)) : process.cwd(), timeoutMs);
   else if (control) source = urlSource(`${o.control!.replace(/\/$/, '')}/provider-states`, { 'X-Connkit-Session': session }, timeoutMs);
-  const stateFile = o.stateFile === null ? undefined : resolve(o.stateFile ?? join(o.out ?? 'connkit-report', 'verify-state.json'));
   const targetUrl = target.toString().replace(/\/$/, '');
+  const stateFile = o.stateFile === null ? undefined : resolve(o.stateFile ?? defaultStateFile(api, targetUrl));
   let ledger: Ledger | undefined;
   if (!source) {
     try {
@@ -111,25 +121,38 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   const responseNames = new Set(responseChecks.map((c) => c.name).filter(wanted));
   const progress = o.progress === undefined ? (line: string) => process.stderr.write(`${line}\n`) : o.progress;
   const startedAt = new Date();
-  const result = await runChecks({
-    api,
-    target: targetUrl,
-    index: specIndex(api),
-    adapter: adapters[api],
-    profile,
-    checks,
-    responseChecks: responseNames,
-    control,
-    source,
-    ledger,
-    refreshHint,
-    seed,
-    timeoutMs,
-    concurrency,
-    headers: control ? { 'X-Connkit-Session': session } : {},
-    onProgress: progress ? (done, total, name) => progress(`[${done}/${total}] ${name}`) : undefined,
-  });
-  const report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), result);
+  // Past this point a report is always written: a run that dies says so in it.
+  let lastCheck: string | undefined;
+  const redact = o.redact === false ? (x: string) => x : redactor(profileSecrets(profile));
+  let report: Report;
+  try {
+    const result = await withLimits({ maxResponseBytes }, () => runChecks({
+      api,
+      target: targetUrl,
+      index: specIndex(api),
+      adapter: adapters[api],
+      profile,
+      checks,
+      responseChecks: responseNames,
+      control,
+      source,
+      ledger,
+      refreshHint,
+      seed,
+      timeoutMs,
+      concurrency,
+      headers: control ? { 'X-Connkit-Session': session } : {},
+      onProgress: (done, total, name) => {
+        lastCheck = name;
+        progress?.(`[${done}/${total}] ${name}`);
+      },
+    }));
+    report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), result);
+  } catch (e) {
+    const fatal = `${lastCheck && lastCheck !== 'done' ? `during ${lastCheck}: ` : ''}${e instanceof Error ? e.message : String(e)}`;
+    report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), { outcomes: [], exchanges: [], durationMs: Date.now() - startedAt.getTime() }, fatal);
+  }
+  report = redactDeep(report, redact);
   const files: string[] = [];
   const fileOnes = reporters.filter((r): r is Exclude<ReporterName, 'console'> => r !== 'console');
   if (fileOnes.length) {
@@ -142,5 +165,5 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
       files.push(file);
     }
   }
-  return { exitCode: report.totals.failed ? 1 : 0, report, files, console: reporters.includes('console') ? consoleReport(report) : `${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped` };
+  return { exitCode: report.fatal ? 2 : report.totals.failed ? 1 : 0, report, files, console: reporters.includes('console') ? consoleReport(report) : `${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped` };
 }

@@ -35,7 +35,9 @@ program
   .option('--seed <n>', 'seed of the generated inputs', int('seed'), 1)
   .option('--timeout <ms>', 'per-request timeout', int('timeout'), 10_000)
   .option('--concurrency <n>', 'checks run at once where they only read or use fixtures of their own', int('concurrency', 1, 64), 1)
-  .option('--state-file <file>', 'where profile fixtures used up by a run are recorded (default: <out>/verify-state.json)')
+  .option('--state-file <file>', "where profile fixtures used up by a run are recorded (default: one file per API and target in connkit's state folder)")
+  .option('--max-response-bytes <n>', 'answers longer than this are not read (a finding of the check that got one)', int('max-response-bytes'), 16 * 1024 * 1024)
+  .option('--no-redact', "keep the profile's tokens, keys and credentials in the reports (replaced by their profile path by default)")
   .option('--list-checks', 'list every check and exit')
   .action(async (opts) => {
     const { verify } = await import('../conformance/verify.js');
@@ -61,6 +63,8 @@ program
       timeoutMs: opts.timeout,
       concurrency: opts.concurrency,
       stateFile: opts.stateFile,
+      maxResponseBytes: opts.maxResponseBytes,
+      redact: opts.redact,
     });
     console.log(result.console);
     for (const f of result.files) console.log(`report: ${f}`);
