@@ -36,7 +36,7 @@ program
   .option('--timeout <ms>', 'per-request timeout', int('timeout'), 10_000)
   .option('--concurrency <n>', 'checks run at once where they only read or use fixtures of their own', int('concurrency', 1, 64), 1)
   .option('--state-file <file>', "where profile fixtures used up by a run are recorded (default: one file per API and target in connkit's state folder)")
-  .option('--max-response-bytes <n>', 'answers longer than this are not read (a finding of the check that got one)', int('max-response-bytes'), 16 * 1024 * 1024)
+  .option('--max-response-bytes <n>', 'answers longer than this are not read (a finding of the check that got one)', int('max-response-bytes', 1), 16 * 1024 * 1024)
   .option('--no-redact', "keep the profile's tokens, keys and credentials in the reports (replaced by their profile path by default)")
   .option('--list-checks', 'list every check and exit')
   .action(async (opts) => {
