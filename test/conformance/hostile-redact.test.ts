@@ -1,0 +1,71 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { profileSecrets } from '../../conformance/redact.js';
+import { verify, type VerifyOptions } from '../../conformance/verify.js';
+import { packageRoot } from '../../src/paths.js';
+
+const profileFile = (api: string) => join(packageRoot, 'fixtures', 'profiles', `${api}.yaml`);
+const basePath: Record<string, string> = { leadconduit: '', auth0: '/api/v2', mycreditapp: '/v1-beta', wingfield: '/api/v1' };
+
+/** A target failing every request, so every check's curl (credentials and connect tokens in it) lands in the reports. */
+let server: Server;
+let url: string;
+let out: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(500, { 'Content-Type': 'application/json' });
+    res.end('{"error":"down"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  out = await mkdtemp(join(tmpdir(), 'connkit-redact-'));
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await rm(out, { recursive: true, force: true });
+});
+
+async function everything(dir: string, consoleText: string): Promise<string> {
+  const files = await readdir(dir);
+  return [consoleText, ...(await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8'))))].join('\n');
+}
+
+describe('profile secrets in reports', () => {
+  it('finds the secrets by one rule over every profile: tokens, credentials, connect and invitation tokens, not ids', async () => {
+    const paths = (api: string) => profileSecrets(parse(readFileSync(profileFile(api), 'utf8'))).map((s) => s.path);
+    expect(paths('wingfield')).toEqual(expect.arrayContaining(['$profile.tokens.write', '$profile.connect_tokens.open[0]', '$profile.connect_tokens.confirm[0].token']));
+    expect(paths('wingfield')).not.toContain('$profile.connect_tokens.confirm[0].external_organization_id');
+    expect(paths('wingfield').some((p) => p.startsWith('$profile.organizations'))).toBe(false);
+    expect(paths('leadconduit')).toEqual(expect.arrayContaining(['$profile.credentials.user', '$profile.credentials.superuser']));
+    expect(paths('auth0')).toContain('$profile.tokens.full');
+    expect(paths('mycreditapp')).toEqual(expect.arrayContaining(['$profile.organizations.guest.access_token', '$profile.invitations.sent[0]']));
+    expect(paths('mycreditapp')).not.toContain('$profile.organizations.guest.id');
+  });
+
+  it.each(['wingfield', 'leadconduit', 'mycreditapp', 'auth0'])('no %s secret reaches console, JSON, JUnit or HTML (nor in Basic form); --no-redact keeps them', async (api) => {
+    const profile = parse(await readFile(profileFile(api), 'utf8'));
+    const secrets = profileSecrets(profile).map((s) => s.value);
+    const basics = secrets.map((s) => Buffer.from(`API:${s}`).toString('base64'));
+    const dir = join(out, api);
+    const options: VerifyOptions = { api, target: `${url}${basePath[api]}`, profile: profileFile(api), reporters: ['console', 'json', 'junit', 'html'], progress: null, stateFile: null };
+    const r = await verify({ ...options, out: dir });
+    expect(r.exitCode).toBe(1);
+    const text = await everything(dir, r.console);
+    for (const s of [...secrets, ...basics]) expect(text.includes(s), `a secret is in the reports: ${s.slice(0, 12)}…`).toBe(false);
+    expect(text).toMatch(/\$profile\.(tokens|credentials|organizations)\./);
+    if (api === 'leadconduit') expect(text).toContain('Basic base64(API:$profile.credentials.user)');
+
+    const raw = join(out, `${api}-raw`);
+    const kept = await verify({ ...options, out: raw, redact: false });
+    const keptText = await everything(raw, kept.console);
+    expect(secrets.some((s) => keptText.includes(s)) || basics.some((b) => keptText.includes(b))).toBe(true);
+  }, 60_000);
+});
