@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { profileSecrets } from '../../conformance/redact.js';
+import { profileSecrets, redactDeep, redactor } from '../../conformance/redact.js';
 import { verify, type VerifyOptions } from '../../conformance/verify.js';
 import { packageRoot } from '../../src/paths.js';
 
@@ -68,4 +68,16 @@ describe('profile secrets in reports', () => {
     const keptText = await everything(raw, kept.console);
     expect(secrets.some((s) => keptText.includes(s)) || basics.some((b) => keptText.includes(b))).toBe(true);
   }, 60_000);
+
+  it('redacts every string of a report, whatever member holds it (a model-tier finding\'s steps too)', () => {
+    const redact = redactor(profileSecrets({ tokens: { write: 'tok_ext_v1_abc.def0123456' }, credentials: { user: 'c913bce34c9362ba' }, organizations: { related: [{ id: 'b2b1fae6-d837' }] } }));
+    const report = {
+      outcomes: [{ message: 'x', steps: [{ n: 1, curl: "curl -H 'Authorization: Bearer tok_ext_v1_abc.def0123456'", model: { body: { note: ['Basic ' + Buffer.from('API:c913bce34c9362ba').toString('base64')] } } }] }],
+      kept: 'b2b1fae6-d837',
+    };
+    expect(redactDeep(report, redact)).toEqual({
+      outcomes: [{ message: 'x', steps: [{ n: 1, curl: "curl -H 'Authorization: Bearer $profile.tokens.write'", model: { body: { note: ['Basic base64(API:$profile.credentials.user)'] } } }] }],
+      kept: 'b2b1fae6-d837',
+    });
+  });
 });
