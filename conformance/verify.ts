@@ -126,28 +126,31 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   const redact = o.redact === false ? (x: string) => x : redactor(profileSecrets(profile));
   let report: Report;
   try {
-    const result = await withLimits({ maxResponseBytes }, () => runChecks({
-      api,
-      target: targetUrl,
-      index: specIndex(api),
-      adapter: adapters[api],
-      profile,
-      checks,
-      responseChecks: responseNames,
-      control,
-      source,
-      ledger,
-      refreshHint,
-      seed,
-      timeoutMs,
-      concurrency,
-      headers: control ? { 'X-Connkit-Session': session } : {},
-      onProgress: (done, total, name) => {
-        lastCheck = name;
-        progress?.(`[${done}/${total}] ${name}`);
-      },
-    }));
-    report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), result);
+    // Everything the run sends (named checks, model tier) goes under the run's limits.
+    report = await withLimits({ maxResponseBytes }, async () => {
+      const result = await runChecks({
+        api,
+        target: targetUrl,
+        index: specIndex(api),
+        adapter: adapters[api],
+        profile,
+        checks,
+        responseChecks: responseNames,
+        control,
+        source,
+        ledger,
+        refreshHint,
+        seed,
+        timeoutMs,
+        concurrency,
+        headers: control ? { 'X-Connkit-Session': session } : {},
+        onProgress: (done, total, name) => {
+          lastCheck = name;
+          progress?.(`[${done}/${total}] ${name}`);
+        },
+      });
+      return buildReport(api, target.toString(), seed, startedAt, specIndex(api), result);
+    });
   } catch (e) {
     const fatal = `${lastCheck && lastCheck !== 'done' ? `during ${lastCheck}: ` : ''}${e instanceof Error ? e.message : String(e)}`;
     report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), { outcomes: [], exchanges: [], durationMs: Date.now() - startedAt.getTime() }, fatal);
