@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -80,4 +81,23 @@ describe('profile secrets in reports', () => {
       kept: 'b2b1fae6-d837',
     });
   });
+
+  it('the command line: redacted by default, --no-redact keeps the token, --max-response-bytes 0 is a usage error', async () => {
+    const cli = (args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const p = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), 'verify', '--api', 'wingfield', '--target', `${url}/api/v1`, '--profile', profileFile('wingfield'), '--checks', 'wf_counts', '--state-file', join(out, 'cli-state.json'), ...args], { cwd: packageRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+        let text = '';
+        p.stdout.on('data', (d) => (text += d));
+        p.stderr.on('data', (d) => (text += d));
+        p.once('exit', (code) => resolve({ code, out: text }));
+      });
+    const write: unknown = parse(readFileSync(profileFile('wingfield'), 'utf8')).tokens.write;
+    const [redacted, kept, bad] = await Promise.all([cli([]), cli(['--no-redact']), cli(['--max-response-bytes', '0'])]);
+    expect(redacted.code).toBe(1);
+    expect(redacted.out).toContain('Bearer $profile.tokens.write');
+    expect(redacted.out).not.toContain(String(write));
+    expect(kept.out).toContain(`Bearer ${String(write)}`);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toMatch(/max-response-bytes must be a whole number from 1/);
+  }, 60_000);
 });
