@@ -1,5 +1,65 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SpecIndex } from '../src/spec/index.js';
 import type { Exchange, RequestParts } from './types.js';
+
+/** What verify lets a target do to it: how much of an answer it reads. */
+export interface TransportLimits {
+  maxResponseBytes: number;
+}
+
+export const defaultMaxResponseBytes = 16 * 1024 * 1024;
+
+// A verify run sets its limits once around everything it sends (checks, model tier, probes),
+// so that no caller of exchange() can forget them; runs side by side keep their own.
+const limitsScope = new AsyncLocalStorage<TransportLimits>();
+export const withLimits = <T>(limits: TransportLimits, fn: () => Promise<T>): Promise<T> => limitsScope.run(limits, fn);
+const currentLimits = (): TransportLimits => limitsScope.getStore() ?? { maxResponseBytes: defaultMaxResponseBytes };
+
+/** An answer verify refuses to take in whole; the exchange gets it as its error. */
+class Refused extends Error {}
+
+/** The body as text, read only up to `max` bytes (decoded, so a compressed bomb counts as what it expands to). */
+async function readCapped(res: Response, max: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > max) {
+    await res.body?.cancel();
+    throw new Refused(`answer of ${declared} bytes (Content-Length) is over --max-response-bytes ${max}; not read`);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > max) {
+      await reader.cancel();
+      throw new Refused(`answer over --max-response-bytes ${max}: stopped reading after ${bytes} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * A redirect is never followed: one to another origin would carry the request (its credentials,
+ * its body) where the profile never said to send it, and one within the target's origin is an
+ * answer the spec does not document, which the response checks then report as it is.
+ */
+function crossOriginRedirect(res: Response, url: string): string | undefined {
+  const location = res.headers.get('location');
+  if (res.status < 300 || res.status > 399 || !location) return undefined;
+  let to: URL;
+  try {
+    to = new URL(location, url);
+  } catch {
+    return undefined;
+  }
+  if (to.origin === new URL(url).origin) return undefined;
+  return `redirect ${res.status} to another origin (${to.origin}) not followed: verify sends nothing outside the target's origin`;
+}
 
 /** The URL of an operation at a target base URL, path parameters filled and query encoded. */
 export function buildUrl(base: string, path: string, parts: RequestParts): string {
@@ -21,6 +81,7 @@ export async function exchange(
   parts: RequestParts,
   extraHeaders: Record<string, string>,
   timeoutMs: number,
+  limits: TransportLimits = currentLimits(),
 ): Promise<Exchange> {
   const op = index.byId.get(operationId);
   if (!op) throw new Error(`no operation ${operationId} in ${index.name}`);
@@ -35,8 +96,13 @@ export async function exchange(
   const started = performance.now();
   const ex: Exchange = { operationId, request: { method, url, headers, body }, durationMs: 0 };
   try {
-    const res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
-    const text = await res.text();
+    const res = await fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const away = crossOriginRedirect(res, url);
+    if (away) {
+      await res.body?.cancel();
+      throw new Refused(away);
+    }
+    const text = await readCapped(res, limits.maxResponseBytes);
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -47,7 +113,7 @@ export async function exchange(
     const kept = text.length > keptChars ? `${text.slice(0, keptChars)}\n… [connkit: body cut here; ${Buffer.byteLength(text)} bytes in all]` : text;
     ex.response = { status: res.status, headers: Object.fromEntries(res.headers), body: parsed, text: kept, ...(kept === text ? {} : { truncated: true }) };
   } catch (e) {
-    ex.error = (e as Error).cause ? `${(e as Error).message}: ${String((e as Error).cause)}` : (e as Error).message;
+    ex.error = e instanceof Refused ? e.message : (e as Error).cause ? `${(e as Error).message}: ${String((e as Error).cause)}` : (e as Error).message;
   }
   ex.durationMs = Math.round(performance.now() - started);
   return ex;

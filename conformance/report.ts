@@ -24,9 +24,11 @@ export interface Report {
   requests: number;
   outcomes: Outcome[];
   coverage: Coverage[];
+  /** Why the run ended before its end (the error), when it did: what ran up to then is all there is. */
+  fatal?: string;
 }
 
-export function buildReport(api: VendorName, target: string, seed: number, startedAt: Date, index: SpecIndex, run: RunResult): Report {
+export function buildReport(api: VendorName, target: string, seed: number, startedAt: Date, index: SpecIndex, run: RunResult, fatal?: string): Report {
   const count = (list: Outcome[]) => ({
     passed: list.filter((o) => o.status === 'passed').length,
     failed: list.filter((o) => o.status === 'failed').length,
@@ -55,5 +57,6 @@ export function buildReport(api: VendorName, target: string, seed: number, start
     // A cut body's parsed form would carry the whole body into the JSON report.
     outcomes: run.outcomes.map((o) => (o.exchange?.response?.truncated ? { ...o, exchange: { ...o.exchange, response: { ...o.exchange.response, body: undefined } } } : o)),
     coverage,
+    ...(fatal === undefined ? {} : { fatal }),
   };
 }

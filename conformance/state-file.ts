@@ -1,5 +1,18 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { stateDir } from '../src/state-dir.js';
+
+/**
+ * Where a run records the fixtures it used up when no --state-file is given: one file per API
+ * and target in connkit's state folder, so another --out (or another working directory) does
+ * not forget what the target already lost.
+ */
+export function defaultStateFile(api: string, target: string, env: NodeJS.ProcessEnv = process.env): string {
+  const readable = new URL(target).host.replace(/[^\w.-]+/g, '_');
+  const digest = createHash('sha256').update(target).digest('hex').slice(0, 12);
+  return join(stateDir(env), 'verify', `${api}-${readable}-${digest}.json`);
+}
 
 /** One profile fixture a run used up. */
 export interface Consumed {

@@ -7,9 +7,11 @@ import { adapters } from './adapters/index.js';
 import { allCheckNames, probeChecks } from './checks/registry.js';
 import { responseChecks } from './checks/response.js';
 import { controlClient, ControlError } from './control.js';
+import { defaultMaxResponseBytes, withLimits } from './http.js';
 import { loadProfile, ProfileError, validateProfile } from './profile.js';
 import { sourceOf, urlSource, type FixtureSource } from './provider-states.js';
-import { Ledger } from './state-file.js';
+import { profileSecrets, redactDeep, redactor } from './redact.js';
+import { defaultStateFile, Ledger } from './state-file.js';
 import { buildReport, type Report } from './report.js';
 import { consoleReport, fileReporters, reporterNames, type ReporterName } from './reporters/index.js';
 import { runChecks } from './runner.js';
@@ -34,7 +36,7 @@ export interface VerifyOptions {
   timeoutMs?: number;
   /** Checks run at once where they may share the target (1 by default). */
   concurrency?: number;
-  /** Where used-up profile fixtures are recorded (`<out>/verify-state.json` by default); null for nowhere. */
+  /** Where used-up profile fixtures are recorded (one file per API and target in connkit's state folder by default); null for nowhere. */
   stateFile?: string | null;
   /** The tiers to run (every one by default); `model` is the model tier. */
   tiers?: string[];
@@ -42,6 +44,10 @@ export interface VerifyOptions {
   modelRuns?: number;
   maxSteps?: number;
   modelBudgetMs?: number;
+  /** Answers longer than this are not read (16 MiB by default): a finding of the check that got one. */
+  maxResponseBytes?: number;
+  /** Profile secrets replaced by their profile path in every report (true by default). */
+  redact?: boolean;
   /** Where progress goes (stderr by default); null for none. */
   progress?: ((line: string) => void) | null;
 }
@@ -84,9 +90,13 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   const timeoutMs = o.timeoutMs ?? 10_000;
   const concurrency = o.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be an integer from 1 to 64, not ${o.concurrency}`);
+  const maxResponseBytes = o.maxResponseBytes ?? defaultMaxResponseBytes;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw new UsageError(`--max-response-bytes must be a positive integer, not ${o.maxResponseBytes}`);
 
   try {
-    await fetch(target, { signal: AbortSignal.timeout(timeoutMs) });
+    // Whether anything answers; what it answers (a redirect, a huge body) is not read.
+    const res = await fetch(target, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel();
   } catch (e) {
     throw new UsageError(`target ${target} is unreachable: ${(e as Error).cause ?? (e as Error).message}`);
   }
@@ -106,8 +116,8 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   let source: FixtureSource | undefined;
   if (profile.provider_states) source = sourceOf(profile.provider_states, o.profile ? dirname(resolve(o.profile)) : process.cwd(), timeoutMs);
   else if (control) source = urlSource(`${o.control!.replace(/\/$/, '')}/provider-states`, { 'X-Connkit-Session': session }, timeoutMs);
-  const stateFile = o.stateFile === null ? undefined : resolve(o.stateFile ?? join(o.out ?? 'connkit-report', 'verify-state.json'));
   const targetUrl = target.toString().replace(/\/$/, '');
+  const stateFile = o.stateFile === null ? undefined : resolve(o.stateFile ?? defaultStateFile(api, targetUrl));
   let ledger: Ledger | undefined;
   if (!source) {
     try {
@@ -130,51 +140,68 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   const responseNames = new Set(responseChecks.map((c) => c.name).filter(wanted));
   const progress = o.progress === undefined ? (line: string) => process.stderr.write(`${line}\n`) : o.progress;
   const startedAt = new Date();
-  const result = await runChecks({
-    api,
-    target: targetUrl,
-    index: specIndex(api),
-    adapter: adapters[api],
-    profile,
-    checks,
-    responseChecks: responseNames,
-    control,
-    source,
-    ledger,
-    refreshHint,
-    seed,
-    timeoutMs,
-    concurrency,
-    headers: control ? { 'X-Connkit-Session': session } : {},
-    onProgress: progress ? (done, total, name) => progress(`[${done}/${total}] ${name}`) : undefined,
-  });
-  if (tierOn('model') && wanted('model')) {
-    progress?.(`[model] ${modelRuns} runs of up to ${maxSteps} steps`);
-    const model = adapters[api].model;
-    const tier = await runModelTier({
-      api,
-      index: specIndex(api),
-      target: targetUrl,
-      principals: model.principals(profile),
-      pools: model.pools(profile),
-      consumables: model.consumables?.(profile) ?? [],
-      assigned: model.assigned,
-      errorType: model.errorType,
-      baseline: (id) => adapters[api].baseline(profile, id),
-      control,
-      source,
-      headers: control ? { 'X-Connkit-Session': session } : {},
-      timeoutMs,
-      seed,
-      runs: modelRuns,
-      maxSteps,
-      budgetMs: o.modelBudgetMs ?? defaultModelBudgetMs,
+  // Past this point a report is always written: a run that dies says so in it.
+  let lastCheck: string | undefined;
+  const redact = o.redact === false ? (x: string) => x : redactor(profileSecrets(profile));
+  let report: Report;
+  try {
+    // Everything the run sends (named checks, model tier) goes under the run's limits.
+    report = await withLimits({ maxResponseBytes }, async () => {
+      const result = await runChecks({
+        api,
+        target: targetUrl,
+        index: specIndex(api),
+        adapter: adapters[api],
+        profile,
+        checks,
+        responseChecks: responseNames,
+        control,
+        source,
+        ledger,
+        refreshHint,
+        seed,
+        timeoutMs,
+        concurrency,
+        headers: control ? { 'X-Connkit-Session': session } : {},
+        onProgress: (done, total, name) => {
+          lastCheck = name;
+          progress?.(`[${done}/${total}] ${name}`);
+        },
+      });
+      if (tierOn('model') && wanted('model')) {
+        lastCheck = 'model';
+        progress?.(`[model] ${modelRuns} runs of up to ${maxSteps} steps`);
+        const model = adapters[api].model;
+        const tier = await runModelTier({
+          api,
+          index: specIndex(api),
+          target: targetUrl,
+          principals: model.principals(profile),
+          pools: model.pools(profile),
+          consumables: model.consumables?.(profile) ?? [],
+          assigned: model.assigned,
+          errorType: model.errorType,
+          baseline: (id) => adapters[api].baseline(profile, id),
+          control,
+          source,
+          headers: control ? { 'X-Connkit-Session': session } : {},
+          timeoutMs,
+          seed,
+          runs: modelRuns,
+          maxSteps,
+          budgetMs: o.modelBudgetMs ?? defaultModelBudgetMs,
+        });
+        result.outcomes.push(...tier.outcomes);
+        result.exchanges.push(...tier.exchanges);
+        result.durationMs += tier.durationMs;
+      }
+      return buildReport(api, target.toString(), seed, startedAt, specIndex(api), result);
     });
-    result.outcomes.push(...tier.outcomes);
-    result.exchanges.push(...tier.exchanges);
-    result.durationMs += tier.durationMs;
+  } catch (e) {
+    const fatal = `${lastCheck && lastCheck !== 'done' ? `during ${lastCheck}: ` : ''}${e instanceof Error ? e.message : String(e)}`;
+    report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), { outcomes: [], exchanges: [], durationMs: Date.now() - startedAt.getTime() }, fatal);
   }
-  const report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), result);
+  report = redactDeep(report, redact);
   const files: string[] = [];
   const fileOnes = reporters.filter((r): r is Exclude<ReporterName, 'console'> => r !== 'console');
   if (fileOnes.length) {
@@ -187,5 +214,5 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
       files.push(file);
     }
   }
-  return { exitCode: report.totals.failed ? 1 : 0, report, files, console: reporters.includes('console') ? consoleReport(report) : `${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped` };
+  return { exitCode: report.fatal ? 2 : report.totals.failed ? 1 : 0, report, files, console: reporters.includes('console') ? consoleReport(report) : `${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped` };
 }

@@ -39,7 +39,9 @@ program
   .option('--model-runs <n>', 'model tier: random sequences per API (default 30)', int('model-runs', 1))
   .option('--max-steps <n>', 'model tier: steps per sequence at most (default 12)', int('max-steps', 1))
   .option('--model-budget <s>', 'model tier: seconds it may take per API, shrinking included (default 60)', int('model-budget', 1))
-  .option('--state-file <file>', 'where profile fixtures used up by a run are recorded (default: <out>/verify-state.json)')
+  .option('--state-file <file>', "where profile fixtures used up by a run are recorded (default: one file per API and target in connkit's state folder)")
+  .option('--max-response-bytes <n>', 'answers longer than this are not read (a finding of the check that got one)', int('max-response-bytes', 1), 16 * 1024 * 1024)
+  .option('--no-redact', "keep the profile's tokens, keys and credentials in the reports (replaced by their profile path by default)")
   .option('--list-checks', 'list every check and exit')
   .action(async (opts) => {
     const { verify } = await import('../conformance/verify.js');
@@ -69,6 +71,8 @@ program
       modelRuns: opts.modelRuns,
       maxSteps: opts.maxSteps,
       modelBudgetMs: opts.modelBudget === undefined ? undefined : opts.modelBudget * 1000,
+      maxResponseBytes: opts.maxResponseBytes,
+      redact: opts.redact,
     });
     console.log(result.console);
     for (const f of result.files) console.log(`report: ${f}`);

@@ -18,7 +18,9 @@ export function consoleReport(r: Report): string {
     if (answer) lines.push(`    got ${oneLine(answer, 400)}`);
     if (f.curl) lines.push(`    ${oneLine(f.curl, 2000)}`);
   }
-  lines.push('', `${r.totals.passed} passed, ${r.totals.failed} failed, ${r.totals.skipped} skipped`);
+  if (r.fatal) lines.push('', oneLine(`✗ the run ended early: ${r.fatal}`, 2000));
+  lines.push('', `${r.totals.passed} passed, ${r.totals.failed} failed, ${r.totals.skipped} skipped${r.fatal ? ', then a fatal error' : ''}`);
   for (const f of failures) lines.push(`FAILED ${oneLine(`${where(f)}: ${f.message ?? ''}`, 200)}`);
+  if (r.fatal) lines.push(`FATAL ${oneLine(r.fatal, 200)}`);
   return lines.join('\n');
 }

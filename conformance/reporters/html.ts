@@ -9,6 +9,7 @@ body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .matrix td{text-align:center;min-width:2.5rem}.hit{background:#cfc}.miss{background:#fec}.bad{background:#f99}.none{background:#f6f6f6}
 tr.failed td:first-child{color:#b00;font-weight:bold}tr.skipped td:first-child{color:#888}tr.passed td:first-child{color:#070}
+#fatal{border:2px solid #b00;padding:0 1rem;background:#fee}
 #failures{border:2px solid #b00;padding:0 1rem;background:#fff6f6}#failures.none{border-color:#070;background:#f6fff6}
 pre{white-space:pre-wrap;word-break:break-all;max-width:70rem;background:#f6f6f6;padding:.5rem;margin:.3rem 0}
 .filters label{margin-right:1rem}
@@ -67,6 +68,11 @@ export function htmlReport(r: Report): string {
   body.ele('p').txt(`Target ${r.target}, seed ${r.seed}, ${r.requests} requests, ${(r.durationMs / 1000).toFixed(1)} s, started ${r.startedAt}.`);
   body.ele('p', { id: 'totals' }).ele('b').txt(`${r.totals.passed} passed, ${r.totals.failed} failed, ${r.totals.skipped} skipped`);
 
+  if (r.fatal) {
+    const fatal = body.ele('section', { id: 'fatal' });
+    fatal.ele('h2').txt('The run ended early');
+    fatal.ele('pre').txt(r.fatal);
+  }
   const failures = r.outcomes.filter((o) => o.status === 'failed');
   const fs = body.ele('section', { id: 'failures', class: failures.length ? 'some' : 'none' });
   fs.ele('h2').txt(failures.length ? `Failures (${failures.length})` : 'No failures');

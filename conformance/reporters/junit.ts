@@ -15,5 +15,7 @@ export function junitReport(r: Report): string {
       if (o.status === 'failed') tc.ele('failure', { message: o.message ?? '' }).txt([o.message, got(o, 1000) && `got ${got(o, 1000)}`, o.curl].filter(Boolean).join('\n'));
     }
   }
+  // A run that ended early is one errored testcase, so CI shows it beside the failures.
+  if (r.fatal) root.ele('testsuite', { name: `${r.api}.run`, tests: 1, failures: 0, errors: 1 }).ele('testcase', { classname: `${r.api}.verify`, name: 'run' }).ele('error', { message: r.fatal }).txt(r.fatal);
   return `${doc.end({ prettyPrint: true })}\n`;
 }

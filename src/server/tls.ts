@@ -1,10 +1,11 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
-import { homedir, hostname } from 'node:os';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { generate } from 'selfsigned';
+import { stateDir } from '../state-dir.js';
 
 /** A problem with the socket layer the user can fix (a port, a file): one line, exit 2. */
 export class ListenError extends Error {
@@ -28,7 +29,7 @@ export const localNames = ['localhost', '127.0.0.1', '::1'];
  */
 export function defaultTlsDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.CONNKIT_TLS_DIR) return env.CONNKIT_TLS_DIR;
-  return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'connkit', 'tls');
+  return join(stateDir(env), 'tls');
 }
 
 const files = (dir: string) => ({

@@ -98,7 +98,8 @@ describe('without a source: the state file', () => {
       expect(second.report!.totals.failed).toBe(0);
       const claim = second.report!.outcomes.find((o) => o.check === 'wf_claim_once')!;
       expect(claim.status).toBe('skipped');
-      expect(claim.message).toMatch(/fixture connect_tokens\.open was used up by an earlier run \(wct_\w+, by wf_claim_once/);
+      // The used token is a profile secret: the report names it by its place in the profile.
+      expect(claim.message).toMatch(/fixture connect_tokens\.open was used up by an earlier run \(\$profile\.connect_tokens\.open\[0\], by wf_claim_once/);
       expect(claim.message).toContain(stateFile);
       expect(claim.message).toContain('provider_states');
       expect(second.console).toContain('fixture connect_tokens.open was used up');

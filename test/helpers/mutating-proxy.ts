@@ -16,14 +16,18 @@ export interface ProxyResponse {
   body: any;
 }
 
+/** How a proxy rewrites the simulator's traffic. */
+export interface Rewrite {
+  request?(req: ProxyRequest): ProxyRequest;
+  response?(req: ProxyRequest, res: ProxyResponse, forward: (req: ProxyRequest) => Promise<ProxyResponse>): ProxyResponse | Promise<ProxyResponse>;
+}
+
 /** A broken implementation, made by rewriting the simulator's traffic. */
-export interface Mutant {
+export interface Mutant extends Rewrite {
   name: string;
   api: 'leadconduit' | 'auth0' | 'mycreditapp' | 'wingfield';
   /** The checks that must notice (at least one of them fails). */
   kills: string[];
-  request?(req: ProxyRequest): ProxyRequest;
-  response?(req: ProxyRequest, res: ProxyResponse, forward: (req: ProxyRequest) => Promise<ProxyResponse>): ProxyResponse | Promise<ProxyResponse>;
 }
 
 const hop = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
@@ -35,7 +39,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 /** An HTTP proxy on 127.0.0.1 in front of `upstream`, applying `mutant` (or nothing). */
-export async function startProxy(upstream: string, mutant?: Mutant) {
+export async function startProxy(upstream: string, mutant?: Rewrite | Mutant) {
   const forward = async (r: ProxyRequest): Promise<ProxyResponse> => {
     const headers = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !hop.has(k.toLowerCase())));
     const res = await fetch(upstream + r.url, { method: r.method, headers, body: r.body });

@@ -1,0 +1,114 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { verify } from '../../conformance/verify.js';
+import { specIndex } from '../../src/spec/registry.js';
+import { vendorNames } from '../../src/spec/names.js';
+import { startProxy, type ProxyRequest, type Rewrite } from '../helpers/mutating-proxy.js';
+import { useSimulator, type TestSim } from '../helpers/sim.js';
+import { minimumKillRate, unlistedMutants, type UnlistedMutant } from './unlisted-mutants.js';
+
+let t: TestSim | undefined;
+let fx: Parameters<typeof unlistedMutants>[0] = {};
+useSimulator((sim, fixtures) => {
+  t = sim;
+  fx = fixtures;
+});
+
+const outFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-output', 'unlisted-mutants.json');
+const prefixOf = (api: string) => `${specIndex(api).prefix}${specIndex(api).basePath}`;
+
+interface Outcome {
+  name: string;
+  api: string;
+  why: string;
+  killed: boolean;
+  exitCode: number;
+  failedChecks: string[];
+  /** Requests the mutant changed (or answered with a side request): 0 means verify never reached the bug. */
+  fired: number;
+}
+
+/** The mutant's rewrite, counting the requests it actually changed. */
+function watched(m: Rewrite) {
+  const counter = { fired: 0 };
+  const changed = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  const request = m.request;
+  const response = m.response;
+  const rewrite: Rewrite = {
+    request: request
+      ? (r) => {
+          const out = request(r);
+          if (changed(out, r)) counter.fired++;
+          return out;
+        }
+      : undefined,
+    response: response
+      ? async (r, res, forward) => {
+          let sideRequests = 0;
+          const counted = (x: ProxyRequest) => {
+            sideRequests++;
+            return forward(x);
+          };
+          const before = JSON.stringify(res);
+          const out = await response(r, res, counted);
+          if (sideRequests || JSON.stringify(out) !== before) counter.fired++;
+          return out;
+        }
+      : undefined,
+  };
+  return { rewrite, counter };
+}
+
+async function verifyThrough(sim: TestSim, api: string, rewrite?: Rewrite) {
+  const proxy = await startProxy(sim.sim.url, rewrite);
+  try {
+    return await verify({ api, target: `${proxy.url}${prefixOf(api)}`, control: `${sim.sim.url}/__control`, progress: null, reporters: [] });
+  } finally {
+    await proxy.close();
+  }
+}
+
+async function judge(sim: TestSim, m: UnlistedMutant): Promise<Outcome> {
+  const { rewrite, counter } = watched(m);
+  const r = await verifyThrough(sim, m.api, rewrite);
+  const failedChecks = [...new Set((r.report?.outcomes ?? []).filter((o) => o.status === 'failed').map((o) => o.check))];
+  return { name: m.name, api: m.api, why: m.why, killed: r.exitCode !== 0, exitCode: r.exitCode, failedChecks, fired: counter.fired };
+}
+
+describe('unlisted mutants: bugs written from the spec, not from the checks', () => {
+  it('has at least 8 distinct mutants per API, each naming the spec rule it breaks', () => {
+    const all = unlistedMutants();
+    expect(new Set(all.map((m) => m.name)).size).toBe(all.length);
+    for (const api of vendorNames) expect(all.filter((m) => m.api === api).length, api).toBeGreaterThanOrEqual(8);
+    for (const m of all) expect(m.why, m.name).toMatch(/^\w+\.yaml /);
+  });
+
+  it.each([...vendorNames])('an unmutated proxy in front of %s gives no failure', async (api) => {
+    if (!t) throw new Error('no simulator');
+    const r = await verifyThrough(t, api);
+    expect(r.report?.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.check}: ${o.message}`)).toEqual([]);
+    expect(r.exitCode).toBe(0);
+  });
+
+  it(`verify kills at least ${minimumKillRate * 100}% of them`, async () => {
+    const sim = t;
+    if (!sim) throw new Error('no simulator');
+    const all = unlistedMutants(fx);
+    // One lane per API, side by side: each verify runs in a session of its own on the one simulator.
+    const lanes = await Promise.all(
+      vendorNames.map(async (api) => {
+        const outcomes: Outcome[] = [];
+        for (const m of all.filter((x) => x.api === api)) outcomes.push(await judge(sim, m));
+        return outcomes;
+      }),
+    );
+    const outcomes = lanes.flat();
+    const killed = outcomes.filter((o) => o.killed).length;
+    const rate = killed / outcomes.length;
+    await mkdir(dirname(outFile), { recursive: true });
+    await writeFile(outFile, `${JSON.stringify({ killed, total: outcomes.length, rate, minimumKillRate, outcomes }, null, 2)}\n`);
+    expect(rate, `killed ${killed}/${outcomes.length}; survivors: ${outcomes.filter((o) => !o.killed).map((o) => o.name).join('; ')}`).toBeGreaterThanOrEqual(minimumKillRate);
+  }, 180_000);
+});
