@@ -135,7 +135,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     let reached: Entry = entry;
     let written: Written | 'reset';
     try {
-      const out = await pipeline.run(entry, (ctx) => (reached = ctx));
+      const running = pipeline.run(entry, (ctx) => (reached = ctx));
+      const out = running instanceof Promise ? await running : running;
       written = out instanceof Answer ? answer(out.ctx, out.outcome) : respondAndKeep(out);
       if (out instanceof Answer) reached = out.ctx;
     } catch (err) {
@@ -151,7 +152,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         operationId: reached.op?.id,
         arrived,
         durationMs: performance.now() - started,
-        scenarios: [...reached.scenarios],
+        scenarios: reached.scenarios.slice(),
         violations: written === 'reset' ? undefined : written.violations,
       }),
     );

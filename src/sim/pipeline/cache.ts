@@ -1,5 +1,5 @@
 import type { Authed, Keyed } from './context.js';
-import { Answer } from './pipeline.js';
+import { Answer, widen } from './pipeline.js';
 
 /**
  * What a cacheable answer depends on: the URL, the request headers the vendor module names
@@ -24,5 +24,5 @@ export function cached(ctx: Authed): Keyed | Answer {
   const cacheKey = cacheKeyOf(ctx);
   const hit = cacheKey === undefined ? undefined : ctx.session.cachedAnswer(cacheKey);
   if (hit) return new Answer(ctx, { status: hit.status, headers: hit.headers, raw: hit.raw });
-  return { ...ctx, cacheKey };
+  return widen(ctx, { cacheKey });
 }

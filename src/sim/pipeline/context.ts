@@ -5,18 +5,20 @@ import type { Entry } from './pipeline.js';
 
 // The contexts of the pipeline's steps, each the one before it and what its step learnt.
 
-/** After routing errors and the session: an operation, its raw path parameters, the state. */
+/**
+ * After routing errors and the session: an operation, its raw path parameters, the state,
+ * and no body yet (undefined: what a request without one keeps).
+ */
 export interface Located extends Entry {
   op: Operation;
   path: Record<string, string>;
   session: Session;
   state: unknown;
+  body: unknown;
 }
 
 /** The JSON body parsed (still unchecked against the spec). */
-export interface WithBody extends Located {
-  body: unknown;
-}
+export type WithBody = Located;
 
 /** Who is calling, as the vendor module says. */
 export interface Authed extends WithBody {

@@ -34,6 +34,15 @@ export class Answer {
   ) {}
 }
 
+/**
+ * The next context: `ctx` and what a step learnt, as a new object (`ctx` is left as it was).
+ * Object.assign rather than a spread: V8 copies a wide object many times faster this way,
+ * and every request makes a few.
+ */
+export function widen<T extends object, A extends object>(ctx: T, added: A): Omit<T, keyof A> & A {
+  return Object.assign({}, ctx, added);
+}
+
 /** One stage of the pipeline: a plain function from one context to the next, or an answer. */
 export type Step<In extends Entry, Out extends Entry> = (ctx: In) => Out | Answer | Promise<Out | Answer>;
 
@@ -53,18 +62,20 @@ export class Pipeline<In extends Entry, Out extends Entry> {
 
   then<Next extends Entry>(step: Step<Out, Next>): Pipeline<In, Next> {
     const before = this.go;
+    // Made once per pipeline, not per request: the hot path allocates no closure here.
+    const next = (value: Out | Answer, seen: (ctx: Entry) => void): Next | Answer | Promise<Next | Answer> => {
+      if (value instanceof Answer) return value;
+      seen(value);
+      return step(value);
+    };
     return new Pipeline<In, Next>((ctx, seen) => {
-      const next = (value: Out | Answer): Next | Answer | Promise<Next | Answer> => {
-        if (value instanceof Answer) return value;
-        seen(value);
-        return step(value);
-      };
       const out = before(ctx, seen);
-      return out instanceof Promise ? out.then(next) : next(out);
+      return out instanceof Promise ? out.then((value) => next(value, seen)) : next(out, seen);
     });
   }
 
-  async run(ctx: In, seen: (ctx: Entry) => void): Promise<Out | Answer> {
+  /** Synchronous where every step was: the caller awaits only a promise. */
+  run(ctx: In, seen: (ctx: Entry) => void): Out | Answer | Promise<Out | Answer> {
     return this.go(ctx, seen);
   }
 }

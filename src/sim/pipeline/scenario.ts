@@ -1,7 +1,7 @@
 import { ApiError } from '../errors.js';
 import { scenariosFromPrefer, type ActiveScenario, type ScenarioCatalog } from '../scenarios/catalog.js';
 import type { WithBody } from './context.js';
-import { Answer, type Step } from './pipeline.js';
+import { Answer, widen, type Step } from './pipeline.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,8 +22,10 @@ function preferred(header: string | undefined, catalog: ScenarioCatalog): Active
  */
 export function applyScenarios(catalog: ScenarioCatalog): Step<WithBody, WithBody> {
   return (ctx) => {
-    const fromPrefer = preferred(ctx.req.headers.prefer, catalog);
     const on = ctx.session.scenarios;
+    const prefer = ctx.req.headers.prefer;
+    if (!on.length && prefer === undefined) return ctx;
+    const fromPrefer = preferred(prefer, catalog);
     if (!on.length && !fromPrefer.length) return ctx;
     const api = ctx.mount.module.name;
     const acted: string[] = [];
@@ -41,7 +43,7 @@ export function applyScenarios(catalog: ScenarioCatalog): Step<WithBody, WithBod
       end = outcome.reset ? 'reset' : outcome.fail;
       if (end) break;
     }
-    const next: WithBody = { ...ctx, faults, scenarios: acted };
+    const next: WithBody = widen(ctx, { faults, scenarios: acted });
     const finish = () => (end ? new Answer(next, end) : next);
     return delayMs > 0 ? sleep(delayMs).then(finish) : finish();
   };

@@ -2,7 +2,7 @@ import { ApiError } from '../errors.js';
 import type { Session } from '../session.js';
 import type { World } from '../world.js';
 import type { Located } from './context.js';
-import type { Entry, Step } from './pipeline.js';
+import { widen, type Entry, type Step } from './pipeline.js';
 
 const sessionName = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -43,6 +43,6 @@ export function locate(world: World): Step<Entry, Located> {
       });
     const api = ctx.mount.module.name;
     const state = world.modules.has(api) ? session.state(api) : undefined;
-    return { ...ctx, op: match.op, path: match.params, session, sessionName: session.name, state };
+    return widen(ctx, { op: match.op, path: match.params, session, sessionName: session.name, state, body: undefined });
   };
 }

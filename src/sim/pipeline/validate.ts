@@ -2,6 +2,7 @@ import type { Issue, Operation } from '../../spec/index.js';
 import { ApiError, fieldName } from '../errors.js';
 import type { ValidatedParams } from '../module.js';
 import type { Keyed, Validated } from './context.js';
+import { widen } from './pipeline.js';
 
 /** `a=1&a=2&b=3` → `{a: ['1','2'], b: '3'}`: repeated keys become arrays, as the vendors read them. */
 export function parseQuery(search: string): Record<string, string | string[]> {
@@ -55,7 +56,5 @@ export function validationError(issues: Issue[]): ApiError {
 }
 
 /** The validation step: the request as the spec describes it, or the vendor's 400 naming the field. */
-export const validate = (ctx: Keyed): Validated => ({
-  ...ctx,
-  params: validateRequest(ctx.op, { path: ctx.path, header: ctx.req.headers }, parseQuery(ctx.search), ctx.body, ctx.mount.module.rejectUnknownQuery === true),
-});
+export const validate = (ctx: Keyed): Validated =>
+  widen(ctx, { params: validateRequest(ctx.op, { path: ctx.path, header: ctx.req.headers }, parseQuery(ctx.search), ctx.body, ctx.mount.module.rejectUnknownQuery === true) });
