@@ -4,11 +4,10 @@
 import { createHash } from 'node:crypto';
 import { createSimulator } from '../src/sim/core.js';
 import { exportSession } from '../src/sim/snapshot/export.js';
-import { importSession } from '../src/sim/snapshot/import.js';
 const size = Number(process.argv[2] ?? 1_000_000);
 const sim = createSimulator({ apis: ['mycreditapp'], sizes: { mycreditapp: size } });
 let t = performance.now();
-const s = sim.world.session('m1');
+const s = sim.session('m1');
 s.state('mycreditapp', 'read');
 console.log('build ms', Math.round(performance.now() - t));
 t = performance.now();
@@ -17,7 +16,7 @@ for (const l of exportSession(s)) { h.update(l); bytes += l.length; lines.push(l
 const d1 = h.digest('hex');
 console.log('export ms', Math.round(performance.now() - t), 'MB', (bytes / 1e6).toFixed(0), 'lines', lines.length);
 t = performance.now();
-const r = await importSession(sim.world, 'm2', lines);
+const r = await sim.importSnapshot('m2', lines);
 console.log('import ms', Math.round(performance.now() - t));
 t = performance.now();
 const h2 = createHash('sha256'); for (const l of exportSession(r)) h2.update(l);

@@ -17,10 +17,10 @@ const header = (api: string) => `# A verify profile for ${api}: the simulator's 
 `;
 
 export function exampleProfiles(): Record<string, string> {
-  const { world } = createSimulator();
+  const sim = createSimulator();
   return Object.fromEntries(
     vendorNames.map((api) => {
-      const { base_url: _drop, ...profile } = vendorModules[api].fixtures!(world.session().state(api), '');
+      const { base_url: _drop, ...profile } = vendorModules[api].fixtures!(sim.session().state(api), '');
       return [api, `${header(api)}${stringify(profile)}`];
     }),
   );

@@ -42,7 +42,7 @@ export const sessions: Step = async (ctx) => {
     if (read.status !== 200 || write.status !== 200) throw new Error(`session ${i}: ${read.status} / ${write.status}`);
   }
   // The journal keeps the newest answers whatever the sessions: not a session's cost.
-  sim.world.journal.clear();
+  sim.journal.clear();
   const bytesPerSession = Math.round((heap() - start) / count);
   newSessionMs.sort((a, b) => a - b);
   ctx.results.sessions = {
@@ -50,7 +50,7 @@ export const sessions: Step = async (ctx) => {
     sessions: count,
     command: `npm run bench -- --only sessions${ctx.o.quick ? ' --quick' : ''}`,
     bytesPerSession,
-    estimatedBytesPerSession: Math.round((sim.world.bytes() - sim.world.session().bytes()) / count),
+    estimatedBytesPerSession: Math.round((sim.memory().bytes - sim.session().bytes()) / count),
     fullCopyBytes,
     newSessionMs: { p50: round(newSessionMs[Math.floor(count / 2)]), p99: round(newSessionMs[Math.floor(count * 0.99)]) },
   };

@@ -1,5 +1,6 @@
 import type { Operation, Param } from '../../src/spec/index.js';
 import type { VendorName } from '../../src/spec/names.js';
+import { vendorModules } from '../../src/sim/vendors/index.js';
 import { NotApplicable, type Check, type CheckContext, type Exchange, type RequestParts } from '../types.js';
 
 /** How an API pages a list and where it reports the count. */
@@ -73,7 +74,7 @@ async function countList(ctx: CheckContext, op: Operation, c: Counted, base: Req
 /** Every reported total equals the items the pages hold, unfiltered and under each filter. */
 export function countChecks(): Check[] {
   return (Object.entries(counted) as [VendorName, Counted][]).map(([api, c]) => ({
-    name: `${api === 'mycreditapp' ? 'mca' : api === 'wingfield' ? 'wf' : api}_counts`,
+    name: `${vendorModules[api].checkPrefix ?? api}_counts`,
     tier: 'stateful',
     apis: [api],
     sharing: 'read',

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { ListenError, defaultTlsDir } from '../server/tls.js';
-import { scenarioCatalog } from '../sim/scenarios/catalog.js';
+import { scenarioCatalog } from '../sim/vendors/index.js';
 import type { ServerOptions as SimulatorOptions } from '../server/index.js';
 import { vendorNames, type VendorName } from '../spec/names.js';
 import { parseBytes } from './bytes.js';
@@ -46,8 +46,8 @@ export class UsageError extends Error {}
 export function startOptions(flags: MockFlags): StartOptions {
   const served = flags.api ?? [...vendorNames];
   for (const name of flags.scenario ?? []) {
-    const def = scenarioCatalog.find((s) => s.name === name);
-    if (!def) throw new UsageError(`--scenario: unknown scenario '${name}' (one of ${scenarioCatalog.map((s) => s.name).join(', ')})`);
+    const def = scenarioCatalog.get(name);
+    if (!def) throw new UsageError(`--scenario: unknown scenario '${name}' (one of ${scenarioCatalog.list.map((s) => s.name).join(', ')})`);
     if (!def.apis.some((a) => served.includes(a))) throw new UsageError(`--scenario: '${name}' applies to ${def.apis.join(', ')}, which --api leaves out`);
   }
   if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together: give both or neither');
@@ -81,7 +81,7 @@ export function mockCommand(): Command {
     .option('-s, --seed <n>', 'fixture seed: the same seed gives the same data everywhere', int('seed', 0, 4_294_967_295), defaultSeed)
     .option('--size <n|api=n,…>', `records per main fixture (connections per account, links per organization…), 1 to ${maxSize} (large ones take minutes to build)`, parseSizes)
     .option('--api <names>', `serve only these APIs (comma-separated: ${vendorNames.join(', ')})`, parseApis)
-    .option('--scenario <name...>', `start with scenarios on (${scenarioCatalog.map((s) => s.name).join(', ')})`)
+    .option('--scenario <name...>', `start with scenarios on (${scenarioCatalog.list.map((s) => s.name).join(', ')})`)
     .option('--no-cors', 'do not send permissive CORS headers')
     .option('--control-token <token>', 'let non-loopback callers use /__control with this token', parseToken)
     .option('--validate-responses', 'check every answer against the spec (a violation answers 500)')
@@ -164,7 +164,7 @@ function banner(sim: Started, seed: number, vendorModules: typeof import('../sim
     // The vendor's own path too: a client written for the real API changes only its host.
     lines.push(index.title, `  ${sim.url}${path}`, `  ${sim.url}${index.basePath}  (the vendor's path)`);
     if (sim.tlsUrl) lines.push(`  ${sim.tlsUrl}${index.basePath}  (the vendor's path, HTTPS)`);
-    lines.push(`  ${mod.exampleCurl!(sim.world.session().state(index.name), `${sim.url}${path}`)}`, '');
+    lines.push(`  ${mod.exampleCurl!(sim.session().state(index.name), `${sim.url}${path}`)}`, '');
   }
   lines.push(`control API: ${sim.url}/__control  (credentials and fixture ids: curl ${sim.url}/__control/fixtures)`);
   if (sim.tlsUrl)

@@ -1,16 +1,40 @@
-import type { VendorName } from '../spec/names.js';
+import { readSpec, type Json } from '../spec/load.js';
+import { vendorNames, type VendorName } from '../spec/names.js';
+
+interface Server {
+  url: string;
+  /** Each server variable's default (`tenantDomain: connkit.auth0.com`). */
+  defaults: Record<string, string>;
+}
+
+const isObject = (j: Json | undefined): j is { [key: string]: Json } => typeof j === 'object' && j !== null && !Array.isArray(j);
+
+const servers = new Map<VendorName, Server>();
+
+/** The first of the spec's `servers`: the vendor's real base URL, as its docs give it. */
+function serverOf(vendor: VendorName): Server {
+  let server = servers.get(vendor);
+  if (!server) servers.set(vendor, (server = readServer(vendor)));
+  return server;
+}
+
+function readServer(vendor: VendorName): Server {
+  const listed = readSpec(vendor).servers;
+  const first = Array.isArray(listed) ? listed[0] : undefined;
+  if (!isObject(first) || typeof first.url !== 'string') throw new Error(`connkit: spec ${vendor} names no server`);
+  const defaults: Record<string, string> = {};
+  const variables = first.variables;
+  if (isObject(variables))
+    for (const [name, v] of Object.entries(variables)) if (isObject(v) && typeof v.default === 'string') defaults[name] = v.default;
+  return { url: first.url, defaults };
+}
 
 /**
  * Each vendor's real base URL, as its spec's `servers` gives it (test/msw/node.test.ts holds
- * this table to the specs). Auth0's host is the tenant's own domain: any `*.auth0.com`, plus the
- * custom domain a caller configures.
+ * this table to the specs). A host that is a server variable (`https://{tenantDomain}/api/v2`)
+ * stays a template: the caller's own domain goes there.
  */
-export const vendorBaseUrls: Record<VendorName, string> = {
-  leadconduit: 'https://app.leadconduit.com',
-  auth0: 'https://{tenantDomain}/api/v2',
-  mycreditapp: 'https://api.mycreditapp.ai/v1-beta',
-  wingfield: 'https://dev.wingfield.systems/api/v1',
-};
+export const vendorBaseUrls = Object.fromEntries(vendorNames.map((v) => [v, serverOf(v).url])) as Record<VendorName, string>;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -21,11 +45,17 @@ export function under(base: string): RegExp {
   return new RegExp(`^${escape(url.origin)}${escape(path)}(?:/|$)`, 'i');
 }
 
-/** The URLs the vendor's real host answers at; Auth0's on any tenant of auth0.com. */
-export function vendorPatterns(vendor: VendorName, tenantDomain?: string): RegExp[] {
-  const base = vendorBaseUrls[vendor];
-  if (vendor !== 'auth0') return [under(base)];
-  const path = new URL(base.replace('{tenantDomain}', 'x')).pathname;
-  const anyTenant = new RegExp(`^https://[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.auth0\\.com${escape(path)}(?:/|$)`, 'i');
-  return tenantDomain ? [anyTenant, under(base.replace('{tenantDomain}', tenantDomain))] : [anyTenant];
+/**
+ * The URLs the vendor's real host answers at. Where the spec's host is a variable (a tenant's
+ * domain), any host under the parent domain of the variable's default (`*.auth0.com` for
+ * `connkit.auth0.com`), plus `hostValue` (a custom domain) when given.
+ */
+export function vendorPatterns(vendor: VendorName, hostValue?: string): RegExp[] {
+  const { url, defaults } = serverOf(vendor);
+  const variable = /^https:\/\/\{([^}]+)\}/.exec(url)?.[1];
+  if (variable === undefined) return [under(url)];
+  const path = new URL(url.replace(`{${variable}}`, 'x')).pathname;
+  const parent = (defaults[variable] ?? '').split('.').slice(1).join('.');
+  const anyHost = new RegExp(`^https://[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.${escape(parent)}${escape(path)}(?:/|$)`, 'i');
+  return hostValue ? [anyHost, under(url.replace(`{${variable}}`, hostValue))] : [anyHost];
 }

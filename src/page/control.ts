@@ -15,6 +15,9 @@ export interface ApiExample {
   https_vendor_url?: string;
   spec_url: string;
   curl?: string;
+  /** The credential the docs' "try it" signs in with, and values worth copying beside it. */
+  sign_in?: { label: string; scheme: string; token: string; user?: string };
+  extra?: [string, string][];
 }
 export interface Examples {
   session: string;

@@ -1,4 +1,4 @@
-import cors from 'cors';
+import type cors from 'cors';
 import express, { type Express } from 'express';
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
@@ -20,20 +20,25 @@ export interface AppOptions {
   controlToken?: string;
 }
 
+/** What the app gets from the server it belongs to: the one CORS middleware, the TLS port once it listens. */
+export interface AppParts {
+  cors: ReturnType<typeof cors> | undefined;
+  tlsPort: () => number | undefined;
+}
 
 /**
  * The Express app: the control boundary, the page, the specs, then the core for the rest
  * (the control API; vendor API requests normally reach the core before Express, see
  * handler.ts, but the app serves them too, with CORS, for callers that use it alone).
  */
-export function createApp(sim: Simulator, log: Logger, options: AppOptions = {}): Express {
+export function createApp(sim: Simulator, log: Logger, options: AppOptions, parts: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(boundary({ host: options.host, controlToken: options.controlToken }));
-  app.use(journalStream(sim.world, { controlToken: options.controlToken }));
-  app.use(pageRouter({ world: sim.world, served: sim.served, control: specIndex('control') }));
-  if (options.cors !== false) app.use(vendorOnly(cors({ exposedHeaders: sim.exposedHeaders })));
+  app.use(journalStream(sim.journal, { controlToken: options.controlToken }));
+  app.use(pageRouter({ sim, control: specIndex('control'), tlsPort: parts.tlsPort }));
+  if (parts.cors) app.use(vendorOnly(parts.cors));
 
   app.get('/__specs/:name.yaml', (req, res) => {
     const name = String(req.params.name);
@@ -55,7 +60,7 @@ export function createApp(sim: Simulator, log: Logger, options: AppOptions = {})
       page: `${origin}/`,
     });
   });
-  const snapshots = snapshotRoutes(sim.world, options.controlToken);
+  const snapshots = snapshotRoutes(sim, options.controlToken);
   app.get('/__control/state', snapshots.exportState as express.RequestHandler);
   app.put('/__control/state', snapshots.importState as express.RequestHandler);
   app.use(coreDoor(sim, scheme) as express.RequestHandler);

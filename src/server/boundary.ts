@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
+import { controlTokenMatches } from '../sim/control/auth.js';
 
 export interface BoundaryOptions {
   /** The address given with --host: a name the simulator may be reached by besides loopback. */
@@ -22,10 +22,7 @@ function hostname(host: string): string {
 
 function tokenMatches(req: Request, token: string | undefined): boolean {
   const given = req.headers['x-connkit-control-token'];
-  if (!token || typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return controlTokenMatches(typeof given === 'string' ? given : undefined, token);
 }
 
 /**

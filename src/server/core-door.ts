@@ -3,9 +3,9 @@ import type { Simulator } from '../sim/core.js';
 import { bodyLimit, type SimRequest, type SimResponse } from '../sim/request.js';
 
 /** The request's headers as the core wants them: lower-case names, repeated values joined. */
-function headersOf(req: IncomingMessage): Record<string, string> {
+export function headersOf(headers: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 
@@ -50,8 +50,7 @@ export function coreDoor(sim: Simulator, scheme: (req: IncomingMessage) => strin
           method: req.method ?? 'GET',
           origin: `${scheme(req)}://${req.headers.host ?? '127.0.0.1'}`,
           target: req.url ?? '/',
-          headers: headersOf(req),
-          params: {},
+          headers: headersOf(req.headers),
           body,
           bodyTooLarge: tooLarge,
           remoteAddress: req.socket.remoteAddress ?? '',

@@ -1,12 +1,10 @@
-import cors from 'cors';
+import type cors from 'cors';
 import type { Express } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Simulator } from '../sim/core.js';
+import { isOwnPath, pathOf } from '../sim/own-paths.js';
 import { coreDoor } from './core-door.js';
 import { scheme } from './scheme.js';
-
-/** connkit's own paths (the page, the control API, the specs): Express serves them. */
-const ownPath = (url: string) => url === '/' || url.startsWith('/__') || url.startsWith('/?');
 
 /**
  * The server's request listener. A vendor API request goes straight to the core, which routes
@@ -14,16 +12,16 @@ const ownPath = (url: string) => url === '/' || url.startsWith('/__') || url.sta
  * through the Express app, where the control boundary, the page and the specs live. The
  * vendor path so skips Express's per-layer walk, which it has no use for.
  */
-export function requestListener(sim: Simulator, app: Express, options: { cors?: boolean }): (req: IncomingMessage, res: ServerResponse) => void {
+export function requestListener(sim: Simulator, app: Express, allowCors: ReturnType<typeof cors> | undefined): (req: IncomingMessage, res: ServerResponse) => void {
   const door = coreDoor(sim, scheme);
-  const allowCors = options.cors === false ? undefined : cors({ exposedHeaders: sim.exposedHeaders });
   const fail = (res: ServerResponse) => (err?: unknown) => {
     if (err === undefined) return;
     res.statusCode = 500;
     res.end('{"error":"internal server error"}');
   };
   return (req, res) => {
-    if (ownPath(req.url ?? '/')) return void app(req, res);
+    // connkit's own paths (the page, the control API, the specs): Express serves them.
+    if (isOwnPath(pathOf(req.url ?? '/'))) return void app(req, res);
     if (!allowCors) return door(req, res, fail(res));
     allowCors(req, res, () => door(req, res, fail(res)));
   };

@@ -1,3 +1,4 @@
+import cors from 'cors';
 import type { Express } from 'express';
 import { pino, type LevelWithSilent, type Logger } from 'pino';
 import type { SpecIndex } from '../spec/index.js';
@@ -25,15 +26,20 @@ export interface SimulatorServer extends Simulator {
   log: Logger;
 }
 
-/** The core with its Express door, not yet listening (tests inject requests into `app`). */
-export function createServer(options: ServerOptions = {}): SimulatorServer {
+/**
+ * The core with its Express door, not yet listening (tests inject requests into `app`);
+ * `tlsPort` says, once it listens, the HTTPS port the page shows beside the http one.
+ */
+export function createServer(options: ServerOptions = {}, tlsPort: () => number | undefined = () => undefined): SimulatorServer {
   const log = pino({ level: options.logLevel ?? 'info', base: undefined });
   const sim = createSimulator({ ...options, maxMemory: options.maxMemory ?? defaultMaxMemory(), log });
   // One log line per answered request, from the journal: the core itself logs nothing per request.
   if (log.isLevelEnabled('info'))
-    sim.world.journal.subscribe((e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs }, `${e.method} ${e.url} ${e.status || 'reset'}`));
-  const app = createApp(sim, log, options);
-  return withGetters(sim, { app, listener: requestListener(sim, app, options), log });
+    sim.journal.subscribe((e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs }, `${e.method} ${e.url} ${e.status || 'reset'}`));
+  // One CORS policy: the listener applies it to vendor calls, the app to those it serves alone.
+  const allowCors = options.cors === false ? undefined : cors({ exposedHeaders: sim.exposedHeaders });
+  const app = createApp(sim, log, options, { cors: allowCors, tlsPort });
+  return withGetters(sim, { app, listener: requestListener(sim, app, allowCors), log });
 }
 
 /** `{...base, ...extra}`, except that getters stay getters (a spread would call them now). */
@@ -60,13 +66,13 @@ function warmInBackground(indexes: SpecIndex[]): void {
 export interface RunningSimulator extends SimulatorServer, Listening {}
 
 export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls'] } = {}): Promise<RunningSimulator> {
+  let tlsPort: number | undefined;
   // Behind a session-hashing proxy, `GET /__control/sessions` says which process answered.
   let port = options.port ?? defaultPort;
   const named = options.instance ?? process.env.CONNKIT_INSTANCE;
-  const server = createServer({ ...options, instance: named || (() => `${hostname()}:${port}`) });
+  const server = createServer({ ...options, instance: named || (() => `${hostname()}:${port}`) }, () => tlsPort);
   const listening = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
-  // The page shows https base URLs next to the http ones when TLS is on.
-  server.app.locals.tlsPort = listening.tlsPort;
+  tlsPort = listening.tlsPort;
   port = listening.port;
   warmInBackground(server.served.concat(specIndex('control')));
   return withGetters(server, listening);

@@ -6,12 +6,11 @@ import { checkControlAccess } from '../sim/control/auth.js';
 import { ApiError, isApiError } from '../sim/errors.js';
 import { statusOf } from '../sim/issues.js';
 import { journalEntry } from '../sim/pipeline/journal.js';
-import { resolveSession } from '../sim/pipeline/session.js';
 import type { SimRequest } from '../sim/request.js';
 import { exportSession, exportSessionJson } from '../sim/snapshot/export.js';
 import { ndjsonType } from '../sim/snapshot/format.js';
-import { importSession, splitLines } from '../sim/snapshot/import.js';
-import type { World } from '../sim/world.js';
+import { splitLines } from '../sim/snapshot/import.js';
+import type { Simulator } from '../sim/core.js';
 
 /** Joins small pieces into writes of about 64 KiB: one syscall per record would cost more than the record. */
 function* batched(pieces: Iterable<string>, size = 64 * 1024): Generator<string> {
@@ -36,18 +35,18 @@ const header = (req: IncomingMessage, name: string) => {
  * whose bodies have no size bound (a million records is hundreds of MB each way). Access and
  * session rules are the control API's own; a JSON `PUT` goes on to the core as before.
  */
-export function snapshotRoutes(world: World, controlToken: string | undefined) {
+export function snapshotRoutes(core: Simulator, controlToken: string | undefined) {
   /** The request as the core sees one: what access checks and the journal read. */
   const simRequest = (req: Request): SimRequest => {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    return { method: req.method, origin: '', target: req.originalUrl, headers, params: {}, remoteAddress: req.socket.remoteAddress ?? '' };
+    return { method: req.method, origin: '', target: req.originalUrl, headers, remoteAddress: req.socket.remoteAddress ?? '' };
   };
   /** Every answer is journaled, as the core journals its own; a streamed body is not kept. */
   const answered = (sim: SimRequest, res: Response, session: string, operationId: string, arrived: number, started: number) => {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.getHeaders())) if (v !== undefined) headers[k] = String(v);
-    world.journal.add(journalEntry({ req: sim, res: { status: res.statusCode, headers }, session, api: 'control', operationId, arrived, durationMs: performance.now() - started, scenarios: [] }));
+    core.journal.add(journalEntry({ req: sim, res: { status: res.statusCode, headers }, session, api: 'control', operationId, arrived, durationMs: performance.now() - started, scenarios: [] }));
   };
   const fail = (res: Response, err: unknown) => {
     if (res.headersSent) return void res.destroy();
@@ -71,7 +70,7 @@ export function snapshotRoutes(world: World, controlToken: string | undefined) {
   };
   const sessionOf = (sim: SimRequest) => {
     checkControlAccess(sim, controlToken);
-    return resolveSession(world, sim.headers['x-connkit-session']);
+    return core.session(sim.headers['x-connkit-session']);
   };
 
   const exportState = route('exportState', async (req, res, sim) => {
@@ -84,7 +83,7 @@ export function snapshotRoutes(world: World, controlToken: string | undefined) {
 
   const importState = route('importState', async (req, res, sim) => {
     const name = sessionOf(sim).name;
-    const session = await importSession(world, name, splitLines(req));
+    const session = await core.importSnapshot(name, splitLines(req));
     res.status(200).json({ session: session.name, seed: session.seed });
     return session.name;
   });

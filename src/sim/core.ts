@@ -1,22 +1,27 @@
-import type { Operation, SpecIndex } from '../spec/index.js';
+import type { SpecIndex } from '../spec/index.js';
 import { specIndex } from '../spec/registry.js';
 import { vendorNames, type VendorName } from '../spec/names.js';
 import { controlModule } from './control/index.js';
 import { createControl, type Control } from './control/client.js';
 import { ApiError, isApiError } from './errors.js';
-import type { ApiModule, AuthedContext, BaseContext, Reply, RequestContext } from './module.js';
-import { parseBody } from './pipeline/body.js';
-import { cachedAnswer, cacheKeyOf, keepAnswer } from './pipeline/cache.js';
+import type { Journal } from './journal.js';
+import type { ApiModule, Reply } from './module.js';
+import { readBody } from './pipeline/body.js';
+import { cached } from './pipeline/cache.js';
+import type { Handled } from './pipeline/context.js';
 import { journalEntry } from './pipeline/journal.js';
+import { Answer, Pipeline, type Entry } from './pipeline/pipeline.js';
 import { respond, type Written } from './pipeline/respond.js';
 import { Router, type Mount } from './pipeline/router.js';
 import { applyScenarios } from './pipeline/scenario.js';
-import { resolveSession } from './pipeline/session.js';
-import { parseQuery, validateRequest } from './pipeline/validate.js';
+import { locate, resolveSession } from './pipeline/session.js';
+import { validate } from './pipeline/validate.js';
+import { authenticate, authorize, handle } from './pipeline/vendor.js';
 import { fromFetchRequest, toFetchResponse, type SimRequest, type SimResponse } from './request.js';
-import { normalizeScenario } from './scenarios/catalog.js';
-import { defaultSize } from './session.js';
+import { composeCatalog, type ScenarioCatalog } from './scenarios/catalog.js';
+import { defaultSize, type Session } from './session.js';
 import { vendorModules } from './vendors/index.js';
+import { importSession } from './snapshot/import.js';
 import { World } from './world.js';
 
 /** Where the core reports what it cannot answer for (pino in the server; the console elsewhere). */
@@ -26,7 +31,7 @@ export interface CoreLog {
 
 export interface SimulatorOptions {
   seed?: number;
-  /** Records per main fixture, per API (`{ mycreditapp: 100000 }`); `defaultSize` otherwise. */
+  /** Records per main fixture, per API (`{ [api]: 100000 }`); `defaultSize` otherwise. */
   sizes?: Partial<Record<VendorName, number>>;
   apis?: VendorName[];
   scenarios?: { name: string; apis?: string[]; params?: Record<string, unknown> }[];
@@ -45,10 +50,13 @@ export interface SimulatorOptions {
 
 export const defaultSeed = 42;
 
+/** What the doors may do with the journal: read it, follow it, empty it. */
+export type JournalView = Pick<Journal, 'list' | 'subscribe' | 'clear' | 'total' | 'capacity' | 'add'>;
+
 /**
- * The simulator without a transport: every door (the Express server, MSW in Node or a
- * browser, a test calling it in-process) hands it requests and gets answers back, through
- * one pipeline.
+ * The simulator without a transport: every door (the Node server, MSW in Node or a browser,
+ * a test calling it in-process) hands it requests and gets answers back, through one
+ * pipeline, and uses these operations for the rest (the page, the journal stream, the banner).
  */
 export interface Simulator {
   /** A WHATWG request in, the answer out: what MSW and in-process callers use. */
@@ -57,45 +65,61 @@ export interface Simulator {
   dispatch(request: SimRequest): Promise<SimResponse>;
   /** The control API as typed calls (`await sim.control.reset({ seed: 7 })`). */
   control: Control;
-  world: World;
+  /** The answered requests, newest last, and every new one as it is answered. */
+  journal: JournalView;
+  /** The session of that name (the default one without), by the rule requests follow: a bad name throws ApiError. */
+  session(name?: string): Session;
+  sessionNames(): string[];
   /** The vendor APIs served, in the order they are listed. */
   served: SpecIndex[];
+  /** The served vendor APIs' modules, by name. */
+  modules: ReadonlyMap<string, ApiModule>;
+  /** Replaces a session's state with an NDJSON snapshot, all or nothing (a bad one throws a 422 ApiError). */
+  importSnapshot(name: string | undefined, lines: AsyncIterable<string> | Iterable<string>): Promise<Session>;
+  /** What sessions, shared worlds and the journal hold (estimated bytes), against the budget. */
+  memory(): { bytes: number; limit: number };
+  /** The scenarios the served APIs can show. */
+  scenarios: ScenarioCatalog;
   /** Response headers browsers must be able to read, from the served vendors' modules. */
   exposedHeaders: string[];
 }
 
 const consoleLog: CoreLog = { error: (details, message) => console.error(`connkit: ${message}`, details) };
 
+/** authenticate → cached? → validate → authorize → handler, after the session and the scenarios. */
+function pipelineOf(world: World, catalog: ScenarioCatalog) {
+  return Pipeline.start<Entry>().then(locate(world)).then(readBody).then(applyScenarios(catalog)).then(authenticate).then(cached).then(validate).then(authorize).then(handle);
+}
+
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const apis = options.apis?.length ? options.apis : [...vendorNames];
   const log = options.log ?? consoleLog;
   const served = apis.map(specIndex);
+  const modules = apis.map((a): ApiModule => vendorModules[a]);
   const sizes = Object.fromEntries(vendorNames.map((v) => [v, options.sizes?.[v] ?? defaultSize]));
+  const catalog = composeCatalog(modules);
   const world = new World({
     seed: options.seed ?? defaultSeed,
     sizes,
-    modules: apis.map((a) => vendorModules[a]),
+    modules,
     maxSessions: options.maxSessions ?? 100,
     journalSize: options.journalSize ?? 1000,
     maxMemory: options.maxMemory,
   });
-  world.session().scenarios = (options.scenarios ?? []).map(normalizeScenario);
+  world.session().setScenarios((options.scenarios ?? []).map((s) => catalog.normalize(s)));
 
   const controlIndex = specIndex('control');
   const mounts: Mount[] = [
-    ...served.map((index) => ({
-      index,
-      module: vendorModules[index.name as VendorName] as ApiModule,
-      bases: [index.prefix + index.basePath, index.basePath],
-    })),
-    { index: controlIndex, module: controlModule(served, options.controlToken, options.instance), bases: [controlIndex.prefix + controlIndex.basePath] },
+    ...served.map((index, i) => ({ index, module: modules[i], bases: [index.prefix + index.basePath, index.basePath] })),
+    { index: controlIndex, module: controlModule({ world, served, catalog, index: controlIndex, controlToken: options.controlToken, instance: options.instance }), bases: [controlIndex.prefix + controlIndex.basePath] },
   ];
   for (const m of mounts) {
     const missing = m.index.operations.filter((op) => !m.module.handlers[op.id]).map((op) => op.id);
     if (missing.length) throw new Error(`${m.module.name}: no handler for ${missing.join(', ')}`);
   }
   const router = new Router(mounts);
-  const validate = options.validateResponses === true;
+  const pipeline = pipelineOf(world, catalog);
+  const validateAnswers = options.validateResponses === true;
 
   async function dispatch(req: SimRequest): Promise<SimResponse> {
     const started = performance.now();
@@ -103,132 +127,106 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const q = req.target.indexOf('?');
     const path = q < 0 ? req.target : req.target.slice(0, q);
     const match = router.match(req.method, path);
-    if (match.kind === 'none' && !match.mount) {
+    if (match.kind === 'no_api') {
       const body = JSON.stringify({ error: `no API at ${path}`, apis: served.map((s) => `${s.prefix}${s.basePath}`) });
       return { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body };
     }
-    const module = match.mount!.module;
-    const op = match.kind === 'operation' || match.kind === 'bad_encoding' ? match.op : undefined;
-    if (match.kind === 'operation') {
-      const fast = fastLane(match.mount!, match.op, match.params, req);
-      if (fast) {
-        record(req, fast.response, fast.session, module.name, match.op.id, arrived, started, []);
-        return fast.response;
-      }
-    }
-    const acted: string[] = [];
-    let sessionName = typeof req.headers['x-connkit-session'] === 'string' ? req.headers['x-connkit-session'] : 'default';
-    let written: Written;
-    // The scenarios' faults outlive a thrown error: a 429 still carries the rate-limit headers.
-    const faults = {};
+    const entry: Entry = {
+      req,
+      mount: match.mount,
+      match,
+      op: match.kind === 'operation' || match.kind === 'bad_encoding' ? match.op : undefined,
+      search: q < 0 ? '' : req.target.slice(q + 1),
+      sessionName: req.headers['x-connkit-session'] ?? 'default',
+      faults: {},
+      scenarios: [],
+    };
+    // The last context a step reached: an error is answered, and journaled, from what it knew.
+    let reached: Entry = entry;
+    let written: Written | 'reset';
     try {
-      const session = resolveSession(world, req.headers['x-connkit-session']);
-      sessionName = session.name;
-      if (match.kind === 'none') throw new ApiError({ kind: 'route_not_found', message: 'Not Found' });
-      if (match.kind === 'method')
-        throw new ApiError({ kind: 'method_not_allowed', message: 'Method Not Allowed', code: 'method_not_allowed', headers: { Allow: match.allow.join(', ') } });
-      if (match.kind === 'bad_encoding')
-        throw new ApiError({ kind: 'validation', message: 'request path is not valid percent-encoding', field: ['path'], issues: [{ in: 'path', path: [], keyword: 'format', message: 'is not valid percent-encoding', params: {} }] });
-      req.params = match.params;
-      const body = parseBody(req);
-      const base: BaseContext = { op: match.op, world, session, state: world.modules.has(module.name) ? session.state(module.name, match.op.method === 'get' ? 'read' : 'write') : undefined, req, faults };
-      if ((await applyScenarios(base, module.name, acted)) === 'reset') {
-        const res = { status: 0, headers: {}, reset: true };
-        record(req, res, sessionName, module.name, match.op.id, arrived, started, acted);
-        return res;
-      }
-      written = await answer(module, base, body, search(req.target, q));
+      const running = pipeline.run(entry, (ctx) => (reached = ctx));
+      const out = running instanceof Promise ? await running : running;
+      written = out instanceof Answer ? answer(out.ctx, out.outcome) : respondAndKeep(out);
+      if (out instanceof Answer) reached = out.ctx;
     } catch (err) {
-      written = respond(errorReply(module, err, op, req, faults), op, undefined, validate);
+      written = failed(reached, err);
     }
-    record(req, written.response, sessionName, module.name, op?.id, arrived, started, acted, written.violations);
-    return written.response;
+    const response: SimResponse = written === 'reset' ? { status: 0, headers: {}, reset: true } : written.response;
+    world.journal.add(
+      journalEntry({
+        req,
+        res: response,
+        session: reached.sessionName,
+        api: reached.mount.module.name,
+        operationId: reached.op?.id,
+        arrived,
+        durationMs: performance.now() - started,
+        scenarios: reached.scenarios.slice(),
+        violations: written === 'reset' ? undefined : written.violations,
+      }),
+    );
+    return response;
   }
 
-  /** authenticate → validate → authorize → cached? → handler → respond, each a plain step. */
-  async function answer(module: ApiModule, base: BaseContext, body: unknown, query: string): Promise<Written> {
-    const { op, session } = base;
-    const authed: AuthedContext = { ...base, principal: module.authenticate(base) };
-    const params = validateRequest(op, base.req, parseQuery(query), body, module.rejectUnknownQuery === true);
-    const ctx: RequestContext = { ...authed, params, body };
-    module.authorize?.(ctx);
-    const vendorHeaders = module.responseHeaders?.(base);
-    const key = cacheKeyOf(module, base);
-    const hit = key === undefined ? undefined : cachedAnswer(base, key);
-    if (hit) return respond(hit, op, vendorHeaders, validate);
-    // A request that may write moves the session's version, whatever it answers, so no
-    // cached answer outlives a change.
-    if (op.method !== 'get') session.version++;
-    const reply = await module.handlers[op.id](ctx);
-    const written = respond(reply, op, vendorHeaders, validate);
-    if (key !== undefined && !written.violations && reply.status >= 200 && reply.status < 300 && written.response.body !== undefined)
-      keepAnswer(base, key, reply, written.response.body);
+  const vendorHeaders = (ctx: Entry) => ctx.mount.module.responseHeaders?.(ctx);
+
+  /** The handler's reply written; a cacheable one kept for the next identical read. */
+  function respondAndKeep(ctx: Handled): Written {
+    const { reply } = ctx;
+    const written = respond(reply, ctx.op, vendorHeaders(ctx), validateAnswers);
+    const raw = written.response.body;
+    if (ctx.cacheKey !== undefined && !written.violations && reply.status >= 200 && reply.status < 300 && raw !== undefined)
+      ctx.session.keepAnswer(ctx.cacheKey, { status: reply.status, headers: reply.headers, raw });
     return written;
   }
 
-  /**
-   * Answers already known: a cacheable read, in a session with no scenario on and asking for
-   * none, whose serialized answer for this very URL and caller is still current. What the
-   * full pipeline would check again is either pure (validation, and authorization over a
-   * state whose version has not moved) or is run again here (authentication, which alone
-   * depends on the clock: an expired token is refused as before). Anything else goes the
-   * long way; nothing here changes state.
-   */
-  function fastLane(mount: Mount, op: Operation, params: Record<string, string>, req: SimRequest): { response: SimResponse; session: string } | undefined {
-    const module = mount.module;
-    if (!module.cacheable?.has(op.id) || req.body !== undefined || req.headers.prefer !== undefined) return undefined;
-    const name = req.headers['x-connkit-session'];
-    if (name !== undefined && !world.hasSession(name)) return undefined;
-    const session = world.session(name);
-    if (session.scenarios.length) return undefined;
-    req.params = params;
-    const base: BaseContext = { op, world, session, state: session.state(module.name, 'read'), req, faults: {} };
-    const key = cacheKeyOf(module, base);
-    const hit = key === undefined ? undefined : cachedAnswer(base, key);
-    if (!hit) return undefined;
-    try {
-      module.authenticate(base);
-    } catch {
-      return undefined;
-    }
-    return { response: respond(hit, op, module.responseHeaders?.(base), validate).response, session: session.name };
+  /** An early answer: a kept reply, a scenario's error, or a reset. */
+  function answer(ctx: Entry, outcome: Answer['outcome']): Written | 'reset' {
+    if (outcome === 'reset') return 'reset';
+    if (isApiError(outcome)) return failed(ctx, outcome);
+    return respond(outcome, ctx.op, vendorHeaders(ctx), validateAnswers);
   }
 
+  const failed = (ctx: Entry, err: unknown): Written => respond(errorReply(ctx, err), ctx.op, undefined, validateAnswers);
+
   /**
-   * The one place errors become answers: an ApiError in the vendor's envelope, anything else
-   * as the vendor's 500 (and a log line), never a stack trace.
+   * The one place errors become answers: an ApiError in the vendor's envelope (with the
+   * headers the faults gathered so far give: a 429 keeps its rate-limit headers), anything
+   * else as the vendor's 500 (and a log line), never a stack trace.
    */
-  function errorReply(module: ApiModule, err: unknown, op: Operation | undefined, req: SimRequest, faults: object): Reply {
-    if (!isApiError(err)) log.error({ err, url: req.target }, 'unexpected error');
+  function errorReply(ctx: Entry, err: unknown): Reply {
+    const { module } = ctx.mount;
+    if (!isApiError(err)) log.error({ err, url: ctx.req.target }, 'unexpected error');
     const e = isApiError(err) ? err : new ApiError({ kind: 'internal', message: 'Internal server error' });
     try {
-      const reply = module.formatError(e, op);
-      return { ...reply, headers: { ...module.responseHeaders?.({ faults }), ...e.headers, ...reply.headers }, injected: e.injected };
+      const reply = module.formatError(e, ctx.op);
+      return { ...reply, headers: { ...vendorHeaders(ctx), ...e.headers, ...reply.headers }, injected: e.injected };
     } catch (failure) {
-      log.error({ err: failure, url: req.target }, 'error formatter failed');
+      log.error({ err: failure, url: ctx.req.target }, 'error formatter failed');
       return { status: 500, body: { error: 'internal server error' } };
     }
   }
 
-  function record(req: SimRequest, res: SimResponse, session: string, api: string, operationId: string | undefined, arrived: number, started: number, scenarios: string[], violations?: string[]) {
-    world.journal.add(journalEntry({ req, res, session, api, operationId, arrived, durationMs: performance.now() - started, scenarios, violations }));
-  }
-
-  const handle = async (request: Request): Promise<Response> => toFetchResponse(await dispatch(await fromFetchRequest(request)), request.method);
-  const exposedHeaders = [...new Set(served.flatMap((s) => vendorModules[s.name as VendorName].exposedHeaders ?? []))];
+  const handleRequest = async (request: Request): Promise<Response> => toFetchResponse(await dispatch(await fromFetchRequest(request)), request.method);
+  const exposedHeaders = [...new Set(modules.flatMap((m) => m.exposedHeaders ?? []))];
   let control: Control | undefined;
   return {
-    handle,
+    handle: handleRequest,
     dispatch,
     // Made on first use: the typed client touches the fetch globals, which Node loads lazily
     // (undici), and a server that is never driven in-process should not pay for that at start.
     get control() {
-      return (control ??= createControl(handle));
+      return (control ??= createControl(handleRequest));
     },
-    world,
+    journal: world.journal,
+    session: (name) => resolveSession(world, name),
+    sessionNames: () => world.sessionNames(),
     served,
+    modules: world.modules,
+    importSnapshot: (name, lines) => importSession(world, name, lines),
+    memory: () => ({ bytes: world.bytes(), limit: world.maxMemory }),
+    scenarios: catalog,
     exposedHeaders,
   };
 }
-
-const search = (target: string, q: number): string => (q < 0 ? '' : target.slice(q + 1));

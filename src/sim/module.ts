@@ -1,9 +1,11 @@
+import type { components } from '../generated/control.js';
 import type { Operation } from '../spec/index.js';
+import type { StateBrowser } from './browse.js';
 import type { ApiError } from './errors.js';
 import type { SimRequest } from './request.js';
 import type { ScenarioDef } from './scenarios/types.js';
+import type { RecordEdits } from './record-edits.js';
 import type { Session } from './session.js';
-import type { World } from './world.js';
 
 export interface Reply {
   status: number;
@@ -22,12 +24,13 @@ export interface Reply {
  */
 export interface BaseContext<State = unknown, Faults extends object = object> {
   op: Operation;
-  world: World;
   session: Session;
   state: State;
   req: SimRequest;
-  /** What the scenarios switched on for this request, in the vendor's own terms. */
-  faults: Faults;
+  /** The raw path parameters of the route the router found (not yet validated). */
+  path: Record<string, string>;
+  /** What the scenarios returned for this request, in the vendor's own terms. */
+  faults: Partial<Faults>;
 }
 
 /** After authentication: who is calling. */
@@ -144,6 +147,29 @@ export interface ApiModule<State = any, Principal = any, Faults extends object =
   controlFixtures?: Record<string, (state: State, body: any) => unknown>;
   /** A working curl for the start-up banner. */
   exampleCurl?(state: State, baseUrl: string): string;
+  /** What the page can page through of the state (GET /__control/state/{api}/…). */
+  collections?: StateBrowser<State>;
+  /**
+   * Consumable fixtures verify asks for by name (POST /__control/provider-states): the
+   * params the request names in, the fixture out; throws ApiError.
+   */
+  providerStates?: Record<string, (state: State, params: Record<string, unknown>) => components['schemas']['ProviderStateAnswer']>;
+  /** The page's docs: the values "try it" fills in, and the credential it signs in with. */
+  docs?(state: State): DocsEntry;
+  /** What the page's record editor may change of the state, with one-click presets (its JSON form). */
+  edits?: RecordEdits<unknown>;
+  /** The prefix of this API's conformance check names (`mca_counts`); the name otherwise. */
+  checkPrefix?: string;
+}
+
+/** How the page's interactive docs of one API are set up from its fixtures. */
+export interface DocsEntry {
+  /** Parameter values "try it" starts with, by parameter name. */
+  tryIt: Record<string, unknown>;
+  /** The security scheme signed in with and the credential: a token, or a Basic user and password. */
+  signIn?: { label: string; scheme: string; token: string; user?: string };
+  /** Values worth copying beside it (an organization id the paths need). */
+  extra?: [string, string][];
 }
 
 type JsonBody<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;

@@ -10,8 +10,6 @@ export interface SimRequest {
   target: string;
   /** Lower-cased names; repeated headers joined with ", " (as fetch's Headers does). */
   headers: Record<string, string>;
-  /** The raw path parameters of the matched route (set by the router; not yet validated). */
-  params: Record<string, string>;
   /** The body as sent, decoded as UTF-8; undefined when the request has none. */
   body?: string;
   /** The body was longer than the limit; `body` is then undefined. */
@@ -45,7 +43,7 @@ export async function fromFetchRequest(request: Request): Promise<SimRequest> {
     if (bytes.byteLength > bodyLimit) bodyTooLarge = true;
     else body = new TextDecoder().decode(bytes);
   }
-  return { method: request.method.toUpperCase(), origin: url.origin, target: url.pathname + url.search, headers, params: {}, body, bodyTooLarge };
+  return { method: request.method.toUpperCase(), origin: url.origin, target: url.pathname + url.search, headers, body, bodyTooLarge };
 }
 
 /** The core's answer as a WHATWG Response; a reset becomes a network error, as a client sees it. */

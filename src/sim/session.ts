@@ -13,6 +13,8 @@ export interface StateSource {
   modules: Map<string, ApiModule>;
   base(api: string, seed: number, size: number): object;
 }
+/** Answers of cacheable reads kept per session; past it the cache starts over. */
+const maxCachedAnswers = 1000;
 
 /**
  * One isolated world: every API's state (a copy-on-write fork of the shared seeded base, made
@@ -98,6 +100,34 @@ export class Session {
     this.scenarios = snapshot.scenarios ?? [];
     this.counters.clear();
     this.version++;
+  }
+
+  // What the core asks of a session (it writes none of the fields above itself).
+
+  /** A request that may write arrived: no answer cached before it is current any more. */
+  changed(): void {
+    this.version++;
+  }
+
+  /** The kept answer for `key`, if the state has not moved since it was kept. */
+  cachedAnswer(key: string): { status: number; headers?: Record<string, string>; raw: string } | undefined {
+    const hit = this.answers.get(key);
+    return hit && hit.version === this.version ? hit : undefined;
+  }
+
+  keepAnswer(key: string, answer: { status: number; headers?: Record<string, string>; raw: string }): void {
+    if (this.answers.size >= maxCachedAnswers) this.answers.clear();
+    this.answers.set(key, { version: this.version, ...answer });
+  }
+
+  setScenarios(scenarios: ActiveScenario[]): void {
+    this.scenarios = scenarios;
+  }
+
+  /** Every scenario off, and what they counted forgotten. */
+  clearScenarios(): void {
+    this.scenarios = [];
+    this.counters.clear();
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPort, defaultSeed, defaultTlsPort, parseMock, UsageError, type StartOptions } from '../../src/cli/mock.js';
-import { scenarioCatalog } from '../../src/sim/scenarios/catalog.js';
+import { scenarioCatalog } from '../../src/sim/vendors/index.js';
 import * as server from '../../src/server/index.js';
 import { vendorNames } from '../../src/spec/names.js';
 
@@ -55,7 +55,7 @@ const walk: Record<string, { ok: [string[], Partial<StartOptions> | ((o: StartOp
     names: /--api/,
   },
   '--scenario': {
-    ok: [[[], { scenarios: [] }], ...scenarioCatalog.map((s): [string[], Partial<StartOptions>] => [['--scenario', s.name], { scenarios: [{ name: s.name }] }])],
+    ok: [[[], { scenarios: [] }], ...scenarioCatalog.list.map((s): [string[], Partial<StartOptions>] => [['--scenario', s.name], { scenarios: [{ name: s.name }] }])],
     bad: [['--scenario', 'nope'], ['--api', 'auth0', '--scenario', 'maintenance'], ['--api', 'wingfield', '--scenario', 'sso-outage']],
     names: /--scenario/,
   },

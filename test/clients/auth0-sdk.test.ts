@@ -105,7 +105,7 @@ describe('the official Auth0 SDK, unchanged, against connkit over HTTPS', () => 
   it.each(['v4', 'v7'] as const)('%s: meets 429 in the rate-limited scenario, waits as the SDK does, and then succeeds', async (version) => {
     tokens.limited = await mint({ scopes });
     await control('/scenarios/rate-limited', { method: 'PUT', body: { params: { limit: 1, window_seconds: 1 } } });
-    const since = sim.world.journal.total;
+    const since = sim.journal.total;
     let out: any;
     try {
       out = await sdk(version, 'ga', 'rate-limit');
@@ -116,7 +116,7 @@ describe('the official Auth0 SDK, unchanged, against connkit over HTTPS', () => 
     expect(out.first).toEqual({ ok: Math.min(visible.length, 50) });
     expect(out.second).toEqual({ ok: Math.min(visible.length, 50) });
 
-    const entries = sim.world.journal.list(sim.world.journal.total - since).filter((e) => e.operationId === 'get_enabled_connections');
+    const entries = sim.journal.list(sim.journal.total - since).filter((e) => e.operationId === 'get_enabled_connections');
     const statuses = entries.map((e) => e.status);
     expect(statuses[0]).toBe(200);
     expect(statuses.at(-1)).toBe(200);

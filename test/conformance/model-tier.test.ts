@@ -27,7 +27,7 @@ describe.each([...vendorNames])('the model tier against the simulator: %s', (api
     }
     expect([...sent].sort()).toEqual(specIndex(api).operations.map((o) => o.id).sort());
     // The simulator checked every answer it gave against the spec: the tier's requests were all well handled.
-    expect(t.sim.world.journal.list().filter((e) => e.violations)).toEqual([]);
+    expect(t.sim.journal.list().filter((e) => e.violations)).toEqual([]);
   });
 });
 

@@ -15,9 +15,9 @@ describe.each([...vendorNames])('%s', (api) => {
 
   it.each(index.operations.map((op) => [op.id, op] as const))('%s answers at its vendor-true path as at its prefixed one', async (id, op) => {
     const prefixed = await call(op.method.toUpperCase(), fill(index.prefix + index.basePath + op.path));
-    const prefixedEntry = sim.world.journal.list(1)[0];
+    const prefixedEntry = sim.journal.list(1)[0];
     const vendor = await call(op.method.toUpperCase(), fill(index.basePath + op.path));
-    const vendorEntry = sim.world.journal.list(1)[0];
+    const vendorEntry = sim.journal.list(1)[0];
     expect(prefixedEntry.operationId).toBe(id);
     expect(vendorEntry.operationId).toBe(id);
     expect(vendor.status).toBe(prefixed.status);
@@ -25,12 +25,9 @@ describe.each([...vendorNames])('%s', (api) => {
   });
 
   const paths = Object.entries(index.doc.paths as Record<string, Record<string, unknown>>);
-  // A concrete path can fit several templates (`/connections/repair` fits `/connections/{id}`
-  // too): its methods are those of every template it fits.
-  const fits = (template: string, path: string) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path);
-  const unlisted = paths.flatMap(([path]) => {
-    const concrete = fill(path);
-    const listed = [...new Set(paths.filter(([t]) => fits(t, concrete)).flatMap(([, item]) => httpMethods.filter((m) => item[m]).map((m) => m.toUpperCase())))];
+  const methodsOf = (item: Record<string, unknown>) => httpMethods.filter((m) => item[m]).map((m) => m.toUpperCase());
+  const unlisted = paths.flatMap(([path, item]) => {
+    const listed = methodsOf(item);
     return httpMethods.map((m) => m.toUpperCase()).filter((m) => !listed.includes(m)).map((m) => [m, path, listed] as const);
   });
 
@@ -42,9 +39,38 @@ describe.each([...vendorNames])('%s', (api) => {
       expect(index.schemaValidator('/components/schemas/Error')(await res.json())).toBe(true);
     }
   });
+
+  // A path with a literal where another has a parameter (`/connections/repair` and
+  // `/connections/{id}`) is its own: the other's methods answer 405 with exactly its own
+  // methods there, never the other's operation (`GET /connections/repair` is no lookup of id
+  // "repair").
+  const fits = (template: string, path: string) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path);
+  const shadowed = paths.flatMap(([path, item]) =>
+    paths
+      .filter(([other]) => other !== path && fits(other, fill(path)))
+      .flatMap(([other, otherItem]) => methodsOf(otherItem).filter((m) => !methodsOf(item).includes(m)).map((m) => [m, path, other, methodsOf(item)] as const)),
+  );
+
+  it.each(shadowed)('%s %s answers 405 with its own methods, not as %s', async (method, path, _other, listed) => {
+    for (const base of [index.prefix + index.basePath, index.basePath]) {
+      const res = await call(method, fill(base + path));
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')?.split(', ').sort()).toEqual([...listed].sort());
+      expect(sim.journal.list(1)[0].operationId).toBeUndefined();
+    }
+  });
 });
 
 describe('the routes', () => {
+  it('give a literal segment its own path: GET and PUT /leadconduit/connections/repair are 405, Allow: POST', async () => {
+    for (const method of ['GET', 'PUT']) {
+      const res = await call(method, '/leadconduit/connections/repair');
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+    }
+  });
+
+
   it('of different vendors never collide: every operation is found at its own vendor-true path', () => {
     const seen = new Map<string, string>();
     for (const api of vendorNames)

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../src/sim/core.js';
 import { specIndex } from '../../src/spec/registry.js';
 import { vendorNames } from '../../src/spec/names.js';
-import { recordEdits } from '../../src/sim/vendors/edits.js';
+import { vendorModules } from '../../src/sim/vendors/index.js';
+
+const recordEdits = Object.fromEntries(Object.entries(vendorModules).map(([api, m]) => [api, m.edits ?? {}]));
 
 // The page's record editor and presets through the control API (in-process: the same pipeline).
 const fresh = () => createSimulator({ validateResponses: true });

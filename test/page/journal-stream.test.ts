@@ -30,7 +30,7 @@ async function entries(url: string, count: number, headers: Record<string, strin
 
 describe('the journal stream', () => {
   let t: TestSim;
-  const listeners = () => (t.sim.world.journal as unknown as { listeners: Set<unknown> }).listeners.size;
+  const listeners = () => (t.sim.journal as unknown as { listeners: Set<unknown> }).listeners.size;
   let base = 0;
   beforeAll(async () => {
     t = await testSimulator();

@@ -69,7 +69,7 @@ describe('response validation (test mode)', () => {
   it('turns an answer that breaks the spec into a 500 naming the violation', async () => {
     const broken = await testSimulator();
     try {
-      const mod = broken.sim.world.modules.get('leadconduit')!;
+      const mod = broken.sim.modules.get('leadconduit')!;
       const original = mod.handlers.syncAccountFromSso;
       mod.handlers.syncAccountFromSso = async (ctx) => {
         const reply: any = await original(ctx);
@@ -80,7 +80,7 @@ describe('response validation (test mode)', () => {
       expect(res.status).toBe(500);
       expect(res.body.connkit).toBe('response-violation');
       expect(res.body.violations.join(' ')).toMatch(/features/);
-      expect(broken.sim.world.journal.list(1)[0].violations?.length).toBeGreaterThan(0);
+      expect(broken.sim.journal.list(1)[0].violations?.length).toBeGreaterThan(0);
       mod.handlers.syncAccountFromSso = original;
     } finally {
       await broken.close();

@@ -67,7 +67,7 @@ describe('scenarios', () => {
     const started = performance.now();
     expect((await lcList(s)).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
-    const entry = t.sim.world.journal.list(1)[0];
+    const entry = t.sim.journal.list(1)[0];
     expect(entry.scenarios).toEqual(['latency']);
   });
 

@@ -39,7 +39,7 @@ describe('sessions', () => {
       expect((await repair('one')).status).toBe(409); // "one" is now the most recently used
       expect((await repair('three')).status).toBe(201); // evicts "two"
       expect((await repair('two')).status).toBe(201); // a fresh "two"
-      expect(small.sim.world.sessionNames()).toHaveLength(3); // default + two named
+      expect(small.sim.sessionNames()).toHaveLength(3); // default + two named
     } finally {
       await small.close();
     }
@@ -54,7 +54,7 @@ describe('sessions', () => {
 
 describe('state', () => {
   it('is the same for the same seed and differs for another', () => {
-    const exportOf = (seed: number) => createSimulator({ seed }).world.session().export();
+    const exportOf = (seed: number) => createSimulator({ seed }).session().export();
     expect(JSON.stringify(exportOf(42))).toBe(JSON.stringify(exportOf(42)));
     expect(JSON.stringify(exportOf(43))).not.toBe(JSON.stringify(exportOf(42)));
   });

@@ -27,11 +27,11 @@ describe('1 000 sessions over a 100 k world', () => {
     };
     for (let i = 0; i < names.length; i += 10) await Promise.all(names.slice(i, i + 10).map((s, j) => run(s, i + j)));
 
-    const world = t.sim.world;
+    const world = t.sim;
     expect(world.sessionNames()).toHaveLength(sessions + 1);
     const perSession = names.map((s) => world.session(s).bytes());
     expect(Math.max(...perSession)).toBeLessThan(1024 * 1024);
-    expect(world.bytes()).toBeLessThanOrEqual(world.maxMemory);
+    expect(world.memory().bytes).toBeLessThanOrEqual(world.memory().limit);
     // A full copy was ~165 MB per session; copy-on-write keeps 1 000 of them well under one copy each.
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(sessions * 1024 * 1024);
     expect((await t.call({ path: '/__control/health' })).status).toBe(200);
@@ -47,7 +47,7 @@ describe('past the budget', () => {
   it('drops the least recently used sessions, keeps the newest and its writes', async () => {
     const probe = createSimulator({ apis: ['mycreditapp'] });
     await probe.handle(new Request('http://x/__control/fixtures'));
-    const held = probe.world.bytes();
+    const held = probe.memory().bytes;
     const maxMemory = held + 64 * 1024;
     const t = await testSimulator({ apis: ['mycreditapp'], maxMemory, maxSessions: 1000, journalSize: 10 });
     try {
@@ -60,7 +60,7 @@ describe('past the budget', () => {
       expect(names).not.toContain('lru-0');
       expect(names).toContain('lru-99');
       expect(names.length).toBeLessThan(100);
-      expect(t.sim.world.bytes()).toBeLessThanOrEqual(maxMemory);
+      expect(t.sim.memory().bytes).toBeLessThanOrEqual(maxMemory);
       const kept = await t.call({ path: `${f.base}/host-connections/${f.orgs.host.id}`, headers: f.headers('guest'), session: 'lru-99' });
       expect(kept.body.status).toBe('disconnected');
     } finally {

@@ -22,7 +22,7 @@ describe('--max-memory', () => {
 
   it('defaults in the server to three quarters of the heap limit, and takes a number of bytes', () => {
     const byDefault = createServer({ logLevel: 'silent' });
-    expect(byDefault.world.maxMemory).toBe(Math.floor(getHeapStatistics().heap_size_limit * 0.75));
-    expect(createServer({ logLevel: 'silent', maxMemory: 32 * 2 ** 20 }).world.maxMemory).toBe(32 * 2 ** 20);
+    expect(byDefault.memory().limit).toBe(Math.floor(getHeapStatistics().heap_size_limit * 0.75));
+    expect(createServer({ logLevel: 'silent', maxMemory: 32 * 2 ** 20 }).memory().limit).toBe(32 * 2 ** 20);
   });
 });

@@ -80,7 +80,7 @@ describe('copy-on-write sessions', () => {
   });
 
   it('cost what they copied: a new session that reads costs a few KiB, a write a few hundred bytes more', async () => {
-    const world = t.sim.world;
+    const world = t.sim;
     const s = freshSession('cost');
     await t.call({ path: '/__control/fixtures', session: s });
     const reader = world.session(s).bytes();

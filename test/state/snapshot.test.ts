@@ -56,7 +56,7 @@ describe('snapshots at the default size', () => {
     const s = freshSession('json');
     await claimOne(s);
     const streamed = (await t.call({ path: '/__control/state', session: s })).text;
-    expect(streamed).toBe(JSON.stringify(t.sim.world.session(s).export()));
+    expect(streamed).toBe(JSON.stringify(t.sim.session(s).export()));
   });
 
   it('refuse a snapshot with a collection replaced by a number: 422 naming it, the session unchanged and still answering', async () => {
@@ -107,6 +107,6 @@ describe('a snapshot far past the 1 MB body limit', () => {
     expect((await importNd(t, target, exported)).status).toBe(200);
     expect(await exportNd(t, target)).toBe(exported);
     // What the server streamed is what the library API yields.
-    expect([...exportSession(t.sim.world.session(target))].join('')).toBe(exported);
+    expect([...exportSession(t.sim.session(target))].join('')).toBe(exported);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { control, type Examples, type Fixtures } from '../control.js';
+import { control, type ApiExample, type Examples } from '../control.js';
 import { Copyable, Empty } from '../ui.js';
 
 interface SwaggerUi {
@@ -35,41 +35,29 @@ interface Credential {
   extra?: [string, string][];
 }
 
-/** The credential "try it" is signed in with, per API, from the fixtures. */
-function credentialFor(api: string, fixtures: Record<string, any>): Credential | undefined {
-  const f = fixtures[api];
-  if (!f) return undefined;
-  switch (api) {
-    case 'leadconduit':
-      return { label: 'the user API key (HTTP Basic, user "API")', apply: (ui) => ui.preauthorizeBasic('APIKey', 'API', f.credentials.user) };
-    case 'auth0':
-      return { label: 'a token with every organization-connection scope', apply: (ui) => ui.preauthorizeApiKey('bearerAuth', f.tokens.full), extra: [['organization id', f.organizations.main.id]] };
-    case 'mycreditapp':
-      return {
-        label: "the guest organization's client token",
-        apply: (ui) => ui.preauthorizeApiKey('bearerAuth', f.organizations.guest.access_token),
-        extra: [['Requester-Organization-ID', f.organizations.guest.id]],
-      };
-    case 'wingfield':
-      return { label: 'the partner token with write access', apply: (ui) => ui.preauthorizeApiKey('bearerAuth', f.tokens.write), extra: [['externalServiceId', f.external_service_id]] };
-    default:
-      return undefined;
-  }
+/** The credential "try it" is signed in with, as the API's module gave it (/__page/examples). */
+function credentialFor(api: ApiExample | undefined): Credential | undefined {
+  const signIn = api?.sign_in;
+  if (!signIn) return undefined;
+  const { user } = signIn;
+  return {
+    label: signIn.label,
+    apply: (ui) => (user === undefined ? ui.preauthorizeApiKey(signIn.scheme, signIn.token) : ui.preauthorizeBasic(signIn.scheme, user, signIn.token)),
+    extra: api.extra,
+  };
 }
 
 /** Interactive reference of each spec, its "try it" aimed at this simulator and signed in. */
 export function DocsTab() {
   const [examples, setExamples] = useState<Examples>();
-  const [fixtures, setFixtures] = useState<Record<string, any>>();
   const [api, setApi] = useState<string>();
   const [error, setError] = useState<string>();
   const dom = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    Promise.all([control<Examples>('GET', '/__page/examples', 'default'), control<Fixtures>('GET', '/__control/fixtures', 'default')])
-      .then(([e, f]) => {
+    control<Examples>('GET', '/__page/examples', 'default')
+      .then((e) => {
         setExamples(e);
-        setFixtures(f.apis as Record<string, any>);
         setApi(e.apis[0]?.name ?? 'control');
       })
       .catch((e) => setError(e.message));
@@ -77,7 +65,7 @@ export function DocsTab() {
 
   const specs = examples ? [...examples.apis.map((a) => ({ name: a.name, url: a.spec_url, title: a.title.split(' — ')[0] })), { name: 'control', url: examples.control.spec_url, title: 'connkit control' }] : [];
   const spec = specs.find((s) => s.name === api);
-  const credential = api && fixtures ? credentialFor(api, fixtures) : undefined;
+  const credential = credentialFor(examples?.apis.find((a) => a.name === api));
 
   useEffect(() => {
     if (!spec || !dom.current) return;

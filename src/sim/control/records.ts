@@ -4,35 +4,10 @@ import { specIndex } from '../../spec/registry.js';
 import { ApiError, fieldName } from '../errors.js';
 import { plainCopy } from '../module.js';
 import { describeIssue } from '../issues.js';
-import type { VendorName } from '../../spec/names.js';
 import type { Session } from '../session.js';
 
-/**
- * A one-click change a vendor module declares for a record of one collection: what a
- * frontend developer needs the mock to show next ("expire this token", "disconnect").
- * It works on a copy of the API's state as JSON; throwing ApiError refuses it.
- */
-export interface RecordPreset<Data> {
-  label: string;
-  description: string;
-  apply(data: Data, id: string, now: Date): void;
-}
-
-/**
- * How one collection's records are read and written in the API's JSON state (what the
- * state's toJSON gives and fromJSON takes). Method syntax on purpose: a vendor's
- * RecordEdits<ItsData> then stands in the registry as RecordEdits<unknown>.
- */
-export interface EditableCollection<Data> {
-  get(data: Data, id: string): object | undefined;
-  /** Stores a record already checked against the spec's schema for the collection (so it is of the stored type). */
-  put(data: Data, id: string, record: object): void;
-  /** The id a record is listed under: the fields that make it may not change in an edit. */
-  idOf(record: Record<string, unknown>): string;
-  presets?: Record<string, RecordPreset<Data>>;
-}
-
-export type RecordEdits<Data> = Record<string, EditableCollection<Data>>;
+export type { EditableCollection, RecordEdits, RecordPreset } from '../record-edits.js';
+import type { EditableCollection, RecordEdits, RecordPreset } from '../record-edits.js';
 
 /** Where an API's spec keeps the schema of a collection's stored records. */
 const schemaPointer = (collection: string) => `/x-connkit/state/${collection.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -71,9 +46,9 @@ function check(api: string, collection: string, record: unknown): void {
   throw new ApiError({ kind: 'unprocessable', code: 'invalid_record', message: `${api} ${collection}: ${message}`, field: issues[0] ? [issues[0].in, ...issues[0].path] : ['body'], issues });
 }
 
-interface Target {
+interface Target<A extends string = string> {
   session: Session;
-  api: VendorName;
+  api: A;
   collection: string;
   id: string;
   /** The API's state factory (module.state). */
@@ -86,7 +61,7 @@ interface Target {
  * a refused edit leaves the session exactly as it was. The state is rebuilt from JSON, so
  * every index a vendor keeps follows the edit without the vendor writing edit code for it.
  */
-function commit(t: Target, change: (data: unknown, c: EditableCollection<unknown>) => void) {
+function commit<A extends string>(t: Target<A>, change: (data: unknown, c: EditableCollection<unknown>) => void) {
   const c = collectionOf(t.api, t.edits, t.collection);
   const data = plainCopy(t.factory.toJSON(t.session.state(t.api)));
   if (!c.get(data, t.id)) throw new ApiError({ kind: 'not_found', code: 'record_not_found', message: `${t.api} ${t.collection} has no record ${t.id}` });
@@ -100,7 +75,7 @@ function commit(t: Target, change: (data: unknown, c: EditableCollection<unknown
 }
 
 /** PUT /__control/state/{api}/{collection}/{id}. */
-export function putRecord(t: Target, record: Record<string, unknown>) {
+export function putRecord<A extends string>(t: Target<A>, record: Record<string, unknown>) {
   return commit(t, (data, c) => {
     check(t.api, t.collection, record);
     const listed = c.idOf(record);
@@ -110,7 +85,7 @@ export function putRecord(t: Target, record: Record<string, unknown>) {
 }
 
 /** POST /__control/state/{api}/{collection}/{id}/presets/{preset}. */
-export function applyPreset(t: Target, preset: string, now: Date) {
+export function applyPreset<A extends string>(t: Target<A>, preset: string, now: Date) {
   const presets = collectionOf(t.api, t.edits, t.collection).presets ?? {};
   const p = Object.hasOwn(presets, preset) ? presets[preset] : undefined;
   if (!p) throw new ApiError({ kind: 'not_found', code: 'preset_not_found', message: `${t.api} ${t.collection} has no preset ${preset} (one of ${Object.keys(presets).join(', ') || 'none'})` });

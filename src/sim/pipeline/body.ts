@@ -1,5 +1,7 @@
 import { ApiError } from '../errors.js';
 import type { SimRequest } from '../request.js';
+import type { Located, WithBody } from './context.js';
+import { widen } from './pipeline.js';
 
 const jsonType = /^application\/(?:json|[^;\s]+\+json)\s*(?:;|$)/i;
 const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i;
@@ -25,3 +27,5 @@ export function parseBody(req: SimRequest): unknown {
     throw new ApiError({ kind: 'malformed_body', message: 'request body is not valid JSON', field: ['body'] });
   }
 }
+
+export const readBody = (ctx: Located): WithBody => (ctx.req.body === undefined && !ctx.req.bodyTooLarge ? ctx : widen(ctx, { body: parseBody(ctx.req) }));

@@ -1,27 +1,28 @@
-import type { ApiModule, BaseContext, Reply } from '../module.js';
-
-const maxCachedAnswers = 1000;
+import type { Authed, Keyed } from './context.js';
+import { Answer, widen } from './pipeline.js';
 
 /**
- * The answer cache of cacheable reads: a serialized answer is kept per session until the
- * session's state version moves. It is asked only after authentication, validation and
- * authorization passed for this very request, so it never answers a caller the vendor would
- * have refused (an expired token, a lost organization link). What an answer depends on
- * besides the URL and the faults is the vendor module's to say (`cacheKey`).
+ * What a cacheable answer depends on: the URL, the request headers the vendor module names
+ * (who asks, for whom), the header parameters the operation reads, and the faults on.
  */
-export function cacheKeyOf(module: ApiModule, ctx: BaseContext): string | undefined {
+function cacheKeyOf(ctx: Authed): string | undefined {
+  const { module } = ctx.mount;
   if (!module.cacheable?.has(ctx.op.id)) return undefined;
-  return `${ctx.req.target}\n${module.cacheKey?.(ctx.req) ?? ''}\n${JSON.stringify(ctx.faults)}`;
+  let headers = '';
+  for (const p of ctx.op.params) if (p.in === 'header') headers += `${ctx.req.headers[p.name.toLowerCase()] ?? ''}\n`;
+  return `${ctx.req.target}\n${module.cacheKey?.(ctx.req) ?? ''}\n${headers}${JSON.stringify(ctx.faults)}`;
 }
 
-export function cachedAnswer(ctx: BaseContext, key: string): Reply | undefined {
-  const hit = ctx.session.answers.get(key);
-  if (!hit || hit.version !== ctx.session.version) return undefined;
-  return { status: hit.status, headers: hit.headers, raw: hit.raw };
-}
-
-export function keepAnswer(ctx: BaseContext, key: string, reply: Reply, raw: string): void {
-  const answers = ctx.session.answers;
-  if (answers.size >= maxCachedAnswers) answers.clear();
-  answers.set(key, { version: ctx.session.version, status: reply.status, headers: reply.headers, raw });
+/**
+ * The answer cache of cacheable reads, one early step: a serialized answer is kept per
+ * session while the session's state does not move, and answers a request with the same key
+ * once its caller is authenticated again (the one check that depends on the clock: an
+ * expired token is refused as before). Validation and authorization are pure over what the
+ * key holds and a state that has not moved, so the answer they led to is the answer now.
+ */
+export function cached(ctx: Authed): Keyed | Answer {
+  const cacheKey = cacheKeyOf(ctx);
+  const hit = cacheKey === undefined ? undefined : ctx.session.cachedAnswer(cacheKey);
+  if (hit) return new Answer(ctx, { status: hit.status, headers: hit.headers, raw: hit.raw });
+  return widen(ctx, { cacheKey });
 }

@@ -11,29 +11,50 @@ export interface Mount {
 
 type Segment = string | { param: string };
 
-interface Route {
+/** One path of a spec at one base: the operations it lists, by method. */
+interface PathRoute {
   mount: Mount;
-  op: Operation;
   segments: Segment[];
-  /** Literal segments first: `/connections/repair` wins over `/connections/{id}`. */
-  literals: number;
+  ops: Map<string, Operation>;
+  /** The methods it lists, upper case, in the spec's order: a 405's `Allow`. */
+  allow: string[];
 }
 
 export type Match =
   | { kind: 'operation'; mount: Mount; op: Operation; params: Record<string, string> }
   | { kind: 'method'; mount: Mount; allow: string[] }
-  | { kind: 'none'; mount?: Mount }
+  /** Under an API's base, but no path of its spec. */
+  | { kind: 'unknown_path'; mount: Mount }
+  /** Under no API's base at all. */
+  | { kind: 'no_api' }
   | { kind: 'bad_encoding'; mount: Mount; op: Operation };
 
 const split = (path: string): string[] => path.split('/').slice(1);
 
 /**
- * Routing precompiled from the specs: every operation at each base path of its API, grouped
- * by segment count, so a request is compared with the few routes of its length only. HEAD
- * is answered as GET; a known path with an unlisted method is told which methods it has.
+ * The more specific path first: more literal segments, then the earlier literal
+ * (`/connections/repair` before `/connections/{id}`; `/a/b/{x}` before `/a/{x}/c`).
+ */
+function bySpecificity(a: PathRoute, b: PathRoute): number {
+  const literals = (r: PathRoute) => r.segments.filter((s) => typeof s === 'string').length;
+  if (literals(a) !== literals(b)) return literals(b) - literals(a);
+  for (let i = 0; i < a.segments.length; i++) {
+    const la = typeof a.segments[i] === 'string';
+    const lb = typeof b.segments[i] === 'string';
+    if (la !== lb) return la ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Routing precompiled from the specs: every path at each base path of its API, grouped by
+ * segment count, so a request is compared with the few paths of its length only. A request
+ * belongs to the most specific path it fits, and to that path alone: a method it does not
+ * list answers 405 with exactly its own methods (`GET /connections/repair` is not a
+ * `GET /connections/{id}`, whatever the id pattern would allow). HEAD is answered as GET.
  */
 export class Router {
-  private readonly bySize = new Map<number, Route[]>();
+  private readonly bySize = new Map<number, PathRoute[]>();
   /** Bases to attribute unknown paths to an API, longest first (the empty base attributes nothing). */
   private readonly bases: { base: string; mount: Mount }[] = [];
 
@@ -41,19 +62,26 @@ export class Router {
     for (const mount of mounts) {
       for (const base of mount.bases) {
         if (base) this.bases.push({ base, mount });
+        const paths = new Map<string, PathRoute>();
         for (const op of mount.index.operations) {
-          const segments: Segment[] = split(base + op.path).map((s) => {
-            const m = /^\{([^}]+)\}$/.exec(s);
-            return m ? { param: m[1] } : s;
-          });
-          const route = { mount, op, segments, literals: segments.filter((s) => typeof s === 'string').length };
-          const list = this.bySize.get(segments.length) ?? [];
-          list.push(route);
-          this.bySize.set(segments.length, list);
+          let route = paths.get(op.path);
+          if (!route) {
+            const segments: Segment[] = split(base + op.path).map((s) => {
+              const m = /^\{([^}]+)\}$/.exec(s);
+              return m ? { param: m[1] } : s;
+            });
+            route = { mount, segments, ops: new Map(), allow: [] };
+            paths.set(op.path, route);
+            const list = this.bySize.get(segments.length) ?? [];
+            list.push(route);
+            this.bySize.set(segments.length, list);
+          }
+          route.ops.set(op.method, op);
+          route.allow.push(op.method.toUpperCase());
         }
       }
     }
-    for (const list of this.bySize.values()) list.sort((a, b) => b.literals - a.literals);
+    for (const list of this.bySize.values()) list.sort(bySpecificity);
     this.bases.sort((a, b) => b.base.length - a.base.length);
   }
 
@@ -61,31 +89,22 @@ export class Router {
     // One trailing slash is forgiven, as Express and most vendor gateways do.
     const path = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
     const parts = split(path);
-    const wanted = method === 'HEAD' ? 'get' : method.toLowerCase();
-    const allow: string[] = [];
-    let pathMount: Mount | undefined;
-    for (const route of this.bySize.get(parts.length) ?? []) {
-      if (!fits(route.segments, parts)) continue;
-      if (route.op.method !== wanted) {
-        if (!pathMount || pathMount === route.mount) {
-          pathMount = route.mount;
-          if (!allow.includes(route.op.method.toUpperCase())) allow.push(route.op.method.toUpperCase());
-        }
-        continue;
-      }
+    const route = this.bySize.get(parts.length)?.find((r) => fits(r.segments, parts));
+    if (route) {
+      const op = route.ops.get(method === 'HEAD' ? 'get' : method.toLowerCase());
+      if (!op) return { kind: 'method', mount: route.mount, allow: route.allow };
       const params: Record<string, string> = {};
       try {
         route.segments.forEach((s, i) => {
           if (typeof s !== 'string') params[s.param] = decodeURIComponent(parts[i]);
         });
       } catch {
-        return { kind: 'bad_encoding', mount: route.mount, op: route.op };
+        return { kind: 'bad_encoding', mount: route.mount, op };
       }
-      return { kind: 'operation', mount: route.mount, op: route.op, params };
+      return { kind: 'operation', mount: route.mount, op, params };
     }
-    if (pathMount) return { kind: 'method', mount: pathMount, allow };
     const owner = this.bases.find(({ base }) => path === base || path.startsWith(base + '/'));
-    return { kind: 'none', mount: owner?.mount };
+    return owner ? { kind: 'unknown_path', mount: owner.mount } : { kind: 'no_api' };
   }
 }
 

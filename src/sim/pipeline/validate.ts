@@ -1,7 +1,8 @@
 import type { Issue, Operation } from '../../spec/index.js';
 import { ApiError, fieldName } from '../errors.js';
 import type { ValidatedParams } from '../module.js';
-import type { SimRequest } from '../request.js';
+import type { Keyed, Validated } from './context.js';
+import { widen } from './pipeline.js';
 
 /** `a=1&a=2&b=3` → `{a: ['1','2'], b: '3'}`: repeated keys become arrays, as the vendors read them. */
 export function parseQuery(search: string): Record<string, string | string[]> {
@@ -19,8 +20,14 @@ export function parseQuery(search: string): Record<string, string | string[]> {
  * Checks path, query and headers against the spec with the validators compiled once, and the
  * body; coerced values and defaults go to the handler. Every problem is reported at once.
  */
-export function validateRequest(op: Operation, req: SimRequest, query: Record<string, string | string[]>, body: unknown, rejectUnknownQuery: boolean): ValidatedParams {
-  const { values, issues } = op.parseParams({ path: req.params, query, header: req.headers });
+export function validateRequest(
+  op: Operation,
+  input: { path: Record<string, string>; header: Record<string, string> },
+  query: Record<string, string | string[]>,
+  body: unknown,
+  rejectUnknownQuery: boolean,
+): ValidatedParams {
+  const { values, issues } = op.parseParams({ path: input.path, query, header: input.header });
   if (rejectUnknownQuery) {
     const known = new Set(op.params.filter((p) => p.in === 'query').map((p) => p.name));
     for (const key of Object.keys(query))
@@ -47,3 +54,7 @@ export function validationError(issues: Issue[]): ApiError {
     issues,
   });
 }
+
+/** The validation step: the request as the spec describes it, or the vendor's 400 naming the field. */
+export const validate = (ctx: Keyed): Validated =>
+  widen(ctx, { params: validateRequest(ctx.op, { path: ctx.path, header: ctx.req.headers }, parseQuery(ctx.search), ctx.body, ctx.mount.module.rejectUnknownQuery === true) });

@@ -1,4 +1,5 @@
 import type { VendorName } from '../../spec/names.js';
+import type { ApiError } from '../errors.js';
 import type { SimRequest } from '../request.js';
 import type { Session } from '../session.js';
 
@@ -9,13 +10,25 @@ export interface ActiveScenario {
   params?: Record<string, unknown>;
 }
 
-/** What a scenario sees of a request: the vendor's faults are its to set. */
-export interface ScenarioRun<Faults extends object = object> {
+/** What a scenario sees of a request. */
+export interface ScenarioRun {
   api: string;
   session: Session;
   req: SimRequest;
-  faults: Faults;
   params: Record<string, unknown>;
+}
+
+/**
+ * What a scenario does to one request, as a value: the vendor faults it switches on (which
+ * the handlers, the answer's headers and the cache key read), a delay, an error answered in
+ * the vendor's envelope (with those faults: a 429 keeps its rate-limit headers), or the
+ * connection dropped. Nothing else is written anywhere.
+ */
+export interface ScenarioOutcome<Faults extends object = object> {
+  faults?: Partial<Faults>;
+  delayMs?: number;
+  fail?: ApiError;
+  reset?: true;
 }
 
 export interface ScenarioParam {
@@ -33,11 +46,8 @@ export interface ScenarioDef<Faults extends object = object> {
   apis: VendorName[];
   /** Parameters with their defaults. */
   params: Record<string, ScenarioParam>;
-  /**
-   * Runs before authentication. It may set a fault for the handlers, wait, throw an
-   * ApiError (answered in the vendor's envelope) or return 'reset' (connection dropped).
-   */
-  apply(run: ScenarioRun<Faults>): void | 'reset' | Promise<void | 'reset'>;
+  /** Runs before authentication; what it returns is applied by the pipeline's scenario step. */
+  apply(run: ScenarioRun): ScenarioOutcome<Faults> | void;
 }
 
 export const num = (run: ScenarioRun, key: string): number => Number(run.params[key]);

@@ -1,4 +1,4 @@
-import { normalizeScenario } from '../scenarios/catalog.js';
+import { composeCatalog } from '../scenarios/catalog.js';
 import type { Session, SessionSnapshot } from '../session.js';
 import type { World } from '../world.js';
 import type { SnapshotHeader } from './format.js';
@@ -96,9 +96,10 @@ export function checkSnapshot(world: World, snapshot: SessionSnapshot): Map<stri
       throw invalidSnapshot(['apis', api], `cannot be read (${(e as Error).message})`);
     }
   }
+  const catalog = composeCatalog([...world.modules.values()]);
   (snapshot.scenarios ?? []).forEach((s, i) => {
     try {
-      normalizeScenario(s);
+      catalog.normalize(s);
     } catch (e) {
       throw invalidSnapshot(['scenarios', i], (e as Error).message);
     }

@@ -1,9 +1,17 @@
 import type { VendorName } from '../../spec/names.js';
 import type { ApiModule } from '../module.js';
+import { composeCatalog } from '../scenarios/catalog.js';
 import { auth0 } from './auth0/index.js';
 import { leadconduit } from './leadconduit/index.js';
 import { mycreditapp } from './mycreditapp/index.js';
 import { wingfield } from './wingfield/index.js';
 
-/** Every vendor API the simulator serves; a new vendor is one spec, one folder and one line here. */
-export const vendorModules: Record<VendorName, ApiModule> = { leadconduit, auth0, mycreditapp, wingfield };
+/**
+ * Every vendor API the simulator serves, by the name its spec has (src/spec/names.ts lists
+ * the specs; the type makes a name without its module a compile error). A new vendor is one
+ * spec, one folder and one line here; nothing else names it.
+ */
+export const vendorModules: { [V in VendorName]: ApiModule } = { leadconduit, auth0, mycreditapp, wingfield };
+
+/** Every registered API's scenarios: what the CLI offers before it knows which APIs are served. */
+export const scenarioCatalog = composeCatalog(Object.values(vendorModules));

@@ -1,11 +1,15 @@
+import { auth0Edits } from './edits.js';
 import { scenarios, type Auth0Faults } from './scenarios.js';
 import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, type Auth0Principal } from './auth.js';
+import { auth0Browser } from './browse.js';
 import { controlFixtures } from './control.js';
+import { docs } from './docs.js';
 import { formatError } from './errors.js';
 import { createAuth0 } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { providerStates } from './provider-states.js';
 import { Auth0State } from './state.js';
 
 /** Sent on every answer; a full bucket unless the rate-limited scenario counts. */
@@ -29,6 +33,10 @@ export const auth0: ApiModule<Auth0State, Auth0Principal, Auth0Faults> = {
     return { 'X-RateLimit-Limit': String(rl.limit), 'X-RateLimit-Remaining': String(rl.remaining), 'X-RateLimit-Reset': String(rl.reset) };
   },
   fixtures: profile,
+  collections: auth0Browser,
+  edits: auth0Edits,
+  providerStates,
+  docs,
   exampleCurl(state, baseUrl) {
     const token = state.data.tokens.find((t) => t.label === 'full')!.token;
     const org = Object.values(state.data.tenants.connkit.organizations)[0].id;

@@ -26,8 +26,9 @@ export const scenarios: ScenarioDef<Auth0Faults>[] = [
       if (!c || now - c.windowStart >= windowMs) run.session.counters.set(key, (c = { windowStart: now, count: 0 }));
       c.count++;
       const reset = Math.ceil((c.windowStart + windowMs) / 1000);
-      run.faults.rateLimit = { limit, remaining: Math.max(0, limit - c.count), reset };
-      if (c.count > limit) throw new ApiError({ kind: 'rate_limited', message: 'Global limit has been reached', code: 'too_many_requests', injected: true });
+      const faults = { rateLimit: { limit, remaining: Math.max(0, limit - c.count), reset } };
+      if (c.count <= limit) return { faults };
+      return { faults, fail: new ApiError({ kind: 'rate_limited', message: 'Global limit has been reached', code: 'too_many_requests', injected: true }) };
     },
   },
 ];

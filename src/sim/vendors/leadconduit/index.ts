@@ -1,11 +1,15 @@
+import { leadconduitEdits } from './edits.js';
 import { scenarios, type LcFaults } from './scenarios.js';
 import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, type LcPrincipal } from './auth.js';
+import { leadconduitBrowser } from './browse.js';
 import { controlFixtures } from './control.js';
+import { docs } from './docs.js';
 import { formatError } from './errors.js';
 import { createLeadConduit } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { providerStates } from './provider-states.js';
 import { LeadConduitState } from './state.js';
 
 export const leadconduit: ApiModule<LeadConduitState, LcPrincipal, LcFaults> = {
@@ -21,6 +25,10 @@ export const leadconduit: ApiModule<LeadConduitState, LcPrincipal, LcFaults> = {
   scenarios,
   exposedHeaders: ['X-Connections-Degraded'],
   fixtures: profile,
+  collections: leadconduitBrowser,
+  edits: leadconduitEdits,
+  providerStates,
+  docs,
   exampleCurl(state, baseUrl) {
     const key = Object.values(state.data.credentials)[0].api_key;
     return `curl -u API:${key} ${baseUrl}/connections`;

@@ -14,8 +14,6 @@ export const scenarios: ScenarioDef<LcFaults>[] = [
       'GET /connections/{id} finds LC rows only; repair and account sync answer 503 and change nothing.',
     apis: ['leadconduit'],
     params: {},
-    apply(run) {
-      run.faults.ssoDown = true;
-    },
+    apply: () => ({ faults: { ssoDown: true } }),
   },
 ];

@@ -1,11 +1,15 @@
+import { mycreditappEdits } from './edits.js';
 import { scenarios } from './scenarios.js';
 import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, authorize, type McaPrincipal } from './auth.js';
+import { mycreditappBrowser } from './browse.js';
 import { controlFixtures } from './control.js';
+import { docs } from './docs.js';
 import { formatError } from './errors.js';
 import { createMyCreditApp } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { providerStates } from './provider-states.js';
 import { MyCreditAppState } from './state.js';
 
 export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
@@ -22,6 +26,11 @@ export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
   cacheKey: (req) => [req.headers.authorization, req.headers['requester-organization-id'], req.headers['target-organization-id']].join('\n'),
   scenarios,
   fixtures: profile,
+  collections: mycreditappBrowser,
+  edits: mycreditappEdits,
+  providerStates,
+  docs,
+  checkPrefix: 'mca',
   exampleCurl(state, baseUrl) {
     const c = state.data.clients.find((x) => x.label === 'guest')!;
     const org = c.organization_id;

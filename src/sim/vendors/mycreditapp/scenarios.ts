@@ -7,8 +7,6 @@ export const scenarios: ScenarioDef[] = [
     description: 'MyCreditApp is under maintenance: every request answers 503 with code service_under_maintenance.',
     apis: ['mycreditapp'],
     params: {},
-    apply() {
-      throw new ApiError({ kind: 'maintenance', message: 'Service is under maintenance', code: 'service_under_maintenance', injected: true });
-    },
+    apply: () => ({ fail: new ApiError({ kind: 'maintenance', message: 'Service is under maintenance', code: 'service_under_maintenance', injected: true }) }),
   },
 ];

@@ -16,13 +16,13 @@ const fail = (kind: 'unauthenticated' | 'forbidden', code: string, message: stri
  * external service must be the token's own; the token's permission for the operation's
  * scope (`x-connkit-scope: organization:write`) must reach it, `write` covering `read`.
  */
-export const authenticate: ApiModule<WingfieldState, WfPrincipal>['authenticate'] = ({ req, state, op }) => {
+export const authenticate: ApiModule<WingfieldState, WfPrincipal>['authenticate'] = ({ req, state, op, path }) => {
   const value = bearer(req.headers.authorization);
   if (!value) throw fail('unauthenticated', 'missing_api_token', 'No authentication token provided.');
   const token = state.token(value);
   if (!token || (token.expires_at && new Date(token.expires_at) <= new Date()))
     throw fail('unauthenticated', 'invalid_api_token', 'Invalid or expired authentication token.');
-  const pathService = req.params.externalServiceId;
+  const pathService = path.externalServiceId;
   if (pathService !== undefined && String(pathService).toLowerCase() !== token.external_service_id)
     throw fail('forbidden', 'external_service_access_denied', 'Token does not match the requested external service.');
   const needed = op.ext['x-connkit-scope'];

@@ -1,10 +1,14 @@
+import { wingfieldEdits } from './edits.js';
 import { dataState, type ApiModule } from '../../module.js';
 import { authenticate, type WfPrincipal } from './auth.js';
+import { wingfieldBrowser } from './browse.js';
 import { controlFixtures } from './control.js';
+import { docs } from './docs.js';
 import { formatError } from './errors.js';
 import { createWingfield } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { providerStates } from './provider-states.js';
 import { WingfieldState } from './state.js';
 
 export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
@@ -18,6 +22,11 @@ export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   // The partner token says which service's organizations an answer holds.
   cacheKey: (req) => req.headers.authorization ?? '',
   fixtures: profile,
+  collections: wingfieldBrowser,
+  edits: wingfieldEdits,
+  providerStates,
+  docs,
+  checkPrefix: 'wf',
   exampleCurl(state, baseUrl) {
     const t = Object.values(state.data.tokens).find((x) => x.label === 'write')!;
     return `curl -H 'Authorization: Bearer ${t.token}' '${baseUrl}/external-services/${t.external_service_id}/organizations'`;
