@@ -7,12 +7,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createApp, type AppOptions } from './app.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
+import { colorFor, logFormatFor, requestLine, type LogFormat, type LogStream } from './log-lines.js';
 
 export { defaultSeed } from '../sim/core.js';
 export const defaultPort = 4010;
 
 export interface ServerOptions extends Omit<SimulatorOptions, 'log'>, AppOptions {
   logLevel?: LevelWithSilent;
+  /** `pretty` (one short line per request) on a TTY, `json` (pino) elsewhere, unless given. */
+  logFormat?: LogFormat;
+  /** Where logs go (standard output by default). */
+  logStream?: LogStream;
 }
 
 export interface SimulatorServer extends Simulator {
@@ -25,11 +30,20 @@ export interface SimulatorServer extends Simulator {
 
 /** The core with its Express door, not yet listening (tests inject requests into `app`). */
 export function createServer(options: ServerOptions = {}): SimulatorServer {
-  const log = pino({ level: options.logLevel ?? 'info', base: undefined });
+  const stream = options.logStream ?? process.stdout;
+  const level = { level: options.logLevel ?? 'info', base: undefined };
+  // pino's own fast standard output unless the caller gives a stream.
+  const log = options.logStream ? pino(level, { write: (line: string) => void stream.write(line) }) : pino(level);
   const sim = createSimulator({ ...options, log });
   // One log line per answered request, from the journal: the core itself logs nothing per request.
-  if (log.isLevelEnabled('info'))
-    sim.world.journal.subscribe((e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs }, `${e.method} ${e.url} ${e.status || 'reset'}`));
+  if (log.isLevelEnabled('info')) {
+    const color = colorFor(stream);
+    sim.world.journal.subscribe(
+      logFormatFor(stream, options.logFormat) === 'pretty'
+        ? (e) => void stream.write(`${requestLine(e, color)}\n`)
+        : (e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs, scenarios: e.scenarios }, `${e.method} ${e.url} ${e.status || 'reset'}`),
+    );
+  }
   const app = createApp(sim, log, options);
   return withGetters(sim, { app, listener: requestListener(sim, app, options), log });
 }

@@ -96,6 +96,13 @@ describe('connkit: version, help and usage errors', () => {
     oneErrorLine(badPort, /--port.*'abc'.*whole number from 0 to 65535/);
     oneErrorLine(verifyBad, /unknown option '--bogus'/);
   });
+
+  it('suggestions follow on the same line, with no literal escape', async () => {
+    const [command, flag] = await Promise.all([['mok'], ['mock', '--prot', '1']].map(connkit));
+    oneErrorLine(command, /^error: unknown command 'mok' \(Did you mean mock\?\)$/m);
+    oneErrorLine(flag, /^error: unknown option '--prot' \(Did you mean --port\?\)$/m);
+    for (const r of [command, flag]) expect(r.err).not.toContain('\\');
+  });
 });
 
 describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
