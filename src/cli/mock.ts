@@ -170,6 +170,6 @@ function banner(sim: Started, seed: number, vendorModules: typeof import('../sim
   }
   if (sim.tlsUrl)
     lines.push(...(sim.caPath ? ['HTTPS: trust connkit\'s local CA with', `  NODE_EXTRA_CA_CERTS=${sim.caPath}`, `  curl --cacert ${sim.caPath}`] : ['HTTPS: your certificate was issued by a CA: clients must trust that CA']));
-  lines.push(`control API: ${sim.url}/__control  (credentials and fixture ids: GET /__control/fixtures)`);
+  lines.push(`control API: ${sim.url}/__control  (credentials, fixture ids: /__control/fixtures)`);
   return lines.join('\n');
 }

@@ -33,19 +33,29 @@ type Style = Parameters<typeof styleText>[0];
 const statusStyle = (status: number): Style => (status === 0 ? 'magenta' : status >= 500 ? 'red' : status >= 400 ? 'yellow' : status >= 300 ? 'cyan' : 'green');
 
 /** Past this a URL is cut: the whole request is in the journal and on the page. */
-const maxUrl = 72;
+const maxUrl = 80;
+
+/** The query goes first, then the middle of the path: its start names the API, its end the operation. */
+export function shortUrl(url: string, max = maxUrl): string {
+  if (url.length <= max) return url;
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : `${url.slice(0, q)}?…`;
+  if (path.length <= max) return path;
+  const head = Math.floor((max - 1) / 3);
+  return `${path.slice(0, head)}…${path.slice(path.length - (max - 1 - head))}`;
+}
 
 /**
  * `12:03:04.567 GET /auth0/api/v2/organizations/org_1/connections 200 3.1ms session=default scenario=sso-outage`
  * (time in UTC, as the journal's `at`; the session and scenarios only when they say something).
  */
 export function requestLine(entry: JournalEntry, color: boolean): string {
-  const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
-  const url = entry.url.length > maxUrl ? `${entry.url.slice(0, maxUrl - 1)}…` : entry.url;
+  // styleText's own check looks at standard output, not at this stream: colorFor has decided.
+  const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
   const parts = [
     paint('dim', entry.at.slice(11, 23)),
     paint('bold', entry.method),
-    url,
+    shortUrl(entry.url),
     paint(statusStyle(entry.status), entry.status === 0 ? 'reset' : String(entry.status)),
     paint('dim', `${entry.durationMs.toFixed(1)}ms`),
   ];
