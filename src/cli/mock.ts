@@ -3,7 +3,7 @@ import { ListenError, defaultTlsDir } from '../server/tls.js';
 import { scenarioCatalog } from '../sim/scenarios/catalog.js';
 import type { ServerOptions as SimulatorOptions } from '../server/index.js';
 import { vendorNames, type VendorName } from '../spec/names.js';
-import { int, maxSize, oneLineErrors, parseApis, parseHost, parsePath, parseSizes, parseToken } from './parse.js';
+import { int, maxSize, parseBytes, oneLineErrors, parseApis, parseHost, parsePath, parseSizes, parseToken } from './parse.js';
 
 // startSimulator's own defaults (a test holds them equal): the simulator itself is loaded
 // only when `mock` runs, so `--version`, `-h` and `verify` start quickly.
@@ -28,6 +28,7 @@ export interface MockFlags {
   validateResponses?: boolean;
   maxSessions: number;
   journalSize: number;
+  journalBytes?: number;
   logLevel: (typeof logLevels)[number];
   logFormat?: (typeof logFormats)[number];
   tls?: boolean;
@@ -67,6 +68,7 @@ export function startOptions(flags: MockFlags): StartOptions {
     validateResponses: flags.validateResponses,
     maxSessions: flags.maxSessions,
     journalSize: flags.journalSize,
+    ...(flags.journalBytes ? { journalBytes: flags.journalBytes } : {}),
     logLevel: flags.logLevel,
     ...(flags.logFormat ? { logFormat: flags.logFormat } : {}),
     ...(tls ? { tls } : {}),
@@ -87,6 +89,7 @@ export function mockCommand(): Command {
     .option('--validate-responses', 'check every answer against the spec (a violation answers 500)')
     .option('--max-sessions <n>', 'named sessions kept (least recently used dropped)', int('max-sessions', 1, 1_000_000), 100)
     .option('--journal-size <n>', 'requests kept in the journal', int('journal-size', 1, 1_000_000), 1000)
+    .option('--journal-bytes <size>', 'bytes the journal may hold, e.g. 16mb (default 64mb); the oldest requests go first past it', parseBytes)
     .addOption(new Option('--log-level <level>', 'log level').choices(logLevels).default('info'))
     .addOption(new Option('--log-format <format>', 'pretty: a short line per request; json: pino lines (default: pretty on a terminal, json otherwise)').choices(logFormats))
     .option('--tls', `also serve HTTPS, with a certificate of connkit's local CA made on first use in ${defaultTlsDir()} ($CONNKIT_TLS_DIR)`)

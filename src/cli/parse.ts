@@ -77,3 +77,12 @@ export function parseApi(value: string): VendorName {
   if (!isVendorName(api)) throw new InvalidArgumentError(`unknown API '${api}' (one of ${vendorNames.join(', ')})`);
   return api;
 }
+
+/** `65536`, `64kb`, `16mb`, `1gb` (powers of 1024), from 64 KiB (one body at its cut) to 16 GiB. */
+export function parseBytes(value: string): number {
+  const m = /^(\d+)\s*(b|kb?|mb?|gb?|kib|mib|gib)?$/i.exec(value.trim());
+  const units: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+  const n = m ? Number(m[1]) * (units[(m[2] ?? 'b')[0].toLowerCase()] ?? NaN) : NaN;
+  if (!(n >= 65_536 && n <= 16 * 1024 ** 3)) throw new InvalidArgumentError('expected a size from 64kb to 16gb, e.g. 65536, 512kb, 16mb, 1gb');
+  return n;
+}

@@ -286,7 +286,7 @@ export interface paths {
         };
         /**
          * The newest requests
-         * @description The newest `limit` requests the simulator answered (of the session named by `session`, or of all). The journal keeps the newest entries up to its capacity (`--journal-size`, 1000 by default) and drops the oldest.
+         * @description The newest `limit` requests the simulator answered that match every filter given (`session`, `api`, `operationId`, `status`, `method`, `since`), with how many of the kept entries matched in all: what a test asserts on (`matched`) when it drives the simulator over HTTP. The journal keeps the newest entries up to its capacity (`--journal-size`, 1000 by default) and its byte cap (`--journal-bytes`, 64 MiB by default) and drops the oldest.
          */
         get: operations["getJournal"];
         put?: never;
@@ -800,6 +800,11 @@ export interface components {
             /** @description Requests journaled since start (kept or dropped). */
             total: number;
             capacity: number;
+            /** @description Kept entries that match the filters (before `limit`). */
+            matched: number;
+            /** @description Bytes the kept entries hold (estimated from their strings). */
+            bytes: number;
+            maxBytes: number;
             entries: components["schemas"]["JournalEntry"][];
         };
         Snapshot: {
@@ -1407,6 +1412,16 @@ export interface operations {
                 limit?: number;
                 /** @description Only this session's requests. */
                 session?: string;
+                /** @description Only requests to this API (`control` for the control API's own). */
+                api?: "leadconduit" | "auth0" | "mycreditapp" | "wingfield" | "control";
+                /** @description Only requests routed to this operation of the API's spec. */
+                operationId?: string;
+                /** @description Only answers with this status (`409`), or of this class (`4xx`); `0` is a connection reset. */
+                status?: string;
+                /** @description Only requests with this method. */
+                method?: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+                /** @description Only requests after this `seq` (read `total` before the step under test). */
+                since?: number;
             };
             header?: never;
             path?: never;

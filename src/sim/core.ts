@@ -17,6 +17,7 @@ import { fromFetchRequest, toFetchResponse, type SimRequest, type SimResponse } 
 import { normalizeScenario } from './scenarios/catalog.js';
 import { defaultSize } from './session.js';
 import { vendorModules } from './vendors/index.js';
+import type { Journal } from './journal.js';
 import { World } from './world.js';
 
 /** Where the core reports what it cannot answer for (pino in the server; the console elsewhere). */
@@ -36,6 +37,8 @@ export interface SimulatorOptions {
   validateResponses?: boolean;
   maxSessions?: number;
   journalSize?: number;
+  /** The journal's byte cap (64 MiB by default), beside its entry cap. */
+  journalBytes?: number;
   log?: CoreLog;
 }
 
@@ -54,6 +57,8 @@ export interface Simulator {
   /** The control API as typed calls (`await sim.control.reset({ seed: 7 })`). */
   control: Control;
   world: World;
+  /** What reached the simulator: `sim.journal.find({ api, operationId, status })`, `sim.journal.expect(…).count(1)`. */
+  journal: Journal;
   /** The vendor APIs served, in the order they are listed. */
   served: SpecIndex[];
   /** Response headers browsers must be able to read, from the served vendors' modules. */
@@ -73,6 +78,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     modules: apis.map((a) => vendorModules[a]),
     maxSessions: options.maxSessions ?? 100,
     journalSize: options.journalSize ?? 1000,
+    journalBytes: options.journalBytes,
   });
   world.session().scenarios = (options.scenarios ?? []).map(normalizeScenario);
 
@@ -221,6 +227,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return (control ??= createControl(handle));
     },
     world,
+    journal: world.journal,
     served,
     exposedHeaders,
   };

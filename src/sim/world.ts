@@ -9,6 +9,8 @@ export interface WorldOptions {
   /** Named sessions kept at once; the least recently used one is dropped past it. */
   maxSessions: number;
   journalSize: number;
+  /** Bytes the journal may hold (its entries estimated); the oldest go first past it. */
+  journalBytes?: number;
 }
 
 /** Everything the simulator holds: the default session, the named ones, the journal. */
@@ -21,7 +23,7 @@ export class World {
 
   constructor(readonly options: WorldOptions) {
     this.modules = new Map(options.modules.map((m) => [m.name, m]));
-    this.journal = new Journal(options.journalSize);
+    this.journal = new Journal(options.journalSize, options.journalBytes);
     this.seed = options.seed;
     this.defaultSession = this.newSession(defaultSessionName, options.seed);
   }

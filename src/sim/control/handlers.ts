@@ -89,9 +89,11 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
     mintProviderState: (ctx) => ({ status: 201, body: mintProviderState(ctx.body, (api) => (served.some((s) => s.name === api) ? ctx.session.state(api) : undefined)) }),
 
     getJournal: (ctx) => {
-      const { limit = 100, session } = ctx.params.query;
+      const { limit = 100, session, api, operationId, method, since } = ctx.params.query;
+      const status = ctx.params.query.status;
       const j = ctx.world.journal;
-      return { status: 200, body: { total: j.total, capacity: j.capacity, entries: j.list(limit, session) as never } };
+      const found = j.match({ session, api, operationId, method, since, status: status === undefined || status.endsWith('xx') ? status : Number(status) });
+      return { status: 200, body: { total: j.total, capacity: j.capacity, matched: found.length, bytes: j.bytes(), maxBytes: j.maxBytes, entries: found.slice(-limit) as never } };
     },
 
     clearJournal: (ctx) => {
