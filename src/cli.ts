@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { int, oneLineErrors } from './cli/parse.js';
+import { coverageCommand } from './cli/coverage.js';
 import { curlCommand } from './cli/curl.js';
 import { mockCommand } from './cli/mock.js';
 import { packageRoot } from './paths.js';
@@ -20,6 +21,7 @@ const program = new Command('connkit')
 
 program.addCommand(mockCommand().copyInheritedSettings(program));
 program.addCommand(curlCommand().copyInheritedSettings(program));
+program.addCommand(coverageCommand().copyInheritedSettings(program));
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 

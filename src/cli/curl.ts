@@ -15,7 +15,7 @@ interface Examples {
   apis: { name: string; curl?: string }[];
 }
 
-const isExamples = (v: unknown): v is Examples => typeof v === 'object' && v !== null && Array.isArray((v as { apis?: unknown }).apis);
+const isExamples = (v: unknown): v is Examples => typeof v === 'object' && v !== null && 'apis' in v && Array.isArray(v.apis);
 
 /** A shell word: single-quoted unless it is plainly safe. */
 const shellWord = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`);

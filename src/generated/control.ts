@@ -301,6 +301,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the requests so far covered
+         * @description Of each API served: which operations the journaled requests reached, which of each operation's documented statuses they were answered with, which answers the spec does not document, and which scenarios acted, with the spec (and the scenario catalog) as the denominator. Made from the entries the journal keeps (`--journal-size`, `--journal-bytes`). `connkit coverage --journal file` makes the same report from a saved journal.
+         */
+        get: operations["getCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/state": {
         parameters: {
             query?: never;
@@ -806,6 +826,38 @@ export interface components {
             bytes: number;
             maxBytes: number;
             entries: components["schemas"]["JournalEntry"][];
+        };
+        CoverageRatio: {
+            covered: number;
+            of: number;
+        };
+        Coverage: {
+            /** @description Journaled requests the report is made of. */
+            requests: number;
+            apis: {
+                api: string;
+                title: string;
+                operations: {
+                    operationId: string;
+                    method: string;
+                    path: string;
+                    requests: number;
+                    statuses: {
+                        status: string;
+                        requests: number;
+                    }[];
+                    undocumented: number[];
+                }[];
+                scenarios: {
+                    name: string;
+                    requests: number;
+                }[];
+                totals: {
+                    operations: components["schemas"]["CoverageRatio"];
+                    statuses: components["schemas"]["CoverageRatio"];
+                    scenarios: components["schemas"]["CoverageRatio"];
+                };
+            }[];
         };
         Snapshot: {
             /** @constant */
@@ -1458,6 +1510,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCoverage: {
+        parameters: {
+            query?: {
+                /** @description Only this session's requests. */
+                session?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coverage"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

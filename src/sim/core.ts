@@ -14,7 +14,8 @@ import { applyScenarios } from './pipeline/scenario.js';
 import { resolveSession } from './pipeline/session.js';
 import { parseQuery, validateRequest } from './pipeline/validate.js';
 import { fromFetchRequest, toFetchResponse, type SimRequest, type SimResponse } from './request.js';
-import { normalizeScenario } from './scenarios/catalog.js';
+import { normalizeScenario, scenarioCatalog } from './scenarios/catalog.js';
+import { computeCoverage, type CoverageReport } from './coverage.js';
 import { defaultSize } from './session.js';
 import { vendorModules } from './vendors/index.js';
 import type { Journal } from './journal.js';
@@ -59,6 +60,8 @@ export interface Simulator {
   world: World;
   /** What reached the simulator: `sim.journal.find({ api, operationId, status })`, `sim.journal.expect(…).count(1)`. */
   journal: Journal;
+  /** Of each API served, the operations, documented statuses and scenarios the journaled requests reached (optionally of one session). */
+  coverage(options?: { session?: string }): CoverageReport;
   /** The vendor APIs served, in the order they are listed. */
   served: SpecIndex[];
   /** Response headers browsers must be able to read, from the served vendors' modules. */
@@ -228,6 +231,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     world,
     journal: world.journal,
+    coverage: (o = {}) => computeCoverage(world.journal.list(undefined, o.session), served, scenarioCatalog),
     served,
     exposedHeaders,
   };

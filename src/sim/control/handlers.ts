@@ -3,6 +3,7 @@ import type { SpecIndex } from '../../spec/index.js';
 import { ApiError } from '../errors.js';
 import type { RequestContext, TypedHandlers } from '../module.js';
 import { normalizeScenario, scenarioCatalog } from '../scenarios/catalog.js';
+import { computeCoverage } from '../coverage.js';
 import type { SessionSnapshot } from '../session.js';
 import { isVendorName } from '../../spec/names.js';
 import { mintProviderState } from './provider-states.js';
@@ -95,6 +96,8 @@ export function controlHandlers(served: SpecIndex[]): TypedHandlers<operations, 
       const found = j.match({ session, api, operationId, method, since, status: status === undefined || status.endsWith('xx') ? status : Number(status) });
       return { status: 200, body: { total: j.total, capacity: j.capacity, matched: found.length, bytes: j.bytes(), maxBytes: j.maxBytes, entries: found.slice(-limit) as never } };
     },
+
+    getCoverage: (ctx) => ({ status: 200, body: computeCoverage(ctx.world.journal.list(undefined, ctx.params.query.session), served, scenarioCatalog) }),
 
     clearJournal: (ctx) => {
       ctx.world.journal.clear();
