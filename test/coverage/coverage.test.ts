@@ -114,3 +114,30 @@ describe('connkit coverage --journal file', () => {
     expect(notEntries.err.trim()).toMatch(/^error: .*bad\.json: entry 1 is not a journal entry/);
   });
 });
+
+describe('connkit/vitest: connkitCoverage writes the report when the run ends', () => {
+  it('a consumer test file that calls it leaves coverage.json, coverage.html and coverage.txt behind', async () => {
+    const project = mkdtempSync(join(dir, 'consumer-'));
+    const out = join(project, 'out');
+    writeFileSync(join(project, 'vitest.config.mjs'), 'export default {}\n');
+    writeFileSync(
+      join(project, 'use.test.ts'),
+      `import { it } from 'vitest';
+import { createSimulator } from ${JSON.stringify(join(packageRoot, 'src', 'sim', 'core.js'))};
+import { connkitCoverage } from ${JSON.stringify(join(packageRoot, 'src', 'vitest.js'))};
+const sim = createSimulator({ apis: ['wingfield'], sizes: { wingfield: 1 } });
+connkitCoverage(sim, { dir: ${JSON.stringify(out)} });
+it('calls', async () => { await sim.handle(new Request('http://127.0.0.1/wingfield/api/v1/external-services/x/organizations')); });
+`,
+    );
+    const code = await new Promise<number | null>((resolve) => {
+      const p = spawn(process.execPath, [join(packageRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', project, '--config', join(project, 'vitest.config.mjs')], { cwd: packageRoot, stdio: 'ignore' });
+      p.once('exit', resolve);
+    });
+    expect(code).toBe(0);
+    const written: unknown = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8'));
+    expect(written).toMatchObject({ requests: 1, apis: [{ api: 'wingfield', totals: { operations: { covered: 1 } } }] });
+    expect(readFileSync(join(out, 'coverage.txt'), 'utf8')).toMatch(/listExternalServiceOrganizations\s+1 {2}met: 401×1/);
+    expect(readFileSync(join(out, 'coverage.html'), 'utf8')).toContain('<table>');
+  });
+});
