@@ -695,7 +695,7 @@ export interface components {
         ProviderStateName: "open connect token" | "sso-only connection" | "pending invitation" | "unlinked auth0 connection" | "user without a seat";
         ProviderStateRequest: {
             state: components["schemas"]["ProviderStateName"];
-            params: Record<string, never>;
+            params?: Record<string, never>;
         } & (components["schemas"]["OpenConnectTokenState"] | components["schemas"]["SsoOnlyConnectionState"] | components["schemas"]["PendingInvitationState"] | components["schemas"]["UnlinkedAuth0ConnectionState"] | components["schemas"]["UserWithoutSeatState"]);
         /** @description Wingfield. An open connect token of the profile's external service, for a fresh organization no service is related to, or for `organization_id` (one already related, to confirm the relation). */
         OpenConnectTokenState: {
@@ -704,7 +704,7 @@ export interface components {
              * @enum {string}
              */
             state: "open connect token";
-            params: {
+            params?: {
                 /** Format: uuid */
                 organization_id?: string;
             };
@@ -716,7 +716,7 @@ export interface components {
              * @enum {string}
              */
             state: "sso-only connection";
-            params: {
+            params?: {
                 /** @enum {string} */
                 relationship_type?: "seller" | "buyer";
             };
@@ -728,7 +728,7 @@ export interface components {
              * @enum {string}
              */
             state: "pending invitation";
-            params: {
+            params?: {
                 /** Format: uuid */
                 host_organization_id?: string;
             };
@@ -751,7 +751,7 @@ export interface components {
              * @enum {string}
              */
             state: "user without a seat";
-            params: Record<string, never>;
+            params?: Record<string, never>;
         };
         /** @description The fixture; which schema applies follows from the state asked for. Extra members are allowed and ignored. */
         ProviderStateAnswer: components["schemas"]["OpenConnectTokenFixture"] | components["schemas"]["SsoOnlyConnectionFixture"] | components["schemas"]["PendingInvitationFixture"] | components["schemas"]["UnlinkedAuth0ConnectionFixture"] | components["schemas"]["UserWithoutSeatFixture"];

@@ -35,7 +35,7 @@ export function mintProviderState(request: ProviderStateRequest, states: StateOf
       return { connectToken: made.connectToken, organization_id: made.organization_id };
     }
     case 'sso-only connection': {
-      const made = fixture(states, 'leadconduit', 'createSsoOnlyConnection', { relationship_type: request.params.relationship_type ?? 'seller' }) as { id: string; relationship_type: 'seller' | 'buyer' };
+      const made = fixture(states, 'leadconduit', 'createSsoOnlyConnection', { relationship_type: request.params?.relationship_type ?? 'seller' }) as { id: string; relationship_type: 'seller' | 'buyer' };
       return { id: made.id, relationship_type: made.relationship_type };
     }
     case 'pending invitation': {
