@@ -419,7 +419,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Error: {
+        ConnkitError: {
             error: {
                 code: string;
                 message: string;
@@ -880,7 +880,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConnkitError"];
             };
         };
         /** @description A non-loopback caller sent a wrong control token. */
@@ -889,7 +889,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConnkitError"];
             };
         };
         /** @description The control API answers loopback callers only (no control token configured), or the caller sent none. */
@@ -898,7 +898,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConnkitError"];
             };
         };
         /** @description A fixture the request names does not exist. */
@@ -907,7 +907,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConnkitError"];
             };
         };
         /** @description The snapshot could not be imported. */
@@ -916,7 +916,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConnkitError"];
             };
         };
     };
