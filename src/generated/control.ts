@@ -508,10 +508,10 @@ export interface components {
              *     consumed are used up by the checks that change state.
              */
             apis: {
-                leadconduit?: components["schemas"]["LeadConduitProfile"];
-                auth0?: components["schemas"]["Auth0Profile"];
-                mycreditapp?: components["schemas"]["MyCreditAppProfile"];
-                wingfield?: components["schemas"]["WingfieldProfile"];
+                leadconduit?: components["schemas"]["LeadConduitFixtures"];
+                auth0?: components["schemas"]["Auth0Fixtures"];
+                mycreditapp?: components["schemas"]["MyCreditAppFixtures"];
+                wingfield?: components["schemas"]["WingfieldFixtures"];
             };
             /**
              * @description Per served API, both base URLs it answers at on this simulator: `prefixed` (connkit's
@@ -527,6 +527,134 @@ export interface components {
                 };
             };
         };
+        /** @description LeadConduit's profile as GET /fixtures answers it: LeadConduitProfile with every field required, since the simulator always gives them (a test holds the two in step). */
+        LeadConduitFixtures: {
+            /** @constant */
+            api: "leadconduit";
+            /** Format: uri */
+            base_url: string;
+            credentials: {
+                /** @description API key of a normal user of account A. */
+                user: string;
+                /** @description API key of a superuser of account A. */
+                superuser: string;
+                /** @description API key of a user of another account B. */
+                other_account_user: string;
+            };
+            connections: {
+                /** @description Connections of account A that have their LC row. */
+                completed: {
+                    id: components["schemas"]["ObjectId"];
+                    external_id: components["schemas"]["ObjectId"];
+                    invitation_id: components["schemas"]["ObjectId"];
+                    /** @enum {string} */
+                    relationship_type: "seller" | "buyer";
+                }[];
+                /** @description SSO connections of account A with no LC row (consumed by repairs). */
+                sso_only: components["schemas"]["ObjectId"][];
+                /** @description Connection ids (any of the three) that belong to account B only. */
+                other_account: components["schemas"]["ObjectId"][];
+                /** @description SSO connection ids of account B (a repair by A must answer 422). */
+                other_account_sso_only: components["schemas"]["ObjectId"][];
+            };
+        } & WithRequired<components["schemas"]["LeadConduitProfile"], "api" | "base_url" | "credentials" | "connections">;
+        /** @description Auth0's profile as GET /fixtures answers it: Auth0Profile with every field required, since the simulator always gives them (a test holds the two in step). */
+        Auth0Fixtures: {
+            /** @constant */
+            api: "auth0";
+            /** Format: uri */
+            base_url: string;
+            tokens: {
+                /** @description A token with all four organization_connections scopes. */
+                full: string;
+                /** @description A token with read:organization_connections only. */
+                read_only: string;
+                /** @description A valid token with none of the four scopes. */
+                no_scope: string;
+                /** @description A full token of another tenant. */
+                other_tenant: string;
+                expired: string;
+            };
+            organizations: {
+                main: components["schemas"]["Auth0OrganizationFixture"];
+                empty: components["schemas"]["Auth0OrganizationFixture"];
+                other_tenant: components["schemas"]["Auth0OrganizationFixture"];
+            };
+            /** @description Tenant connections linked to neither main nor empty (added and removed again by the checks). */
+            unlinked_connection_ids: string[];
+        } & WithRequired<components["schemas"]["Auth0Profile"], "api" | "base_url" | "tokens" | "organizations" | "unlinked_connection_ids">;
+        /** @description MyCreditApp's profile as GET /fixtures answers it: MyCreditAppProfile with every field required, since the simulator always gives them (a test holds the two in step). */
+        MyCreditAppFixtures: {
+            /** @constant */
+            api: "mycreditapp";
+            /** Format: uri */
+            base_url: string;
+            organizations: {
+                /** @description A guest organization with hosts (host is one of them). */
+                guest: components["schemas"]["MyCreditAppOrganizationFixture"];
+                /** @description A host organization with guests (guest is one of them). */
+                host: components["schemas"]["MyCreditAppOrganizationFixture"];
+                /** @description An organization connected to neither. */
+                unconnected: components["schemas"]["MyCreditAppOrganizationFixture"];
+                /** @description An organization not yet connected to host, holding invitations of host. */
+                invitee: components["schemas"]["MyCreditAppOrganizationFixture"];
+            };
+            invitations: {
+                /** @description Live invitation tokens of host (consumed). */
+                sent: string[];
+                accepted: string[];
+                expired: string[];
+            };
+            expired_access_token: string;
+        } & WithRequired<components["schemas"]["MyCreditAppProfile"], "api" | "base_url" | "organizations" | "invitations" | "expired_access_token">;
+        /** @description Wingfield's profile as GET /fixtures answers it: WingfieldProfile with every field required, since the simulator always gives them (a test holds the two in step). */
+        WingfieldFixtures: {
+            /** @constant */
+            api: "wingfield";
+            /** Format: uri */
+            base_url: string;
+            /** Format: uuid */
+            external_service_id: string;
+            /** Format: uuid */
+            other_external_service_id: string;
+            tokens: {
+                /** @description user, organization and court-booking write. */
+                write: string;
+                read: string;
+                none: string;
+                /** @description A write token of the other external service. */
+                other_service: string;
+                expired: string;
+            };
+            connect_tokens: {
+                /** @description Open tokens of organizations with no relation yet (consumed). */
+                open: string[];
+                claimed: string[];
+                cancelled: string[];
+                expired: string[];
+                /** @description Open tokens issued to the other external service. */
+                other_service: string[];
+                /** @description Open tokens of organizations already related, with the relation's external id (consumed). */
+                confirm: {
+                    token: string;
+                    external_organization_id: string;
+                }[];
+                malformed: string;
+                unknown: string;
+            };
+            organizations: {
+                related: {
+                    /** Format: uuid */
+                    id: string;
+                    external_organization_id: string;
+                }[];
+                unrelated: string[];
+            };
+            /** @description Users who may join organizations.related[0] and hold no PRO seat of this service. */
+            users: string[];
+            /** @description PRO seats the external service has free (with more users than seats, the quota check expects a refusal). */
+            pro_seats_left: number;
+        } & WithRequired<components["schemas"]["WingfieldProfile"], "api" | "base_url" | "external_service_id" | "other_external_service_id" | "tokens" | "connect_tokens" | "organizations" | "users" | "pro_seats_left">;
         LeadConduitProfile: {
             /** @constant */
             api: "leadconduit";
@@ -1688,3 +1816,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};
