@@ -1,10 +1,10 @@
-import type { Express } from 'express';
 import { pino, type LevelWithSilent, type Logger } from 'pino';
 import type { SpecIndex } from '../spec/index.js';
 import { specIndex } from '../spec/registry.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/core.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createApp, type AppOptions } from './app.js';
+import type { AppOptions } from './app-options.js';
+import { createApp } from './app.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
 import { colorFor, logFormatFor, requestLine, type LogFormat, type LogStream } from './log-lines.js';
@@ -21,12 +21,18 @@ export interface ServerOptions extends Omit<SimulatorOptions, 'log'>, AppOptions
 }
 
 export interface SimulatorServer extends Simulator {
-  /** connkit's own paths (page, control, specs) and, for callers that use it alone, the APIs too. */
-  app: Express;
+  /**
+   * connkit's own paths (page, control, specs) and, for callers that use it alone, the APIs too:
+   * an Express app, typed as the plain Node listener it is so the public types need no Express.
+   */
+  app: (req: IncomingMessage, res: ServerResponse) => void;
   /** What the server listens with: vendor API requests straight to the core, the rest to `app`. */
   listener: (req: IncomingMessage, res: ServerResponse) => void;
   log: Logger;
 }
+
+/** Each server's app as the Express app it is (its public type is the plain listener). */
+const expressApps = new WeakMap<SimulatorServer['app'], ReturnType<typeof createApp>>();
 
 /** The core with its Express door, not yet listening (tests inject requests into `app`). */
 export function createServer(options: ServerOptions = {}): SimulatorServer {
@@ -45,6 +51,7 @@ export function createServer(options: ServerOptions = {}): SimulatorServer {
     );
   }
   const app = createApp(sim, log, options);
+  expressApps.set(app, app);
   return withGetters(sim, { app, listener: requestListener(sim, app, options), log });
 }
 
@@ -75,7 +82,8 @@ export async function startSimulator(options: ServerOptions & { host?: string; p
   const server = createServer(options);
   const listening = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
   // The page shows https base URLs next to the http ones when TLS is on.
-  server.app.locals.tlsPort = listening.tlsPort;
+  const app = expressApps.get(server.app);
+  if (app) app.locals.tlsPort = listening.tlsPort;
   warmInBackground(server.served.concat(specIndex('control')));
   return withGetters(server, listening);
 }
