@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { int, oneLineErrors } from './cli/parse.js';
+import { coverageCommand } from './cli/coverage.js';
+import { curlCommand } from './cli/curl.js';
 import { mockCommand } from './cli/mock.js';
 import { packageRoot } from './paths.js';
 import { vendorNames } from './spec/names.js';
@@ -18,6 +20,8 @@ const program = new Command('connkit')
   .exitOverride();
 
 program.addCommand(mockCommand().copyInheritedSettings(program));
+program.addCommand(curlCommand().copyInheritedSettings(program));
+program.addCommand(coverageCommand().copyInheritedSettings(program));
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 

@@ -12,6 +12,9 @@ export const defaultPort = 4010;
 export const defaultSeed = 42;
 export const defaultTlsPort = 4443;
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const logFormats = ['json', 'pretty'] as const;
+/** The banner's widest line: long curls go to `connkit curl <api>`. */
+export const bannerWidth = 100;
 
 /** The flags as commander hands them over. */
 export interface MockFlags {
@@ -27,7 +30,9 @@ export interface MockFlags {
   maxSessions: number;
   journalSize: number;
   maxMemory?: number;
+  journalBytes?: number;
   logLevel: (typeof logLevels)[number];
+  logFormat?: (typeof logFormats)[number];
   tls?: boolean;
   tlsPort: number;
   tlsCert?: string;
@@ -67,7 +72,9 @@ export function startOptions(flags: MockFlags): StartOptions {
     maxSessions: flags.maxSessions,
     journalSize: flags.journalSize,
     maxMemory: flags.maxMemory,
+    ...(flags.journalBytes ? { journalBytes: flags.journalBytes } : {}),
     logLevel: flags.logLevel,
+    ...(flags.logFormat ? { logFormat: flags.logFormat } : {}),
     ...(flags.instance ? { instance: flags.instance } : {}),
     ...(tls ? { tls } : {}),
   };
@@ -88,7 +95,9 @@ export function mockCommand(): Command {
     .option('--max-sessions <n>', 'named sessions kept (least recently used dropped)', int('max-sessions', 1, 1_000_000), 100)
     .option('--journal-size <n>', 'requests kept in the journal', int('journal-size', 1, 1_000_000), 1000)
     .option('--max-memory <size>', 'memory sessions and the journal may hold (512M, 2G…); past it the least recently used session is dropped (default: 3/4 of the heap limit)', parseBytes('max-memory', 16 * 2 ** 20))
+    .option('--journal-bytes <size>', 'bytes the journal may hold, e.g. 16M (default 64M); the oldest requests go first past it', parseBytes('journal-bytes', 65_536))
     .addOption(new Option('--log-level <level>', 'log level').choices(logLevels).default('info'))
+    .addOption(new Option('--log-format <format>', 'pretty: a short line per request; json: pino lines (default: pretty on a terminal, json otherwise)').choices(logFormats))
     .option('--tls', `also serve HTTPS, with a certificate of connkit's local CA made on first use in ${defaultTlsDir()} ($CONNKIT_TLS_DIR)`)
     .option('--tls-port <port>', 'HTTPS port (implies --tls)', int('tls-port', 0, 65_535), defaultTlsPort)
     .option('--tls-cert <file>', 'your own PEM certificate for HTTPS (with --tls-key; implies --tls)', parsePath)
@@ -157,21 +166,20 @@ async function serve(cmd: Command, options: StartOptions): Promise<void> {
 }
 
 function banner(sim: Started, seed: number, vendorModules: typeof import('../sim/vendors/index.js').vendorModules): string {
-  const lines = [`connkit page: ${sim.url}/  (APIs, scenarios, live journal, state, docs)`, `connkit simulator on ${sim.url}${sim.tlsUrl ? ` and ${sim.tlsUrl}` : ''} (seed ${seed})`, ''];
+  const lines = [`connkit simulator on ${sim.url}${sim.tlsUrl ? ` and ${sim.tlsUrl}` : ''} (seed ${seed})`, `connkit page: ${sim.url}/  (APIs, scenarios, live journal, state, docs)`, ''];
+  // `connkit curl` finds this server without --url only on the default address.
+  const curlFlags = sim.url === `http://127.0.0.1:${defaultPort}` ? '' : ` --url ${sim.url}`;
   for (const index of sim.served) {
     const path = `${index.prefix}${index.basePath}`;
     const mod = vendorModules[index.name as VendorName];
     // The vendor's own path too: a client written for the real API changes only its host.
     lines.push(index.title, `  ${sim.url}${path}`, `  ${sim.url}${index.basePath}  (the vendor's path)`);
     if (sim.tlsUrl) lines.push(`  ${sim.tlsUrl}${index.basePath}  (the vendor's path, HTTPS)`);
-    lines.push(`  ${mod.exampleCurl!(sim.session().state(index.name), `${sim.url}${path}`)}`, '');
+    const curl = `  ${mod.exampleCurl?.(sim.session().state(index.name, 'read'), `${sim.url}${path}`) ?? ''}`;
+    lines.push(curl.length <= bannerWidth && curl.trim() ? curl : `  try it: eval "$(connkit curl ${index.name}${curlFlags})"`, '');
   }
-  lines.push(`control API: ${sim.url}/__control  (credentials and fixture ids: curl ${sim.url}/__control/fixtures)`);
   if (sim.tlsUrl)
-    lines.push(
-      sim.caPath
-        ? `HTTPS: trust it with NODE_EXTRA_CA_CERTS=${sim.caPath} (curl --cacert ${sim.caPath})`
-        : 'HTTPS: your certificate was issued by a CA: clients must trust that CA',
-    );
+    lines.push(...(sim.caPath ? ['HTTPS: trust connkit\'s local CA with', `  NODE_EXTRA_CA_CERTS=${sim.caPath}`, `  curl --cacert ${sim.caPath}`] : ['HTTPS: your certificate was issued by a CA: clients must trust that CA']));
+  lines.push(`control API: ${sim.url}/__control  (credentials, fixture ids: /__control/fixtures)`);
   return lines.join('\n');
 }

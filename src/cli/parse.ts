@@ -63,7 +63,18 @@ export function parsePath(value: string): string {
   return value;
 }
 
-/** Commander quotes the value it refused: a newline in it must not split the one error line. */
+/**
+ * Every error is one line: commander puts its "(Did you mean …?)" on a line of its own, and a
+ * refused value may hold a newline; both become a space (a literal `\n` reads as a typo).
+ */
 export const oneLineErrors = {
-  outputError: (text: string, write: (s: string) => void) => write(text.replace(/\r?\n(?!$)/g, '\\n')),
+  outputError: (text: string, write: (s: string) => void) => write(text.replace(/\s*\r?\n(?!$)\s*/g, ' ')),
 };
+
+/** One API by name. */
+export function parseApi(value: string): VendorName {
+  const api = value.trim();
+  if (!isVendorName(api)) throw new InvalidArgumentError(`unknown API '${api}' (one of ${vendorNames.join(', ')})`);
+  return api;
+}
+

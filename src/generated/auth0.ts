@@ -150,7 +150,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description Auth0's error envelope. */
-        Error: {
+        Auth0Error: {
             statusCode: number;
             /** @description The HTTP reason phrase. */
             error: string;
@@ -260,7 +260,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
         /** @description Invalid request body. The message is specific to the field. */
@@ -269,7 +269,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
         /** @description Invalid request URI (a path parameter breaks its constraints). */
@@ -278,7 +278,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
         /** @description Invalid token. */
@@ -287,7 +287,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
         /** @description Insufficient scope; the message names the expected scope. */
@@ -296,7 +296,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
         /** @description The organization does not exist. */
@@ -305,7 +305,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
         /** @description The organization or the tenant connection does not exist. */
@@ -314,7 +314,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
         /** @description The organization does not exist, or the organization connection does not exist. */
@@ -323,7 +323,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
         /** @description The organization connection already exists. */
@@ -332,7 +332,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
         /** @description Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers. */
@@ -344,7 +344,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
         /** @description Unexpected server error. */
@@ -353,7 +353,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Auth0Error"];
             };
         };
     };

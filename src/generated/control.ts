@@ -286,7 +286,7 @@ export interface paths {
         };
         /**
          * The newest requests
-         * @description The newest `limit` requests the simulator answered (of the session named by `session`, or of all). The journal keeps the newest entries up to its capacity (`--journal-size`, 1000 by default) and drops the oldest.
+         * @description The newest `limit` requests the simulator answered that match every filter given (`session`, `api`, `operationId`, `status`, `method`, `since`), with how many of the kept entries matched in all: what a test asserts on (`matched`) when it drives the simulator over HTTP. The journal keeps the newest entries up to its capacity (`--journal-size`, 1000 by default) and its byte cap (`--journal-bytes`, 64 MiB by default) and drops the oldest.
          */
         get: operations["getJournal"];
         put?: never;
@@ -296,6 +296,26 @@ export interface paths {
          * @description Drops every entry.
          */
         delete: operations["clearJournal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the requests so far covered
+         * @description Of each API served: which operations the journaled requests reached, which of each operation's documented statuses they were answered with, which answers the spec does not document, and which scenarios acted, with the spec (and the scenario catalog) as the denominator. Made from the entries the journal keeps (`--journal-size`, `--journal-bytes`). `connkit coverage --journal file` makes the same report from a saved journal.
+         */
+        get: operations["getCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -474,7 +494,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Error: {
+        ConnkitError: {
             error: {
                 code: string;
                 message: string;
@@ -582,10 +602,10 @@ export interface components {
              *     consumed are used up by the checks that change state.
              */
             apis: {
-                leadconduit?: components["schemas"]["LeadConduitProfile"];
-                auth0?: components["schemas"]["Auth0Profile"];
-                mycreditapp?: components["schemas"]["MyCreditAppProfile"];
-                wingfield?: components["schemas"]["WingfieldProfile"];
+                leadconduit?: components["schemas"]["LeadConduitFixtures"];
+                auth0?: components["schemas"]["Auth0Fixtures"];
+                mycreditapp?: components["schemas"]["MyCreditAppFixtures"];
+                wingfield?: components["schemas"]["WingfieldFixtures"];
             };
             /**
              * @description Per served API, both base URLs it answers at on this simulator: `prefixed` (connkit's
@@ -601,6 +621,134 @@ export interface components {
                 };
             };
         };
+        /** @description LeadConduit's profile as GET /fixtures answers it: LeadConduitProfile with every field required, since the simulator always gives them (a test holds the two in step). */
+        LeadConduitFixtures: {
+            /** @constant */
+            api: "leadconduit";
+            /** Format: uri */
+            base_url: string;
+            credentials: {
+                /** @description API key of a normal user of account A. */
+                user: string;
+                /** @description API key of a superuser of account A. */
+                superuser: string;
+                /** @description API key of a user of another account B. */
+                other_account_user: string;
+            };
+            connections: {
+                /** @description Connections of account A that have their LC row. */
+                completed: {
+                    id: components["schemas"]["ObjectId"];
+                    external_id: components["schemas"]["ObjectId"];
+                    invitation_id: components["schemas"]["ObjectId"];
+                    /** @enum {string} */
+                    relationship_type: "seller" | "buyer";
+                }[];
+                /** @description SSO connections of account A with no LC row (consumed by repairs). */
+                sso_only: components["schemas"]["ObjectId"][];
+                /** @description Connection ids (any of the three) that belong to account B only. */
+                other_account: components["schemas"]["ObjectId"][];
+                /** @description SSO connection ids of account B (a repair by A must answer 422). */
+                other_account_sso_only: components["schemas"]["ObjectId"][];
+            };
+        } & WithRequired<components["schemas"]["LeadConduitProfile"], "api" | "base_url" | "credentials" | "connections">;
+        /** @description Auth0's profile as GET /fixtures answers it: Auth0Profile with every field required, since the simulator always gives them (a test holds the two in step). */
+        Auth0Fixtures: {
+            /** @constant */
+            api: "auth0";
+            /** Format: uri */
+            base_url: string;
+            tokens: {
+                /** @description A token with all four organization_connections scopes. */
+                full: string;
+                /** @description A token with read:organization_connections only. */
+                read_only: string;
+                /** @description A valid token with none of the four scopes. */
+                no_scope: string;
+                /** @description A full token of another tenant. */
+                other_tenant: string;
+                expired: string;
+            };
+            organizations: {
+                main: components["schemas"]["Auth0OrganizationFixture"];
+                empty: components["schemas"]["Auth0OrganizationFixture"];
+                other_tenant: components["schemas"]["Auth0OrganizationFixture"];
+            };
+            /** @description Tenant connections linked to neither main nor empty (added and removed again by the checks). */
+            unlinked_connection_ids: string[];
+        } & WithRequired<components["schemas"]["Auth0Profile"], "api" | "base_url" | "tokens" | "organizations" | "unlinked_connection_ids">;
+        /** @description MyCreditApp's profile as GET /fixtures answers it: MyCreditAppProfile with every field required, since the simulator always gives them (a test holds the two in step). */
+        MyCreditAppFixtures: {
+            /** @constant */
+            api: "mycreditapp";
+            /** Format: uri */
+            base_url: string;
+            organizations: {
+                /** @description A guest organization with hosts (host is one of them). */
+                guest: components["schemas"]["MyCreditAppOrganizationFixture"];
+                /** @description A host organization with guests (guest is one of them). */
+                host: components["schemas"]["MyCreditAppOrganizationFixture"];
+                /** @description An organization connected to neither. */
+                unconnected: components["schemas"]["MyCreditAppOrganizationFixture"];
+                /** @description An organization not yet connected to host, holding invitations of host. */
+                invitee: components["schemas"]["MyCreditAppOrganizationFixture"];
+            };
+            invitations: {
+                /** @description Live invitation tokens of host (consumed). */
+                sent: string[];
+                accepted: string[];
+                expired: string[];
+            };
+            expired_access_token: string;
+        } & WithRequired<components["schemas"]["MyCreditAppProfile"], "api" | "base_url" | "organizations" | "invitations" | "expired_access_token">;
+        /** @description Wingfield's profile as GET /fixtures answers it: WingfieldProfile with every field required, since the simulator always gives them (a test holds the two in step). */
+        WingfieldFixtures: {
+            /** @constant */
+            api: "wingfield";
+            /** Format: uri */
+            base_url: string;
+            /** Format: uuid */
+            external_service_id: string;
+            /** Format: uuid */
+            other_external_service_id: string;
+            tokens: {
+                /** @description user, organization and court-booking write. */
+                write: string;
+                read: string;
+                none: string;
+                /** @description A write token of the other external service. */
+                other_service: string;
+                expired: string;
+            };
+            connect_tokens: {
+                /** @description Open tokens of organizations with no relation yet (consumed). */
+                open: string[];
+                claimed: string[];
+                cancelled: string[];
+                expired: string[];
+                /** @description Open tokens issued to the other external service. */
+                other_service: string[];
+                /** @description Open tokens of organizations already related, with the relation's external id (consumed). */
+                confirm: {
+                    token: string;
+                    external_organization_id: string;
+                }[];
+                malformed: string;
+                unknown: string;
+            };
+            organizations: {
+                related: {
+                    /** Format: uuid */
+                    id: string;
+                    external_organization_id: string;
+                }[];
+                unrelated: string[];
+            };
+            /** @description Users who may join organizations.related[0] and hold no PRO seat of this service. */
+            users: string[];
+            /** @description PRO seats the external service has free (with more users than seats, the quota check expects a refusal). */
+            pro_seats_left: number;
+        } & WithRequired<components["schemas"]["WingfieldProfile"], "api" | "base_url" | "external_service_id" | "other_external_service_id" | "tokens" | "connect_tokens" | "organizations" | "users" | "pro_seats_left">;
         LeadConduitProfile: {
             /** @constant */
             api: "leadconduit";
@@ -769,7 +917,7 @@ export interface components {
         ProviderStateName: "open connect token" | "sso-only connection" | "pending invitation" | "unlinked auth0 connection" | "user without a seat";
         ProviderStateRequest: {
             state: components["schemas"]["ProviderStateName"];
-            params: Record<string, never>;
+            params?: Record<string, never>;
         } & (components["schemas"]["OpenConnectTokenState"] | components["schemas"]["SsoOnlyConnectionState"] | components["schemas"]["PendingInvitationState"] | components["schemas"]["UnlinkedAuth0ConnectionState"] | components["schemas"]["UserWithoutSeatState"]);
         /** @description Wingfield. An open connect token of the profile's external service, for a fresh organization no service is related to, or for `organization_id` (one already related, to confirm the relation). */
         OpenConnectTokenState: {
@@ -778,7 +926,7 @@ export interface components {
              * @enum {string}
              */
             state: "open connect token";
-            params: {
+            params?: {
                 /** Format: uuid */
                 organization_id?: string;
             };
@@ -790,7 +938,7 @@ export interface components {
              * @enum {string}
              */
             state: "sso-only connection";
-            params: {
+            params?: {
                 /** @enum {string} */
                 relationship_type?: "seller" | "buyer";
             };
@@ -802,7 +950,7 @@ export interface components {
              * @enum {string}
              */
             state: "pending invitation";
-            params: {
+            params?: {
                 /** Format: uuid */
                 host_organization_id?: string;
             };
@@ -825,7 +973,7 @@ export interface components {
              * @enum {string}
              */
             state: "user without a seat";
-            params: Record<string, never>;
+            params?: Record<string, never>;
         };
         /** @description The fixture; which schema applies follows from the state asked for. Extra members are allowed and ignored. */
         ProviderStateAnswer: components["schemas"]["OpenConnectTokenFixture"] | components["schemas"]["SsoOnlyConnectionFixture"] | components["schemas"]["PendingInvitationFixture"] | components["schemas"]["UnlinkedAuth0ConnectionFixture"] | components["schemas"]["UserWithoutSeatFixture"];
@@ -894,7 +1042,44 @@ export interface components {
             /** @description Requests journaled since start (kept or dropped). */
             total: number;
             capacity: number;
+            /** @description Kept entries that match the filters (before `limit`). */
+            matched: number;
+            /** @description Bytes the kept entries hold (estimated from their strings). */
+            bytes: number;
+            maxBytes: number;
             entries: components["schemas"]["JournalEntry"][];
+        };
+        CoverageRatio: {
+            covered: number;
+            of: number;
+        };
+        Coverage: {
+            /** @description Journaled requests the report is made of. */
+            requests: number;
+            apis: {
+                api: string;
+                title: string;
+                operations: {
+                    operationId: string;
+                    method: string;
+                    path: string;
+                    requests: number;
+                    statuses: {
+                        status: string;
+                        requests: number;
+                    }[];
+                    undocumented: number[];
+                }[];
+                scenarios: {
+                    name: string;
+                    requests: number;
+                }[];
+                totals: {
+                    operations: components["schemas"]["CoverageRatio"];
+                    statuses: components["schemas"]["CoverageRatio"];
+                    scenarios: components["schemas"]["CoverageRatio"];
+                };
+            }[];
         };
         Snapshot: {
             /** @constant */
@@ -933,7 +1118,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConnkitError"];
             };
         };
         /** @description A non-loopback caller sent a wrong control token. */
@@ -942,7 +1127,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConnkitError"];
             };
         };
         /** @description The control API answers loopback callers only (no control token configured), or the caller sent none. */
@@ -951,7 +1136,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConnkitError"];
             };
         };
         /** @description A fixture the request names does not exist. */
@@ -960,7 +1145,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConnkitError"];
             };
         };
         /** @description The snapshot could not be imported. */
@@ -969,7 +1154,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ConnkitError"];
             };
         };
     };
@@ -1521,6 +1706,16 @@ export interface operations {
                 limit?: number;
                 /** @description Only this session's requests. */
                 session?: string;
+                /** @description Only requests to this API (`control` for the control API's own). */
+                api?: "leadconduit" | "auth0" | "mycreditapp" | "wingfield" | "control";
+                /** @description Only requests routed to this operation of the API's spec. */
+                operationId?: string;
+                /** @description Only answers with this status (`409`), or of this class (`4xx`); `0` is a connection reset. */
+                status?: string;
+                /** @description Only requests with this method. */
+                method?: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+                /** @description Only requests after this `seq` (read `total` before the step under test). */
+                since?: number;
             };
             header?: never;
             path?: never;
@@ -1557,6 +1752,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCoverage: {
+        parameters: {
+            query?: {
+                /** @description Only this session's requests. */
+                session?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coverage"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -1787,3 +2007,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -121,7 +121,7 @@ export interface components {
          */
         RelationshipType: "seller" | "buyer";
         /** @description LeadConduit's error envelope. */
-        Error: {
+        LeadConduitError: {
             error: string;
         };
         ConnectedAccount: {
@@ -306,7 +306,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["LeadConduitError"];
             };
         };
         /** @description Authorization information is missing or invalid (also a non-superuser on repair). */
@@ -315,7 +315,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["LeadConduitError"];
             };
         };
         /** @description No connection of the calling account has this id, SSO connection id or invitation id. */
@@ -324,7 +324,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["LeadConduitError"];
             };
         };
         /** @description Conflict — an account_connections row already exists for this connection_id. */
@@ -333,7 +333,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["LeadConduitError"];
             };
         };
         /** @description Unprocessable — the SSO connection cannot be found (or is visible only in another account). */
@@ -342,7 +342,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["LeadConduitError"];
             };
         };
         /** @description Unexpected server error. */
@@ -351,7 +351,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["LeadConduitError"];
             };
         };
         /** @description SSO is unreachable, so the operation cannot read the source of truth; nothing was changed. */
@@ -360,7 +360,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["LeadConduitError"];
             };
         };
     };

@@ -144,7 +144,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description MyCreditApp's error envelope. */
-        Error: {
+        MyCreditAppError: {
             detail: components["schemas"]["ErrorItem"][];
         };
         ErrorItem: {
@@ -260,7 +260,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["MyCreditAppError"];
             };
         };
         /** @description The requester may not act on the target organization in this operation. */
@@ -269,7 +269,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["MyCreditAppError"];
             };
         };
         /** @description The addressed connection or invitation does not exist for the target organization. */
@@ -278,7 +278,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["MyCreditAppError"];
             };
         };
         /** @description The invitation cannot be used (accepted or expired), or the organizations are already connected. */
@@ -287,7 +287,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["MyCreditAppError"];
             };
         };
         /** @description Validation Error — one item per problem, `loc` naming the field. */
@@ -296,7 +296,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["MyCreditAppError"];
             };
         };
         /** @description Validation Error — the body breaks its schema, `expired_at` is not in the future, or `parent_organization_id` names no organization; one item per problem. */
@@ -305,7 +305,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["MyCreditAppError"];
             };
         };
         /** @description Unexpected server error. */
@@ -314,7 +314,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["MyCreditAppError"];
             };
         };
         /** @description The service is under maintenance. */
@@ -323,7 +323,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["MyCreditAppError"];
             };
         };
     };

@@ -117,7 +117,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description Wingfield's error envelope. Clients ignore unknown extra members. */
-        Error: {
+        WingfieldError: {
             error: {
                 type: string;
                 message: string;
@@ -130,73 +130,73 @@ export interface components {
             path: (string | number)[];
             message: string;
         };
-        ErrorInvalidSchema: components["schemas"]["Error"] & {
+        ErrorInvalidSchema: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @constant */
                 type?: "invalid_schema";
             };
         };
-        ErrorUnauthorized: components["schemas"]["Error"] & {
+        ErrorUnauthorized: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @enum {unknown} */
                 type?: "missing_api_token" | "invalid_api_token";
             };
         };
-        ErrorClaimForbidden: components["schemas"]["Error"] & {
+        ErrorClaimForbidden: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @enum {unknown} */
                 type?: "scope_permission_denied" | "external_service_access_denied" | "organization_access_denied";
             };
         };
-        ErrorServiceForbidden: components["schemas"]["Error"] & {
+        ErrorServiceForbidden: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @enum {unknown} */
                 type?: "scope_permission_denied" | "external_service_access_denied";
             };
         };
-        ErrorSubscriptionForbidden: components["schemas"]["Error"] & {
+        ErrorSubscriptionForbidden: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @enum {unknown} */
                 type?: "scope_permission_denied" | "organization_access_denied" | "pro_user_quota_exceeded";
             };
         };
-        ErrorConnectTokenNotFound: components["schemas"]["Error"] & {
+        ErrorConnectTokenNotFound: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @constant */
                 type?: "connect_token_not_found";
             };
         };
-        ErrorOrganizationOrUserNotFound: components["schemas"]["Error"] & {
+        ErrorOrganizationOrUserNotFound: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @enum {unknown} */
                 type?: "organization_not_found" | "user_not_found";
             };
         };
-        ErrorRelationNotFound: components["schemas"]["Error"] & {
+        ErrorRelationNotFound: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @constant */
                 type?: "organization_relation_not_found";
             };
         };
-        ErrorClaimConflict: components["schemas"]["Error"] & {
+        ErrorClaimConflict: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @enum {unknown} */
                 type?: "connect_token_unusable" | "external_organization_id_mismatch" | "external_organization_id_already_in_use";
             };
         };
-        ErrorExpiredConnectToken: components["schemas"]["Error"] & {
+        ErrorExpiredConnectToken: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @constant */
                 type?: "expired_connect_token";
             };
         };
-        ErrorMalformedConnectToken: components["schemas"]["Error"] & {
+        ErrorMalformedConnectToken: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @constant */
                 type?: "malformed_connect_token";
             };
         };
-        ErrorInternal: components["schemas"]["Error"] & {
+        ErrorInternal: components["schemas"]["WingfieldError"] & {
             error?: {
                 /** @constant */
                 type?: "internal_server_error";

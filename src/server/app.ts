@@ -11,14 +11,9 @@ import { journalStream } from './journal-stream.js';
 import { pageRouter } from './page.js';
 import { scheme } from './scheme.js';
 import { snapshotRoutes } from './snapshot-route.js';
+import type { AppOptions } from './app-options.js';
 
-export interface AppOptions {
-  /** Permissive CORS for the vendor APIs (frontend apps need it); never for /__control. */
-  cors?: boolean;
-  /** The address given with --host: a name the control API and the page may be reached by. */
-  host?: string;
-  controlToken?: string;
-}
+export type { AppOptions } from './app-options.js';
 
 /** What the app gets from the server it belongs to: the one CORS middleware, the TLS port once it listens. */
 export interface AppParts {

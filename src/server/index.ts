@@ -1,26 +1,34 @@
-import cors from 'cors';
-import type { Express } from 'express';
 import { pino, type LevelWithSilent, type Logger } from 'pino';
 import type { SpecIndex } from '../spec/index.js';
 import { specIndex } from '../spec/registry.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/core.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import cors from 'cors';
 import { hostname } from 'node:os';
-import { createApp, type AppOptions } from './app.js';
+import type { AppOptions } from './app-options.js';
+import { createApp } from './app.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
 import { defaultMaxMemory } from './memory.js';
+import { colorFor, logFormatFor, requestLine, type LogFormat, type LogStream } from './log-lines.js';
 
 export { defaultSeed } from '../sim/core.js';
 export const defaultPort = 4010;
 
 export interface ServerOptions extends Omit<SimulatorOptions, 'log'>, AppOptions {
   logLevel?: LevelWithSilent;
+  /** `pretty` (one short line per request) on a TTY, `json` (pino) elsewhere, unless given. */
+  logFormat?: LogFormat;
+  /** Where logs go (standard output by default). */
+  logStream?: LogStream;
 }
 
 export interface SimulatorServer extends Simulator {
-  /** connkit's own paths (page, control, specs) and, for callers that use it alone, the APIs too. */
-  app: Express;
+  /**
+   * connkit's own paths (page, control, specs) and, for callers that use it alone, the APIs too:
+   * an Express app, typed as the plain Node listener it is so the public types need no Express.
+   */
+  app: (req: IncomingMessage, res: ServerResponse) => void;
   /** What the server listens with: vendor API requests straight to the core, the rest to `app`. */
   listener: (req: IncomingMessage, res: ServerResponse) => void;
   log: Logger;
@@ -31,11 +39,20 @@ export interface SimulatorServer extends Simulator {
  * `tlsPort` says, once it listens, the HTTPS port the page shows beside the http one.
  */
 export function createServer(options: ServerOptions = {}, tlsPort: () => number | undefined = () => undefined): SimulatorServer {
-  const log = pino({ level: options.logLevel ?? 'info', base: undefined });
+  const stream = options.logStream ?? process.stdout;
+  const level = { level: options.logLevel ?? 'info', base: undefined };
+  // pino's own fast standard output unless the caller gives a stream.
+  const log = options.logStream ? pino(level, { write: (line: string) => void stream.write(line) }) : pino(level);
   const sim = createSimulator({ ...options, maxMemory: options.maxMemory ?? defaultMaxMemory(), log });
   // One log line per answered request, from the journal: the core itself logs nothing per request.
-  if (log.isLevelEnabled('info'))
-    sim.journal.subscribe((e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs }, `${e.method} ${e.url} ${e.status || 'reset'}`));
+  if (log.isLevelEnabled('info')) {
+    const color = colorFor(stream);
+    sim.journal.subscribe(
+      logFormatFor(stream, options.logFormat) === 'pretty'
+        ? (e) => void stream.write(`${requestLine(e, color)}\n`)
+        : (e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs, scenarios: e.scenarios }, `${e.method} ${e.url} ${e.status || 'reset'}`),
+    );
+  }
   // One CORS policy: the listener applies it to vendor calls, the app to those it serves alone.
   const allowCors = options.cors === false ? undefined : cors({ exposedHeaders: sim.exposedHeaders });
   const app = createApp(sim, log, options, { cors: allowCors, tlsPort });

@@ -22,6 +22,7 @@ import { composeCatalog, type ScenarioCatalog } from './scenarios/catalog.js';
 import { defaultSize, type Session } from './session.js';
 import { vendorModules } from './vendors/index.js';
 import { importSession } from './snapshot/import.js';
+import { computeCoverage, type CoverageReport } from './coverage.js';
 import { World } from './world.js';
 
 /** Where the core reports what it cannot answer for (pino in the server; the console elsewhere). */
@@ -43,6 +44,8 @@ export interface SimulatorOptions {
   journalSize?: number;
   /** Bytes sessions and the journal may hold (estimated); past it LRU sessions go, a new one gets 503. Unbounded when absent. */
   maxMemory?: number;
+  /** The journal's byte cap (64 MiB by default), beside its entry cap. */
+  journalBytes?: number;
   log?: CoreLog;
   /** Names this simulator in `GET /__control/sessions` (read on each call: a server knows its port late). */
   instance?: string | (() => string);
@@ -51,7 +54,7 @@ export interface SimulatorOptions {
 export const defaultSeed = 42;
 
 /** What the doors may do with the journal: read it, follow it, empty it. */
-export type JournalView = Pick<Journal, 'list' | 'subscribe' | 'clear' | 'total' | 'capacity' | 'add'>;
+export type JournalView = Pick<Journal, 'list' | 'subscribe' | 'clear' | 'total' | 'capacity' | 'add' | 'find' | 'match' | 'expect' | 'bytes' | 'size' | 'maxBytes'>;
 
 /**
  * The simulator without a transport: every door (the Node server, MSW in Node or a browser,
@@ -70,6 +73,8 @@ export interface Simulator {
   /** The session of that name (the default one without), by the rule requests follow: a bad name throws ApiError. */
   session(name?: string): Session;
   sessionNames(): string[];
+  /** Of each API served, the operations, documented statuses and scenarios the journaled requests reached (optionally of one session). */
+  coverage(options?: { session?: string }): CoverageReport;
   /** The vendor APIs served, in the order they are listed. */
   served: SpecIndex[];
   /** The served vendor APIs' modules, by name. */
@@ -105,6 +110,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     maxSessions: options.maxSessions ?? 100,
     journalSize: options.journalSize ?? 1000,
     maxMemory: options.maxMemory,
+    journalBytes: options.journalBytes,
   });
   world.session().setScenarios((options.scenarios ?? []).map((s) => catalog.normalize(s)));
 
@@ -222,6 +228,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     journal: world.journal,
     session: (name) => resolveSession(world, name),
     sessionNames: () => world.sessionNames(),
+    coverage: (o = {}) => computeCoverage(world.journal.list(undefined, o.session), served, catalog.list),
     served,
     modules: world.modules,
     importSnapshot: (name, lines) => importSession(world, name, lines),

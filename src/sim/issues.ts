@@ -3,6 +3,13 @@ import type { ApiError, ErrorKind } from './errors.js';
 
 /** An ajv issue in words a client developer reads: "must be one of seller, buyer". */
 export function describeIssue(issue: Issue): string {
+  const words = wordsOf(issue);
+  // What the schema branch at fault takes (a discriminated body's state), when known.
+  const context = issue.params.context;
+  return typeof context === 'string' ? `${words} (${context})` : words;
+}
+
+function wordsOf(issue: Issue): string {
   const p = issue.params as Record<string, any>;
   switch (issue.keyword) {
     case 'required':

@@ -17,6 +17,8 @@ export interface WorldOptions {
    * new one that still cannot fit is refused (503). Unbounded when absent.
    */
   maxMemory?: number;
+  /** Bytes the journal may hold (its entries estimated); the oldest go first past it. */
+  journalBytes?: number;
 }
 
 interface Base {
@@ -52,7 +54,7 @@ export class World implements StateSource {
 
   constructor(readonly options: WorldOptions) {
     this.modules = new Map(options.modules.map((m) => [m.name, m]));
-    this.journal = new Journal(options.journalSize);
+    this.journal = new Journal(options.journalSize, options.journalBytes);
     this.seed = options.seed;
     this.maxMemory = options.maxMemory ?? Number.POSITIVE_INFINITY;
     this.defaultSession = this.newSession(defaultSessionName, options.seed);

@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
+import { discriminatedAt, pickBranch, takes } from './discriminated.js';
 import { derefDeep, escapePointer, getPointer, readSpec, resolveLocal, type Json, type JsonObject } from './load.js';
 
 export type ParamLocation = 'path' | 'query' | 'header';
@@ -88,6 +89,20 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
   strict.addSchema({ ...doc, $id: id }, undefined, undefined, false);
   coercing.addSchema({ ...doc, $id: id }, undefined, undefined, false);
   const ref = (ajv: typeof strict, pointer: string) => ajv.compile({ $ref: `${id}#${pointer}` });
+  const branchValidators = new Map<string, ValidateFunction>();
+  /** A discriminated body's issues from the branch its tag names alone (see discriminated.ts). */
+  const discriminated = (pointer: string, value: unknown): Issue[] | undefined => {
+    const d = discriminatedAt(doc, pointer);
+    const picked = d && pickBranch(d, value);
+    if (!d || !picked) return undefined;
+    if (!('pointer' in picked)) return [picked];
+    let v = branchValidators.get(picked.pointer);
+    if (!v) branchValidators.set(picked.pointer, (v = ref(strict, picked.pointer)));
+    if (v(value)) return undefined;
+    const fields = takes(doc, picked.pointer, d.tag);
+    const what = `${d.tag} '${picked.value}' takes ${fields.length ? fields.join(', ') : `nothing besides ${d.tag}`}`;
+    return toIssues('body', v.errors).map((i) => ({ ...i, message: `${i.message} (${what})`, params: { ...i.params, context: what } }));
+  };
 
   const servers = doc.servers as JsonObject[];
   const serverUrl = expandServer(servers[0]);
@@ -170,7 +185,9 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
         parseParams: (raw) => parseParams(publicParams, paramValidators, raw),
         validateBody: (value) => {
           const validate = bodyValidate?.();
-          return validate && !validate(value) ? toIssues('body', validate.errors) : [];
+          if (!validate || validate(value)) return [];
+          const branch = body && discriminated(body.pointer, value);
+          return branch ?? toIssues('body', validate.errors);
         },
         validateResponse: (status, value, headers) => validateResponse(responses, status, value, headers),
         warm() {

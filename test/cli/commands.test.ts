@@ -40,7 +40,7 @@ async function mock(args: string[]) {
     const timer = setTimeout(() => reject(new Error(`no banner: ${out}${err}`)), 60_000);
     p.stdout!.on('data', (d) => {
       out += d;
-      if (/control API.*\n(HTTPS.*\n)?$/.test(out) && (!args.some((a) => a.startsWith('--tls')) || out.includes('HTTPS'))) {
+      if (/control API.*\n$/.test(out)) {
         clearTimeout(timer);
         resolve();
       }
@@ -96,6 +96,13 @@ describe('connkit: version, help and usage errors', () => {
     oneErrorLine(badPort, /--port.*'abc'.*whole number from 0 to 65535/);
     oneErrorLine(verifyBad, /unknown option '--bogus'/);
   });
+
+  it('suggestions follow on the same line, with no literal escape', async () => {
+    const [command, flag] = await Promise.all([['mok'], ['mock', '--prot', '1']].map(connkit));
+    oneErrorLine(command, /^error: unknown command 'mok' \(Did you mean mock\?\)$/m);
+    oneErrorLine(flag, /^error: unknown option '--prot' \(Did you mean --port\?\)$/m);
+    for (const r of [command, flag]) expect(r.err).not.toContain('\\');
+  });
 });
 
 describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
@@ -107,8 +114,17 @@ describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
       const caPath = m.banner.match(/NODE_EXTRA_CA_CERTS=(\S+)/)![1];
       expect(caPath).toBe(join(tlsDir, 'ca.pem'));
       // Per API: its prefixed base, its vendor base over http and https, and a curl on the first.
-      const blocks = m.banner.split('\n\n').filter((b) => /^\s+curl /m.test(b)).map((b) => b.split('\n').map((l) => l.trim().replace(/\s+\(.*\)$/, '')));
+      // Within 100 columns: a curl that does not fit is one `connkit curl <api>` away.
+      for (const line of m.banner.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+      const blocks = m.banner.split('\n\n').filter((b) => /^\s+(curl |try it: )/m.test(b) && !b.includes('HTTPS:')).map((b) => b.split('\n').map((l) => l.trim().replace(/\s+\(.*\)$/, '')));
       expect(blocks).toHaveLength(4);
+      for (const block of blocks) {
+        const tryIt = /^try it: eval "\$\(connkit (curl \w+ --url \S+)\)"$/.exec(block[4]);
+        if (!tryIt) continue;
+        const printed = await connkit(tryIt[1].split(' '));
+        expect(printed.code, printed.err).toBe(0);
+        block[4] = printed.out.trim();
+      }
       const calls = blocks.flatMap(([, prefixed, vendor, vendorTls, curl]) => {
         expect(vendorTls.startsWith(http[2])).toBe(true);
         return [prefixed, vendor, vendorTls].map((base) => curl.replace(prefixed, base));
@@ -161,6 +177,27 @@ describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
 
   it('a host that is not this machine', async () => {
     oneErrorLine(await connkit(['mock', '--port', '0', '--host', 'no-such-host.invalid']), /cannot resolve the host no-such-host\.invalid/);
+  });
+});
+
+describe('connkit curl: one line why not (exit 2)', () => {
+  it('no simulator at the URL, an API it does not serve, an unknown API', async () => {
+    const { server, port } = await occupy();
+    server.close();
+    const m = await mock(['--size', '1', '--api', 'wingfield']);
+    try {
+      const url = /simulator on (http:\/\/\S+)/.exec(m.banner)?.[1] ?? '';
+      const [nobody, notServed, unknown, served] = await Promise.all(
+        [['curl', 'auth0', '--url', `http://127.0.0.1:${port}`], ['curl', 'auth0', '--url', url], ['curl', 'nope'], ['curl', 'wingfield', '--url', url, '--session', 'it']].map(connkit),
+      );
+      oneErrorLine(nobody, new RegExp(`no connkit answers at http://127\\.0\\.0\\.1:${port}`));
+      oneErrorLine(notServed, /does not serve auth0 \(it serves wingfield\)/);
+      oneErrorLine(unknown, /unknown API 'nope'/);
+      expect(served.code, served.err).toBe(0);
+      expect(served.out).toMatch(new RegExp(`^curl -H 'X-Connkit-Session: it' -H 'Authorization: Bearer \\S+' '${url.replaceAll('.', '\\.')}/wingfield/api/v1/`));
+    } finally {
+      await m.stop();
+    }
   });
 });
 

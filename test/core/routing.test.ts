@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../src/sim/core.js';
 import { httpMethods } from '../../src/spec/index.js';
 import { specIndex } from '../../src/spec/registry.js';
-import { vendorNames } from '../../src/spec/names.js';
+import { errorSchemaPointer, vendorNames } from '../../src/spec/names.js';
 
 const sim = createSimulator({ validateResponses: true });
 const origin = 'http://127.0.0.1:4010';
@@ -36,7 +36,7 @@ describe.each([...vendorNames])('%s', (api) => {
       const res = await call(method, fill(base + path));
       expect(res.status).toBe(405);
       expect(res.headers.get('allow')?.split(', ').sort()).toEqual([...listed].sort());
-      expect(index.schemaValidator('/components/schemas/Error')(await res.json())).toBe(true);
+      expect(index.schemaValidator(errorSchemaPointer(index.name))(await res.json())).toBe(true);
     }
   });
 

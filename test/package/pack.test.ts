@@ -1,7 +1,7 @@
 // The package as a user gets it: `npm pack` of a fresh build, the tarball installed into an empty
 // project, then the CLI, the library entry points and their types used from there.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,5 +185,34 @@ export async function claim(body: components['schemas']['ClaimOrganizationRelati
     );
     const tsc = join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     ok(await run(process.execPath, [tsc, '-p', 'tsconfig.json'], project, 120_000), 'tsc in the consumer');
+  });
+
+  // skipLibCheck: false reads every declaration file the entries reach: none may need a type
+  // package the consumer does not have (Express's were one; Node's are a Node project's own).
+  it('its public declarations compile with skipLibCheck: false and no Express types', async () => {
+    const node = JSON.parse(await readFile(join(packageRoot, 'node_modules', '@types', 'node', 'package.json'), 'utf8')).version as string;
+    ok(await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `@types/node@${node}`], project), 'npm install @types/node');
+    await writeFile(
+      join(project, 'tsconfig.strict.json'),
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: ['node'] }, files: ['strict.ts'] }),
+    );
+    await writeFile(
+      join(project, 'strict.ts'),
+      `import { createSimulator, startSimulator, type RunningSimulator } from 'connkit';
+import { createClient } from 'connkit/client';
+import type { CoverageReport } from 'connkit/vitest';
+import type { components } from 'connkit/types/wingfield';
+export const sim = createSimulator({ apis: ['wingfield'] });
+export const started: Promise<RunningSimulator> = startSimulator({ port: 0 });
+export const report: CoverageReport = sim.coverage();
+export const sent = sim.journal.find({ api: 'wingfield', operationId: 'listExternalServiceOrganizations', status: '4xx' });
+export const read = async (): Promise<string | undefined> => (await sim.control.fixtures()).apis.wingfield?.tokens.read;
+export const wf = createClient('wingfield', { baseUrl: 'https://dev.wingfield.systems/api/v1', token: 't' });
+export type Envelope = components['schemas']['WingfieldError'];
+`,
+    );
+    expect(existsSync(join(project, 'node_modules', '@types', 'express'))).toBe(false);
+    const tsc = join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    ok(await run(process.execPath, [tsc, '-p', 'tsconfig.strict.json'], project, 120_000), 'tsc with skipLibCheck: false');
   });
 });

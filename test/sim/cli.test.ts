@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
@@ -49,7 +49,11 @@ async function runCurl(line: string): Promise<Response> {
 
 describe('connkit mock', () => {
   it('prints every API\'s base URL and a curl that works', async () => {
-    const curls = banner.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('curl '));
+    const lines = banner.split('\n').map((l) => l.trim());
+    // A curl too long for the banner is printed by the `connkit curl` it names instead.
+    const printed = lines.flatMap((l) => /^try it: eval "\$\(connkit (curl .*)\)"$/.exec(l)?.[1].split(' ') ?? []);
+    const curls = lines.filter((l) => l.startsWith('curl '));
+    for (let i = 0; i < printed.length; i += 4) curls.push(execFileSync(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), ...printed.slice(i, i + 4)], { cwd: packageRoot, encoding: 'utf8' }).trim());
     expect(curls).toHaveLength(4);
     for (const prefix of ['/leadconduit', '/auth0/api/v2', '/mycreditapp/v1-beta', '/wingfield/api/v1']) expect(banner).toContain(prefix);
     for (const curl of curls) {

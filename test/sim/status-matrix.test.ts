@@ -1,7 +1,7 @@
 import { inject } from 'light-my-request';
 import { describe, expect, it } from 'vitest';
 import { specIndex } from '../../src/spec/registry.js';
-import { specNames } from '../../src/spec/names.js';
+import { errorSchemaPointer, specNames } from '../../src/spec/names.js';
 import { a0, lc, mca, wf } from '../helpers/fixtures.js';
 import { freshSession, useSimulator, type Call, type TestSim } from '../helpers/sim.js';
 
@@ -287,6 +287,7 @@ function controlRecipes(): Record<string, Record<string, Recipe>> {
       404: (fx) => ({ method: 'POST', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.open[0]}/presets/explode` }),
       422: (fx) => ({ method: 'POST', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.claimed[0]}/presets/cancel` }),
     },
+    getCoverage: { 200: () => ({ path: '/__control/coverage?session=default' }) },
     clearJournal: { 204: () => ({ method: 'DELETE', path: '/__control/journal' }) },
     exportState: { 200: () => ({ path: '/__control/state' }) },
     importState: {
@@ -316,7 +317,7 @@ describe('every documented status of every operation', () => {
     expect(t.sim.journal.list(1)[0].operationId).toBe(op);
     if (status >= 400) {
       const spec = [...t.sim.served, specIndex('control')].find((s) => s.byId.has(op))!;
-      const envelope = spec.schemaValidator('/components/schemas/Error');
+      const envelope = spec.schemaValidator(errorSchemaPointer(spec.name));
       expect(envelope(res.body), res.text).toBe(true);
     }
   });
@@ -339,7 +340,7 @@ describe('a simulator serving fewer APIs', () => {
     const only = createSimulator({ apis: ['auth0'], validateResponses: true });
     const res = await only.handle(new Request('http://127.0.0.1/__control/state/wingfield'));
     expect(res.status).toBe(404);
-    expect(specIndex('control').schemaValidator('/components/schemas/Error')(await res.json())).toBe(true);
+    expect(specIndex('control').schemaValidator(errorSchemaPointer('control'))(await res.json())).toBe(true);
   });
 });
 

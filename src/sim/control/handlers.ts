@@ -1,5 +1,6 @@
 import type { operations } from '../../generated/control.js';
 import type { SpecIndex } from '../../spec/index.js';
+import { computeCoverage } from '../coverage.js';
 import { isVendorName } from '../../spec/names.js';
 import { ApiError } from '../errors.js';
 import type { Handler, RequestContext, TypedHandlers } from '../module.js';
@@ -105,10 +106,14 @@ export function controlHandlers({ world, served, catalog, instance = 'in-process
     mintProviderState: (ctx) => ({ status: 201, body: mintProviderState(ctx.body, ctx.session, world.modules.values()) }),
 
     getJournal: (ctx) => {
-      const { limit = 100, session } = ctx.params.query;
+      const { limit = 100, session, api, operationId, method, since } = ctx.params.query;
+      const status = ctx.params.query.status;
       const j = world.journal;
-      return { status: 200, body: { total: j.total, capacity: j.capacity, entries: j.list(limit, session) as never } };
+      const found = j.match({ session, api, operationId, method, since, status: status === undefined || status.endsWith('xx') ? status : Number(status) });
+      return { status: 200, body: { total: j.total, capacity: j.capacity, matched: found.length, bytes: j.bytes(), maxBytes: j.maxBytes, entries: found.slice(-limit) as never } };
     },
+
+    getCoverage: (ctx) => ({ status: 200, body: computeCoverage(world.journal.list(undefined, ctx.params.query.session), served, catalog.list) }),
 
     clearJournal: (ctx) => {
       world.journal.clear();

@@ -14,7 +14,7 @@ export type ProviderStateAnswer = S['ProviderStateAnswer'];
 export function mintProviderState(request: ProviderStateRequest, session: Session, modules: Iterable<ApiModule>): ProviderStateAnswer {
   for (const module of modules) {
     const mint = module.providerStates?.[request.state];
-    if (mint) return mint(session.state(module.name), request.params);
+    if (mint) return mint(session.state(module.name), request.params ?? {});
   }
   throw new ApiError({ kind: 'not_found', code: 'api_not_served', message: `provider state '${request.state}': the API it belongs to is not served (see --api)` });
 }

@@ -1,0 +1,8 @@
+// Apart from app.ts so the public declarations name no Express type (a consumer need not have @types/express).
+export interface AppOptions {
+  /** Permissive CORS for the vendor APIs (frontend apps need it); never for /__control. */
+  cors?: boolean;
+  /** The address given with --host: a name the control API and the page may be reached by. */
+  host?: string;
+  controlToken?: string;
+}
