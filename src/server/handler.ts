@@ -2,11 +2,9 @@ import cors from 'cors';
 import type { Express } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Simulator } from '../sim/core.js';
+import { isGuarded } from './boundary.js';
 import { coreDoor } from './core-door.js';
 import { scheme } from './scheme.js';
-
-/** connkit's own paths (the page, the control API, the specs): Express serves them. */
-const ownPath = (url: string) => url === '/' || url.startsWith('/__') || url.startsWith('/?');
 
 /**
  * The server's request listener. A vendor API request goes straight to the core, which routes
@@ -23,7 +21,8 @@ export function requestListener(sim: Simulator, app: Express, options: { cors?: 
     res.end('{"error":"internal server error"}');
   };
   return (req, res) => {
-    if (ownPath(req.url ?? '/')) return void app(req, res);
+    // connkit's own paths, in any spelling, go through the app and so through its boundary.
+    if (isGuarded(req.url ?? '/')) return void app(req, res);
     if (!allowCors) return door(req, res, fail(res));
     allowCors(req, res, () => door(req, res, fail(res)));
   };

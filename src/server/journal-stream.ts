@@ -18,7 +18,7 @@ export interface JournalStreamOptions {
  * `backlog` entries (0 by default) and then every new one.
  */
 export function journalStream(world: World, options: JournalStreamOptions = {}): Router {
-  const router = express.Router();
+  const router = express.Router({ caseSensitive: true, strict: true });
   router.get('/__control/journal/stream', (req, res) => {
     try {
       // The same rule as every other control call: loopback, or the --control-token.

@@ -72,7 +72,7 @@ function withExamples(spec: any, values: Record<string, unknown>): void {
 
 export function pageRouter(input: { world: World; served: SpecIndex[]; control: SpecIndex }): Router {
   const { world, served, control } = input;
-  const router = express.Router();
+  const router = express.Router({ caseSensitive: true, strict: true });
 
   router.get('/', (req, res, next) => {
     if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
