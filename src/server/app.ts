@@ -7,7 +7,7 @@ import { specIndex } from '../spec/registry.js';
 import type { Simulator } from '../sim/core.js';
 import { boundary, vendorOnly } from './boundary.js';
 import { coreDoor } from './core-door.js';
-import { journalStream } from './journal-stream.js';
+import { journalStream, type JournalStreamOptions, type StreamGauge } from './journal-stream.js';
 import { pageRouter } from './page.js';
 import { scheme } from './scheme.js';
 
@@ -17,7 +17,12 @@ export interface AppOptions {
   /** The address given with --host: a name the control API and the page may be reached by. */
   host?: string;
   controlToken?: string;
+  /** How much a journal-stream client that does not read may cost before it is dropped. */
+  journalStream?: Pick<JournalStreamOptions, 'maxBufferedBytes' | 'maxBacklog'>;
 }
+
+/** The app, and what its open journal streams hold (bounded: see journal-stream.ts). */
+export type ConnkitApp = Express & { journalStreams(): StreamGauge };
 
 
 /**
@@ -25,7 +30,7 @@ export interface AppOptions {
  * (the control API; vendor API requests normally reach the core before Express, see
  * handler.ts, but the app serves them too, with CORS, for callers that use it alone).
  */
-export function createApp(sim: Simulator, log: Logger, options: AppOptions = {}): Express {
+export function createApp(sim: Simulator, log: Logger, options: AppOptions = {}): ConnkitApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -33,7 +38,8 @@ export function createApp(sim: Simulator, log: Logger, options: AppOptions = {})
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
   app.use(boundary({ host: options.host, controlToken: options.controlToken }));
-  app.use(journalStream(sim.world, { controlToken: options.controlToken }));
+  const stream = journalStream(sim.world, { controlToken: options.controlToken, ...options.journalStream });
+  app.use(stream);
   app.use(pageRouter({ world: sim.world, served: sim.served, control: specIndex('control') }));
   if (options.cors !== false) app.use(vendorOnly(cors({ exposedHeaders: sim.exposedHeaders })));
 
@@ -67,7 +73,7 @@ export function createApp(sim: Simulator, log: Logger, options: AppOptions = {})
     if (res.headersSent) return void res.destroy();
     res.status(500).json({ error: 'internal server error' });
   }) as express.ErrorRequestHandler);
-  return app;
+  return Object.assign(app, { journalStreams: stream.gauge });
 }
 
 /** An error Express or a static route raised with a 4xx status (http-errors' `status`). */

@@ -1,10 +1,9 @@
-import type { Express } from 'express';
 import { pino, type LevelWithSilent, type Logger } from 'pino';
 import type { SpecIndex } from '../spec/index.js';
 import { specIndex } from '../spec/registry.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/core.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createApp, type AppOptions } from './app.js';
+import { createApp, type AppOptions, type ConnkitApp } from './app.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
 
@@ -17,7 +16,7 @@ export interface ServerOptions extends Omit<SimulatorOptions, 'log'>, AppOptions
 
 export interface SimulatorServer extends Simulator {
   /** connkit's own paths (page, control, specs) and, for callers that use it alone, the APIs too. */
-  app: Express;
+  app: ConnkitApp;
   /** What the server listens with: vendor API requests straight to the core, the rest to `app`. */
   listener: (req: IncomingMessage, res: ServerResponse) => void;
   log: Logger;
