@@ -7,6 +7,7 @@ import { specIndex } from '../spec/registry.js';
 import type { Simulator } from '../sim/core.js';
 import { boundary, vendorOnly } from './boundary.js';
 import { coreDoor } from './core-door.js';
+import { framePolicy } from './frame-policy.js';
 import { journalStream, type JournalStreamOptions, type StreamGauge } from './journal-stream.js';
 import { pageRouter } from './page.js';
 import { scheme } from './scheme.js';
@@ -37,6 +38,7 @@ export function createApp(sim: Simulator, log: Logger, options: AppOptions = {})
   // Own paths are served in one spelling only: `/__CONTROL/…` or `/__page/examples/` is no route.
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
+  app.use(framePolicy());
   app.use(boundary({ host: options.host, controlToken: options.controlToken }));
   const stream = journalStream(sim.world, { controlToken: options.controlToken, ...options.journalStream });
   app.use(stream);
