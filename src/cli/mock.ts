@@ -30,11 +30,12 @@ export interface MockFlags {
   tlsPort: number;
   tlsCert?: string;
   tlsKey?: string;
+  tlsRenew?: boolean;
   /** --tls-port was given on the command line (not defaulted). */
   tlsPortGiven?: boolean;
 }
 
-export type StartOptions = SimulatorOptions & { host: string; port: number; tls?: { port: number; cert?: string; key?: string } };
+export type StartOptions = SimulatorOptions & { host: string; port: number; tls?: { port: number; cert?: string; key?: string; renew?: boolean } };
 
 /** A combination of flags that cannot work: one line, exit 2. */
 export class UsageError extends Error {}
@@ -49,7 +50,11 @@ export function startOptions(flags: MockFlags): StartOptions {
   }
   if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together: give both or neither');
   // Any TLS flag asks for TLS: `--tls-port 8443` alone means it.
-  const tls = flags.tls || flags.tlsCert !== undefined || flags.tlsPortGiven ? { port: flags.tlsPort, cert: flags.tlsCert, key: flags.tlsKey } : undefined;
+  if (flags.tlsRenew && flags.tlsCert) throw new UsageError('--tls-renew makes connkit\'s own CA and certificate: it does not go with --tls-cert');
+  const tls =
+    flags.tls || flags.tlsCert !== undefined || flags.tlsPortGiven || flags.tlsRenew
+      ? { port: flags.tlsPort, cert: flags.tlsCert, key: flags.tlsKey, ...(flags.tlsRenew ? { renew: true } : {}) }
+      : undefined;
   if (tls && tls.port !== 0 && tls.port === flags.port) throw new UsageError(`--tls-port and --port are both ${flags.port}: HTTPS needs a port of its own`);
   return {
     port: flags.port,
@@ -87,6 +92,7 @@ export function mockCommand(): Command {
     .option('--tls-port <port>', 'HTTPS port (implies --tls)', int('tls-port', 0, 65_535), defaultTlsPort)
     .option('--tls-cert <file>', 'your own PEM certificate for HTTPS (with --tls-key; implies --tls)', parsePath)
     .option('--tls-key <file>', 'the PEM private key of --tls-cert', parsePath)
+    .option('--tls-renew', 'replace the local CA and certificate with new ones (clients must trust the new ca.pem; implies --tls)')
     .configureOutput(oneLineErrors);
   cmd.action(async (flags: MockFlags) => {
     let options: StartOptions;
