@@ -31,11 +31,18 @@ export interface MockFlags {
   tlsCert?: string;
   tlsKey?: string;
   tlsRenew?: boolean;
+  persist?: string;
+  persistInterval: number;
   /** --tls-port was given on the command line (not defaulted). */
   tlsPortGiven?: boolean;
 }
 
-export type StartOptions = SimulatorOptions & { host: string; port: number; tls?: { port: number; cert?: string; key?: string; renew?: boolean } };
+export type StartOptions = SimulatorOptions & {
+  host: string;
+  port: number;
+  tls?: { port: number; cert?: string; key?: string; renew?: boolean };
+  persist?: { dir: string; intervalMs: number };
+};
 
 /** A combination of flags that cannot work: one line, exit 2. */
 export class UsageError extends Error {}
@@ -70,6 +77,7 @@ export function startOptions(flags: MockFlags): StartOptions {
     journalSize: flags.journalSize,
     logLevel: flags.logLevel,
     ...(tls ? { tls } : {}),
+    ...(flags.persist ? { persist: { dir: flags.persist, intervalMs: flags.persistInterval } } : {}),
   };
 }
 
@@ -92,6 +100,8 @@ export function mockCommand(): Command {
     .option('--tls-port <port>', 'HTTPS port (implies --tls)', int('tls-port', 0, 65_535), defaultTlsPort)
     .option('--tls-cert <file>', 'your own PEM certificate for HTTPS (with --tls-key; implies --tls)', parsePath)
     .option('--tls-key <file>', 'the PEM private key of --tls-cert', parsePath)
+    .option('--persist <dir>', 'keep the state in this folder across restarts (written shortly after each change and at shutdown)', parsePath)
+    .option('--persist-interval <ms>', 'every change is on disk within this many milliseconds', int('persist-interval', 10, 3_600_000), 1000)
     .option('--tls-renew', 'replace the local CA and certificate with new ones (clients must trust the new ca.pem; implies --tls)')
     .configureOutput(oneLineErrors);
   cmd.action(async (flags: MockFlags) => {

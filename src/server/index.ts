@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createApp, type AppOptions, type ConnkitApp } from './app.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
+import { persist, type PersistOptions } from './persist.js';
 
 export { defaultSeed } from '../sim/core.js';
 export const defaultPort = 4010;
@@ -56,9 +57,20 @@ function warmInBackground(indexes: SpecIndex[]): void {
 /** A server that listens: with `tls`, also the https URL and the PEM file a client must trust. */
 export interface RunningSimulator extends SimulatorServer, Listening {}
 
-export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls'] } = {}): Promise<RunningSimulator> {
+export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls']; persist?: PersistOptions } = {}): Promise<RunningSimulator> {
   const server = createServer(options);
-  const listening = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
+  // The saved state is loaded (or refused) before any port is bound; close() writes it a last time.
+  const saved = options.persist ? await persist(server.world, options.persist) : undefined;
+  const bound = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
+  const listening: Listening = saved
+    ? {
+        ...bound,
+        close: async () => {
+          await bound.close();
+          await saved.close();
+        },
+      }
+    : bound;
   // The page shows https base URLs next to the http ones when TLS is on.
   server.app.locals.tlsPort = listening.tlsPort;
   warmInBackground(server.served.concat(specIndex('control')));
