@@ -866,7 +866,7 @@ export interface components {
     parameters: {
         /** @description The API whose state to read. */
         StateApi: components["schemas"]["ApiName"];
-        /** @description The session to act on; the default session when absent. */
+        /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
         Session: string;
     };
     requestBodies: never;
@@ -879,7 +879,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -896,6 +896,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -904,7 +905,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -936,7 +937,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -953,6 +954,7 @@ export interface operations {
                     "application/json": components["schemas"]["Scenarios"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -961,7 +963,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -978,6 +980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActiveList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -986,7 +989,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path: {
@@ -1024,7 +1027,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path: {
@@ -1053,7 +1056,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1070,6 +1073,7 @@ export interface operations {
                     "application/json": components["schemas"]["Fixtures"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1078,7 +1082,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1119,7 +1123,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1160,7 +1164,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1195,7 +1199,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1241,7 +1245,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1278,7 +1282,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1326,7 +1330,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1373,7 +1377,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1408,7 +1412,10 @@ export interface operations {
                 /** @description Only this session's requests. */
                 session?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1431,7 +1438,10 @@ export interface operations {
     clearJournal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1444,6 +1454,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1452,7 +1463,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1469,6 +1480,7 @@ export interface operations {
                     "application/json": components["schemas"]["Snapshot"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1477,7 +1489,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1507,7 +1519,10 @@ export interface operations {
     listSessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1522,6 +1537,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1530,7 +1546,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path: {
@@ -1567,7 +1583,7 @@ export interface operations {
                 q?: string;
             };
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path: {
