@@ -315,7 +315,7 @@ export interface paths {
         get: operations["exportState"];
         /**
          * Replace the session's state with a snapshot
-         * @description The session's state becomes the snapshot's, exactly. A snapshot whose API state cannot be read answers 422 and changes nothing.
+         * @description The session's state becomes the snapshot's, exactly. A snapshot that breaks the schema (an API's state missing a collection, or one of the wrong kind) answers 400 naming the field; one whose API state passes it but cannot be read answers 422; neither changes anything.
          */
         put: operations["importState"];
         post?: never;
@@ -810,10 +810,47 @@ export interface components {
                 [key: string]: number;
             };
             scenarios?: components["schemas"]["ActiveScenario"][];
-            /** @description Each API's state as that API stores it. */
+            /** @description Each API's state as that API stores it; the collections each API's state cannot do without are required. */
             apis: {
+                leadconduit?: components["schemas"]["LeadConduitState"];
+                auth0?: components["schemas"]["Auth0State"];
+                mycreditapp?: components["schemas"]["MyCreditAppState"];
+                wingfield?: components["schemas"]["WingfieldState"];
+            } & {
                 [key: string]: Record<string, never>;
             };
+        };
+        StateCounters: {
+            seed: number;
+            counter: number;
+        };
+        LeadConduitState: components["schemas"]["StateCounters"] & {
+            accounts: Record<string, never>;
+            ssoAccounts: Record<string, never>;
+            credentials: Record<string, never>;
+            networkConnections: Record<string, never>;
+            rows: Record<string, never>;
+            invitations: Record<string, never>;
+        };
+        Auth0State: components["schemas"]["StateCounters"] & {
+            tenants: Record<string, never>;
+            links: Record<string, never>;
+            tokens: Record<string, never>[];
+        };
+        MyCreditAppState: components["schemas"]["StateCounters"] & {
+            orgs: Record<string, never>;
+            connections: Record<string, never>[];
+            invitations: Record<string, never>;
+            clients: Record<string, never>[];
+        };
+        WingfieldState: components["schemas"]["StateCounters"] & {
+            services: Record<string, never>;
+            tokens: Record<string, never>;
+            organizations: Record<string, never>;
+            users: Record<string, never>;
+            connectTokens: Record<string, never>;
+            relations: Record<string, never>;
+            memberships: Record<string, never>;
         };
     };
     responses: {

@@ -23,3 +23,36 @@ describe('a malformed X-Connkit-Session on every control operation', () => {
     expect(res.body.error.message).toContain('X-Connkit-Session');
   });
 });
+
+describe('PUT /__control/state: every API state typed by the spec', () => {
+  let t: TestSim;
+  beforeAll(async () => {
+    t = await testSimulator();
+  });
+  afterAll(() => t?.close());
+
+  it('takes back what it exports', async () => {
+    const exported = (await t.call({ path: '/__control/state', session: 'typed' })).body;
+    const res = await t.call({ method: 'PUT', path: '/__control/state', session: 'typed', body: exported });
+    expect(res.status, res.text).toBe(200);
+  });
+
+  it.each(['leadconduit', 'auth0', 'mycreditapp', 'wingfield'])('answers {} for %s with a 400 naming the field, not a JavaScript error, and changes nothing', async (api) => {
+    const before = (await t.call({ path: '/__control/state', session: 'typed' })).text;
+    const snapshot = JSON.parse(before);
+    snapshot.apis[api] = {};
+    const res = await t.call({ method: 'PUT', path: '/__control/state', session: 'typed', body: snapshot });
+    expect(res.status, res.text).toBe(400);
+    expect(res.body.error.message).toContain(`apis.${api}`);
+    expect(res.body.error.message).not.toMatch(/TypeError|undefined|Cannot read/);
+    expect((await t.call({ path: '/__control/state', session: 'typed' })).text).toBe(before);
+  });
+
+  it('names a collection of the wrong kind', async () => {
+    const snapshot = (await t.call({ path: '/__control/state', session: 'typed' })).body;
+    snapshot.apis.auth0.tokens = 5;
+    const res = await t.call({ method: 'PUT', path: '/__control/state', session: 'typed', body: snapshot });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/apis\.auth0\.tokens/);
+  });
+});
