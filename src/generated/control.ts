@@ -890,6 +890,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The scenario does not take this: a parameter it does not have, a value outside the parameter's range (see the catalog, `GET /scenarios`), or an API it does not apply to. The message names the field (`params.ms`, `apis`); nothing changes. */
+        ScenarioUnprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The snapshot could not be imported. */
         Unprocessable: {
             headers: {
@@ -1058,6 +1067,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ScenarioUnprocessable"];
         };
     };
     deactivateScenario: {

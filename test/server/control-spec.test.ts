@@ -56,3 +56,32 @@ describe('PUT /__control/state: every API state typed by the spec', () => {
     expect(res.body.error.message).toMatch(/apis\.auth0\.tokens/);
   });
 });
+
+describe('PUT /__control/scenarios/{name}: params and apis per scenario', () => {
+  let t: TestSim;
+  beforeAll(async () => {
+    t = await testSimulator();
+  });
+  afterAll(() => t?.close());
+
+  it.each([
+    ['sso-outage', { params: { ms: 1 } }, 'params.ms'],
+    ['latency', { params: { colour: 1 } }, 'params.colour'],
+    ['server-error', { params: { status: 404 } }, 'params'],
+    ['sso-outage', { apis: ['auth0'] }, 'apis'],
+    ['maintenance', { apis: ['mycreditapp', 'wingfield'] }, 'apis'],
+  ])('%s with %j answers the documented 422 naming %s, and nothing is switched on', async (name, body, field) => {
+    const res = await t.call({ method: 'PUT', path: `/__control/scenarios/${name}`, session: 'sc', body });
+    expect(res.status, res.text).toBe(422);
+    expect(res.body.error.code).toBe('invalid_scenario');
+    expect(res.body.error.message.startsWith(`${field}:`)).toBe(true);
+    expect(control.byId.get('activateScenario')?.responses.has('422')).toBe(true);
+    expect((await t.call({ path: '/__control/scenarios', session: 'sc' })).body.active).toEqual([]);
+  });
+
+  it('takes what the catalog allows', async () => {
+    const res = await t.call({ method: 'PUT', path: '/__control/scenarios/latency', session: 'sc2', body: { apis: ['auth0'], params: { ms: 5 } } });
+    expect(res.status).toBe(200);
+    expect(res.body.active[0]).toMatchObject({ name: 'latency', apis: ['auth0'], params: { ms: 5 } });
+  });
+});
