@@ -175,4 +175,17 @@ describe('the boundary over every own route', () => {
     expect((await raw(t.sim.port, 'GET', '/__control/journal/stream/', host)).status).toBe(404);
     expect((await raw(t.sim.port, 'GET', '/%5F_control/journal/stream', host)).status).toBe(404);
   });
+
+  it.each([
+    ['/__page/assets/APP.CSS', 404],
+    ['/__page/assets/nothing-here.js', 404],
+    ['/__page/assets/swagger/none.css', 404],
+    ['/__specs/%ff.yaml', 400],
+    ['/__specs/nope.yaml', 404],
+    ['/__page/specs/%ff.json', 400],
+  ])('answers %s what it cannot serve with %i, never 500', async (path, status) => {
+    const res = await raw(t.sim.port, 'GET', path, { Host: `127.0.0.1:${t.sim.port}` });
+    expect(res.status).toBe(status);
+    expect(res.code).toBe(status === 404 ? 'not_found' : 'bad_request');
+  });
 });
