@@ -27,7 +27,8 @@ export class Oracle {
 
   /** The model's state becomes the target's (its API only; no scenario on: the model tier runs none). */
   async load(snapshot: Snapshot): Promise<void> {
-    const apis = Object.fromEntries(Object.entries(snapshot.apis).filter(([name]) => name === this.api));
+    const apis = { ...snapshot.apis };
+    for (const name of Object.keys(apis)) if (name !== this.api) Reflect.deleteProperty(apis, name);
     await this.sim.control.state.import({ ...snapshot, scenarios: [], apis });
   }
 

@@ -38,11 +38,19 @@ export interface MockFlags {
   tlsCert?: string;
   tlsKey?: string;
   instance?: string;
+  tlsRenew?: boolean;
+  persist?: string;
+  persistInterval: number;
   /** --tls-port was given on the command line (not defaulted). */
   tlsPortGiven?: boolean;
 }
 
-export type StartOptions = SimulatorOptions & { host: string; port: number; tls?: { port: number; cert?: string; key?: string } };
+export type StartOptions = SimulatorOptions & {
+  host: string;
+  port: number;
+  tls?: { port: number; cert?: string; key?: string; renew?: boolean };
+  persist?: { dir: string; intervalMs: number };
+};
 
 /** A combination of flags that cannot work: one line, exit 2. */
 export class UsageError extends Error {}
@@ -57,7 +65,11 @@ export function startOptions(flags: MockFlags): StartOptions {
   }
   if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together: give both or neither');
   // Any TLS flag asks for TLS: `--tls-port 8443` alone means it.
-  const tls = flags.tls || flags.tlsCert !== undefined || flags.tlsPortGiven ? { port: flags.tlsPort, cert: flags.tlsCert, key: flags.tlsKey } : undefined;
+  if (flags.tlsRenew && flags.tlsCert) throw new UsageError('--tls-renew makes connkit\'s own CA and certificate: it does not go with --tls-cert');
+  const tls =
+    flags.tls || flags.tlsCert !== undefined || flags.tlsPortGiven || flags.tlsRenew
+      ? { port: flags.tlsPort, cert: flags.tlsCert, key: flags.tlsKey, ...(flags.tlsRenew ? { renew: true } : {}) }
+      : undefined;
   if (tls && tls.port !== 0 && tls.port === flags.port) throw new UsageError(`--tls-port and --port are both ${flags.port}: HTTPS needs a port of its own`);
   return {
     port: flags.port,
@@ -77,6 +89,7 @@ export function startOptions(flags: MockFlags): StartOptions {
     ...(flags.logFormat ? { logFormat: flags.logFormat } : {}),
     ...(flags.instance ? { instance: flags.instance } : {}),
     ...(tls ? { tls } : {}),
+    ...(flags.persist ? { persist: { dir: flags.persist, intervalMs: flags.persistInterval } } : {}),
   };
 }
 
@@ -103,6 +116,9 @@ export function mockCommand(): Command {
     .option('--tls-cert <file>', 'your own PEM certificate for HTTPS (with --tls-key; implies --tls)', parsePath)
     .option('--tls-key <file>', 'the PEM private key of --tls-cert', parsePath)
     .option('--instance <name>', 'the name GET /__control/sessions answers with behind a proxy ($CONNKIT_INSTANCE; default hostname:port)', parseToken)
+    .option('--persist <dir>', 'keep the state in this folder across restarts (written shortly after each change and at shutdown)', parsePath)
+    .option('--persist-interval <ms>', 'every change is on disk within this many milliseconds', int('persist-interval', 10, 3_600_000), 1000)
+    .option('--tls-renew', 'replace the local CA and certificate with new ones (clients must trust the new ca.pem; implies --tls)')
     .configureOutput(oneLineErrors);
   cmd.action(async (flags: MockFlags) => {
     let options: StartOptions;

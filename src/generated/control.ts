@@ -346,7 +346,9 @@ export interface paths {
          *     each of its type, null allowed); a snapshot that fails answers 422 naming the field
          *     (`apis.wingfield.relations must be object`) and changes nothing. An NDJSON snapshot
          *     (`Content-Type: application/x-ndjson`, the form `GET` exports) is streamed and has no size
-         *     limit; a JSON one is bound by the 1 MB body limit.
+         *     limit; a JSON one is bound by the 1 MB body limit. A JSON body that breaks this operation's
+         *     own schema (an API's state missing a collection, or one of the wrong kind) is refused
+         *     before that, with 400 naming the field.
          */
         put: operations["importState"];
         post?: never;
@@ -1089,8 +1091,13 @@ export interface components {
                 [key: string]: number;
             };
             scenarios?: components["schemas"]["ActiveScenario"][];
-            /** @description Each API's state as that API stores it. */
+            /** @description Each API's state as that API stores it; the collections each API's state cannot do without are required. */
             apis: {
+                leadconduit?: components["schemas"]["LeadConduitState"];
+                auth0?: components["schemas"]["Auth0State"];
+                mycreditapp?: components["schemas"]["MyCreditAppState"];
+                wingfield?: components["schemas"]["WingfieldState"];
+            } & {
                 [key: string]: Record<string, never>;
             };
         };
@@ -1109,6 +1116,38 @@ export interface components {
             api: components["schemas"]["ApiName"];
             path: (string | number)[];
             value: unknown;
+        };
+        StateCounters: {
+            seed: number;
+            counter: number;
+        };
+        LeadConduitState: components["schemas"]["StateCounters"] & {
+            accounts: Record<string, never>;
+            ssoAccounts: Record<string, never>;
+            credentials: Record<string, never>;
+            networkConnections: Record<string, never>;
+            rows: Record<string, never>;
+            invitations: Record<string, never>;
+        };
+        Auth0State: components["schemas"]["StateCounters"] & {
+            tenants: Record<string, never>;
+            links: Record<string, never>;
+            tokens: Record<string, never>[];
+        };
+        MyCreditAppState: components["schemas"]["StateCounters"] & {
+            orgs: Record<string, never>;
+            connections: Record<string, never>[];
+            invitations: Record<string, never>;
+            clients: Record<string, never>[];
+        };
+        WingfieldState: components["schemas"]["StateCounters"] & {
+            services: Record<string, never>;
+            tokens: Record<string, never>;
+            organizations: Record<string, never>;
+            users: Record<string, never>;
+            connectTokens: Record<string, never>;
+            relations: Record<string, never>;
+            memberships: Record<string, never>;
         };
     };
     responses: {
@@ -1148,6 +1187,15 @@ export interface components {
                 "application/json": components["schemas"]["ConnkitError"];
             };
         };
+        /** @description The scenario does not take this: a parameter it does not have, a value outside the parameter's range (see the catalog, `GET /scenarios`), or an API it does not apply to. The message names the field (`params.ms`, `apis`); nothing changes. */
+        ScenarioUnprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ConnkitError"];
+            };
+        };
         /** @description The snapshot could not be imported. */
         Unprocessable: {
             headers: {
@@ -1165,7 +1213,7 @@ export interface components {
         StateRecordId: string;
         /** @description The API whose state to read. */
         StateApi: components["schemas"]["ApiName"];
-        /** @description The session to act on; the default session when absent. */
+        /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
         Session: string;
     };
     requestBodies: never;
@@ -1178,7 +1226,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1195,6 +1243,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1203,7 +1252,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1235,7 +1284,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1252,6 +1301,7 @@ export interface operations {
                     "application/json": components["schemas"]["Scenarios"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1260,7 +1310,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1277,6 +1327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActiveList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1285,7 +1336,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path: {
@@ -1317,13 +1368,14 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ScenarioUnprocessable"];
         };
     };
     deactivateScenario: {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path: {
@@ -1352,7 +1404,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1369,6 +1421,7 @@ export interface operations {
                     "application/json": components["schemas"]["Fixtures"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1377,7 +1430,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1418,7 +1471,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1459,7 +1512,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1494,7 +1547,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1540,7 +1593,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1577,7 +1630,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1625,7 +1678,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1672,7 +1725,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1717,7 +1770,10 @@ export interface operations {
                 /** @description Only requests after this `seq` (read `total` before the step under test). */
                 since?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1740,7 +1796,10 @@ export interface operations {
     clearJournal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1753,6 +1812,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1786,7 +1846,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1804,6 +1864,7 @@ export interface operations {
                     "application/x-ndjson": components["schemas"]["SnapshotLine"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1812,7 +1873,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path?: never;
@@ -1843,7 +1904,10 @@ export interface operations {
     listSessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1858,6 +1922,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -1866,7 +1931,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path: {
@@ -1903,7 +1968,7 @@ export interface operations {
                 q?: string;
             };
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path: {
@@ -1935,7 +2000,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path: {
@@ -1974,7 +2039,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The session to act on; the default session when absent. */
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
                 "X-Connkit-Session"?: components["parameters"]["Session"];
             };
             path: {

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { controlTokenMatches } from '../sim/control/auth.js';
+import { canonicalPath, isOwnPath } from '../sim/own-paths.js';
 
 export interface BoundaryOptions {
   /** The address given with --host: a name the simulator may be reached by besides loopback. */
@@ -7,9 +8,13 @@ export interface BoundaryOptions {
   controlToken?: string;
 }
 
-/** The control API and the page: what only this machine's user may drive. */
-export function isGuarded(path: string): boolean {
-  return path === '/' || path === '/__control' || path.startsWith('/__control/') || path === '/__page' || path.startsWith('/__page/');
+/**
+ * connkit's own paths (the page, the control API, the specs, the journal stream: `/` and
+ * `/__*`), judged on the canonical spelling of the raw request target, never on what some
+ * router made of it: every spelling a router could serve is guarded.
+ */
+export function isGuarded(target: string): boolean {
+  return isOwnPath(canonicalPath(target));
 }
 
 const loopbackName = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
@@ -38,7 +43,7 @@ export function boundary(options: BoundaryOptions = {}): RequestHandler {
   const allowedHosts = new Set<string>();
   if (options.host && !['0.0.0.0', '::', '[::]'].includes(options.host)) allowedHosts.add(hostname(options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host));
   return (req, res, next) => {
-    if (!isGuarded(req.path) || tokenMatches(req, options.controlToken)) return next();
+    if (!isGuarded(req.originalUrl) || tokenMatches(req, options.controlToken)) return next();
     const refuse = (code: string, message: string) => void res.status(403).set('Vary', 'Origin').json({ error: { code, message } });
 
     const host = hostname(req.headers.host ?? '');
@@ -59,5 +64,5 @@ export function boundary(options: BoundaryOptions = {}): RequestHandler {
 
 /** `middleware` (permissive CORS) for the vendor APIs only: never on guarded paths. */
 export function vendorOnly(middleware: RequestHandler): RequestHandler {
-  return (req, res, next) => (isGuarded(req.path) ? next() : middleware(req, res, next));
+  return (req, res, next) => (isGuarded(req.originalUrl) ? next() : middleware(req, res, next));
 }

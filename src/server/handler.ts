@@ -2,7 +2,7 @@ import type cors from 'cors';
 import type { Express } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Simulator } from '../sim/core.js';
-import { isOwnPath, pathOf } from '../sim/own-paths.js';
+import { isGuarded } from './boundary.js';
 import { coreDoor } from './core-door.js';
 import { scheme } from './scheme.js';
 
@@ -20,8 +20,8 @@ export function requestListener(sim: Simulator, app: Express, allowCors: ReturnT
     res.end('{"error":"internal server error"}');
   };
   return (req, res) => {
-    // connkit's own paths (the page, the control API, the specs): Express serves them.
-    if (isOwnPath(pathOf(req.url ?? '/'))) return void app(req, res);
+    // connkit's own paths, in any spelling, go through the app and so through its boundary.
+    if (isGuarded(req.url ?? '/')) return void app(req, res);
     if (!allowCors) return door(req, res, fail(res));
     allowCors(req, res, () => door(req, res, fail(res)));
   };

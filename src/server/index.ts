@@ -7,10 +7,12 @@ import cors from 'cors';
 import { hostname } from 'node:os';
 import type { AppOptions } from './app-options.js';
 import { createApp } from './app.js';
+import type { StreamGauge } from './journal-stream.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
 import { defaultMaxMemory } from './memory.js';
 import { colorFor, logFormatFor, requestLine, type LogFormat, type LogStream } from './log-lines.js';
+import { persist, type PersistOptions } from './persist.js';
 
 export { defaultSeed } from '../sim/core.js';
 export const defaultPort = 4010;
@@ -26,9 +28,10 @@ export interface ServerOptions extends Omit<SimulatorOptions, 'log'>, AppOptions
 export interface SimulatorServer extends Simulator {
   /**
    * connkit's own paths (page, control, specs) and, for callers that use it alone, the APIs too:
-   * an Express app, typed as the plain Node listener it is so the public types need no Express.
+   * an Express app, typed as the plain Node listener it is so the public types need no Express;
+   * `journalStreams()` says what its open journal streams hold.
    */
-  app: (req: IncomingMessage, res: ServerResponse) => void;
+  app: ((req: IncomingMessage, res: ServerResponse) => void) & { journalStreams(): StreamGauge };
   /** What the server listens with: vendor API requests straight to the core, the rest to `app`. */
   listener: (req: IncomingMessage, res: ServerResponse) => void;
   log: Logger;
@@ -82,13 +85,24 @@ function warmInBackground(indexes: SpecIndex[]): void {
 /** A server that listens: with `tls`, also the https URL and the PEM file a client must trust. */
 export interface RunningSimulator extends SimulatorServer, Listening {}
 
-export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls'] } = {}): Promise<RunningSimulator> {
+export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls']; persist?: PersistOptions } = {}): Promise<RunningSimulator> {
   let tlsPort: number | undefined;
   // Behind a session-hashing proxy, `GET /__control/sessions` says which process answered.
   let port = options.port ?? defaultPort;
   const named = options.instance ?? process.env.CONNKIT_INSTANCE;
   const server = createServer({ ...options, instance: named || (() => `${hostname()}:${port}`) }, () => tlsPort);
-  const listening = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
+  // The saved state is loaded (or refused) before any port is bound; close() writes it a last time.
+  const saved = options.persist ? await persist(server, options.persist) : undefined;
+  const bound = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
+  const listening: Listening = saved
+    ? {
+        ...bound,
+        close: async () => {
+          await bound.close();
+          await saved.close();
+        },
+      }
+    : bound;
   tlsPort = listening.tlsPort;
   port = listening.port;
   warmInBackground(server.served.concat(specIndex('control')));

@@ -12,7 +12,7 @@ export interface ListenOptions {
    * Serve HTTPS too, on `port`. With `cert` and `key` (PEM file paths) the user's own;
    * without, a certificate from connkit's local CA, kept in `dir` (`defaultTlsDir()`).
    */
-  tls?: { port: number; cert?: string; key?: string; dir?: string };
+  tls?: { port: number; cert?: string; key?: string; dir?: string; /** make a new CA and certificate (`--tls-renew`) */ renew?: boolean };
 }
 
 export interface Listening {
@@ -86,7 +86,7 @@ async function tlsMaterial(host: string, tls: NonNullable<ListenOptions['tls']>)
   }
   // A specific --host (a LAN name or address) goes in the certificate too, so clients there can use it.
   const extra = wildcard.has(host) || localNames.includes(host) ? [] : [host.replace(/^\[|\]$/g, '')];
-  return localCertificate(tls.dir ?? defaultTlsDir(), extra);
+  return localCertificate(tls.dir ?? defaultTlsDir(), extra, { renew: tls.renew });
 }
 
 /**

@@ -55,7 +55,7 @@ function withExamples(spec: any, values: Record<string, unknown>): void {
 export function pageRouter(input: { sim: Simulator; control: SpecIndex; tlsPort: () => number | undefined }): Router {
   const { sim, control } = input;
   const served = sim.served;
-  const router = express.Router();
+  const router = express.Router({ caseSensitive: true, strict: true });
 
   router.get('/', (req, res, next) => {
     if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();

@@ -1,7 +1,7 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { localCa, missingConstraints } from './tls-ca.js';
 import { isIP } from 'node:net';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { generate } from 'selfsigned';
@@ -92,27 +92,6 @@ export async function userCertificate(certPath: string, keyPath: string): Promis
   return { cert, key, caPath: selfSigned ? certPath : undefined };
 }
 
-const caAttrs = () => [
-  { name: 'commonName', value: `connkit local CA (${hostname()})` },
-  { name: 'organizationName', value: 'connkit development' },
-];
-
-async function newCa(): Promise<{ cert: string; key: string }> {
-  const notBeforeDate = new Date(Date.now() - day);
-  const pems = await generate(caAttrs(), {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notBeforeDate,
-    notAfterDate: new Date(notBeforeDate.getTime() + caDays * day),
-    extensions: [
-      { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    ],
-  });
-  return { cert: pems.cert, key: pems.private };
-}
-
 async function newLeaf(ca: { cert: string; key: string }, names: string[]): Promise<{ cert: string; key: string }> {
   const notBeforeDate = new Date(Date.now() - day);
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
@@ -132,19 +111,46 @@ async function newLeaf(ca: { cert: string; key: string }, names: string[]): Prom
   return { cert: pems.cert, key: pems.private };
 }
 
-/** What is in the folder, if it still serves: a CA valid for a while and a leaf it signed for `names`. */
+/** The flag that replaces the folder's material, named in every message that needs it. */
+export const renewFlag = '--tls-renew';
+
+const damaged = (path: string, what: string, state = 'damaged or unreadable') =>
+  new ListenError(`the TLS ${what} ${path} is ${state}: start once with ${renewFlag} to make a new CA and certificate (clients must then trust the new ca.pem)`);
+
+/**
+ * What is in the folder, if it still serves: a CA valid for a while whose name constraints
+ * cover `names`, and a leaf it signed for them. A CA or CA key that is there but cannot be
+ * used is an error naming it, never replaced silently: every client that trusts the old CA
+ * would fail with nothing to say why. A leaf that cannot be used is simply issued again.
+ */
 async function stored(dir: string, names: string[]): Promise<{ ca?: { cert: string; key: string }; leaf?: TlsMaterial }> {
   const f = files(dir);
-  const read = (p: string) => readFile(p, 'utf8').catch(() => undefined);
+  const read = (p: string) =>
+    readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return undefined;
+      throw damaged(p, p === f.caKey ? 'CA key' : 'file');
+    });
   const [caCert, caKey, cert, key] = await Promise.all([read(f.caCert), read(f.caKey), read(f.cert), read(f.key)]);
-  if (!caCert || !caKey) return {};
+  if (!caCert && !caKey) return {};
+  if (!caCert) throw damaged(f.caCert, 'CA certificate', 'missing (its key is there)');
+  if (!caKey) throw damaged(f.caKey, 'CA key', 'missing (its certificate is there)');
   let ca: X509Certificate;
   try {
     ca = new X509Certificate(caCert);
-    if (!ca.ca || !ca.checkPrivateKey(createPrivateKey(caKey)) || !validFor(ca, leafDays)) return {};
   } catch {
-    return {};
+    throw damaged(f.caCert, 'CA certificate');
   }
+  let caKeyObject: KeyObject;
+  try {
+    caKeyObject = createPrivateKey(caKey);
+  } catch {
+    throw damaged(f.caKey, 'CA key');
+  }
+  if (!ca.ca || !ca.checkPrivateKey(caKeyObject)) throw damaged(f.caKey, 'CA key', 'not the key of ca.pem');
+  if (!validFor(ca, leafDays)) throw new ListenError(`the TLS CA ${f.caCert} expires on ${new Date(ca.validTo).toISOString().slice(0, 10)}: start once with ${renewFlag} to make a new one`);
+  const uncovered = missingConstraints(caCert, names);
+  if (uncovered.length)
+    throw new ListenError(`the TLS CA ${f.caCert} may not sign for ${uncovered.join(', ')} (its name constraints do not permit it): start once with ${renewFlag} to make a CA that may`);
   const kept = { ca: { cert: caCert, key: caKey } };
   if (!cert || !key) return kept;
   try {
@@ -154,6 +160,13 @@ async function stored(dir: string, names: string[]): Promise<{ ca?: { cert: stri
   } catch {
     return kept;
   }
+}
+
+/** Owner only, on every start: the CA key signs for this machine's names, nobody else's business. */
+async function tighten(dir: string): Promise<void> {
+  await chmod(dir, 0o700);
+  const f = files(dir);
+  await Promise.all([f.caCert, f.caKey, f.cert, f.key].map((p) => chmod(p, 0o600).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))));
 }
 
 /** Files are replaced whole (write aside, rename), so a reader never sees half of one. */
@@ -191,27 +204,31 @@ async function withLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
 /**
  * The local CA and a certificate it signed for `localNames` (and any extra name), made on
  * first use and reused while valid: a client that trusts `ca.pem` once keeps trusting
- * every later start. The leaf is re-issued (same CA) when it nears its end or lacks a name.
+ * every later start. The leaf is re-issued (same CA) when it nears its end or lacks a name;
+ * the CA only with `renew` (`--tls-renew`). The CA's name constraints permit `localhost`, the
+ * loopback addresses and the extra names only, so its key can sign for nothing else.
  */
-export async function localCertificate(dir: string, extraNames: string[] = []): Promise<TlsMaterial> {
+export async function localCertificate(dir: string, extraNames: string[] = [], options: { renew?: boolean } = {}): Promise<TlsMaterial> {
   const names = [...new Set([...localNames, ...extraNames])];
-  const found = await stored(dir, names);
-  if (found.leaf) return found.leaf;
   const f = files(dir);
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    await tighten(dir);
+    if (!options.renew) {
+      const found = await stored(dir, names);
+      if (found.leaf) return found.leaf;
+    }
     return await withLock(f.lock, async () => {
-      const again = await stored(dir, names);
+      const again = options.renew ? {} : await stored(dir, names);
       if (again.leaf) return again.leaf;
-      const ca = again.ca ?? (await newCa());
+      const ca = again.ca ?? (await localCa(names));
       if (!again.ca) {
         await put(f.caKey, ca.key, 0o600);
-        await put(f.caCert, ca.cert, 0o644);
+        await put(f.caCert, ca.cert, 0o600);
       }
       const leaf = await newLeaf(ca, names);
       await put(f.key, leaf.key, 0o600);
-      await put(f.cert, leaf.cert, 0o644);
-      await chmod(dir, 0o700).catch(() => undefined);
+      await put(f.cert, leaf.cert, 0o600);
       return { ...leaf, caPath: f.caCert };
     });
   } catch (e) {

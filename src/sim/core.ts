@@ -19,9 +19,9 @@ import { validate } from './pipeline/validate.js';
 import { authenticate, authorize, handle } from './pipeline/vendor.js';
 import { fromFetchRequest, toFetchResponse, type SimRequest, type SimResponse } from './request.js';
 import { composeCatalog, type ScenarioCatalog } from './scenarios/catalog.js';
-import { defaultSize, type Session } from './session.js';
+import { defaultSize, type Session, type SessionSnapshot } from './session.js';
 import { vendorModules } from './vendors/index.js';
-import { importSession } from './snapshot/import.js';
+import { checkSnapshot, importSession } from './snapshot/import.js';
 import { computeCoverage, type CoverageReport } from './coverage.js';
 import { World } from './world.js';
 
@@ -81,6 +81,8 @@ export interface Simulator {
   modules: ReadonlyMap<string, ApiModule>;
   /** Replaces a session's state with an NDJSON snapshot, all or nothing (a bad one throws a 422 ApiError). */
   importSnapshot(name: string | undefined, lines: AsyncIterable<string> | Iterable<string>): Promise<Session>;
+  /** Replaces these sessions' states, all or nothing: every snapshot is checked (422 ApiError naming the field) before any session changes. */
+  restoreSessions(snapshots: readonly (readonly [string, SessionSnapshot])[]): void;
   /** What sessions, shared worlds and the journal hold (estimated bytes), against the budget. */
   memory(): { bytes: number; limit: number };
   /** The scenarios the served APIs can show. */
@@ -232,6 +234,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     served,
     modules: world.modules,
     importSnapshot: (name, lines) => importSession(world, name, lines),
+    restoreSessions(snapshots) {
+      const checked = snapshots.map(([name, snapshot]) => [name, snapshot, checkSnapshot(world, snapshot)] as const);
+      for (const [name, snapshot, states] of checked) world.importInto(name, snapshot, states);
+    },
     memory: () => ({ bytes: world.bytes(), limit: world.maxMemory }),
     scenarios: catalog,
     exposedHeaders,

@@ -7,7 +7,8 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundary } from '../../src/server/boundary.js';
 import { testSimulator, type TestSim } from '../helpers/sim.js';
-import { hasChromium, openBrowser, type Opened } from './browser.js';
+import { contentSecurityPolicy } from '../../src/server/frame-policy.js';
+import { buildPage, hasChromium, openBrowser, type Opened } from './browser.js';
 
 /** A request with headers fetch will not let one set (Host). */
 function raw(url: string, init: { method?: string; headers: Record<string, string> }): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
@@ -152,6 +153,79 @@ describe('the control boundary', () => {
       // An opaque answer is all a no-cors request gets; what matters is that nothing changed.
       expect(outcome.resetNoCors).toMatch(/refused|answered 0 \(opaque\)/);
       expect(await state()).toBe(before);
+    });
+  });
+
+  describe.runIf(hasChromium)('the frame policy and the content security policy', () => {
+    let b: Opened;
+    let framer: Server;
+    let framerUrl: string;
+    beforeAll(async () => {
+      buildPage();
+      framer = createServer((_req, res) =>
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>framer</title><iframe id="f" src="${t.sim.url}/#scenarios" width="1200" height="800"></iframe>`),
+      );
+      await new Promise<void>((r) => framer.listen(0, '127.0.0.1', r));
+      framerUrl = `http://127.0.0.1:${(framer.address() as AddressInfo).port}`;
+      b = await openBrowser();
+      // Every violation the page would cause, as the browser reports it.
+      await b.context.addInitScript(() => {
+        const seen: string[] = [];
+        Object.assign(window, { cspViolations: seen });
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+    });
+    afterAll(async () => {
+      await b?.browser.close();
+      await new Promise((r) => framer?.close(r));
+    });
+
+    const violations = () => b.page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
+    it('sends X-Frame-Options DENY and a CSP with frame-ancestors none on the page and the control API', async () => {
+      for (const path of ['/', '/__page/assets/app.js', '/__control/health', '/__specs/control.yaml']) {
+        const res = await fetch(`${t.sim.url}${path}`, { headers: { Accept: 'text/html' } });
+        expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+        expect(res.headers.get('content-security-policy'), path).toBe(contentSecurityPolicy);
+      }
+      expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
+      // The vendor APIs are not the page: their answers carry no page policy.
+      expect((await fetch(`${t.sim.url}/leadconduit/connections`)).headers.get('x-frame-options')).toBeNull();
+    });
+
+    it('runs the page and Swagger UI under that policy with no violation', async () => {
+      await b.page.goto(`${t.sim.url}/`);
+      await b.page.getByTestId('api-leadconduit').waitFor();
+      await b.page.goto(`${t.sim.url}/#docs`);
+      for (const spec of ['leadconduit', 'control']) {
+        await b.page.getByTestId(`docs-${spec}`).click();
+        await b.page.locator('.swagger .opblock').first().waitFor({ timeout: 30_000 });
+        const block = b.page.locator('.opblock.opblock-get').first();
+        await block.locator('.opblock-summary').click();
+        await block.locator('.execute').click();
+        await block.locator('.live-responses-table tbody .response-col_status').first().waitFor();
+      }
+      await b.page.goto(`${t.sim.url}/#journal`);
+      await b.page.waitForTimeout(200);
+      expect(await violations()).toEqual([]);
+      expect(b.errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+    });
+
+    it('shows a foreign page a blocked frame that cannot switch anything on', async () => {
+      const before = (await t.call({ path: '/__control/scenarios' })).body.active;
+      const page = await b.context.newPage();
+      await page.goto(framerUrl);
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      if (!frame) throw new Error('no frame');
+      await frame.waitForLoadState();
+      // Blocked: the frame shows the browser's error page, never the dashboard's switches.
+      expect(await frame.locator('[data-testid="switch-sso-outage"]').count()).toBe(0);
+      expect(await frame.evaluate(() => document.querySelector('#app'))).toBeNull();
+      // A click where the switch would be reaches nothing.
+      await page.mouse.click(300, 300);
+      await page.mouse.click(600, 200);
+      expect((await t.call({ path: '/__control/scenarios' })).body.active).toEqual(before);
+      await page.close();
     });
   });
 });

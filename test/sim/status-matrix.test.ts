@@ -246,20 +246,23 @@ const openToken = (fx: any) => ({ token: fx.wingfield.connect_tokens.open[0], la
 
 function controlRecipes(): Record<string, Record<string, Recipe>> {
   const post = (path: string, body: unknown): Recipe => () => ({ method: 'POST', path: `/__control${path}`, body });
+  // A session name that breaks the header's pattern: the 400 every control operation documents.
+  const badSession = (method: string, path: string): Recipe => () => ({ method, path: `/__control${path}`, session: 'not a name!' });
   return {
-    health: { 200: () => ({ path: '/__control/health' }) },
+    health: { 200: () => ({ path: '/__control/health' }), 400: badSession('GET', '/health') },
     reset: { 200: post('/reset', { seed: 7 }), 400: post('/reset', { seed: -1 }) },
-    listScenarios: { 200: () => ({ path: '/__control/scenarios' }) },
-    clearScenarios: { 200: () => ({ method: 'DELETE', path: '/__control/scenarios' }) },
+    listScenarios: { 200: () => ({ path: '/__control/scenarios' }), 400: badSession('GET', '/scenarios') },
+    clearScenarios: { 200: () => ({ method: 'DELETE', path: '/__control/scenarios' }), 400: badSession('DELETE', '/scenarios') },
     activateScenario: {
       200: () => ({ method: 'PUT', path: '/__control/scenarios/latency', body: { params: { ms: 1 } } }),
-      400: () => ({ method: 'PUT', path: '/__control/scenarios/latency', body: { params: { colour: 1 } } }),
+      400: () => ({ method: 'PUT', path: '/__control/scenarios/latency', body: { params: { ms: 'slow' } } }),
+      422: () => ({ method: 'PUT', path: '/__control/scenarios/latency', body: { params: { colour: 1 } } }),
     },
     deactivateScenario: {
       200: () => ({ method: 'DELETE', path: '/__control/scenarios/latency' }),
       400: () => ({ method: 'DELETE', path: '/__control/scenarios/meteor-strike' }),
     },
-    getFixtures: { 200: () => ({ path: '/__control/fixtures' }) },
+    getFixtures: { 200: () => ({ path: '/__control/fixtures' }), 400: badSession('GET', '/fixtures') },
     createSsoOnlyConnection: { 201: post('/leadconduit/sso-only-connections', {}), 400: post('/leadconduit/sso-only-connections', { relationship_type: 'x' }), 404: post('/leadconduit/sso-only-connections', { account_id: hex0 }) },
     createLeadConduitCredential: { 201: post('/leadconduit/credentials', { superuser: true }), 400: post('/leadconduit/credentials', { superuser: 'yes' }), 404: post('/leadconduit/credentials', { account_id: hex0 }) },
     createAuth0Token: { 201: post('/auth0/tokens', { scopes: [] }), 400: post('/auth0/tokens', {}), 404: post('/auth0/tokens', { tenant: 'nope', scopes: [] }) },
@@ -269,7 +272,7 @@ function controlRecipes(): Record<string, Record<string, Recipe>> {
     createWingfieldToken: { 201: post('/wingfield/tokens', { scopes: { organization: 'read' } }), 400: post('/wingfield/tokens', { scopes: { organization: 'admin' } }), 404: post('/wingfield/tokens', { external_service_id: uuid0 }) },
     mintProviderState: { 201: post('/provider-states', { state: 'open connect token', params: {} }), 400: post('/provider-states', { state: 'lost token', params: {} }), 404: post('/provider-states', { state: 'unlinked auth0 connection', params: { organization_id: 'org_nope' } }) },
     getJournal: { 200: () => ({ path: '/__control/journal?limit=5' }), 400: () => ({ path: '/__control/journal?limit=0' }) },
-    listSessions: { 200: () => ({ path: '/__control/sessions' }) },
+    listSessions: { 200: () => ({ path: '/__control/sessions' }), 400: badSession('GET', '/sessions') },
     listStateCollections: { 200: () => ({ path: '/__control/state/auth0' }), 400: () => ({ path: '/__control/state/nope' }) },
     browseState: {
       200: () => ({ path: '/__control/state/wingfield/relations?limit=1' }),
@@ -288,12 +291,12 @@ function controlRecipes(): Record<string, Record<string, Recipe>> {
       422: (fx) => ({ method: 'POST', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.claimed[0]}/presets/cancel` }),
     },
     getCoverage: { 200: () => ({ path: '/__control/coverage?session=default' }) },
-    clearJournal: { 204: () => ({ method: 'DELETE', path: '/__control/journal' }) },
-    exportState: { 200: () => ({ path: '/__control/state' }) },
+    clearJournal: { 204: () => ({ method: 'DELETE', path: '/__control/journal' }), 400: badSession('DELETE', '/journal') },
+    exportState: { 200: () => ({ path: '/__control/state' }), 400: badSession('GET', '/state') },
     importState: {
       200: () => ({ method: 'PUT', path: '/__control/state', body: { connkit: 1, seed: 3, apis: {} } }),
       400: () => ({ method: 'PUT', path: '/__control/state', body: { connkit: 2, seed: 3, apis: {} } }),
-      422: () => ({ method: 'PUT', path: '/__control/state', body: { connkit: 1, seed: 3, apis: { auth0: { tenants: 'broken' } } } }),
+      422: () => ({ method: 'PUT', path: '/__control/state', body: { connkit: 1, seed: 3, apis: { auth0: { seed: 1, counter: 0, tenants: { t: 5 }, links: {}, tokens: [] } } } }),
     },
   };
 }

@@ -79,10 +79,16 @@ export function controlHandlers({ world, served, catalog, instance = 'in-process
     activateScenario: (ctx) => {
       const input = ctx.body ?? {};
       let scenario;
+      // What the schema cannot say per scenario (its parameters, their ranges, the APIs it
+      // applies to) is a 422 naming the field, as control.yaml documents.
+      const refuse = (field: string, message: string) => new ApiError({ kind: 'unprocessable', code: 'invalid_scenario', message: `${field}: ${message}` });
+      const def = catalog.list.find((s) => s.name === ctx.params.path.name);
+      for (const api of input.apis ?? []) if (def && !def.apis.includes(api)) throw refuse('apis', `scenario '${def.name}' applies to ${def.apis.join(', ')}, not ${api}`);
+      for (const key of Object.keys(input.params ?? {})) if (def && !(key in def.params)) throw refuse(`params.${key}`, `scenario '${def.name}' takes ${Object.keys(def.params).join(', ') || 'no parameters'}`);
       try {
         scenario = catalog.normalize({ name: ctx.params.path.name, apis: input.apis, params: input.params });
       } catch (e) {
-        throw new ApiError({ kind: 'validation', message: message(e), field: ['body', 'params'], issues: [] });
+        throw refuse('params', (e as Error).message);
       }
       ctx.session.setScenarios([...ctx.session.scenarios.filter((s) => s.name !== scenario.name), scenario]);
       return { status: 200, body: active(ctx) };
