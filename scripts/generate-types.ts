@@ -1,11 +1,13 @@
 // Writes src/generated/<spec>.ts from specs/<spec>.yaml with openapi-typescript, and
-// src/generated/specs.ts with the documents themselves.
+// src/generated/specs.ts with the documents themselves, src/generated/operations.ts with the
+// operations of every spec by name.
 // `--check` compares instead of writing, for CI and the drift test.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { generateDocuments } from '../src/spec/generate-documents.js';
 import { generateTypes } from '../src/spec/generate.js';
+import { generateOperations } from '../src/spec/generate-operations.js';
 import { specNames } from '../src/spec/names.js';
 
 const check = process.argv.includes('--check');
@@ -13,6 +15,7 @@ let stale = 0;
 const outputs: [string, () => Promise<string>][] = [
   ...specNames.map((name): [string, () => Promise<string>] => [`${name}.ts`, () => generateTypes(name)]),
   ['specs.ts', generateDocuments],
+  ['operations.ts', generateOperations],
 ];
 for (const [out, make] of outputs) {
   const file = join(packageRoot, 'src', 'generated', out);

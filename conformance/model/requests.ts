@@ -100,9 +100,16 @@ export function documentedMethods(index: SpecIndex, path: string): string[] {
 
 const templateRegex = (template: string) => new RegExp(`^${template.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
 
-/** The methods documented for a concrete path: every template it matches (`/connections/repair` is also `/connections/{id}`). */
+/** The methods documented for a concrete path: those of the one path the router resolves it to. */
 export function methodsAt(index: SpecIndex, concrete: string): string[] {
-  return [...new Set(index.operations.filter((o) => templateRegex(o.path).test(concrete)).map((o) => o.method.toUpperCase()))];
+  // A URL belongs to the most specific path it fits (more literal segments, then the earlier
+  // literal), as the router resolves it: `/connections/repair` is not `/connections/{id}`.
+  const fitting = [...new Set(index.operations.filter((o) => templateRegex(o.path).test(concrete)).map((o) => o.path))];
+  const shape = (path: string) => path.split('/').map((s) => (s.startsWith('{') ? 0 : 1));
+  const literals = (path: string) => shape(path).reduce<number>((n, x) => n + x, 0);
+  fitting.sort((a, b) => literals(b) - literals(a) || shape(b).join('').localeCompare(shape(a).join('')));
+  const path = fitting[0];
+  return path === undefined ? [] : [...new Set(index.operations.filter((o) => o.path === path).map((o) => o.method.toUpperCase()))];
 }
 
 /** For one operation of each path, the methods its path does not document. */

@@ -1823,7 +1823,10 @@ export interface operations {
                 /** @description Only this session's requests. */
                 session?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The session to act on; the default session when absent. A value that breaks the pattern answers 400 naming the header, on every operation (the session is resolved before the operation runs). */
+                "X-Connkit-Session"?: components["parameters"]["Session"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1838,6 +1841,7 @@ export interface operations {
                     "application/json": components["schemas"]["Coverage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -2065,6 +2069,7 @@ export interface operations {
                     "application/json": components["schemas"]["StateRecord"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -1,5 +1,5 @@
 // Apart from app.ts so the public declarations name no Express type (a consumer need not have @types/express).
-import type { JournalStreamOptions } from './journal-stream.js';
+import type { JournalStreamOptions } from './journal-stream-limits.js';
 
 export interface AppOptions {
   /** Permissive CORS for the vendor APIs (frontend apps need it); never for /__control. */

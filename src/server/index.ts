@@ -7,7 +7,7 @@ import cors from 'cors';
 import { hostname } from 'node:os';
 import type { AppOptions } from './app-options.js';
 import { createApp } from './app.js';
-import type { StreamGauge } from './journal-stream.js';
+import type { StreamGauge } from './journal-stream-limits.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
 import { defaultMaxMemory } from './memory.js';

@@ -5,28 +5,8 @@ import { headersOf } from './core-door.js';
 import type { JournalEntry } from '../sim/journal.js';
 import type { JournalView } from '../sim/core.js';
 
-export interface JournalStreamOptions {
-  controlToken?: string;
-  /** Comment lines that keep proxies and idle timers from closing a quiet stream. */
-  heartbeatMs?: number;
-  /**
-   * Bytes one client may have waiting (in the socket's buffer and queued behind it) before it
-   * is dropped: a reader that does not keep up costs this much, never the whole journal.
-   */
-  maxBufferedBytes?: number;
-  /** The most entries `?backlog=` (or a Last-Event-ID) sends before the live ones. */
-  maxBacklog?: number;
-}
-
-export const defaultStreamLimits = { maxBufferedBytes: 1 << 20, maxBacklog: 1000 };
-
-/** What the open streams hold right now (the tests and the health of a busy server read it). */
-export interface StreamGauge {
-  open: number;
-  /** Bytes written but not yet taken by the clients' sockets, plus what is queued behind them. */
-  buffered: number;
-  dropped: number;
-}
+export { defaultStreamLimits, type JournalStreamOptions, type StreamGauge } from './journal-stream-limits.js';
+import { defaultStreamLimits, type JournalStreamOptions, type StreamGauge } from './journal-stream-limits.js';
 
 const event = (e: JournalEntry) => `id: ${e.seq}\nevent: entry\ndata: ${JSON.stringify(e)}\n\n`;
 

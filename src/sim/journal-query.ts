@@ -1,18 +1,8 @@
-import type { operations as Auth0Operations } from '../generated/auth0.js';
-import type { operations as ControlOperations } from '../generated/control.js';
-import type { operations as LeadConduitOperations } from '../generated/leadconduit.js';
-import type { operations as MyCreditAppOperations } from '../generated/mycreditapp.js';
-import type { operations as WingfieldOperations } from '../generated/wingfield.js';
+import type { OperationsBySpec } from '../generated/operations.js';
 import type { JournalEntry } from './journal.js';
 
 /** Every API's operationIds, from the generated types: a misspelt one does not compile. */
-export interface OperationIds {
-  leadconduit: keyof LeadConduitOperations & string;
-  auth0: keyof Auth0Operations & string;
-  mycreditapp: keyof MyCreditAppOperations & string;
-  wingfield: keyof WingfieldOperations & string;
-  control: keyof ControlOperations & string;
-}
+export type OperationIds = { [S in keyof OperationsBySpec]: keyof OperationsBySpec[S] & string };
 export type JournalApi = keyof OperationIds;
 
 /** `409`, several (`[401, 403]`) or a class (`'4xx'`); 0 is a connection reset without an answer. */

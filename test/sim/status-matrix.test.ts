@@ -289,8 +289,9 @@ function controlRecipes(): Record<string, Record<string, Recipe>> {
       200: (fx) => ({ method: 'POST', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.open[0]}/presets/cancel` }),
       404: (fx) => ({ method: 'POST', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.open[0]}/presets/explode` }),
       422: (fx) => ({ method: 'POST', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.claimed[0]}/presets/cancel` }),
+      400: (fx) => ({ method: 'POST', path: `/__control/state/wingfield/connect-tokens/${fx.wingfield.connect_tokens.open[0]}/presets/cancel`, session: 'not a name!' }),
     },
-    getCoverage: { 200: () => ({ path: '/__control/coverage?session=default' }) },
+    getCoverage: { 200: () => ({ path: '/__control/coverage?session=default' }), 400: badSession('GET', '/coverage') },
     clearJournal: { 204: () => ({ method: 'DELETE', path: '/__control/journal' }), 400: badSession('DELETE', '/journal') },
     exportState: { 200: () => ({ path: '/__control/state' }), 400: badSession('GET', '/state') },
     importState: {
