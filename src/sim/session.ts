@@ -1,5 +1,4 @@
-import type { Faker } from '@faker-js/faker';
-import { newFaker } from './seeded.js';
+import { Seeded } from './seeded.js';
 import type { ApiModule } from './module.js';
 import type { ActiveScenario } from './scenarios/catalog.js';
 
@@ -16,7 +15,7 @@ export class Session {
   /** Per-scenario counters (rate-limit windows), keyed by scenario and caller. */
   readonly counters = new Map<string, { windowStart: number; count: number }>();
   /** Scenario dice (server-error rate…), seeded so a run can be repeated. */
-  readonly dice: Faker;
+  readonly dice: Seeded;
   /** Bumped by every request that may change state; cached answers key on it. */
   version = 0;
   /** Serialized answers of cacheable reads, valid while `version` stays what it was. */
@@ -29,7 +28,7 @@ export class Session {
     readonly sizes: Record<string, number>,
     private readonly modules: Map<string, ApiModule>,
   ) {
-    this.dice = newFaker(seed ^ 0x5ce7a210);
+    this.dice = new Seeded(seed ^ 0x5ce7a210);
   }
 
   state<S>(api: string): S {

@@ -21,7 +21,7 @@ const generic: ScenarioDef[] = [
     },
     async apply(run) {
       const max = num(run, 'max_ms');
-      const ms = max > 0 ? run.session.dice.number.int({ min: num(run, 'min_ms'), max }) : num(run, 'ms');
+      const ms = max > 0 ? run.session.dice.int(num(run, 'min_ms'), max) : num(run, 'ms');
       await sleep(ms);
     },
   },
@@ -34,7 +34,7 @@ const generic: ScenarioDef[] = [
       status: { default: 500, description: '5xx status to answer', min: 500, max: 599, integer: true },
     },
     apply(run) {
-      if (run.session.dice.number.float({ min: 0, max: 1 }) < num(run, 'rate'))
+      if (run.session.dice.unit() < num(run, 'rate'))
         throw new ApiError({ kind: 'internal', status: num(run, 'status'), message: 'Internal server error (connkit server-error scenario)', injected: true });
     },
   },
@@ -44,7 +44,7 @@ const generic: ScenarioDef[] = [
     apis: allVendors,
     params: { rate: { default: 1, description: 'share of requests reset', max: 1 } },
     apply(run) {
-      if (run.session.dice.number.float({ min: 0, max: 1 }) < num(run, 'rate')) return 'reset';
+      if (run.session.dice.unit() < num(run, 'rate')) return 'reset';
     },
   },
 ];
