@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createAjv } from './ajv.js';
 import { derefDeep, escapePointer, getPointer, readSpec, resolveLocal, type Json, type JsonObject } from './load.js';
 
@@ -78,16 +79,29 @@ export interface SpecIndex {
 
 const locations: ParamLocation[] = ['path', 'query', 'header'];
 
+/**
+ * Two ajv instances for every spec (each document has its own $id): parameters arrive as
+ * strings and need coercion, bodies and responses must be checked exactly as sent. One pair
+ * per process rather than per spec: setting up an instance costs more than adding a document.
+ */
+const builds = new Map<string, number>();
+const shared = once((): [Ajv2020, Ajv2020] => [createAjv(), createAjv({ coerceTypes: 'array' })]);
+
 /** Loads one spec and compiles every validator its operations need, once. */
 export function buildIndex(name: string, doc: JsonObject = readSpec(name)): SpecIndex {
-  const id = `https://connkit.local/specs/${name}.json`;
-  // Two instances over the same document: parameters arrive as strings and need coercion,
-  // bodies and responses must be checked exactly as sent.
-  const strict = createAjv();
-  const coercing = createAjv({ coerceTypes: 'array' });
-  strict.addSchema({ ...doc, $id: id }, undefined, undefined, false);
-  coercing.addSchema({ ...doc, $id: id }, undefined, undefined, false);
-  const ref = (ajv: typeof strict, pointer: string) => ajv.compile({ $ref: `${id}#${pointer}` });
+  // A second index of the same spec (a test's altered copy) gets an $id of its own in the shared instances.
+  const built = (builds.get(name) ?? 0) + 1;
+  builds.set(name, built);
+  const id = `https://connkit.local/specs/${name}${built > 1 ? `-${built}` : ''}.json`;
+  // The document joins the shared instances on its first compile, not at load: an index that
+  // is built but never validates against (a spec listed, an API not yet called) costs nothing.
+  const added = once(() => {
+    for (const ajv of shared()) ajv.addSchema({ ...doc, $id: id }, undefined, undefined, false);
+    return shared();
+  });
+  const strict = () => added()[0];
+  const coercing = () => added()[1];
+  const ref = (ajv: Ajv2020, pointer: string) => ajv.compile({ $ref: `${id}#${pointer}` });
 
   const servers = doc.servers as JsonObject[];
   const serverUrl = expandServer(servers[0]);
@@ -97,7 +111,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
   const responseCache = new Map<string, ValidateFunction>();
   const compiledResponse = (pointer: string) => {
     let v = responseCache.get(pointer);
-    if (!v) responseCache.set(pointer, (v = ref(strict, pointer)));
+    if (!v) responseCache.set(pointer, (v = ref(strict(), pointer)));
     return v;
   };
 
@@ -119,7 +133,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
             properties: Object.fromEntries(own.map((p) => [p.name, { $ref: `${id}#${p.pointer}` }])),
             required: own.filter((p) => p.required).map((p) => p.name),
           };
-          return [loc, once(() => coercing.compile(schema))] as const;
+          return [loc, once(() => coercing().compile(schema))] as const;
         }),
       );
       const body = requestBody(doc, op, opPointer);
@@ -143,7 +157,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
         });
       }
       const publicParams: Param[] = params.map(({ pointer: _p, ...p }) => p);
-      const bodyValidate = body && once(() => ref(strict, body.pointer));
+      const bodyValidate = body && once(() => ref(strict(), body.pointer));
       const bodySchema = body && once(() => derefDeep(doc, getPointer(doc, body.pointer)) as JsonObject);
       operations.push({
         spec: name,
@@ -193,7 +207,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
     byId: new Map(operations.map((o) => [o.id, o])),
     schemaValidator(pointer) {
       let v = cache.get(pointer);
-      if (!v) cache.set(pointer, (v = ref(strict, pointer)));
+      if (!v) cache.set(pointer, (v = ref(strict(), pointer)));
       return v;
     },
   };
