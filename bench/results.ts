@@ -66,6 +66,26 @@ export interface Scale {
   rssBytesPerConnection: number;
 }
 
+/** A test file's start beside its baselines, measured in the same run; the browser build's size. */
+export interface Library {
+  runs: number;
+  nodeMs: number[];
+  mswImportMs: number[];
+  firstAnswerMs: number[];
+  medianNodeMs: number;
+  medianMswImportMs: number;
+  medianFirstAnswerMs: number;
+  medianPhasesMs: Record<string, number>;
+  rssAfterFirstAnswerBytes: number;
+  browserBundleBytes: number;
+  browserBundleGzipBytes: number;
+}
+
+export interface WorldBuild {
+  size: number;
+  worlds: { api: string; size: number; ms: number; rssBytes: number }[];
+}
+
 export interface VerifyRun {
   api: string;
   ms: number;
@@ -100,6 +120,8 @@ export interface Results {
   coldStart?: ColdStart;
   scale?: Scale;
   verify?: VerifyRun[];
+  library?: Library;
+  build?: WorldBuild;
   targets: Target[];
   profiles: { file: string; top: { fn: string; selfMs: number; percent: number }[] }[];
 }

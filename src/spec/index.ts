@@ -85,6 +85,12 @@ const locations: ParamLocation[] = ['path', 'query', 'header'];
  * per process rather than per spec: setting up an instance costs more than adding a document.
  */
 const builds = new Map<string, number>();
+/** What parameter checking needs of a validator: a compiled one, or `acceptsAll` where there are none. */
+interface Check {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+const acceptsAll: Check = () => true;
 const shared = once((): [Ajv2020, Ajv2020] => [createAjv(), createAjv({ coerceTypes: 'array' })]);
 
 /** Loads one spec and compiles every validator its operations need, once. */
@@ -125,9 +131,11 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
       const opPointer = `${itemPointer}/${method}`;
       const params = collectParams(doc, pathItem, op, itemPointer, opPointer);
       // Validators are compiled on first use and kept: start-up stays fast, no request compiles twice.
-      const paramValidators = new Map<ParamLocation, () => ValidateFunction>(
+      const paramValidators = new Map<ParamLocation, () => Check>(
         locations.map((loc) => {
           const own = params.filter((p) => p.in === loc);
+          // No parameters in this place: nothing to check, nothing to compile.
+          if (!own.length) return [loc, () => acceptsAll] as const;
           const schema = {
             type: 'object',
             properties: Object.fromEntries(own.map((p) => [p.name, { $ref: `${id}#${p.pointer}` }])),
@@ -257,7 +265,7 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 
-function parseParams(params: Param[], validators: Map<ParamLocation, () => ValidateFunction>, raw: RawParams) {
+function parseParams(params: Param[], validators: Map<ParamLocation, () => Check>, raw: RawParams) {
   const values: ParamValues = { path: {}, query: {}, header: {} };
   const issues: Issue[] = [];
   for (const loc of locations) {
