@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isVendorName, vendorNames, type VendorName } from '../src/spec/names.js';
 
-export const stepNames = ['throughput', 'writes', 'cold-start', 'scale', 'sessions', 'verify', 'model'] as const;
+export const stepNames = ['throughput', 'writes', 'cold-start', 'scale', 'sessions', 'verify', 'model', 'library', 'build'] as const;
 export type StepName = (typeof stepNames)[number];
 
 export interface Options {
@@ -19,7 +19,7 @@ export interface Options {
 
 const usage = `npm run bench -- [--quick] [--only ${stepNames.join(',')}] [--profile[=step,…]] [--skip-build] [--api name,…]
   --quick      2 s loads, the target peers only (Prism static, Mockoon), 3 cold starts, 10 k
-               instead of 1 M MyCreditApp connections, no verify step
+               instead of 1 M MyCreditApp connections and worlds, no verify step
   --only       run only these steps
   --profile    write a V8 CPU profile (node --cpu-prof) of connkit in these steps (all when bare)
                to bench/profiles/, to open in Chrome DevTools or speedscope

@@ -68,6 +68,26 @@ export interface Scale {
   snapshot?: import('./snapshot-trip.js').SnapshotTrip;
 }
 
+/** A test file's start beside its baselines, measured in the same run; the browser build's size. */
+export interface Library {
+  runs: number;
+  nodeMs: number[];
+  mswImportMs: number[];
+  firstAnswerMs: number[];
+  medianNodeMs: number;
+  medianMswImportMs: number;
+  medianFirstAnswerMs: number;
+  medianPhasesMs: Record<string, number>;
+  rssAfterFirstAnswerBytes: number;
+  browserBundleBytes: number;
+  browserBundleGzipBytes: number;
+}
+
+export interface WorldBuild {
+  size: number;
+  worlds: { api: string; size: number; ms: number; rssBytes: number }[];
+}
+
 export interface VerifyRun {
   api: string;
   ms: number;
@@ -105,6 +125,8 @@ export interface Results {
   verify?: VerifyRun[];
   /** verify's model tier per API: wall time at the defaults, and findings over a sweep of seeds. */
   model?: { api: string; seeds: number; medianMs: number; maxMs: number; requestsPerSeed: number; findings: number }[];
+  library?: Library;
+  build?: WorldBuild;
   targets: Target[];
   profiles: { file: string; top: { fn: string; selfMs: number; percent: number }[] }[];
 }

@@ -22,11 +22,13 @@ import { throughput } from './steps/throughput.js';
 import { verify } from './steps/verify.js';
 import { model } from './steps/model.js';
 import { writes } from './steps/writes.js';
+import { library } from './steps/library.js';
+import { build } from './steps/build.js';
 import { topSelf } from './profile-summary.js';
 import { judge } from './targets.js';
 import { commit, connkitVersion } from './version.js';
 
-const steps: Record<StepName, Step> = { throughput, writes, 'cold-start': coldStart, scale, sessions, verify, model };
+const steps: Record<StepName, Step> = { throughput, writes, 'cold-start': coldStart, scale, sessions, verify, model, library, build };
 
 const o = parseOptions(process.argv.slice(2));
 const log = (line: string) => console.log(line);

@@ -59,5 +59,15 @@ export function judge(results: Results): Target[] {
     out.push(target(`${at}: RSS per connection`, s.rssBytesPerConnection, 'max', 1000, ' B', note));
     out.push(target(`${at}: start, spawn to first 200 of the list`, s.startMs, 'max', 15_000, ' ms', note));
   }
+  const l = results.library;
+  if (l) {
+    const above = l.medianFirstAnswerMs - l.medianNodeMs;
+    out.push(target(`a test file's start (import → first answers of all four), above node -e 0 (${l.medianNodeMs} ms)`, above, 'max', 150, ' ms'));
+    out.push(target(`a test file's start above node -e 0, × MSW's own import above it (${r2(l.medianMswImportMs - l.medianNodeMs)} ms)`, above / Math.max(1, l.medianMswImportMs - l.medianNodeMs), 'max', 0.5, '×'));
+    out.push(target('in-process RSS after the first answers', l.rssAfterFirstAnswerBytes / 2 ** 20, 'max', 80, ' MiB'));
+    out.push(target('dist/browser/connkit.js gzipped', l.browserBundleGzipBytes / 1024, 'max', 120, ' KiB'));
+  }
+  for (const w of results.build?.worlds ?? [])
+    out.push(target(`${w.api}: world of ${w.size} records built`, w.ms, 'max', 15_000, ' ms', w.size === 1_000_000 ? undefined : `at ${w.size} (--quick), not 1 M`));
   return out;
 }

@@ -1,4 +1,4 @@
-import { newFaker } from '../src/sim/seeded.js';
+import { newFaker } from '../src/sim/faker.js';
 import type { Operation, SpecIndex } from '../src/spec/index.js';
 import type { VendorName } from '../src/spec/names.js';
 import { runResponseChecks } from './checks/response.js';

@@ -2,9 +2,22 @@
 // the typed clients and the vendors' generated types have their own entry points
 // (connkit/msw, connkit/client, connkit/types/<vendor>); a bundler targeting browsers gets
 // dist/browser (the core and the MSW door) instead of this file.
+//
+// Importing it loads the core only: the Node server door (Express, pino, TLS) is imported by
+// `startSimulator` when it is called, so a test that answers in-process never pays for it.
+import type { RunningSimulator, ServerOptions, startSimulator as start } from './server/index.js';
+
 export { createSimulator, defaultSeed } from './sim/core.js';
 export type { Simulator, SimulatorOptions } from './sim/core.js';
 export type { Control, ControlError } from './sim/control/client.js';
-export { startSimulator, defaultPort } from './server/index.js';
 export type { RunningSimulator, ServerOptions } from './server/index.js';
 export { vendorNames, type VendorName } from './spec/names.js';
+
+/** The port `startSimulator` listens on unless told (the server's own; a test keeps them equal). */
+export const defaultPort = 4010;
+
+/** The simulator behind a Node http(s) server on 127.0.0.1 (`port: 0` picks a free port). */
+export async function startSimulator(options?: Parameters<typeof start>[0]): Promise<RunningSimulator> {
+  const server = await import('./server/index.js');
+  return server.startSimulator(options);
+}

@@ -1,27 +1,260 @@
-import type { Faker } from '@faker-js/faker';
-import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-
-// The English build alone loads in a tenth of the time of the package root (all locales).
-const FakerClass = englishFaker.constructor as typeof Faker;
-
-/** A Faker of its own, English, seeded. */
-export function newFaker(seed: number): Faker {
-  return new FakerClass({ locale: englishFaker.rawDefinitions, seed });
-}
+import { derefDeep, getPointer, readSpec, type Json, type JsonObject } from '../spec/load.js';
+import * as words from './words.js';
 
 /**
- * A Faker of its own for each API, seeded from the run's seed and the API's name, so one
+ * connkit's seeded data generator: sfc32 (a small, fast, well-tested PRNG) with the handful of
+ * shapes the fixtures need. Integer arithmetic only until the last step, so the same seed gives
+ * the same data on every machine and engine; no faker on the runtime path or in the browser.
+ */
+export class Seeded {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number | readonly [number, number, number, number]) {
+    const w = typeof seed === 'number' ? [seed >>> 0, 0x9e3779b9, 0x243f6a88, 0xb7e15162] : seed;
+    [this.a, this.b, this.c, this.d] = [w[0] | 0, w[1] | 0, w[2] | 0, w[3] | 0];
+    for (let i = 0; i < 12; i++) this.next();
+  }
+
+  /** A uniform 32-bit unsigned integer. */
+  next(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** A number in [0, 1) with 53 random bits. */
+  unit(): number {
+    return (this.next() * 2 ** 21 + (this.next() >>> 11)) / 2 ** 53;
+  }
+
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.unit() * (max - min + 1));
+  }
+
+  /** A number in [min, max] rounded to `digits` decimals. */
+  float(min: number, max: number, digits = 1): number {
+    const scale = 10 ** digits;
+    return this.int(Math.ceil(min * scale), Math.floor(max * scale)) / scale;
+  }
+
+  bool(): boolean {
+    return (this.next() & 1) === 1;
+  }
+
+  pick<T>(list: readonly T[]): T {
+    return list[this.next() % list.length];
+  }
+
+  /** `count` distinct members (a random count when not given), in the list's order. */
+  some<T>(list: readonly T[], count = this.int(1, list.length)): T[] {
+    // A partial Fisher–Yates over the indexes: `count` draws whatever the list's length.
+    const n = list.length;
+    const k = Math.min(count, n);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    for (let i = 0; i < k; i++) {
+      const j = i + (this.next() % (n - i));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    const chosen = order.subarray(0, k).sort();
+    return Array.from(chosen, (i) => list[i]);
+  }
+
+  /** Lower-case hex digits. */
+  hex(length: number): string {
+    const out = buffer(length);
+    for (let i = 0; i < length; i += 8) {
+      const word = this.next();
+      for (let k = 0; k < 8 && i + k < length; k++) out[i + k] = hexCodes[(word >>> (28 - 4 * k)) & 15];
+    }
+    return String.fromCharCode.apply(null, out);
+  }
+
+  /** Characters of `alphabet`, `length` of them. */
+  chars(alphabet: string, length: number): string {
+    const out = buffer(length);
+    for (let i = 0; i < length; i++) out[i] = alphabet.charCodeAt(this.next() % alphabet.length);
+    return String.fromCharCode.apply(null, out);
+  }
+
+  alnum(length: number): string {
+    return this.chars(alphanumeric, length);
+  }
+
+  /** A version-4 UUID, lower case. */
+  uuid(): string {
+    const out = buffer(36);
+    let at = 0;
+    for (let w = 0; w < 4; w++) {
+      let word = this.next();
+      if (w === 1) word = ((word & 0xffff0fff) | 0x00004000) >>> 0;
+      if (w === 2) word = ((word & 0x3fffffff) | 0x80000000) >>> 0;
+      for (let k = 0; k < 8; k++) {
+        if (at === 8 || at === 13 || at === 18 || at === 23) out[at++] = 45;
+        out[at++] = hexCodes[(word >>> (28 - 4 * k)) & 15];
+      }
+    }
+    return String.fromCharCode.apply(null, out);
+  }
+
+  /** A MongoDB ObjectId's 24 hex digits (LeadConduit's ids). */
+  objectId(): string {
+    return this.hex(24);
+  }
+
+  /** An ISO timestamp uniform between two instants (ISO strings or epoch ms). */
+  date(from: string | number, to: string | number): string {
+    const lo = typeof from === 'number' ? from : Date.parse(from);
+    const hi = typeof to === 'number' ? to : Date.parse(to);
+    return new Date(this.int(lo, hi)).toISOString();
+  }
+
+  firstName(): string {
+    return this.pick(words.firstNames);
+  }
+
+  company(): string {
+    return this.bool() ? `${this.pick(words.companyStems)} ${this.pick(words.companyKinds)}` : `${this.pick(words.companyStems)} & ${this.pick(words.companyStems)}`;
+  }
+
+  /** A hostname label: `northwind-lending`. */
+  domainWord(): string {
+    return `${this.pick(words.companyStems)}-${this.pick(words.companyKinds)}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  }
+
+  /** `first.last@example.com`, lower case, with a number where names repeat. */
+  email(): string {
+    return `${this.pick(words.firstNames)}.${this.pick(words.lastNames)}${this.int(1, 99)}@${this.pick(words.emailDomains)}`;
+  }
+
+  adjective(): string {
+    return this.pick(words.adjectives);
+  }
+
+  noun(): string {
+    return this.pick(words.nouns);
+  }
+
+  catchPhrase(): string {
+    return `${this.pick(words.catchVerbs)} ${this.pick(words.catchNouns)}`;
+  }
+
+  city(): string {
+    return this.pick(words.cities);
+  }
+
+  /**
+   * A value a schema accepts, from its own constraints: `enum`, `format` (uuid, email,
+   * date-time), a `pattern` of one character class (`^[0-9a-fA-F]{24}$`), `minLength` /
+   * `maxLength`, `minimum` / `maximum`. Fixtures make fields with it where the spec says
+   * what a field looks like, so the data follows the spec when the spec changes.
+   */
+  ofSchema(schema: JsonObject): Json {
+    if (Array.isArray(schema.enum)) return this.pick(enumValues(schema.enum));
+    const type = [schema.type ?? 'string'].flat();
+    if (type.includes('boolean')) return this.bool();
+    if (type.includes('integer') || type.includes('number')) {
+      const min = typeof schema.minimum === 'number' ? schema.minimum : 0;
+      const max = typeof schema.maximum === 'number' ? schema.maximum : min + 1000;
+      return type.includes('integer') ? this.int(min, max) : this.float(min, max);
+    }
+    if (schema.format === 'uuid') return this.uuid();
+    if (schema.format === 'email') return this.email();
+    if (schema.format === 'date-time') return this.date(pastFrom, pastTo);
+    const minLength = typeof schema.minLength === 'number' ? schema.minLength : 1;
+    const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : Math.max(minLength, 12);
+    const oneClass = typeof schema.pattern === 'string' ? /^\^\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\}|(\+))?\$$/.exec(schema.pattern) : null;
+    if (oneClass) {
+      const [, set, lo, hi] = oneClass;
+      const from = lo ? Number(lo) : minLength;
+      const to = hi ? Number(hi) : lo ? Number(lo) : maxLength;
+      return this.chars(expandClass(set), this.int(Math.max(from, minLength), Math.min(to, maxLength)));
+    }
+    return this.chars(alphanumericLower, this.int(minLength, Math.min(maxLength, minLength + 8)));
+  }
+}
+
+// Fixtures draw from the same few schemas a million times: each enum filtered once.
+const enums = new WeakMap<Json[], Json[]>();
+function enumValues(list: Json[]): Json[] {
+  let values = enums.get(list);
+  if (!values) enums.set(list, (values = list.filter((v) => v !== null)));
+  return values;
+}
+
+// Strings are written as char codes and made in one call: a flat string per id, not a rope of
+// pieces (a million ids of pieces cost seconds of GC and twice the memory).
+const hexCodes = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const buffers: number[][] = [];
+const buffer = (length: number): number[] => (buffers[length] ??= new Array<number>(length).fill(0));
+
+const alphanumeric = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const alphanumericLower = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** `0-9a-fA-F` → every character it names (ranges and single characters; no escapes). */
+function expandClass(set: string): string {
+  let out = '';
+  for (let i = 0; i < set.length; i++) {
+    if (set[i + 1] === '-' && i + 2 < set.length) {
+      for (let c = set.charCodeAt(i); c <= set.charCodeAt(i + 2); c++) out += String.fromCharCode(c);
+      i += 2;
+    } else out += set[i];
+  }
+  return out;
+}
+
+const docs = new Map<string, JsonObject>();
+
+/**
+ * A schema of a spec, fully dereferenced, by component name and property path
+ * (`specSchema('leadconduit', 'Entity', 'field_suffix')`): what `ofSchema` draws from.
+ */
+export function specSchema(api: string, component: string, ...properties: string[]): JsonObject {
+  let doc = docs.get(api);
+  if (!doc) docs.set(api, (doc = readSpec(api)));
+  let node = derefDeep(doc, getPointer(doc, `/components/schemas/${component}`)) as JsonObject;
+  for (const name of properties) {
+    const found = propertyOf(node, name);
+    if (!found) throw new Error(`connkit: ${api} ${component} has no property ${properties.join('.')}`);
+    node = found;
+  }
+  return node;
+}
+
+/** A property's schema, in the schema itself or one of its `allOf` parts. */
+function propertyOf(schema: JsonObject, name: string): JsonObject | undefined {
+  const own = (schema.properties as JsonObject | undefined)?.[name];
+  if (own && typeof own === 'object' && !Array.isArray(own)) return own;
+  for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    const found = part && typeof part === 'object' && !Array.isArray(part) ? propertyOf(part, name) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A schema's `maxLength`: names cut to what the spec allows. */
+export const maxLengthOf = (schema: JsonObject, fallback = Infinity): number => (typeof schema.maxLength === 'number' ? schema.maxLength : fallback);
+
+/**
+ * A generator of its own for each API, seeded from the run's seed and the API's name, so one
  * API's fixtures never shift when another's change.
  */
-export function fakerFor(seed: number, api: string): Faker {
+export function seededFor(seed: number, api: string): Seeded {
   const digest = sha256(utf8ToBytes(`${seed}:${api}`));
-  const mix = new DataView(digest.buffer, digest.byteOffset, digest.byteLength).getUint32(0);
-  const faker = newFaker(mix);
-  // Dates "in the past/future" are counted from here, not from the machine's clock.
-  faker.setDefaultRefDate('2025-06-01T00:00:00.000Z');
-  return faker;
+  const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
+  return new Seeded([view.getUint32(0), view.getUint32(4), view.getUint32(8), view.getUint32(12)]);
 }
 
 /**
@@ -43,7 +276,11 @@ export function mintUuid(seed: number, api: string, counter: number): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
+// Fixture dates are fixed instants, never the machine's clock: "past" ends the day before 2025-06-01.
+const pastFrom = Date.parse('2019-01-01T00:00:00Z');
+const pastTo = Date.parse('2025-05-31T00:00:00Z');
+
 export const isoNow = (): string => new Date().toISOString();
-export const farFuture = (faker: Faker): string => faker.date.between({ from: '2098-01-01T00:00:00Z', to: '2099-12-31T00:00:00Z' }).toISOString();
-export const longAgo = (faker: Faker): string => faker.date.between({ from: '2021-01-01T00:00:00Z', to: '2024-12-31T00:00:00Z' }).toISOString();
-export const pastDate = (faker: Faker): string => faker.date.between({ from: '2019-01-01T00:00:00Z', to: '2025-05-31T00:00:00Z' }).toISOString();
+export const farFuture = (s: Seeded): string => s.date('2098-01-01T00:00:00Z', '2099-12-31T00:00:00Z');
+export const longAgo = (s: Seeded): string => s.date('2021-01-01T00:00:00Z', '2024-12-31T00:00:00Z');
+export const pastDate = (s: Seeded): string => s.date(pastFrom, pastTo);

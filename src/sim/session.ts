@@ -1,5 +1,4 @@
-import type { Faker } from '@faker-js/faker';
-import { newFaker } from './seeded.js';
+import { Seeded } from './seeded.js';
 import { bytesPerCopiedEntry, bytesPerRecord, bytesPerSession, bytesPerView, countRecords } from './cow/cost.js';
 import { forkState } from './cow/fork.js';
 import type { CowSpace } from './cow/space.js';
@@ -30,7 +29,7 @@ export class Session {
   scenarios: ActiveScenario[] = [];
   /** Per-scenario counters (rate-limit windows), keyed by scenario and caller. */
   readonly counters = new Map<string, { windowStart: number; count: number }>();
-  private diceFaker?: Faker;
+  private diceSeeded?: Seeded;
   /** Bumped by every request that may change state; cached answers key on it. */
   version = 0;
   /** Serialized answers of cacheable reads, valid while `version` stays what it was. */
@@ -64,9 +63,9 @@ export class Session {
     return s as S;
   }
 
-  /** Scenario dice (server-error rate…), seeded so a run can be repeated; made on first throw (a Faker costs ms). */
-  get dice(): Faker {
-    return (this.diceFaker ??= newFaker(this.seed ^ 0x5ce7a210));
+  /** Scenario dice (server-error rate…), seeded so a run can be repeated; made on first roll. */
+  get dice(): Seeded {
+    return (this.diceSeeded ??= new Seeded(this.seed ^ 0x5ce7a210));
   }
 
   /** The heap this session holds beyond the shared bases, estimated from what it copied. */

@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createAjv } from './ajv.js';
 import { discriminatedAt, pickBranch, takes } from './discriminated.js';
 import { derefDeep, escapePointer, getPointer, readSpec, resolveLocal, type Json, type JsonObject } from './load.js';
@@ -79,16 +80,35 @@ export interface SpecIndex {
 
 const locations: ParamLocation[] = ['path', 'query', 'header'];
 
+/**
+ * Two ajv instances for every spec (each document has its own $id): parameters arrive as
+ * strings and need coercion, bodies and responses must be checked exactly as sent. One pair
+ * per process rather than per spec: setting up an instance costs more than adding a document.
+ */
+const builds = new Map<string, number>();
+/** What parameter checking needs of a validator: a compiled one, or `acceptsAll` where there are none. */
+interface Check {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+const acceptsAll: Check = () => true;
+const shared = once((): [Ajv2020, Ajv2020] => [createAjv(), createAjv({ coerceTypes: 'array' })]);
+
 /** Loads one spec and compiles every validator its operations need, once. */
 export function buildIndex(name: string, doc: JsonObject = readSpec(name)): SpecIndex {
-  const id = `https://connkit.local/specs/${name}.json`;
-  // Two instances over the same document: parameters arrive as strings and need coercion,
-  // bodies and responses must be checked exactly as sent.
-  const strict = createAjv();
-  const coercing = createAjv({ coerceTypes: 'array' });
-  strict.addSchema({ ...doc, $id: id }, undefined, undefined, false);
-  coercing.addSchema({ ...doc, $id: id }, undefined, undefined, false);
-  const ref = (ajv: typeof strict, pointer: string) => ajv.compile({ $ref: `${id}#${pointer}` });
+  // A second index of the same spec (a test's altered copy) gets an $id of its own in the shared instances.
+  const built = (builds.get(name) ?? 0) + 1;
+  builds.set(name, built);
+  const id = `https://connkit.local/specs/${name}${built > 1 ? `-${built}` : ''}.json`;
+  // The document joins the shared instances on its first compile, not at load: an index that
+  // is built but never validates against (a spec listed, an API not yet called) costs nothing.
+  const added = once(() => {
+    for (const ajv of shared()) ajv.addSchema({ ...doc, $id: id }, undefined, undefined, false);
+    return shared();
+  });
+  const strict = () => added()[0];
+  const coercing = () => added()[1];
+  const ref = (ajv: Ajv2020, pointer: string) => ajv.compile({ $ref: `${id}#${pointer}` });
   const branchValidators = new Map<string, ValidateFunction>();
   /** A discriminated body's issues from the branch its tag names alone (see discriminated.ts). */
   const discriminated = (pointer: string, value: unknown): Issue[] | undefined => {
@@ -97,7 +117,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
     if (!d || !picked) return undefined;
     if (!('pointer' in picked)) return [picked];
     let v = branchValidators.get(picked.pointer);
-    if (!v) branchValidators.set(picked.pointer, (v = ref(strict, picked.pointer)));
+    if (!v) branchValidators.set(picked.pointer, (v = ref(strict(), picked.pointer)));
     if (v(value)) return undefined;
     const fields = takes(doc, picked.pointer, d.tag);
     const what = `${d.tag} '${picked.value}' takes ${fields.length ? fields.join(', ') : `nothing besides ${d.tag}`}`;
@@ -112,7 +132,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
   const responseCache = new Map<string, ValidateFunction>();
   const compiledResponse = (pointer: string) => {
     let v = responseCache.get(pointer);
-    if (!v) responseCache.set(pointer, (v = ref(strict, pointer)));
+    if (!v) responseCache.set(pointer, (v = ref(strict(), pointer)));
     return v;
   };
 
@@ -126,15 +146,17 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
       const opPointer = `${itemPointer}/${method}`;
       const params = collectParams(doc, pathItem, op, itemPointer, opPointer);
       // Validators are compiled on first use and kept: start-up stays fast, no request compiles twice.
-      const paramValidators = new Map<ParamLocation, () => ValidateFunction>(
+      const paramValidators = new Map<ParamLocation, () => Check>(
         locations.map((loc) => {
           const own = params.filter((p) => p.in === loc);
+          // No parameters in this place: nothing to check, nothing to compile.
+          if (!own.length) return [loc, () => acceptsAll] as const;
           const schema = {
             type: 'object',
             properties: Object.fromEntries(own.map((p) => [p.name, { $ref: `${id}#${p.pointer}` }])),
             required: own.filter((p) => p.required).map((p) => p.name),
           };
-          return [loc, once(() => coercing.compile(schema))] as const;
+          return [loc, once(() => coercing().compile(schema))] as const;
         }),
       );
       const body = requestBody(doc, op, opPointer);
@@ -158,7 +180,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
         });
       }
       const publicParams: Param[] = params.map(({ pointer: _p, ...p }) => p);
-      const bodyValidate = body && once(() => ref(strict, body.pointer));
+      const bodyValidate = body && once(() => ref(strict(), body.pointer));
       const bodySchema = body && once(() => derefDeep(doc, getPointer(doc, body.pointer)) as JsonObject);
       operations.push({
         spec: name,
@@ -210,7 +232,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
     byId: new Map(operations.map((o) => [o.id, o])),
     schemaValidator(pointer) {
       let v = cache.get(pointer);
-      if (!v) cache.set(pointer, (v = ref(strict, pointer)));
+      if (!v) cache.set(pointer, (v = ref(strict(), pointer)));
       return v;
     },
   };
@@ -260,7 +282,7 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 
-function parseParams(params: Param[], validators: Map<ParamLocation, () => ValidateFunction>, raw: RawParams) {
+function parseParams(params: Param[], validators: Map<ParamLocation, () => Check>, raw: RawParams) {
   const values: ParamValues = { path: {}, query: {}, header: {} };
   const issues: Issue[] = [];
   for (const loc of locations) {

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newFaker } from '../../src/sim/seeded.js';
+import { newFaker } from '../../src/sim/faker.js';
 import type { Operation } from '../../src/spec/index.js';
 import { errorSchemaPointer, vendorNames } from '../../src/spec/names.js';
 import { specIndex } from '../../src/spec/registry.js';

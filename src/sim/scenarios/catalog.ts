@@ -17,7 +17,7 @@ const generic: Omit<ScenarioDef, 'apis'>[] = [
     },
     apply(run) {
       const max = num(run, 'max_ms');
-      return { delayMs: max > 0 ? run.session.dice.number.int({ min: num(run, 'min_ms'), max }) : num(run, 'ms') };
+      return { delayMs: max > 0 ? run.session.dice.int(num(run, 'min_ms'), max) : num(run, 'ms') };
     },
   },
   {
@@ -28,7 +28,7 @@ const generic: Omit<ScenarioDef, 'apis'>[] = [
       status: { default: 500, description: '5xx status to answer', min: 500, max: 599, integer: true },
     },
     apply(run) {
-      if (run.session.dice.number.float({ min: 0, max: 1 }) < num(run, 'rate'))
+      if (run.session.dice.unit() < num(run, 'rate'))
         return { fail: new ApiError({ kind: 'internal', status: num(run, 'status'), message: 'Internal server error (connkit server-error scenario)', injected: true }) };
     },
   },
@@ -37,7 +37,7 @@ const generic: Omit<ScenarioDef, 'apis'>[] = [
     description: 'A share `rate` (0..1) of requests gets its connection closed with no answer (ECONNRESET for the client).',
     params: { rate: { default: 1, description: 'share of requests reset', max: 1 } },
     apply(run) {
-      if (run.session.dice.number.float({ min: 0, max: 1 }) < num(run, 'rate')) return { reset: true };
+      if (run.session.dice.unit() < num(run, 'rate')) return { reset: true };
     },
   },
 ];

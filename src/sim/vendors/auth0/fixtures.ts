@@ -1,7 +1,12 @@
-import { fakerFor } from '../../seeded.js';
+import { maxLengthOf, seededFor, specSchema } from '../../seeded.js';
 import { Auth0State, allScopes, linkDefaults, type Auth0Data, type Link, type Tenant } from './state.js';
 
 const strategies = ['samlp', 'oidc', 'waad', 'google-apps', 'okta', 'auth0'];
+// Names are cut to the lengths the spec allows, access levels drawn from its enum.
+const schemas = () => ({
+  linkName: maxLengthOf(specSchema('auth0', 'OrganizationConnectionName'), 50),
+  accessLevel: specSchema('auth0', 'OrganizationAccessLevel'),
+});
 
 /**
  * Two tenants. `connkit` has size + 10 connections and three organizations: `main` linked to
@@ -10,15 +15,16 @@ const strategies = ['samlp', 'oidc', 'waad', 'google-apps', 'okta', 'auth0'];
  * scope, the other tenant, expired, and one signed with a foreign key.
  */
 export function createAuth0({ seed, size }: { seed: number; size: number }): Auth0State {
-  const f = fakerFor(seed, 'auth0');
-  const id = (prefix: string) => `${prefix}_${f.string.alphanumeric({ length: 16 })}`;
+  const f = seededFor(seed, 'auth0');
+  const sc = schemas();
+  const id = (prefix: string) => `${prefix}_${f.alnum(16)}`;
   const data: Auth0Data = { seed, counter: 0, tenants: {}, links: {}, tokens: [] };
 
   const tenant = (tid: string, domain: string, connections: number): Tenant => {
     const t: Tenant = { id: tid, domain, connections: {}, organizations: {} };
     for (let i = 0; i < connections; i++) {
-      const strategy = f.helpers.arrayElement(strategies);
-      const c = { id: id('con'), name: `${f.word.noun()}-${strategy}-${i}`.toLowerCase().slice(0, 50), strategy };
+      const strategy = f.pick(strategies);
+      const c = { id: id('con'), name: `${f.noun()}-${strategy}-${i}`.toLowerCase(), strategy };
       t.connections[c.id] = c;
     }
     data.tenants[tid] = t;
@@ -27,14 +33,14 @@ export function createAuth0({ seed, size }: { seed: number; size: number }): Aut
   const org = (t: Tenant, label: string, links: number) => {
     const o = { id: id('org'), name: label, tenant: t.id };
     t.organizations[o.id] = o;
-    const chosen = f.helpers.arrayElements(Object.keys(t.connections), links).sort();
+    const chosen = f.some(Object.keys(t.connections), links).sort();
     data.links[o.id] = chosen.map(
       (connection_id, i): Link => ({
         ...linkDefaults,
         connection_id,
-        organization_connection_name: i % 3 === 0 ? `${f.company.name()}`.slice(0, 50) : null,
-        assign_membership_on_login: f.datatype.boolean(),
-        organization_access_level: f.helpers.arrayElement(['none', 'readonly', 'limited', 'full'] as const),
+        organization_connection_name: i % 3 === 0 ? f.company().slice(0, sc.linkName) : null,
+        assign_membership_on_login: f.bool(),
+        organization_access_level: f.ofSchema(sc.accessLevel) as Link['organization_access_level'],
         is_enabled: i % 4 !== 3,
       }),
     );

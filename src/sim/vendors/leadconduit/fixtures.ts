@@ -1,10 +1,15 @@
-import type { Faker } from '@faker-js/faker';
 import type { components } from '../../../generated/leadconduit.js';
-import { farFuture, fakerFor, longAgo, pastDate } from '../../seeded.js';
+import { farFuture, longAgo, pastDate, seededFor, specSchema, type Seeded } from '../../seeded.js';
 import { LeadConduitState, type LcAccount, type LcData, type SsoAccount } from './state.js';
 
 type S = components['schemas'];
 const permissionPool = ['request_domain_ownership_confirmation', 'view_submission_docs'];
+// Fields the spec constrains are drawn from their schemas (enums, lengths, patterns).
+const schemas = () => ({
+  relationship: specSchema('leadconduit', 'RelationshipType'),
+  fieldSuffix: specSchema('leadconduit', 'Entity', 'field_suffix'),
+});
+type Schemas = ReturnType<typeof schemas>;
 
 /**
  * Two accounts, `primary` with `size` connections and `other` with a quarter as many; every
@@ -12,9 +17,10 @@ const permissionPool = ['request_domain_ownership_confirmation', 'view_submissio
  * has a user key, a superuser key and three invitations (one expired).
  */
 export function createLeadConduit({ seed, size }: { seed: number; size: number }): LeadConduitState {
-  const f = fakerFor(seed, 'leadconduit');
+  const f = seededFor(seed, 'leadconduit');
+  const sc = schemas();
   const data: LcData = { seed, counter: 0, accounts: {}, ssoAccounts: {}, credentials: {}, networkConnections: {}, rows: {}, invitations: {} };
-  const oid = () => f.database.mongodbObjectId();
+  const oid = () => f.objectId();
   const accounts: [string, number][] = [
     ['primary', size],
     ['other', Math.max(4, Math.ceil(size / 4))],
@@ -24,12 +30,12 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
     data.accounts[lc.id] = lc;
     data.ssoAccounts[sso.sso_id] = sso;
     for (const superuser of [false, true]) {
-      const key = f.string.hexadecimal({ length: 40, casing: 'lower', prefix: '' });
+      const key = f.hex(40);
       data.credentials[key] = { api_key: key, account_id: lc.id, superuser, label: `${label}${superuser ? '-superuser' : '-user'}` };
     }
     for (let i = 0; i < count; i++) {
-      const relationship_type = f.helpers.arrayElement(['seller', 'buyer'] as const);
-      const counterpart = { id: oid(), sso_id: oid(), name: f.company.name() };
+      const relationship_type = f.ofSchema(sc.relationship) as S['RelationshipType'];
+      const counterpart = { id: oid(), sso_id: oid(), name: f.company() };
       const created_at = pastDate(f);
       const nc = {
         id: oid(),
@@ -39,8 +45,8 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
         counterpart,
         created_at,
         updated_at: created_at,
-        created_by: f.internet.email().toLowerCase(),
-        permissions: f.helpers.arrayElements(permissionPool),
+        created_by: f.email(),
+        permissions: f.some(permissionPool),
       };
       data.networkConnections[nc.id] = nc;
       if (i % 7 === 3) continue; // the LC row was never written: sso_only
@@ -54,25 +60,27 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
         created_at,
         updated_at: created_at,
         created_by: nc.created_by,
-        ui_state: { has_setup_buyer_delivery: relationship_type === 'buyer' && f.datatype.boolean() },
+        ui_state: { has_setup_buyer_delivery: relationship_type === 'buyer' && f.bool() },
         permissions: nc.permissions,
-        account_entity: entity(f, oid, counterpart, relationship_type, nc.invitation_id, created_at),
-        custom_entities: f.helpers.multiple(
-          () => ({ id: oid(), name: `${f.word.adjective()} ${f.word.noun()}`, source: relationship_type === 'seller' ? ('seller' as const) : null, recipient: relationship_type === 'buyer' ? ('buyer' as const) : null }),
-          { count: { min: 0, max: 2 } },
-        ),
+        account_entity: entity(f, sc, oid, counterpart, relationship_type, nc.invitation_id, created_at),
+        custom_entities: Array.from({ length: f.int(0, 2) }, () => ({
+          id: oid(),
+          name: `${f.adjective()} ${f.noun()}`,
+          source: relationship_type === 'seller' ? ('seller' as const) : null,
+          recipient: relationship_type === 'buyer' ? ('buyer' as const) : null,
+        })),
       };
       data.rows[row.id] = row;
     }
     for (const [relationship_type, expired] of [['seller', false], ['buyer', false], ['seller', true]] as const) {
       const id = oid();
-      data.invitations[id] = { id, account_id: lc.id, name: f.company.name(), relationship_type, invitation_expires_at: expired ? longAgo(f) : farFuture(f) };
+      data.invitations[id] = { id, account_id: lc.id, name: f.company(), relationship_type, invitation_expires_at: expired ? longAgo(f) : farFuture(f) };
     }
   }
   return new LeadConduitState(data);
 }
 
-function account(f: Faker, oid: () => string): { lc: LcAccount; sso: SsoAccount } {
+function account(f: Seeded, oid: () => string): { lc: LcAccount; sso: SsoAccount } {
   const created = pastDate(f);
   const sub = (component: string, state: string): S['Subscription'] => ({
     id: oid(),
@@ -88,17 +96,17 @@ function account(f: Faker, oid: () => string): { lc: LcAccount; sso: SsoAccount 
     seller_access: true,
     buyer_access: true,
     lead_transactions: true,
-    conversion_feedback: f.datatype.boolean(),
-    firehose: f.datatype.boolean(),
-    third_party_add_on_services: f.datatype.boolean(),
-    real_time_bidding: f.datatype.boolean(),
-    leadconduit_trustedform_decisions: f.datatype.boolean(),
+    conversion_feedback: f.bool(),
+    firehose: f.bool(),
+    third_party_add_on_services: f.bool(),
+    real_time_bidding: f.bool(),
+    leadconduit_trustedform_decisions: f.bool(),
   });
-  const contracted = f.datatype.boolean();
+  const contracted = f.bool();
   const sso: SsoAccount = {
     sso_id: oid(),
-    name: f.company.name(),
-    time_zone: f.helpers.arrayElement(['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles']),
+    name: f.company(),
+    time_zone: f.pick(['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles']),
     billing_type: contracted ? 'contracted' : 'self_service',
     ...(contracted ? { financial_state: 'paid' as const, financial_state_updated_at: created } : {}),
     product_id: 'lcx',
@@ -112,21 +120,22 @@ function account(f: Faker, oid: () => string): { lc: LcAccount; sso: SsoAccount 
     id: oid(),
     name: `${sso.name} (before sync)`,
     features: features(),
-    api_key: f.string.hexadecimal({ length: 40, casing: 'lower', prefix: '' }),
+    api_key: f.hex(40),
     type: 'standard',
-    data_retention_in_days: f.helpers.arrayElement([90, 180, 365]),
+    data_retention_in_days: f.pick([90, 180, 365]),
     data_truncated_at: null,
     keen_project_id: oid(),
-    keen_read_api_key: f.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' }),
-    keen_write_api_key: f.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' }),
+    keen_read_api_key: f.hex(32),
+    keen_write_api_key: f.hex(32),
     pricing_components: [],
-    lead_ping_enabled: f.datatype.boolean(),
+    lead_ping_enabled: f.bool(),
   };
   return { lc, sso };
 }
 
 function entity(
-  f: Faker,
+  f: Seeded,
+  sc: Schemas,
   oid: () => string,
   counterpart: S['ConnectedAccount'],
   relationship: S['RelationshipType'],
@@ -136,7 +145,7 @@ function entity(
   return {
     id: oid(),
     name: counterpart.name,
-    description: f.company.catchPhrase(),
+    description: f.catchPhrase(),
     standard: false,
     account: true,
     pending: false,
@@ -144,7 +153,7 @@ function entity(
     connected_account_id: counterpart.id,
     deprecated: false,
     see: null,
-    field_suffix: f.string.alphanumeric({ length: { min: 3, max: 5 }, casing: 'lower' }),
+    field_suffix: f.ofSchema(sc.fieldSuffix) as string,
     invitation_id: invitationId,
     invitation_expires_at: null,
     expired: false,
@@ -154,7 +163,7 @@ function entity(
     source: relationship === 'seller' ? 'seller' : null,
     recipient: relationship === 'buyer' ? 'buyer' : null,
     time_zone: 'America/Chicago',
-    trustedform_certified_vendor: f.datatype.boolean(),
+    trustedform_certified_vendor: f.bool(),
     created_at: created,
     updated_at: created,
   };

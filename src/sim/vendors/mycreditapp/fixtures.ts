@@ -1,15 +1,11 @@
-import type { Faker } from '@faker-js/faker';
-import { farFuture, fakerFor, longAgo, pastDate } from '../../seeded.js';
+import { farFuture, longAgo, maxLengthOf, pastDate, seededFor, specSchema, type Seeded } from '../../seeded.js';
 import { MyCreditAppState, type Connection, type McaData, type Org } from './state.js';
-import { Stream } from './stream.js';
 
-// Records made with Faker; past them a seeded stream takes over (same distributions), so a
-// million connections build in seconds and the default-size data stays Faker's.
-const fakerOrgs = 2000;
-const fakerLinks = 1000;
-const pastFrom = Date.parse('2019-01-01T00:00:00Z');
-const pastTo = Date.parse('2025-05-31T00:00:00Z');
-const actions = ['documents_update_request', 'analytics_request'] as const;
+// Names are cut to the spec's lengths; action types and scores follow its schemas.
+const schemas = () => ({
+  name: maxLengthOf(specSchema('mycreditapp', 'HostConnection', 'host_name'), 300),
+  action: specSchema('mycreditapp', 'ActiveActionType'),
+});
 
 /**
  * A guest `guest` connected to `size` hosts and a host `host` connected to `size` guests
@@ -19,21 +15,20 @@ const actions = ['documents_update_request', 'analytics_request'] as const;
  * one and one signed with a foreign key.
  */
 export function createMyCreditApp({ seed, size }: { seed: number; size: number }): MyCreditAppState {
-  const f = fakerFor(seed, 'mycreditapp');
+  const f = seededFor(seed, 'mycreditapp');
+  const sc = schemas();
   const data: McaData = { seed, counter: 0, orgs: {}, connections: [], invitations: {}, clients: [] };
   // Past the first thousand organizations, names and domains come from a pool with a
   // counter: large datasets (--size mycreditapp=1000000) build in seconds, not minutes.
-  const pool = Array.from({ length: 1000 }, () => ({ name: f.company.name(), domain: f.internet.domainWord(), owner: f.person.firstName().toLowerCase() }));
+  const pool = Array.from({ length: 1000 }, () => ({ name: f.company(), domain: f.domainWord(), owner: f.firstName() }));
   let made = 0;
-  let stream: Stream | undefined;
-  const fast = () => (stream ??= new Stream(f));
   const org = (name?: string): Org => {
     const n = made++;
     const p = pool[n % pool.length];
     const suffix = n < pool.length ? '' : `-${Math.floor(n / pool.length)}`;
     const o = {
-      id: n < fakerOrgs ? f.string.uuid() : fast().uuid(),
-      name: (name ?? (suffix ? flat(p.name, ' ', suffix.slice(1)) : p.name)).slice(0, 300),
+      id: f.uuid(),
+      name: (name ?? (suffix ? flat(p.name, ' ', suffix.slice(1)) : p.name)).slice(0, sc.name),
       email: flat('credit@', p.domain, suffix, '.example'),
       owner_email: flat(p.owner, '@', p.domain, suffix, '.example'),
       parent_organization_id: null,
@@ -42,11 +37,10 @@ export function createMyCreditApp({ seed, size }: { seed: number; size: number }
     return o;
   };
   const link = (host: Org, guest: Org, i: number): Connection => {
-    const s = i < fakerLinks ? undefined : fast();
-    const created = s ? s.date(pastFrom, pastTo) : pastDate(f);
+    const created = pastDate(f);
     const archived = i % 4 === 3;
-    const action = i % 3 === 0 ? null : s ? actions[s.next() & 1] : f.helpers.arrayElement(actions);
-    const scored = s ? s.bool() : f.datatype.boolean();
+    const action = i % 3 === 0 ? null : (f.ofSchema(sc.action) as Connection['active_action_type']);
+    const scored = f.bool();
     const c: Connection = {
       host_organization_id: host.id,
       guest_organization_id: guest.id,
@@ -57,7 +51,7 @@ export function createMyCreditApp({ seed, size }: { seed: number; size: number }
       archived_at: archived ? created : null,
       active_action_type: action,
       active_action_updated_at: action ? created : null,
-      total_score: scored ? (s ? s.int(0, 1000) / 10 : f.number.float({ min: 0, max: 100, fractionDigits: 1 })) : null,
+      total_score: scored ? f.float(0, 100, 1) : null,
       score_updated_at: scored ? created : null,
     };
     data.connections.push(c);
@@ -104,7 +98,7 @@ export function createMyCreditApp({ seed, size }: { seed: number; size: number }
   return state;
 }
 
-const email = (f: Faker) => f.internet.email().toLowerCase();
+const email = (f: Seeded) => f.email();
 
 /** One flat string rather than a tree of concatenations: fewer objects on the heap for each of a million organizations. */
 const flat = (...parts: string[]) => parts.join('');

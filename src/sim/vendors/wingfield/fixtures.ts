@@ -1,4 +1,4 @@
-import { farFuture, fakerFor, longAgo, pastDate } from '../../seeded.js';
+import { farFuture, longAgo, pastDate, seededFor } from '../../seeded.js';
 import { WingfieldState, type ConnectTokenState, type Permission, type WfData } from './state.js';
 
 const all = (p: Permission) => ({ user: p, organization: p, 'court-booking': p });
@@ -11,22 +11,22 @@ const all = (p: Permission) => ({ user: p, organization: p, 'court-booking': p }
  * issued to `other`.
  */
 export function createWingfield({ seed, size }: { seed: number; size: number }): WingfieldState {
-  const f = fakerFor(seed, 'wingfield');
+  const f = seededFor(seed, 'wingfield');
   const data: WfData = { seed, counter: 0, services: {}, tokens: {}, organizations: {}, users: {}, connectTokens: {}, relations: {}, memberships: {} };
   const service = (name: string, pro_quota: number) => {
-    const s = { id: f.string.uuid(), name, pro_quota };
+    const s = { id: f.uuid(), name, pro_quota };
     data.services[s.id] = s;
     return s;
   };
   const partner = service('Court Partner', 2);
   const other = service('Other Partner', 5);
   const orgs = Array.from({ length: Math.max(size, 6) }, (_, i) => {
-    const o = { id: f.string.uuid(), name: `${f.location.city()} ${f.helpers.arrayElement(['Padel Club', 'Tennis Club', 'Squash Center'])} ${i + 1}` };
+    const o = { id: f.uuid(), name: `${f.city()} ${f.pick(['Padel Club', 'Tennis Club', 'Squash Center'])} ${i + 1}` };
     data.organizations[o.id] = o;
     return o;
   });
   const users = Array.from({ length: 6 }, () => {
-    const u = { id: f.string.uuid(), email: f.internet.email().toLowerCase() };
+    const u = { id: f.uuid(), email: f.email() };
     data.users[u.id] = u;
     return u;
   });

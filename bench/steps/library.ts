@@ -1,0 +1,60 @@
+// Where a user of the library waits: a test file's start (fresh process → import('connkit') →
+// createSimulator() → fixtures() → the first answer of each headline read), side by side with
+// `node -e 0` and MSW's own import, interleaved so a noisy neighbour hits all three alike; the
+// RSS after the first answers; and the browser build's size, raw and gzipped.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { base, headlineReads } from '../endpoints.js';
+import { median, round } from '../load.js';
+import { root } from '../proc.js';
+import type { Context, Step } from '../step.js';
+
+/** Runs `node args…` to its end; its wall time from spawn and what it printed. */
+export async function timeNode(args: string[]): Promise<{ ms: number; stdout: string }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`node ${args.join(' ')} exited ${code}`);
+  return { ms: performance.now() - started, stdout };
+}
+
+export const library: Step = async (ctx) => {
+  ctx.log('\nlibrary: a test file\'s start (import → createSimulator → fixtures → first answers), RSS, browser build');
+  const runs = ctx.o.quick ? 3 : 7;
+  const requests = headlineReads(ctx.fx).map((e) => ({ path: base(e.api, 'connkit') + e.path, headers: e.headers }));
+  const nodeMs: number[] = [];
+  const mswMs: number[] = [];
+  const connkitMs: number[] = [];
+  const phases: Record<string, number>[] = [];
+  for (let i = 0; i < runs; i++) {
+    nodeMs.push(round((await timeNode(['-e', '0'])).ms));
+    mswMs.push(round((await timeNode(['bench/msw-import.mjs'])).ms));
+    const run = await timeNode(['bench/first-answer.mjs', JSON.stringify(requests)]);
+    connkitMs.push(round(run.ms));
+    phases.push(JSON.parse(run.stdout) as Record<string, number>);
+  }
+  const bundle = readFileSync(join(root, 'dist', 'browser', 'connkit.js'));
+  ctx.results.library = {
+    runs,
+    nodeMs,
+    mswImportMs: mswMs,
+    firstAnswerMs: connkitMs,
+    medianNodeMs: median(nodeMs),
+    medianMswImportMs: median(mswMs),
+    medianFirstAnswerMs: median(connkitMs),
+    medianPhasesMs: Object.fromEntries(['importMs', 'createMs', 'fixturesMs', 'answerMs'].map((k) => [k, median(phases.map((p) => p[k]))])),
+    rssAfterFirstAnswerBytes: median(phases.map((p) => p.rssBytes)),
+    browserBundleBytes: bundle.length,
+    browserBundleGzipBytes: gzipSync(bundle).length,
+  };
+  const l = ctx.results.library;
+  ctx.log(`  node -e 0                          median ${l.medianNodeMs} ms  (${nodeMs.join(', ')})`);
+  ctx.log(`  import msw + msw/node              median ${l.medianMswImportMs} ms  (${mswMs.join(', ')})`);
+  ctx.log(`  connkit: spawn → first answers     median ${l.medianFirstAnswerMs} ms  (${connkitMs.join(', ')}); phases ${JSON.stringify(l.medianPhasesMs)}`);
+  ctx.log(`  RSS after the first answers        ${(l.rssAfterFirstAnswerBytes / 2 ** 20).toFixed(1)} MiB`);
+  ctx.log(`  dist/browser/connkit.js            ${(l.browserBundleBytes / 1024).toFixed(0)} KiB, ${(l.browserBundleGzipBytes / 1024).toFixed(1)} KiB gzipped`);
+};
