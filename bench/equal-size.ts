@@ -29,7 +29,7 @@ async function bytesAt(o: Options, e: Endpoint, n: number, limit?: number): Prom
   const key = `${e.operationId}:${n}:${limit}`;
   const known = probes.get(key);
   if (known !== undefined) return known;
-  const sim = await startConnkit('probe', { ...o, profile: new Set() }, { label: `${e.api}-${n}`, apis: [e.api], size: { [e.api]: n } as Partial<Record<VendorName, number>> });
+  const sim = await startConnkit('probe', { ...o, profile: new Set() }, { label: `${e.api}-${n}`, apis: [e.api], size: { [e.api]: n } });
   try {
     // Ids and tokens can depend on the size: the endpoint is rebuilt from this instance's fixtures.
     const same = withPageSize(headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId)!, limit);

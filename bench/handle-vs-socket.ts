@@ -29,7 +29,7 @@ const server = await startSimulator({ port: 0, logLevel: 'silent' });
 const fx = (await sim.control.fixtures()).apis;
 const requests = [
   { label: 'Auth0 GET /organizations/{id}/connections', path: `/api/v2/organizations/${fx.auth0!.organizations.main.id}/connections`, auth: authorization('auth0', fx.auth0!.tokens.full) },
-  { label: 'LeadConduit GET /connections', path: '/connections', auth: authorization('leadconduit', fx.leadconduit!.credentials.user!) },
+  { label: 'LeadConduit GET /connections', path: '/connections', auth: authorization('leadconduit', fx.leadconduit!.credentials.user) },
 ];
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(7);

@@ -88,7 +88,7 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
     const ctx: CheckContext = {
       api: o.api,
       index: o.index,
-      profile: o.profile as never,
+      profile: o.profile,
       faker,
       control: o.control && {
         ...o.control,
@@ -97,7 +97,7 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
           scenario = on ? name : undefined;
         },
       },
-      baseline: (id) => o.adapter.baseline(o.profile as never, id),
+      baseline: (id) => o.adapter.baseline(o.profile, id),
       minted: Boolean(o.source),
       async fixture(state, params, fromProfile) {
         return o.source ? o.source.mint(state, params ?? {}) : fromProfile();

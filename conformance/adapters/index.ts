@@ -6,8 +6,8 @@ import { mycreditappAdapter } from './mycreditapp.js';
 import { wingfieldAdapter } from './wingfield.js';
 
 export const adapters: Record<VendorName, Adapter> = {
-  leadconduit: leadconduitAdapter as Adapter,
-  auth0: auth0Adapter as Adapter,
-  mycreditapp: mycreditappAdapter as Adapter,
-  wingfield: wingfieldAdapter as Adapter,
+  leadconduit: leadconduitAdapter,
+  auth0: auth0Adapter,
+  mycreditapp: mycreditappAdapter,
+  wingfield: wingfieldAdapter,
 };

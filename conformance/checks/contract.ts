@@ -32,7 +32,7 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
       run: (ctx) =>
         ctx.eachOperation(async (op) => {
           const base = ctx.need(ctx.baseline(op.id), `a baseline request for ${op.id}`);
-          const ex = await ctx.send(op.id, withAuthorization(base, adapters[ctx.api].invalidAuthorization(ctx.profile as never)));
+          const ex = await ctx.send(op.id, withAuthorization(base, adapters[ctx.api].invalidAuthorization(ctx.profile)));
           ctx.expect(ex.response?.status === 401, `expected 401 for invalid credentials, got ${ex.response?.status ?? ex.error}`, ex, op.id);
         }),
     },

@@ -16,7 +16,7 @@ export interface CheckInfo {
 
 export function listChecks(): CheckInfo[] {
   return [
-    ...responseChecks.map((c) => ({ name: c.name, tier: 'contract' as Tier, description: `${c.description} (on every answer)`, apis: 'all' })),
+    ...responseChecks.map((c): CheckInfo => ({ name: c.name, tier: 'contract', description: `${c.description} (on every answer)`, apis: 'all' })),
     ...probeChecks.map((c) => ({ name: c.name, tier: c.tier, description: c.description, apis: c.apis?.join(',') ?? 'all' })),
     { name: 'model', tier: 'model', description: 'random sequences over every operation, each answer compared with the vendor model (shrunk; --seed replays)', apis: 'all' },
   ];

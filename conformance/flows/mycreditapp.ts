@@ -13,7 +13,7 @@ export const orgHeaders = (ctx: Ctx, role: Role, target?: string) => {
 };
 const both = ['connected', 'disconnected'];
 const hosts = (ctx: Ctx, query: Record<string, unknown>, role: Role = 'guest', target?: string) =>
-  ctx.send('getHostConnections', { headers: orgHeaders(ctx, role, target), query: { statuses: both, limit: 100, offset: 0, ...query } as never });
+  ctx.send('getHostConnections', { headers: orgHeaders(ctx, role, target), query: { statuses: both, limit: 100, offset: 0, ...query } });
 const items = (ex: Exchange): any[] => body(ex)?.items ?? [];
 
 /** A live invitation of host and an organization that may accept it: minted fresh, else the profile's invitee and next unused invitation. */

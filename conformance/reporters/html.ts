@@ -115,7 +115,7 @@ export function htmlReport(r: Report): string {
       const n = seen ? Object.values(seen).reduce((a, b) => a + b, 0) : 0;
       const cls = !doc && n ? 'bad' : doc && n ? 'hit' : doc ? 'miss' : 'none';
       const title = seen ? Object.entries(seen).map(([k, v]) => `${k}: ${v}`).join(', ') : doc ? 'documented, not seen' : '';
-      tr.ele('td', { class: cls, title }).txt(n ? `${n}${Object.keys(seen!).some((k) => k !== 'normal') ? '*' : ''}` : doc ? '·' : '');
+      tr.ele('td', { class: cls, title }).txt(n ? `${n}${Object.keys(seen).some((k) => k !== 'normal') ? '*' : ''}` : doc ? '·' : '');
     }
   }
 

@@ -71,8 +71,8 @@ export class JwtIssuer {
       if (seconds >= claims.exp) return { error: 'expired' };
     }
     if (this.verified.size >= 1000) this.verified.clear();
-    this.verified.set(token, claims as JwtClaims);
-    return { claims: claims as JwtClaims };
+    this.verified.set(token, claims);
+    return { claims: claims };
   }
 }
 

@@ -23,8 +23,8 @@ function connkit(args: string[]): Promise<{ code: number | null; out: string; er
     const p = spawn(process.execPath, [...cliArgs, ...args], { cwd: packageRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    p.stdout!.on('data', (d) => (out += d));
-    p.stderr!.on('data', (d) => (err += d));
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
     p.once('exit', (code) => resolve({ code, out, err }));
   });
 }
@@ -34,11 +34,11 @@ async function mock(args: string[]) {
   const p = spawn(process.execPath, [...cliArgs, 'mock', '--port', '0', '--log-level', 'silent', ...args], { cwd: packageRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  p.stderr!.on('data', (d) => (err += d));
+  p.stderr.on('data', (d) => (err += d));
   const exited = new Promise<number | null>((r) => p.once('exit', (code) => r(code)));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner: ${out}${err}`)), 60_000);
-    p.stdout!.on('data', (d) => {
+    p.stdout.on('data', (d) => {
       out += d;
       if (/control API.*\n$/.test(out)) {
         clearTimeout(timer);

@@ -43,7 +43,7 @@ async function sdk(version: 'v4' | 'v7', view: 'ga' | 'ea', phase: 'crud' | 'rat
 beforeAll(async () => {
   tlsDir = await mkdtemp(join(tmpdir(), 'connkit-sdk-tls-'));
   sim = await startSimulator({ port: 0, host: '127.0.0.1', tls: { port: 0, dir: tlsDir }, logLevel: 'silent', validateResponses: true });
-  fx = ((await control('/fixtures', { method: 'GET' })) as any).apis.auth0;
+  fx = ((await control('/fixtures', { method: 'GET' }))).apis.auth0;
   tokens.full = fx.tokens.full;
   tokens.readOnly = await mint({ scopes: ['read:organization_connections'] });
   tokens.expired = await mint({ scopes, expired: true });

@@ -30,12 +30,12 @@ const json = { 'Content-Type': 'application/json' };
 describe('MSW handlers in Node (setupServer)', () => {
   it('LeadConduit at app.leadconduit.com: a repair turns an sso_only connection completed', async () => {
     const lc = fx.leadconduit!;
-    const list = async () => (await fetch('https://app.leadconduit.com/connections', { headers: basic(lc.credentials.user!) })).json();
-    const id = lc.connections.sso_only![0];
+    const list = async () => (await fetch('https://app.leadconduit.com/connections', { headers: basic(lc.credentials.user) })).json();
+    const id = lc.connections.sso_only[0];
     expect((await list()).find((c: any) => c.id === id).status).toBe('sso_only');
     const repaired = await fetch('https://app.leadconduit.com/connections/repair', {
       method: 'POST',
-      headers: { ...basic(lc.credentials.superuser!), ...json },
+      headers: { ...basic(lc.credentials.superuser), ...json },
       body: JSON.stringify({ connection_id: id }),
     });
     expect(repaired.status).toBe(201);
@@ -44,8 +44,8 @@ describe('MSW handlers in Node (setupServer)', () => {
 
   it('Auth0 at the tenant\'s *.auth0.com host and at a custom domain: an added link is listed', async () => {
     const a0 = fx.auth0!;
-    const org = a0.organizations.empty!.id;
-    const cid = a0.unlinked_connection_ids![0];
+    const org = a0.organizations.empty.id;
+    const cid = a0.unlinked_connection_ids[0];
     const ids = async (host: string) =>
       (await (await fetch(`https://${host}/api/v2/organizations/${org}/connections`, { headers: bearer(a0.tokens.full) })).json()).map((l: any) => l.connection_id);
     expect(await ids('connkit.auth0.com')).not.toContain(cid);
@@ -60,10 +60,10 @@ describe('MSW handlers in Node (setupServer)', () => {
 
   it('MyCreditApp at api.mycreditapp.ai with the typed client: an invitation connects once', async () => {
     const m = fx.mycreditapp!;
-    const invitee = m.organizations.invitee!;
+    const invitee = m.organizations.invitee;
     const mca = createClient('mycreditapp', { baseUrl: 'https://api.mycreditapp.ai/v1-beta', token: invitee.access_token });
     const header = { 'Requester-Organization-ID': invitee.id, 'Target-Organization-ID': invitee.id };
-    const body = { host_organization_id: m.organizations.host!.id, invitation_token: m.invitations!.sent![0] };
+    const body = { host_organization_id: m.organizations.host.id, invitation_token: m.invitations.sent[0] };
     const first = await mca.POST('/host-connections', { params: { header }, body });
     expect(first.response.status).toBe(200);
     expect(first.data).toMatchObject({ guest_organization_id: invitee.id, status: 'connected' });
@@ -77,7 +77,7 @@ describe('MSW handlers in Node (setupServer)', () => {
       fetch(`${base}/external-services/${w.external_service_id}/organization-relations/claim`, {
         method: 'POST',
         headers: { ...bearer(w.tokens.write), ...json },
-        body: JSON.stringify({ connectToken: w.connect_tokens!.open![0], externalOrganizationId: 'ext-msw-1' }),
+        body: JSON.stringify({ connectToken: w.connect_tokens.open[0], externalOrganizationId: 'ext-msw-1' }),
       });
     expect((await claim('https://dev.wingfield.systems/api/v1')).status).toBe(200);
     const again = await claim('https://gateway.acme.test/partners/wingfield');
@@ -86,7 +86,7 @@ describe('MSW handlers in Node (setupServer)', () => {
   });
 
   it('a scenario switched through sim.control: sso-outage degrades the LeadConduit list, and off again', async () => {
-    const headers = basic(fx.leadconduit!.credentials.user!);
+    const headers = basic(fx.leadconduit!.credentials.user);
     await sim.control.scenarios.enable('sso-outage');
     try {
       const degraded = await fetch('https://app.leadconduit.com/connections', { headers });

@@ -38,13 +38,13 @@ describe('Markdown in scenario descriptions', () => {
 });
 
 describe('the replay curl', () => {
-  const entry = (over: Partial<JournalEntry>): JournalEntry => ({ seq: 1, at: '2026-01-01T00:00:00Z', session: 'default', method: 'GET', url: '/leadconduit/connections', status: 200, durationMs: 1, ...over }) as JournalEntry;
+  const entry = (over: Partial<JournalEntry>): JournalEntry => ({ seq: 1, at: '2026-01-01T00:00:00Z', session: 'default', method: 'GET', url: '/leadconduit/connections', status: 200, durationMs: 1, ...over });
   it('carries the scenarios that acted as a Prefer header', () => {
     expect(replayCurl(entry({ scenarios: ['sso-outage', 'latency'] }), 'http://127.0.0.1:4010')).toContain(`-H 'Prefer: scenario=sso-outage, scenario=latency'`);
   });
   it('adds none when none acted, and does not repeat one the request already preferred', () => {
     expect(replayCurl(entry({ scenarios: [] }), 'http://x')).not.toContain('Prefer');
-    const sent = replayCurl(entry({ scenarios: ['latency'], request: { headers: { prefer: 'scenario=latency; ms=5' } } as JournalEntry['request'] }), 'http://x');
+    const sent = replayCurl(entry({ scenarios: ['latency'], request: { headers: { prefer: 'scenario=latency; ms=5' } } }), 'http://x');
     expect(sent.match(/Prefer/gi)).toHaveLength(1);
     expect(sent).toContain('scenario=latency; ms=5');
   });

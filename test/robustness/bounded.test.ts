@@ -21,7 +21,7 @@ describe('a long run', () => {
     });
     const agent = new Agent({ keepAlive: true, maxSockets: 32 });
     try {
-      await new Promise<void>((resolve) => child.stdout!.on('data', (d) => String(d).includes('control API') && resolve()));
+      await new Promise<void>((resolve) => child.stdout.on('data', (d) => String(d).includes('control API') && resolve()));
       const get = (path: string, headers: Record<string, string> = {}) =>
         new Promise<{ status: number; body: string }>((resolve, reject) => {
           const req = request({ host: '127.0.0.1', port, path, agent, headers }, (res) => {

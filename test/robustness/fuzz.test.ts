@@ -114,7 +114,7 @@ describe('fuzzing every operation', () => {
       const mutating = op.method !== 'get';
       // An operation that changes state from nothing but who calls (account sync) is fuzzed unauthenticated.
       const onlyIdentity = mutating && !op.body && !op.params.some((p) => p.in === 'path');
-      const headers: Record<string, string> = onlyIdentity ? {} : ({ ...f.helpers.arrayElement(creds[api]) } as Record<string, string>);
+      const headers: Record<string, string> = onlyIdentity ? {} : ({ ...f.helpers.arrayElement(creds[api]) });
       const body = op.method !== 'get' && (op.body || f.datatype.boolean()) ? brokenBody() : undefined;
       if (body?.contentType) headers['Content-Type'] = body.contentType;
       else if (body) headers['Content-Type'] = 'application/json';

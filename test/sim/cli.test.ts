@@ -74,8 +74,8 @@ describe('connkit verify (the command)', () => {
     new Promise<{ code: number | null; out: string }>((resolve) => {
       const p = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), 'verify', ...args], { cwd: packageRoot, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
-      p.stdout!.on('data', (d) => (out += d));
-      p.stderr!.on('data', (d) => (out += d));
+      p.stdout.on('data', (d) => (out += d));
+      p.stderr.on('data', (d) => (out += d));
       p.once('exit', (code) => resolve({ code, out }));
     });
 

@@ -40,7 +40,7 @@ function RecordList({ records, path }: { records: Record<string, unknown>[]; pat
           {records.slice(0, shownPerList).map((r, i) => (
             <tr>
               {columns.map((c) => (
-                <td>{typeof r[c] === 'string' ? <Copyable value={r[c] as string} testId={`fixture-${path}.${i}.${c}`} /> : <code>{String(r[c] ?? '—')}</code>}</td>
+                <td>{typeof r[c] === 'string' ? <Copyable value={r[c]} testId={`fixture-${path}.${i}.${c}`} /> : <code>{String(r[c] ?? '—')}</code>}</td>
               ))}
             </tr>
           ))}

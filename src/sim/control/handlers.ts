@@ -106,7 +106,7 @@ export function controlHandlers({ world, served, catalog, instance = 'in-process
         if (mod?.fixtures) apis[index.name] = mod.fixtures(ctx.session.state(index.name, 'read'), baseUrl(ctx, index));
       }
       const base_urls = Object.fromEntries(served.map((index) => [index.name, { prefixed: baseUrl(ctx, index), vendor: `${ctx.req.origin}${index.basePath}` }]));
-      return { status: 200, body: { session: ctx.session.name, seed: ctx.session.seed, apis, base_urls } as never };
+      return { status: 200, body: { session: ctx.session.name, seed: ctx.session.seed, apis, base_urls } };
     },
 
     mintProviderState: (ctx) => ({ status: 201, body: mintProviderState(ctx.body, ctx.session, world.modules.values()) }),
@@ -116,7 +116,7 @@ export function controlHandlers({ world, served, catalog, instance = 'in-process
       const status = ctx.params.query.status;
       const j = world.journal;
       const found = j.match({ session, api, operationId, method, since, status: status === undefined || status.endsWith('xx') ? status : Number(status) });
-      return { status: 200, body: { total: j.total, capacity: j.capacity, matched: found.length, bytes: j.bytes(), maxBytes: j.maxBytes, entries: found.slice(-limit) as never } };
+      return { status: 200, body: { total: j.total, capacity: j.capacity, matched: found.length, bytes: j.bytes(), maxBytes: j.maxBytes, entries: found.slice(-limit) } };
     },
 
     getCoverage: (ctx) => ({ status: 200, body: computeCoverage(world.journal.list(undefined, ctx.params.query.session), served, catalog.list) }),
