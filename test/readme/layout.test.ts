@@ -23,9 +23,9 @@ function descriptionColumn(lines: string[]): number {
 function entries(): string[] {
   const lines = block.split('\n').filter((l) => l && !l.startsWith(' '));
   const column = descriptionColumn(lines);
+  // A path longer than the column runs into it: then the path is what comes before the gap.
   return lines.flatMap((line) =>
-    line
-      .slice(0, column)
+    (line.length > column && line[column - 1] !== ' ' ? line.split(/\s{2,}/)[0] : line.slice(0, column))
       .split(/,\s*|\s{2,}/)
       .map((p) => p.trim())
       .filter(Boolean),
