@@ -20,14 +20,14 @@ const section = (() => {
 })();
 const snippets = [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m, i) => ({ n: i + 1, code: m[1], browser: m[1].includes("'msw/browser'") }));
 
-/** `connkit…` specifiers → source files, read from package.json `exports` (dist/src/x.js → src/x.ts). */
+/** `connkit…` specifiers → source files, read from package.json `exports` by their declarations (dist/src/x.d.ts → src/x.ts; the runtime files may be bundles). */
 function sourceOf(specifier: string): string {
   const { exports } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
   const sub = specifier === 'connkit' ? '.' : `.${specifier.slice('connkit'.length)}`;
   const key = Object.keys(exports).find((k) => k === sub || (k.endsWith('/*') && sub.startsWith(k.slice(0, -1))));
   if (!key) throw new Error(`package.json exports nothing for ${specifier}`);
-  const target: string = exports[key].default.replace('*', sub.slice(key.length - 1));
-  const source = join(packageRoot, target.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts'));
+  const target: string = exports[key].types.replace('*', sub.slice(key.length - 1));
+  const source = join(packageRoot, target.replace(/^\.\/dist\//, '').replace(/\.d\.ts$/, '.ts'));
   if (!existsSync(source)) throw new Error(`${specifier} → ${target}: no source ${source}`);
   return source;
 }
