@@ -3,7 +3,6 @@ import type { SpecIndex } from '../spec/index.js';
 import { specIndex } from '../spec/registry.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/core.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import cors from 'cors';
 import { hostname } from 'node:os';
 import type { AppOptions } from './app-options.js';
 import { createApp } from './app.js';
@@ -11,6 +10,7 @@ import type { StreamGauge } from './journal-stream-limits.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
 import { defaultMaxMemory } from './memory.js';
+import { vendorCors } from './vendor-cors.js';
 import { colorFor, logFormatFor, requestLine, type LogFormat, type LogStream } from './log-lines.js';
 import { persist, type PersistOptions } from './persist.js';
 
@@ -57,7 +57,7 @@ export function createServer(options: ServerOptions = {}, tlsPort: () => number 
     );
   }
   // One CORS policy: the listener applies it to vendor calls, the app to those it serves alone.
-  const allowCors = options.cors === false ? undefined : cors({ exposedHeaders: sim.exposedHeaders });
+  const allowCors = options.cors === false ? undefined : vendorCors(sim.exposedHeaders);
   const app = createApp(sim, log, options, { cors: allowCors, tlsPort });
   return withGetters(sim, { app, listener: requestListener(sim, app, allowCors), log });
 }
