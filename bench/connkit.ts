@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { freePort } from '../src/free-port.js';
-import type { VendorName } from '../src/spec/names.js';
+import type { VendorName } from '../src/contract/names.js';
 import { base, type Endpoint } from './endpoints.js';
 import type { Options } from './options.js';
 import { root, startProcess, type Proc, type Ready } from './proc.js';

@@ -1,8 +1,8 @@
 import createFetchClient from 'openapi-fetch';
 import { authorization } from '../src/client/index.js';
 import type { components, paths as ControlPaths } from '../src/generated/control.js';
-import type { VendorName } from '../src/spec/names.js';
-import { specIndex } from '../src/spec/registry.js';
+import type { VendorName } from '../src/contract/names.js';
+import { specIndex } from '../src/contract/registry.js';
 import type { Request } from './load.js';
 
 export type Fixtures = components['schemas']['Fixtures'];

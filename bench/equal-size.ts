@@ -1,6 +1,6 @@
-import type { VendorName } from '../src/spec/names.js';
+import type { VendorName } from '../src/contract/names.js';
 import { startConnkit } from './connkit.js';
-import { specIndex } from '../src/spec/registry.js';
+import { specIndex } from '../src/contract/registry.js';
 import { base, fixtures, headlineReads, type Endpoint } from './endpoints.js';
 import type { Options } from './options.js';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isVendorName, vendorNames, type VendorName } from '../src/spec/names.js';
+import { isVendorName, vendorNames, type VendorName } from '../src/contract/names.js';
 
 export const stepNames = ['throughput', 'writes', 'cold-start', 'scale', 'sessions', 'verify', 'model', 'library', 'build'] as const;
 export type StepName = (typeof stepNames)[number];

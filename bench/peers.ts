@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../src/free-port.js';
 import { specPath } from '../src/paths.js';
-import type { VendorName } from '../src/spec/names.js';
+import type { VendorName } from '../src/contract/names.js';
 import type { RecordedAnswer } from './bare-server.js';
 import { base, type Endpoint } from './endpoints.js';
 import { logDir, root, startProcess, type Proc, type Ready } from './proc.js';

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { SpecIndex } from '../src/spec/index.js';
+import type { SpecIndex } from '../src/contract/index.js';
 import type { Exchange, RequestParts } from './types.js';
 
 /** What verify lets a target do to it: how much of an answer it reads. */

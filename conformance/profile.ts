@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { specIndex } from '../src/spec/registry.js';
+import { specIndex } from '../src/contract/registry.js';
 import { fieldName } from '../src/sim/errors.js';
-import { toIssues } from '../src/spec/index.js';
+import { toIssues } from '../src/contract/index.js';
 import { describeIssue } from '../src/sim/issues.js';
-import type { VendorName } from '../src/spec/names.js';
+import type { VendorName } from '../src/contract/names.js';
 import type { AnyProfile } from './types.js';
 
 const schemaName: Record<VendorName, string> = { leadconduit: 'LeadConduitProfile', auth0: 'Auth0Profile', mycreditapp: 'MyCreditAppProfile', wingfield: 'WingfieldProfile' };

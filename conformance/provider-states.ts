@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import type { components } from '../src/generated/control.js';
 import { fieldName } from '../src/sim/errors.js';
 import { describeIssue } from '../src/sim/issues.js';
-import { toIssues } from '../src/spec/index.js';
-import { specIndex } from '../src/spec/registry.js';
+import { toIssues } from '../src/contract/index.js';
+import { specIndex } from '../src/contract/registry.js';
 import type { StateAnswers, StateName } from './types.js';
 
 type Source = components['schemas']['ProviderStateSource'];

@@ -1,5 +1,5 @@
-import type { SpecIndex } from '../src/spec/index.js';
-import type { VendorName } from '../src/spec/names.js';
+import type { SpecIndex } from '../src/contract/index.js';
+import type { VendorName } from '../src/contract/names.js';
 import type { RunResult } from './runner.js';
 import { tiers, type Outcome, type Tier } from './types.js';
 

@@ -1,6 +1,6 @@
 import { newFaker } from '../src/sim/faker.js';
-import type { Operation, SpecIndex } from '../src/spec/index.js';
-import type { VendorName } from '../src/spec/names.js';
+import type { Operation, SpecIndex } from '../src/contract/index.js';
+import type { VendorName } from '../src/contract/names.js';
 import { runResponseChecks } from './checks/response.js';
 import { curlOf, exchange as doExchange } from './http.js';
 import { ProviderStateError, type FixtureSource } from './provider-states.js';

@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { components } from '../src/generated/control.js';
-import type { Operation, SpecIndex } from '../src/spec/index.js';
-import type { VendorName } from '../src/spec/names.js';
+import type { Operation, SpecIndex } from '../src/contract/index.js';
+import type { VendorName } from '../src/contract/names.js';
 import type { ModelAdapter, ModelStep } from './model/types.js';
 
 export type Tier = 'contract' | 'stateful' | 'fault' | 'race' | 'model';

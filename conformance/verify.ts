@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { specIndex } from '../src/spec/registry.js';
-import { isVendorName, vendorNames, type VendorName } from '../src/spec/names.js';
+import { specIndex } from '../src/contract/registry.js';
+import { isVendorName, vendorNames, type VendorName } from '../src/contract/names.js';
 import { adapters } from './adapters/index.js';
 import { allCheckNames, probeChecks } from './checks/registry.js';
 import { responseChecks } from './checks/response.js';

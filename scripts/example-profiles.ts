@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { packageRoot } from '../src/paths.js';
 import { createSimulator } from '../src/sim/core.js';
 import { vendorModules } from '../src/sim/vendors/index.js';
-import { vendorNames } from '../src/spec/names.js';
+import { vendorNames } from '../src/contract/names.js';
 
 const header = (api: string) => `# A verify profile for ${api}: the simulator's own at seed 42 (npx tsx scripts/example-profiles.ts).
 # Lists described as consumed lose an entry to each check that uses one up; verify records them in

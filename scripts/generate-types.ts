@@ -5,10 +5,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
-import { generateDocuments } from '../src/spec/generate-documents.js';
-import { generateTypes } from '../src/spec/generate.js';
-import { generateOperations } from '../src/spec/generate-operations.js';
-import { specNames } from '../src/spec/names.js';
+import { generateDocuments } from '../src/contract/generate-documents.js';
+import { generateTypes } from '../src/contract/generate.js';
+import { generateOperations } from '../src/contract/generate-operations.js';
+import { specNames } from '../src/contract/names.js';
 
 const check = process.argv.includes('--check');
 let stale = 0;

@@ -127,7 +127,7 @@ export function layerOf(file: string): { name: string; rank: number } {
   const rules: [RegExp, string, number][] = [
     [/^src\/generated\//, 'generated', 0],
     [/^src\/(paths|version|state-dir)\.ts$/, 'base', 0],
-    [/^src\/spec\//, 'contract', 1],
+    [/^src\/contract\//, 'contract', 1],
     [/^src\/sim\/vendors\/[^/]+\//, 'vendor', 3],
     [/^src\/sim\/vendors\/index\.ts$/, 'registry', 4],
     [/^src\/sim\/core\.ts$/, 'core', 5],

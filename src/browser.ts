@@ -3,4 +3,4 @@
 export { createSimulator, defaultSeed } from './sim/core.js';
 export type { Simulator, SimulatorOptions } from './sim/core.js';
 export { handlers, vendorBaseUrls, type MswHandlerOptions } from './msw/index.js';
-export { vendorNames, type VendorName } from './spec/names.js';
+export { vendorNames, type VendorName } from './contract/names.js';

@@ -7,7 +7,7 @@ import { coverageCommand } from './cli/coverage.js';
 import { curlCommand } from './cli/curl.js';
 import { mockCommand } from './cli/mock.js';
 import { packageRoot } from './paths.js';
-import { vendorNames } from './spec/names.js';
+import { vendorNames } from './contract/names.js';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 

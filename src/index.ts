@@ -11,7 +11,7 @@ export { createSimulator, defaultSeed } from './sim/core.js';
 export type { Simulator, SimulatorOptions } from './sim/core.js';
 export type { Control, ControlError } from './sim/control/client.js';
 export type { RunningSimulator, ServerOptions } from './server/index.js';
-export { vendorNames, type VendorName } from './spec/names.js';
+export { vendorNames, type VendorName } from './contract/names.js';
 
 /** The port `startSimulator` listens on unless told (the server's own; a test keeps them equal). */
 export const defaultPort = 4010;

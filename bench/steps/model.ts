@@ -1,7 +1,7 @@
 // verify's model tier against the simulator, per API: its wall time at the defaults (what a CI
 // job pays for it), and its findings over many seeds (there must be none: no false alarms).
 import { defaultMaxSteps, defaultModelRuns, verify } from '../../conformance/verify.js';
-import { vendorNames } from '../../src/spec/names.js';
+import { vendorNames } from '../../src/contract/names.js';
 import { startConnkit } from '../connkit.js';
 import { base } from '../endpoints.js';
 import type { Step } from '../step.js';

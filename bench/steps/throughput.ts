@@ -1,7 +1,7 @@
 // The four headline reads: connkit at its default size, the bare node:http floor sending
 // connkit's exact answer, each peer at its best (and Prism's default logging, labelled), and
 // connkit again sized so its answer matches each peer's.
-import type { VendorName } from '../../src/spec/names.js';
+import type { VendorName } from '../../src/contract/names.js';
 import type { RecordedAnswer } from '../bare-server.js';
 import { connkitFlags, startConnkit } from '../connkit.js';
 import { base, fixtures, headlineReads, type Endpoint } from '../endpoints.js';

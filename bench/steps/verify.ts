@@ -1,6 +1,6 @@
 // How long `connkit verify` takes against the simulator, per API: what a CI job pays for it.
 import { verify as runVerify } from '../../conformance/verify.js';
-import { vendorNames } from '../../src/spec/names.js';
+import { vendorNames } from '../../src/contract/names.js';
 import { startConnkit } from '../connkit.js';
 import { base } from '../endpoints.js';
 import type { Step } from '../step.js';

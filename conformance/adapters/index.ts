@@ -1,4 +1,4 @@
-import type { VendorName } from '../../src/spec/names.js';
+import type { VendorName } from '../../src/contract/names.js';
 import type { Adapter } from '../types.js';
 import { auth0Adapter } from './auth0.js';
 import { leadconduitAdapter } from './leadconduit.js';

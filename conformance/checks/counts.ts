@@ -1,5 +1,5 @@
-import type { Operation, Param } from '../../src/spec/index.js';
-import type { VendorName } from '../../src/spec/names.js';
+import type { Operation, Param } from '../../src/contract/index.js';
+import type { VendorName } from '../../src/contract/names.js';
 import { vendorModules } from '../../src/sim/vendors/index.js';
 import { NotApplicable, type Check, type CheckContext, type Exchange, type RequestParts } from '../types.js';
 

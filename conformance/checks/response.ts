@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../../src/spec/ajv.js';
+import { createAjv } from '../../src/contract/ajv.js';
 import { fieldName } from '../../src/sim/errors.js';
-import type { Operation } from '../../src/spec/index.js';
+import type { Operation } from '../../src/contract/index.js';
 import type { Exchange, ResponseCheck } from '../types.js';
 
 const documented = (op: Operation, status: number) => op.responses.get(String(status)) ?? op.responses.get(`${String(status)[0]}XX`) ?? op.responses.get('default');

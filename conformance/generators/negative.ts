@@ -1,5 +1,5 @@
-import type { Json, JsonObject } from '../../src/spec/load.js';
-import type { Operation } from '../../src/spec/index.js';
+import type { Json, JsonObject } from '../../src/contract/load.js';
+import type { Operation } from '../../src/contract/index.js';
 import type { RequestParts } from '../types.js';
 
 export interface NegativeCase {

@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import type { Json, JsonObject } from '../../src/spec/load.js';
+import type { Json, JsonObject } from '../../src/contract/load.js';
 
 /**
  * A valid value for a (dereferenced, simple) schema, drawn with the run's seeded Faker; undefined

@@ -1,5 +1,5 @@
-import { resolveLocal, type JsonObject } from '../../src/spec/load.js';
-import type { Operation, SpecIndex } from '../../src/spec/index.js';
+import { resolveLocal, type JsonObject } from '../../src/contract/load.js';
+import type { Operation, SpecIndex } from '../../src/contract/index.js';
 import { methodsAt } from './requests.js';
 import type { Answer } from './types.js';
 

@@ -1,6 +1,6 @@
 import { createSimulator, type Simulator } from '../../src/sim/core.js';
-import type { SpecIndex } from '../../src/spec/index.js';
-import type { VendorName } from '../../src/spec/names.js';
+import type { SpecIndex } from '../../src/contract/index.js';
+import type { VendorName } from '../../src/contract/names.js';
 import { buildUrl } from '../http.js';
 import type { Answer, Sent } from './types.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { JsonObject } from '../../src/spec/load.js';
-import type { Operation, SpecIndex } from '../../src/spec/index.js';
+import type { JsonObject } from '../../src/contract/load.js';
+import type { Operation, SpecIndex } from '../../src/contract/index.js';
 import type { RequestParts } from '../types.js';
 
 /**

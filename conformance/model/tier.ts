@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Operation, SpecIndex } from '../../src/spec/index.js';
-import type { VendorName } from '../../src/spec/names.js';
+import type { Operation, SpecIndex } from '../../src/contract/index.js';
+import type { VendorName } from '../../src/contract/names.js';
 import { runResponseChecks } from '../checks/response.js';
 import { curlOf, exchange } from '../http.js';
 import type { FixtureSource } from '../provider-states.js';

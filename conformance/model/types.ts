@@ -1,4 +1,4 @@
-import type { VendorName } from '../../src/spec/names.js';
+import type { VendorName } from '../../src/contract/names.js';
 import type { Profiles, RequestParts, StateName } from '../types.js';
 
 /** One request as the model tier sends it, to the model and (ids translated) to the target. */

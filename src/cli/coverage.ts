@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { JournalEntry } from '../sim/journal.js';
-import { vendorNames } from '../spec/names.js';
+import { vendorNames } from '../contract/names.js';
 import { oneLineErrors, parseApis } from './parse.js';
 
 const isEntry = (v: unknown): v is JournalEntry => typeof v === 'object' && v !== null && 'seq' in v && typeof v.seq === 'number' && 'status' in v && typeof v.status === 'number';
@@ -40,7 +40,7 @@ export function coverageCommand(): Command {
       import('../sim/coverage.js'),
       import('../sim/coverage-format.js'),
       import('../sim/coverage-files.js'),
-      import('../spec/registry.js'),
+      import('../contract/registry.js'),
       import('../sim/vendors/index.js'),
     ]);
     let entries: JournalEntry[];

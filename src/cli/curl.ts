@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { vendorNames } from '../spec/names.js';
+import { vendorNames } from '../contract/names.js';
 import { defaultPort } from './mock.js';
 import { oneLineErrors, parseApi, parseToken } from './parse.js';
 

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { ListenError, defaultTlsDir } from '../server/tls.js';
 import { scenarioCatalog } from '../sim/vendors/index.js';
 import type { ServerOptions as SimulatorOptions } from '../server/index.js';
-import { vendorNames, type VendorName } from '../spec/names.js';
+import { vendorNames, type VendorName } from '../contract/names.js';
 import { parseBytes } from './bytes.js';
 import { int, maxSize, oneLineErrors, parseApis, parseHost, parsePath, parseSizes, parseToken } from './parse.js';
 

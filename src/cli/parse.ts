@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { isVendorName, vendorNames, type VendorName } from '../spec/names.js';
+import { isVendorName, vendorNames, type VendorName } from '../contract/names.js';
 
 /**
  * A whole number from `min` to `max` (digits only: `1e3`, `0x10`, `-1`, `1.5` and `` are

@@ -1,7 +1,7 @@
 // Typed clients for the four vendor APIs: openapi-fetch over the generated `paths`, so a call
 // with a wrong path, parameter or body field is a compile error in the caller's test code.
 import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetch';
-import type { VendorName } from '../spec/names.js';
+import type { VendorName } from '../contract/names.js';
 import type { paths as Auth0Paths } from '../generated/auth0.js';
 import type { paths as LeadConduitPaths } from '../generated/leadconduit.js';
 import type { paths as MyCreditAppPaths } from '../generated/mycreditapp.js';

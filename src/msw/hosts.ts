@@ -1,5 +1,5 @@
-import { readSpec, type Json } from '../spec/load.js';
-import { vendorNames, type VendorName } from '../spec/names.js';
+import { readSpec, type Json } from '../contract/load.js';
+import { vendorNames, type VendorName } from '../contract/names.js';
 
 interface Server {
   url: string;

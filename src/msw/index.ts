@@ -2,7 +2,7 @@
 // in Node (setupServer) and in the browser (setupWorker). It needs only `handle` and `served`
 // from the simulator, so it imports nothing from the core at run time and no Node module at all.
 import { http, type HttpHandler } from 'msw';
-import { isVendorName, type VendorName } from '../spec/names.js';
+import { isVendorName, type VendorName } from '../contract/names.js';
 import { under, vendorPatterns } from './hosts.js';
 
 export { vendorBaseUrls } from './hosts.js';

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { specPath } from '../paths.js';
-import { specIndex } from '../spec/registry.js';
+import { specIndex } from '../contract/registry.js';
 import type { Simulator } from '../sim/core.js';
 import { boundary, vendorOnly } from './boundary.js';
 import { coreDoor } from './core-door.js';

@@ -1,6 +1,6 @@
 import { pino, type LevelWithSilent, type Logger } from 'pino';
-import type { SpecIndex } from '../spec/index.js';
-import { specIndex } from '../spec/registry.js';
+import type { SpecIndex } from '../contract/index.js';
+import { specIndex } from '../contract/registry.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/core.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isApiError } from '../sim/errors.js';
 import type { SessionSnapshot } from '../sim/session.js';
 import type { Simulator } from '../sim/core.js';
-import { specIndex } from '../spec/registry.js';
+import { specIndex } from '../contract/registry.js';
 import { ListenError } from './tls.js';
 
 /** `connkit mock --persist DIR`: where, and how soon after a change the state is on disk. */

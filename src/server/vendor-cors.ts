@@ -16,6 +16,6 @@ export function vendorCors(exposedHeaders: string[]) {
     const asked = req.headers['access-control-request-headers'];
     const requested = (Array.isArray(asked) ? asked.join(',') : asked ?? '').split(',').map((h) => h.trim()).filter(Boolean);
     const allowedHeaders = loopbackOrigin.test(origin) ? requested : requested.filter((h) => h.toLowerCase() !== 'x-connkit-session');
-    done(null, { origin: true, exposedHeaders, allowedHeaders });
+    done(null, { origin: '*', exposedHeaders, allowedHeaders });
   });
 }

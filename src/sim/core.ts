@@ -1,6 +1,6 @@
-import type { SpecIndex } from '../spec/index.js';
-import { specIndex } from '../spec/registry.js';
-import { vendorNames, type VendorName } from '../spec/names.js';
+import type { SpecIndex } from '../contract/index.js';
+import { specIndex } from '../contract/registry.js';
+import { vendorNames, type VendorName } from '../contract/names.js';
 import { controlModule } from './control/index.js';
 import { createControl, type Control } from './control/client.js';
 import { ApiError, isApiError } from './errors.js';

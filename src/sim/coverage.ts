@@ -1,5 +1,5 @@
 import type { components } from '../generated/control.js';
-import type { SpecIndex } from '../spec/index.js';
+import type { SpecIndex } from '../contract/index.js';
 import type { JournalEntry } from './journal.js';
 
 /** The report as specs/control.yaml describes it (GET /__control/coverage). */

@@ -1,4 +1,4 @@
-import type { Issue } from '../spec/index.js';
+import type { Issue } from '../contract/index.js';
 
 /**
  * What went wrong, in vendor-neutral terms. Handlers and the shared pipeline throw it;

@@ -1,4 +1,4 @@
-import type { Issue } from '../spec/index.js';
+import type { Issue } from '../contract/index.js';
 import type { ApiError, ErrorKind } from './errors.js';
 
 /** An ajv issue in words a client developer reads: "must be one of seller, buyer". */

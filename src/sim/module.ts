@@ -1,5 +1,5 @@
 import type { components } from '../generated/control.js';
-import type { Operation } from '../spec/index.js';
+import type { Operation } from '../contract/index.js';
 import type { StateBrowser } from './browse.js';
 import type { ApiError } from './errors.js';
 import type { SimRequest } from './request.js';

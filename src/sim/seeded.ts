@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { derefDeep, getPointer, readSpec, type Json, type JsonObject } from '../spec/load.js';
+import { derefDeep, getPointer, readSpec, type Json, type JsonObject } from '../contract/load.js';
 import * as words from './words.js';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPort, defaultSeed, defaultTlsPort, parseMock, UsageError, type StartOptions } from '../../src/cli/mock.js';
 import { scenarioCatalog } from '../../src/sim/vendors/index.js';
 import * as server from '../../src/server/index.js';
-import { vendorNames } from '../../src/spec/names.js';
+import { vendorNames } from '../../src/contract/names.js';
 
 /** The one line `connkit mock <argv>` prints before exiting 2. */
 function refusal(argv: string[]): string {

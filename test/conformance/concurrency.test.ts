@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeChecks } from '../../conformance/checks/registry.js';
 import { batches } from '../../conformance/runner.js';
 import { verify } from '../../conformance/verify.js';
-import { vendorNames } from '../../src/spec/names.js';
-import { specIndex } from '../../src/spec/registry.js';
+import { vendorNames } from '../../src/contract/names.js';
+import { specIndex } from '../../src/contract/registry.js';
 import { testSimulator, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;

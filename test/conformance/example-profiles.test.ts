@@ -6,8 +6,8 @@ import { validateProfile } from '../../conformance/profile.js';
 import { verify } from '../../conformance/verify.js';
 import { exampleProfiles } from '../../scripts/example-profiles.js';
 import { packageRoot } from '../../src/paths.js';
-import { vendorNames } from '../../src/spec/names.js';
-import { specIndex } from '../../src/spec/registry.js';
+import { vendorNames } from '../../src/contract/names.js';
+import { specIndex } from '../../src/contract/registry.js';
 import { testSimulator } from '../helpers/sim.js';
 
 const file = (api: string) => join(packageRoot, 'fixtures', 'profiles', `${api}.yaml`);

@@ -3,7 +3,7 @@ import { answerDiff, bodyDiff, IdMatcher } from '../../conformance/model/compare
 import { HeaderMemory } from '../../conformance/model/headers.js';
 import { methodsAt } from '../../conformance/model/requests.js';
 import type { Answer } from '../../conformance/model/types.js';
-import { specIndex } from '../../src/spec/registry.js';
+import { specIndex } from '../../src/contract/registry.js';
 
 const unordered = { assigned: new Set<string>(), ordered: false };
 const ordered = { assigned: new Set<string>(), ordered: true };

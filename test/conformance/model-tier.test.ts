@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verify, type VerifyOptions } from '../../conformance/verify.js';
-import { vendorNames } from '../../src/spec/names.js';
-import { specIndex } from '../../src/spec/registry.js';
+import { vendorNames } from '../../src/contract/names.js';
+import { specIndex } from '../../src/contract/registry.js';
 import { startProxy, type Mutant, type ProxyRequest } from '../helpers/mutating-proxy.js';
 import { useSimulator, type TestSim } from '../helpers/sim.js';
 

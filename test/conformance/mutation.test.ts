@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../conformance/verify.js';
-import { specIndex } from '../../src/spec/registry.js';
+import { specIndex } from '../../src/contract/registry.js';
 import { startProxy } from '../helpers/mutating-proxy.js';
 import { useSimulator, type TestSim } from '../helpers/sim.js';
 import { mutants } from './mutants.js';

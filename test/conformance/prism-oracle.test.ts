@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../conformance/verify.js';
-import { vendorNames } from '../../src/spec/names.js';
-import { specIndex } from '../../src/spec/registry.js';
+import { vendorNames } from '../../src/contract/names.js';
+import { specIndex } from '../../src/contract/registry.js';
 import { startProxy } from '../helpers/mutating-proxy.js';
 import { startPrismProxy, type PrismProcess } from '../helpers/prism.js';
 import { testSimulator, type TestSim } from '../helpers/sim.js';

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { verify } from '../../conformance/verify.js';
 import { packageRoot } from '../../src/paths.js';
-import { vendorNames } from '../../src/spec/names.js';
-import { specIndex } from '../../src/spec/registry.js';
+import { vendorNames } from '../../src/contract/names.js';
+import { specIndex } from '../../src/contract/registry.js';
 import { testSimulator, type TestSim } from '../helpers/sim.js';
 
 /**

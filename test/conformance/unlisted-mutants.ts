@@ -1,4 +1,4 @@
-import { specIndex } from '../../src/spec/registry.js';
+import { specIndex } from '../../src/contract/registry.js';
 import type { ProxyRequest, ProxyResponse, Rewrite } from '../helpers/mutating-proxy.js';
 
 /**

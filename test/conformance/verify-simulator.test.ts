@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { verify } from '../../conformance/verify.js';
-import { vendorNames } from '../../src/spec/names.js';
-import { specIndex } from '../../src/spec/registry.js';
+import { vendorNames } from '../../src/contract/names.js';
+import { specIndex } from '../../src/contract/registry.js';
 import { testSimulator, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;

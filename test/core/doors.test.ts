@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adapters } from '../../conformance/adapters/index.js';
 import { buildUrl } from '../../conformance/http.js';
 import { startSimulator, type RunningSimulator } from '../../src/server/index.js';
-import { specIndex } from '../../src/spec/registry.js';
-import { vendorNames } from '../../src/spec/names.js';
+import { specIndex } from '../../src/contract/registry.js';
+import { vendorNames } from '../../src/contract/names.js';
 
 /**
  * One pipeline, two doors: the same requests, in the same order, to two simulators of the same

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../src/sim/core.js';
-import { httpMethods } from '../../src/spec/index.js';
-import { specIndex } from '../../src/spec/registry.js';
-import { errorSchemaPointer, vendorNames } from '../../src/spec/names.js';
+import { httpMethods } from '../../src/contract/index.js';
+import { specIndex } from '../../src/contract/registry.js';
+import { errorSchemaPointer, vendorNames } from '../../src/contract/names.js';
 
 const sim = createSimulator({ validateResponses: true });
 const origin = 'http://127.0.0.1:4010';

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { sourceFiles } from '../../scripts/import-graph.js';
 import { packageRoot } from '../../src/paths.js';
-import { vendorNames } from '../../src/spec/names.js';
+import { vendorNames } from '../../src/contract/names.js';
 
 const vendor = new RegExp(vendorNames.join('|'), 'i');
 
@@ -17,7 +17,7 @@ const exempt = [
   new RegExp(`^src/sim/vendors/(${vendorNames.join('|')})/`),
   new RegExp(`^conformance/(adapters|flows)/(${vendorNames.join('|')})\\.ts$`),
   // The registry: the specs' names (which src/generated/ is written from) and their modules.
-  /^src\/spec\/names\.ts$/,
+  /^src\/contract\/names\.ts$/,
   /^src\/sim\/vendors\/index\.ts$/,
 ];
 

@@ -7,7 +7,7 @@ import { packageRoot } from '../../src/paths.js';
 import { computeCoverage } from '../../src/sim/coverage.js';
 import { createSimulator } from '../../src/sim/core.js';
 import { scenarioCatalog } from '../../src/sim/vendors/index.js';
-import { specIndex } from '../../src/spec/registry.js';
+import { specIndex } from '../../src/contract/registry.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'connkit-coverage-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

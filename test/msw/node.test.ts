@@ -8,7 +8,7 @@ import { createClient } from '../../src/client/index.js';
 import { handlers, vendorBaseUrls } from '../../src/msw/index.js';
 import { vendorPatterns } from '../../src/msw/hosts.js';
 import { specPath } from '../../src/paths.js';
-import { vendorNames } from '../../src/spec/names.js';
+import { vendorNames } from '../../src/contract/names.js';
 import { createSimulator } from '../../src/sim/core.js';
 
 const sim = createSimulator({ validateResponses: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../src/sim/core.js';
-import { specIndex } from '../../src/spec/registry.js';
-import { vendorNames } from '../../src/spec/names.js';
+import { specIndex } from '../../src/contract/registry.js';
+import { vendorNames } from '../../src/contract/names.js';
 import { vendorModules } from '../../src/sim/vendors/index.js';
 
 const recordEdits = Object.fromEntries(Object.entries(vendorModules).map(([api, m]) => [api, m.edits ?? {}]));

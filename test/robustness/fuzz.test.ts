@@ -1,9 +1,9 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newFaker } from '../../src/sim/faker.js';
-import type { Operation } from '../../src/spec/index.js';
-import { errorSchemaPointer, vendorNames } from '../../src/spec/names.js';
-import { specIndex } from '../../src/spec/registry.js';
+import type { Operation } from '../../src/contract/index.js';
+import { errorSchemaPointer, vendorNames } from '../../src/contract/names.js';
+import { specIndex } from '../../src/contract/registry.js';
 import { a0, lc, mca, wf } from '../helpers/fixtures.js';
 import { testSimulator, type TestSim } from '../helpers/sim.js';
 

@@ -1,7 +1,7 @@
 // Spec and simulator say the same thing: a malformed X-Connkit-Session answers a 400 that
 // specs/control.yaml documents, on every control operation (enumerated from the spec).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { specIndex } from '../../src/spec/registry.js';
+import { specIndex } from '../../src/contract/registry.js';
 import { testSimulator, type TestSim } from '../helpers/sim.js';
 
 const control = specIndex('control');

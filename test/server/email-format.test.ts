@@ -2,7 +2,7 @@
 // refused by the spec's own pattern (what a third-party tester reads) and by the validator
 // the simulator compiles from it.
 import { describe, expect, it } from 'vitest';
-import { specIndex } from '../../src/spec/registry.js';
+import { specIndex } from '../../src/contract/registry.js';
 
 type Node = { [key: string]: unknown };
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null;

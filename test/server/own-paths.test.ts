@@ -8,7 +8,7 @@ import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageDir } from '../../src/server/page.js';
 import { canonicalPath, isOwnPath } from '../../src/sim/own-paths.js';
-import { specIndex } from '../../src/spec/registry.js';
+import { specIndex } from '../../src/contract/registry.js';
 import { testSimulator, type TestSim } from '../helpers/sim.js';
 
 describe('canonicalPath', () => {

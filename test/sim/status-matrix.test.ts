@@ -1,7 +1,7 @@
 import { inject } from 'light-my-request';
 import { describe, expect, it } from 'vitest';
-import { specIndex } from '../../src/spec/registry.js';
-import { errorSchemaPointer, specNames } from '../../src/spec/names.js';
+import { specIndex } from '../../src/contract/registry.js';
+import { errorSchemaPointer, specNames } from '../../src/contract/names.js';
 import { a0, lc, mca, wf } from '../helpers/fixtures.js';
 import { freshSession, useSimulator, type Call, type TestSim } from '../helpers/sim.js';
 

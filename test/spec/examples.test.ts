@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findExamples } from '../../src/spec/examples.js';
-import { buildIndex } from '../../src/spec/index.js';
-import { readSpec } from '../../src/spec/load.js';
-import { specNames } from '../../src/spec/names.js';
+import { findExamples } from '../../src/contract/examples.js';
+import { buildIndex } from '../../src/contract/index.js';
+import { readSpec } from '../../src/contract/load.js';
+import { specNames } from '../../src/contract/names.js';
 
 describe.each([...specNames])('%s examples', (name) => {
   const doc = readSpec(name);

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { components } from '../../src/generated/control.js';
 import { createSimulator } from '../../src/sim/core.js';
-import { readSpec } from '../../src/spec/load.js';
+import { readSpec } from '../../src/contract/load.js';
 
 type S = components['schemas'];
 const schemas = (readSpec('control').components as { schemas: Record<string, Record<string, unknown>> }).schemas;

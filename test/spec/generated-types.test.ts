@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
-import { generateDocuments } from '../../src/spec/generate-documents.js';
-import { generateTypes } from '../../src/spec/generate.js';
-import { specNames } from '../../src/spec/names.js';
+import { generateDocuments } from '../../src/contract/generate-documents.js';
+import { generateTypes } from '../../src/contract/generate.js';
+import { specNames } from '../../src/contract/names.js';
 
 describe.each([...specNames])('src/generated/%s.ts', (name) => {
   it('is what openapi-typescript makes of the spec today (run npm run generate)', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { specIndex } from '../../src/spec/registry.js';
-import { specNames } from '../../src/spec/names.js';
+import { specIndex } from '../../src/contract/registry.js';
+import { specNames } from '../../src/contract/names.js';
 import { mca, wf } from '../helpers/fixtures.js';
 import { useSimulator, freshSession, type TestSim } from '../helpers/sim.js';
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { packageRoot, specPath } from '../../src/paths.js';
-import { specNames } from '../../src/spec/names.js';
+import { specNames } from '../../src/contract/names.js';
 
 const run = promisify(execFile);
 const spectral = join(packageRoot, 'node_modules', '.bin', 'spectral');

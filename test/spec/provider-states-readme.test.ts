@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
 import { createSimulator } from '../../src/sim/core.js';
-import { discriminatedAt, takes } from '../../src/spec/discriminated.js';
-import { readSpec } from '../../src/spec/load.js';
+import { discriminatedAt, takes } from '../../src/contract/discriminated.js';
+import { readSpec } from '../../src/contract/load.js';
 
 const doc = readSpec('control');
 const request = '/components/schemas/ProviderStateRequest';

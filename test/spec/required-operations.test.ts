@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/spec/index.js';
+import { buildIndex } from '../../src/contract/index.js';
 
 // The operations the contracts issue asks for, by method and path: a spec that loses one
 // fails here, whatever its operationId.

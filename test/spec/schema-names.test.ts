@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSpec } from '../../src/spec/load.js';
-import { errorSchemaNames, specNames } from '../../src/spec/names.js';
+import { readSpec } from '../../src/contract/load.js';
+import { errorSchemaNames, specNames } from '../../src/contract/names.js';
 
 // What a generated client may not declare at its top level without shadowing: JavaScript's and
 // Node's globals, plus the DOM's most common ones (a browser bundle sees those too).

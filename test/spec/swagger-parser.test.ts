@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
 import { specPath } from '../../src/paths.js';
-import { specNames } from '../../src/spec/names.js';
+import { specNames } from '../../src/contract/names.js';
 
 describe.each([...specNames])('%s spec', (name) => {
   it('is a valid OpenAPI 3.1 document for swagger-parser', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vendorNames } from '../../src/spec/names.js';
+import { vendorNames } from '../../src/contract/names.js';
 import { stateDigest } from './digests.js';
 
 // The seeded data, pinned: sha256 of each API's state export (keys sorted) per seed and size.

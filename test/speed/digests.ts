@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import { vendorModules } from '../../src/sim/vendors/index.js';
-import type { VendorName } from '../../src/spec/names.js';
+import type { VendorName } from '../../src/contract/names.js';
 
 /** sha256 of an API's state export (what `GET /__control/state` holds for it), keys sorted. */
 export function stateDigest(api: VendorName, seed: number, size: number): string {

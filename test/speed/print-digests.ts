@@ -1,5 +1,5 @@
 // Prints the digest table test/speed/digest.test.ts pins (after a meant change to the data).
-import { vendorNames } from '../../src/spec/names.js';
+import { vendorNames } from '../../src/contract/names.js';
 import { stateDigest } from './digests.js';
 
 for (const api of vendorNames) {

@@ -1,7 +1,7 @@
 import type { operations } from '../../generated/control.js';
-import type { SpecIndex } from '../../spec/index.js';
+import type { SpecIndex } from '../../contract/index.js';
 import { computeCoverage } from '../coverage.js';
-import { isVendorName } from '../../spec/names.js';
+import { isVendorName } from '../../contract/names.js';
 import { ApiError } from '../errors.js';
 import type { Handler, RequestContext, TypedHandlers } from '../module.js';
 import type { ScenarioCatalog } from '../scenarios/catalog.js';

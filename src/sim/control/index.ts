@@ -1,4 +1,4 @@
-import type { SpecIndex } from '../../spec/index.js';
+import type { SpecIndex } from '../../contract/index.js';
 import { fieldName } from '../errors.js';
 import { describeIssue, statusOf } from '../issues.js';
 import type { ApiModule, Handler } from '../module.js';

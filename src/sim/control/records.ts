@@ -1,6 +1,6 @@
-import type { JsonObject } from '../../spec/load.js';
-import { toIssues } from '../../spec/index.js';
-import { specIndex } from '../../spec/registry.js';
+import type { JsonObject } from '../../contract/load.js';
+import { toIssues } from '../../contract/index.js';
+import { specIndex } from '../../contract/registry.js';
 import { ApiError, fieldName } from '../errors.js';
 import { plainCopy } from '../module.js';
 import { describeIssue } from '../issues.js';

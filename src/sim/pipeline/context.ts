@@ -1,4 +1,4 @@
-import type { Operation } from '../../spec/index.js';
+import type { Operation } from '../../contract/index.js';
 import type { Reply, ValidatedParams } from '../module.js';
 import type { Session } from '../session.js';
 import type { Entry } from './pipeline.js';

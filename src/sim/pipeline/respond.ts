@@ -1,4 +1,4 @@
-import type { Operation } from '../../spec/index.js';
+import type { Operation } from '../../contract/index.js';
 import { fieldName } from '../errors.js';
 import type { Reply } from '../module.js';
 import type { SimResponse } from '../request.js';

@@ -1,4 +1,4 @@
-import type { Operation, SpecIndex } from '../../spec/index.js';
+import type { Operation, SpecIndex } from '../../contract/index.js';
 import type { ApiModule } from '../module.js';
 
 /** One API as the router serves it: its spec, its module, and the base paths it answers at. */

@@ -1,4 +1,4 @@
-import type { Issue, Operation } from '../../spec/index.js';
+import type { Issue, Operation } from '../../contract/index.js';
 import { ApiError, fieldName } from '../errors.js';
 import type { ValidatedParams } from '../module.js';
 import type { Keyed, Validated } from './context.js';

@@ -1,5 +1,5 @@
 import { ApiError } from '../errors.js';
-import { isVendorName, type VendorName } from '../../spec/names.js';
+import { isVendorName, type VendorName } from '../../contract/names.js';
 import type { ApiModule } from '../module.js';
 import { num, type ActiveScenario, type ScenarioDef } from './types.js';
 

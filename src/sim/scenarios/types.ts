@@ -1,4 +1,4 @@
-import type { VendorName } from '../../spec/names.js';
+import type { VendorName } from '../../contract/names.js';
 import type { ApiError } from '../errors.js';
 import type { SimRequest } from '../request.js';
 import type { Session } from '../session.js';

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../../spec/ajv.js';
+import { createAjv } from '../../contract/ajv.js';
 import { ApiError, fieldName } from '../errors.js';
 import type { ApiModule } from '../module.js';
 import { stateSchema } from './shape.js';

@@ -1,4 +1,4 @@
-import type { VendorName } from '../../spec/names.js';
+import type { VendorName } from '../../contract/names.js';
 import type { ApiModule } from '../module.js';
 import { composeCatalog } from '../scenarios/catalog.js';
 import { auth0 } from './auth0/index.js';
@@ -7,7 +7,7 @@ import { mycreditapp } from './mycreditapp/index.js';
 import { wingfield } from './wingfield/index.js';
 
 /**
- * Every vendor API the simulator serves, by the name its spec has (src/spec/names.ts lists
+ * Every vendor API the simulator serves, by the name its spec has (src/contract/names.ts lists
  * the specs; the type makes a name without its module a compile error). A new vendor is one
  * spec, one folder and one line here; nothing else names it.
  */

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../errors.js';
 import { statusOf } from '../../issues.js';
-import type { Issue } from '../../../spec/index.js';
+import type { Issue } from '../../../contract/index.js';
 import type { Reply } from '../../module.js';
 
 const typeOf: Record<string, string> = { unauthenticated: 'oauth', forbidden: 'authorization', not_found: 'not_found', route_not_found: 'not_found', conflict: 'conflict', maintenance: 'maintenance', internal: 'server', unprocessable: 'value_error' };

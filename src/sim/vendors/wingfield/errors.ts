@@ -1,6 +1,6 @@
 import type { ApiError } from '../../errors.js';
 import { statusOf } from '../../issues.js';
-import type { Issue } from '../../../spec/index.js';
+import type { Issue } from '../../../contract/index.js';
 import type { Reply } from '../../module.js';
 
 /** Wingfield's `{"error": {type, message, issues?}}`; validation is 400 invalid_schema with Zod-style issues. */

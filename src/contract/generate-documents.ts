@@ -12,7 +12,7 @@ export async function generateDocuments(): Promise<string> {
   const lines = [
     '// Generated from specs/*.yaml (npm run generate). Do not edit.',
     '',
-    "import type { SpecName } from '../spec/names.js';",
+    "import type { SpecName } from '../contract/names.js';",
     '',
     'export const specDocuments: Record<SpecName, () => unknown> = {',
   ];
