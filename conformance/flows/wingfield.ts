@@ -19,7 +19,7 @@ async function openToken(ctx: Ctx, organizationId?: string): Promise<string> {
 
 /** A connect token nobody can claim (claiming it changes nothing): from the control API, else the profile's. */
 async function connectToken(ctx: Ctx, state: 'claimed' | 'cancelled' | 'expired'): Promise<string> {
-  if (ctx.control) return (await ctx.control.post('/wingfield/connect-tokens', { state })).connectToken;
+  if (ctx.control) return (await ctx.control.post<{ connectToken: string }>('/wingfield/connect-tokens', { state })).connectToken;
   return take(ctx, ctx.profile.connect_tokens?.[state], `connect_tokens.${state}`);
 }
 
