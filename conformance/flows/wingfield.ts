@@ -32,7 +32,7 @@ async function seatless(ctx: Ctx): Promise<string[]> {
 }
 
 const expectError = (ctx: Ctx, ex: Exchange, want: number, wantType: string, what: string) =>
-  ctx.expect(status(ex) === want && type(ex) === wantType, `${what}: expected ${want} ${wantType}, got ${status(ex)} ${type(ex) ?? ''}`, ex);
+  ctx.expect(status(ex) === want && type(ex) === wantType, `${what}: expected ${want} ${wantType}, got ${status(ex)} ${str(type(ex))}`, ex);
 
 export const wingfieldChecks = defineChecks('wingfield', [
   {
@@ -138,11 +138,9 @@ export const wingfieldChecks = defineChecks('wingfield', [
           }
         }
         const seats = ctx.profile.pro_seats_left;
-        if (!refused) {
-          ctx.expect(seats === undefined || users.length <= seats, `${users.length} users were granted PRO with ${seats} seats left`);
-          ctx.need(undefined, `more users than PRO seats (${users.length} users were all granted PRO)`);
-        }
-        expectError(ctx, refused!, 403, 'pro_user_quota_exceeded', 'PRO past the quota');
+        if (!refused) ctx.expect(seats === undefined || users.length <= seats, `${users.length} users were granted PRO with ${seats} seats left`);
+        const refusal = ctx.need(refused, `more users than PRO seats (${users.length} users were all granted PRO)`);
+        expectError(ctx, refusal, 403, 'pro_user_quota_exceeded', 'PRO past the quota');
         ctx.expect(granted.length > 0, 'no PRO seat could be granted at all', refused);
         const again = await put(granted[0], 'PRO');
         ctx.expect(status(again) === 200, `PRO again for a PRO user: expected 200, got ${status(again)}`, again);
