@@ -1,5 +1,5 @@
 import type { CheckContext } from '../types.js';
-import { bearer, body, defineChecks, dig, fields, num, objects, race, raceSize, status } from './helpers.js';
+import { bearer, body, defineChecks, dig, expectOneWinner, expectStatus, fields, num, objects, race, raceSize, status } from './helpers.js';
 
 type Ctx = CheckContext<'auth0'>;
 const full = (ctx: Ctx) => ({ Authorization: bearer(ctx.profile.tokens.full) });
@@ -22,7 +22,7 @@ export const auth0Checks = defineChecks('auth0', [
       const cid = await toLink(ctx, 0);
       const path = { id: org, connection_id: cid };
       const added = await ctx.send('post_organization_connection', { headers: full(ctx), path: { id: org }, body: { connection_id: cid } });
-      ctx.expect(status(added) === 201, `add: expected 201, got ${status(added)}`, added);
+      expectStatus(ctx, added, 201, 'add');
       const got = await ctx.send('get_organization_connection', { headers: full(ctx), path });
       ctx.expect(status(got) === 200 && JSON.stringify(body(got)) === JSON.stringify(body(added)), 'get after add: not the link the add returned', got);
       const patched = await ctx.send('patch_organization_connection', { headers: full(ctx), path, body: { is_enabled: false, organization_access_level: 'limited' } });
@@ -30,9 +30,9 @@ export const auth0Checks = defineChecks('auth0', [
       const listed = await ctx.send('get_organization_connections', { headers: full(ctx), path: { id: org }, query: { per_page: 100 } });
       ctx.expect(objects(body(listed)).some((l) => l.connection_id === cid && l.is_enabled === false), 'the patched link is not in the list as patched', listed);
       const deleted = await ctx.send('delete_organization_connection', { headers: full(ctx), path });
-      ctx.expect(status(deleted) === 204, `delete: expected 204, got ${status(deleted)}`, deleted);
+      expectStatus(ctx, deleted, 204, 'delete');
       const gone = await ctx.send('get_organization_connection', { headers: full(ctx), path });
-      ctx.expect(status(gone) === 404, `get after delete: expected 404, got ${status(gone)}`, gone);
+      expectStatus(ctx, gone, 404, 'get after delete');
     },
   },
   {
@@ -74,7 +74,7 @@ export const auth0Checks = defineChecks('auth0', [
     async run(ctx) {
       const cid = ctx.need(main(ctx).connection_ids[0], 'organizations.main with a connection');
       const ex = await ctx.send('post_organization_connection', { headers: full(ctx), path: { id: main(ctx).id }, body: { connection_id: cid } });
-      ctx.expect(status(ex) === 409, `duplicate add: expected 409, got ${status(ex)}`, ex);
+      expectStatus(ctx, ex, 409, 'duplicate add');
     },
   },
   {
@@ -127,12 +127,12 @@ export const auth0Checks = defineChecks('auth0', [
     async run(ctx) {
       const org = scratch(ctx).id;
       const add = await ctx.send('post_organization_connection', { headers: full(ctx), path: { id: org }, body: { connection_id: 'con_connkit_missing' } });
-      ctx.expect(status(add) === 404, `adding an unknown connection: expected 404, got ${status(add)}`, add);
+      expectStatus(ctx, add, 404, 'adding an unknown connection');
       const path = { id: org, connection_id: unlinked(ctx, 2) };
       const patch = await ctx.send('patch_organization_connection', { headers: full(ctx), path, body: { is_enabled: true } });
-      ctx.expect(status(patch) === 404, `patching a link that does not exist: expected 404, got ${status(patch)}`, patch);
+      expectStatus(ctx, patch, 404, 'patching a link that does not exist');
       const del = await ctx.send('delete_organization_connection', { headers: full(ctx), path });
-      ctx.expect(status(del) === 404, `deleting a link that does not exist: expected 404, got ${status(del)}`, del);
+      expectStatus(ctx, del, 404, 'deleting a link that does not exist');
     },
   },
   {
@@ -144,10 +144,10 @@ export const auth0Checks = defineChecks('auth0', [
     async run(ctx) {
       const other = ctx.need(ctx.profile.organizations.other_tenant, 'organizations.other_tenant');
       const a = await ctx.send('get_organization_connections', { headers: full(ctx), path: { id: other.id } });
-      ctx.expect(status(a) === 404, `another tenant's organization: expected 404, got ${status(a)}`, a);
+      expectStatus(ctx, a, 404, "another tenant's organization");
       if (ctx.profile.tokens.other_tenant) {
         const b = await ctx.send('get_organization_connections', { headers: { Authorization: bearer(ctx.profile.tokens.other_tenant) }, path: { id: main(ctx).id } });
-        ctx.expect(status(b) === 404, `this tenant's organization with another tenant's token: expected 404, got ${status(b)}`, b);
+        expectStatus(ctx, b, 404, "this tenant's organization with another tenant's token");
       }
     },
   },
@@ -163,9 +163,9 @@ export const auth0Checks = defineChecks('auth0', [
       await control.scenario('rate-limited', true, { limit: 1, window_seconds: 60 });
       const q = () => ctx.send('get_organization_connections', { headers: full(ctx), path: { id: main(ctx).id } }, { expectFault: true });
       const first = await q();
-      ctx.expect(status(first) === 200, `first request within the limit: expected 200, got ${status(first)}`, first);
+      expectStatus(ctx, first, 200, 'first request within the limit');
       const limited = await q();
-      ctx.expect(status(limited) === 429, `past the limit: expected 429, got ${status(limited)}`, limited);
+      expectStatus(ctx, limited, 429, 'past the limit');
       const h = ctx.need(limited.response, 'an answer past the limit').headers;
       for (const name of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']) ctx.expect(/^\d+$/.test(h[name] ?? ''), `429 without a numeric ${name}`, limited);
       ctx.expect(h['x-ratelimit-remaining'] === '0', `X-RateLimit-Remaining is ${String(h['x-ratelimit-remaining'])} on a 429`, limited);
@@ -191,7 +191,7 @@ export const auth0Checks = defineChecks('auth0', [
       const cid = await toLink(ctx, 1);
       const r = await race(ctx, raceSize, 'post_organization_connection', { headers: full(ctx), path: { id: org }, body: { connection_id: cid } });
       await ctx.send('delete_organization_connection', { headers: full(ctx), path: { id: org, connection_id: cid } });
-      ctx.expect(r.counts.get(201) === 1 && r.counts.get(409) === raceSize - 1, `expected 1×201 and ${raceSize - 1}×409, got ${r.summary}`, r.answers[0]);
+      expectOneWinner(ctx, r, 201);
     },
   },
 ]);

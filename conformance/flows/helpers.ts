@@ -65,3 +65,11 @@ export async function race(ctx: CheckContext, n: number, operationId: string, pa
 }
 
 export const raceSize = 10;
+
+/** The one status check every flow step makes, worded the same everywhere. */
+export const expectStatus = (ctx: CheckContext, ex: Exchange, want: number, what: string) =>
+  ctx.expect(status(ex) === want, `${what}: expected ${want}, got ${status(ex)}`, ex);
+
+/** A race's verdict: exactly one copy wins, every other loses with `lost` (409: the state moved under it). */
+export const expectOneWinner = (ctx: CheckContext, r: Awaited<ReturnType<typeof race>>, won: number, lost = 409) =>
+  ctx.expect(r.counts.get(won) === 1 && r.counts.get(lost) === raceSize - 1, `expected 1×${won} and ${raceSize - 1}×${lost}, got ${r.summary}`, r.answers[0]);
