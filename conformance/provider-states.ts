@@ -5,6 +5,7 @@ import { describeIssue } from '../src/sim/issues.js';
 import { toIssues } from '../src/contract/index.js';
 import { specIndex } from '../src/contract/registry.js';
 import type { StateAnswers, StateName } from './types.js';
+import { causeOf } from './errors.js';
 
 type Source = components['schemas']['ProviderStateSource'];
 
@@ -50,7 +51,7 @@ export function urlSource(url: string, headers: Record<string, string>, timeoutM
       try {
         res = await fetch(url, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ state, params }), signal: AbortSignal.timeout(timeoutMs) });
       } catch (e) {
-        throw new ProviderStateError(`provider state "${state}": ${url} is unreachable: ${(e as Error).cause ?? (e as Error).message}`);
+        throw new ProviderStateError(`provider state "${state}": ${url} is unreachable: ${causeOf(e)}`);
       }
       const text = await res.text();
       if (!res.ok) throw new ProviderStateError(`provider state "${state}": ${url} answered ${res.status}: ${text.slice(0, 300)}`);
@@ -79,7 +80,7 @@ export function commandSource(command: string, cwd: string, timeoutMs: number): 
           try {
             resolve(answer(state, Buffer.concat(out).toString('utf8'), `command ${command}`));
           } catch (e) {
-            reject(e);
+            reject(e instanceof Error ? e : new Error(String(e)));
           }
         });
         child.stdin.end(JSON.stringify({ state, params }));

@@ -85,15 +85,16 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
       run.outcomes.push({ check: check.name, tier: check.tier, api: o.api, operation, status, message, exchange, curl: exchange ? curlOf(exchange) : undefined });
     let current: string | undefined;
     let perOperation = false;
+    const control = o.control;
     const ctx: CheckContext = {
       api: o.api,
       index: o.index,
       profile: o.profile,
       faker,
-      control: o.control && {
-        ...o.control,
+      control: control && {
+        ...control,
         scenario: async (name, on, params) => {
-          await o.control!.scenario(name, on, params);
+          await control.scenario(name, on, params);
           scenario = on ? name : undefined;
         },
       },
@@ -115,7 +116,8 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
         return value;
       },
       async send(operationId, parts, opts = {}) {
-        const op = o.index.byId.get(operationId)!;
+        const op = o.index.byId.get(operationId);
+        if (!op) throw new Error(`no operation ${operationId} in the ${o.api} spec`);
         const ex = await doExchange(o.index, o.target, operationId, parts, o.headers ?? {}, o.timeoutMs);
         ex.scenario = scenario;
         run.sent.push({ ex, findings: runResponseChecks(ex, op, opts) });
@@ -159,7 +161,7 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
     } catch (e) {
       if (e instanceof Skip) record('skipped', undefined, e.message);
       else if (e instanceof ProviderStateError) record('failed', undefined, e.message);
-      else if (!(e instanceof Failed)) record('failed', undefined, `check crashed: ${(e as Error).stack ?? e}`);
+      else if (!(e instanceof Failed)) record('failed', undefined, `check crashed: ${(e as Error).stack ?? String(e)}`);
     } finally {
       if (scenario && o.control) await o.control.scenario(scenario, false).catch(() => undefined);
       scenario = undefined;
@@ -175,7 +177,8 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
   const exchanges: Exchange[] = [];
   const responseVerdicts = new Map<string, Outcome>();
   for (const check of o.checks) {
-    const run = runs.get(check)!;
+    const run = runs.get(check);
+    if (!run) continue;
     outcomes.push(...run.outcomes);
     for (const { ex, findings } of run.sent) {
       exchanges.push(ex);

@@ -54,7 +54,7 @@ export class Ledger {
       const json = JSON.parse(await readFile(file, 'utf8')) as StateFileJson;
       if (json?.connkit === 'verify-state' && Array.isArray(json.consumed)) all = json.consumed;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`state file ${file} cannot be read: ${(e as Error).message}`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`state file ${file} cannot be read: ${(e as Error).message}`, { cause: e });
     }
     return new Ledger(file, api, target, all);
   }

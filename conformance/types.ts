@@ -116,7 +116,7 @@ export interface CheckContext<A extends VendorName = VendorName> {
 
 export interface ControlClient {
   session: string;
-  post<T = any>(path: string, body?: unknown): Promise<T>;
+  post<T = unknown>(path: string, body?: unknown): Promise<T>;
   get(path: string): Promise<unknown>;
   scenario(name: string, on: boolean, params?: Record<string, number>): Promise<void>;
 }

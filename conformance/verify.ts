@@ -17,6 +17,7 @@ import { consoleReport, fileReporters, reporterNames, type ReporterName } from '
 import { runChecks } from './runner.js';
 import { runModelTier } from './model/tier.js';
 import { tiers, type AnyProfile, type Tier } from './types.js';
+import { causeOf } from './errors.js';
 
 /** The model tier's defaults: a few seconds per API against the simulator, a minute at most. */
 export const defaultModelRuns = 30;
@@ -98,7 +99,7 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
     const res = await fetch(target, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     await res.body?.cancel();
   } catch (e) {
-    throw new UsageError(`target ${target} is unreachable: ${(e as Error).cause ?? (e as Error).message}`);
+    throw new UsageError(`target ${target} is unreachable: ${causeOf(e)}`);
   }
 
   // Against connkit's simulator the run gets a session of its own: its changes touch nobody.
@@ -115,7 +116,7 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   // Consumable fixtures: the profile's provider-state source, else the simulator's own, else the profile's lists.
   let source: FixtureSource | undefined;
   if (profile.provider_states) source = sourceOf(profile.provider_states, o.profile ? dirname(resolve(o.profile)) : process.cwd(), timeoutMs);
-  else if (control) source = urlSource(`${o.control!.replace(/\/$/, '')}/provider-states`, { 'X-Connkit-Session': session }, timeoutMs);
+  else if (control && o.control) source = urlSource(`${o.control.replace(/\/$/, '')}/provider-states`, { 'X-Connkit-Session': session }, timeoutMs);
   const targetUrl = target.toString().replace(/\/$/, '');
   const stateFile = o.stateFile === null ? undefined : resolve(o.stateFile ?? defaultStateFile(api, targetUrl));
   let ledger: Ledger | undefined;

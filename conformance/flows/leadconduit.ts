@@ -1,8 +1,7 @@
-import type { Check, CheckContext, Exchange } from '../types.js';
-import { basic, body, race, raceSize, status } from './helpers.js';
+import type { CheckContext, Exchange } from '../types.js';
+import { basic, body, defineChecks, dig, expectOneWinner, expectStatus, fields, objects, race, raceSize, status } from './helpers.js';
 
 type Ctx = CheckContext<'leadconduit'>;
-const as = (c: CheckContext) => c as Ctx;
 const user = (ctx: Ctx) => ({ Authorization: basic(ctx.profile.credentials.user) });
 const superuser = (ctx: Ctx) => ({ Authorization: basic(ctx.need(ctx.profile.credentials.superuser, 'credentials.superuser')) });
 const list = (ctx: Ctx, query: Record<string, string> = {}, headers = user(ctx)) => ctx.send('listConnections', { headers, query });
@@ -13,27 +12,26 @@ async function ssoOnly(ctx: Ctx, keep = false): Promise<string> {
   return (await ctx.fixture('sso-only connection', { relationship_type: 'seller' }, () => ({ id: ctx.consume('connections.sso_only', ctx.profile.connections.sso_only, { keep }) }))).id;
 }
 
-const entry = (ex: Exchange, id: string) => (Array.isArray(body(ex)) ? body(ex).find((c: any) => c.id === id) : undefined);
+const entry = (ex: Exchange, id: unknown) => objects(body(ex)).find((c) => c.id === id);
 
-export const leadconduitChecks: Check[] = [
+export const leadconduitChecks = defineChecks('leadconduit', [
   {
     name: 'lc_relationship_filter',
     sharing: 'read',
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'relationship_type narrows the merged list to that type; seller + buyer = all; another value answers 400.',
-    async run(c) {
-      const ctx = as(c);
+    async run(ctx) {
       const all = await list(ctx);
       const sellers = await list(ctx, { relationship_type: 'seller' });
       const buyers = await list(ctx, { relationship_type: 'buyer' });
       ctx.expect(status(all) === 200 && status(sellers) === 200 && status(buyers) === 200, 'list answered non-200', all);
-      ctx.expect(body(sellers).every((x: any) => x.relationship_type === 'seller'), 'relationship_type=seller returned a buyer', sellers);
-      ctx.expect(body(buyers).every((x: any) => x.relationship_type === 'buyer'), 'relationship_type=buyer returned a seller', buyers);
-      const ids = (ex: Exchange) => body(ex).map((x: any) => x.id).sort().join();
-      ctx.expect([...body(sellers), ...body(buyers)].map((x: any) => x.id).sort().join() === ids(all), 'sellers + buyers differ from the unfiltered list', all);
+      ctx.expect(objects(body(sellers)).every((x) => x.relationship_type === 'seller'), 'relationship_type=seller returned a buyer', sellers);
+      ctx.expect(objects(body(buyers)).every((x) => x.relationship_type === 'buyer'), 'relationship_type=buyer returned a seller', buyers);
+      const ids = (ex: Exchange) => objects(body(ex)).map((x) => x.id).sort().join();
+      ctx.expect([...objects(body(sellers)), ...objects(body(buyers))].map((x) => x.id).sort().join() === ids(all), 'sellers + buyers differ from the unfiltered list', all);
       const bad = await list(ctx, { relationship_type: 'partner' });
-      ctx.expect(status(bad) === 400, `relationship_type=partner: expected 400, got ${status(bad)}`, bad);
+      expectStatus(ctx, bad, 400, 'relationship_type=partner');
     },
   },
   {
@@ -42,8 +40,7 @@ export const leadconduitChecks: Check[] = [
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'A connection is found by its id, its SSO connection id and its invitation id, all three the same record.',
-    async run(c) {
-      const ctx = as(c);
+    async run(ctx) {
       const conn = ctx.profile.connections.completed[0];
       const answers = [];
       for (const id of [conn.id, conn.external_id, conn.invitation_id]) {
@@ -52,7 +49,7 @@ export const leadconduitChecks: Check[] = [
         answers.push(ex);
       }
       ctx.expect(new Set(answers.map((a) => JSON.stringify(body(a)))).size === 1, 'the three ids resolved to different records', answers[1]);
-      ctx.expect(body(answers[0]).id === conn.id, `the record's id is ${body(answers[0]).id}, not ${conn.id}`, answers[0]);
+      ctx.expect(fields(answers[0]).id === conn.id, `the record's id is ${String(fields(answers[0]).id)}, not ${conn.id}`, answers[0]);
     },
   },
   {
@@ -61,18 +58,17 @@ export const leadconduitChecks: Check[] = [
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'Repairing an SSO-only connection answers 201 {id}; the list then shows it completed; a second repair answers 409.',
-    async run(c) {
-      const ctx = as(c);
+    async run(ctx) {
       const id = await ssoOnly(ctx);
       const before = await list(ctx);
       ctx.expect(entry(before, id)?.status === 'sso_only', `connection ${id} is not listed as sso_only before the repair`, before);
       const first = await repair(ctx, id);
-      ctx.expect(status(first) === 201, `repair: expected 201, got ${status(first)}`, first);
-      ctx.expect(body(first)?.id === id, `repair answered id ${body(first)?.id}, expected ${id}`, first);
+      expectStatus(ctx, first, 201, 'repair');
+      ctx.expect(fields(first).id === id, `repair answered id ${String(fields(first).id)}, expected ${id}`, first);
       const after = await list(ctx);
       ctx.expect(entry(after, id)?.status === 'completed', `connection ${id} is not completed after the repair`, after);
       const again = await repair(ctx, id);
-      ctx.expect(status(again) === 409, `second repair: expected 409, got ${status(again)}`, again);
+      expectStatus(ctx, again, 409, 'second repair');
     },
   },
   {
@@ -81,11 +77,10 @@ export const leadconduitChecks: Check[] = [
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'A valid key of a non-superuser gets 401 from the repair endpoint, and nothing is repaired.',
-    async run(c) {
-      const ctx = as(c);
+    async run(ctx) {
       const id = await ssoOnly(ctx, true);
       const ex = await repair(ctx, id, user(ctx));
-      ctx.expect(status(ex) === 401, `non-superuser repair: expected 401, got ${status(ex)}`, ex);
+      expectStatus(ctx, ex, 401, 'non-superuser repair');
       const after = await list(ctx);
       ctx.expect(entry(after, id)?.status === 'sso_only', 'the refused repair changed the connection anyway', after);
     },
@@ -96,11 +91,10 @@ export const leadconduitChecks: Check[] = [
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'Repairing a connection SSO holds only for another account answers 422.',
-    async run(c) {
-      const ctx = as(c);
+    async run(ctx) {
       const id = ctx.need(ctx.profile.connections.other_account_sso_only?.[0], 'connections.other_account_sso_only');
       const ex = await repair(ctx, id);
-      ctx.expect(status(ex) === 422, `repair of another account's connection: expected 422, got ${status(ex)}`, ex);
+      expectStatus(ctx, ex, 422, "repair of another account's connection");
     },
   },
   {
@@ -109,15 +103,14 @@ export const leadconduitChecks: Check[] = [
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'POST /account_sso_sync lists as connected buyers and sellers exactly the accounts GET /connections lists.',
-    async run(c) {
-      const ctx = as(c);
+    async run(ctx) {
       const sync = await ctx.send('syncAccountFromSso', { headers: user(ctx) });
-      ctx.expect(status(sync) === 200 && body(sync)?.success === true, `sync: expected 200 success, got ${status(sync)}`, sync);
+      ctx.expect(status(sync) === 200 && fields(sync).success === true, `sync: expected 200 success, got ${status(sync)}`, sync);
       const all = await list(ctx);
-      const account = body(sync).account;
+      const account = fields(sync).account;
       for (const type of ['buyer', 'seller'] as const) {
-        const listed = body(all).filter((x: any) => x.relationship_type === type).map((x: any) => x.connected_account.id).sort();
-        const synced = (account[`connected_${type}s`] ?? []).map((x: any) => x.id).sort();
+        const listed = objects(body(all)).filter((x) => x.relationship_type === type).map((x) => dig(x, 'connected_account', 'id')).sort();
+        const synced = objects(account, `connected_${type}s`).map((x) => x.id).sort();
         ctx.expect(listed.join() === synced.join(), `connected_${type}s (${synced.length}) disagree with the ${type} connections listed (${listed.length})`, sync);
       }
     },
@@ -128,11 +121,10 @@ export const leadconduitChecks: Check[] = [
     tier: 'stateful',
     apis: ['leadconduit'],
     description: 'Another account\'s connections are neither listed nor found by id with this account\'s key.',
-    async run(c) {
-      const ctx = as(c);
+    async run(ctx) {
       const foreign = ctx.need(ctx.profile.connections.other_account?.length ? ctx.profile.connections.other_account : undefined, 'connections.other_account');
       const mine = await list(ctx);
-      const listed = new Set(body(mine).flatMap((x: any) => [x.id, x.invitation_id]));
+      const listed = new Set(objects(body(mine)).flatMap((x) => [x.id, x.invitation_id]));
       ctx.expect(!foreign.some((id) => listed.has(id)), 'another account\'s connection is in this account\'s list', mine);
       for (const id of foreign.slice(0, 5)) {
         const ex = await ctx.send('getConnection', { headers: user(ctx), path: { id } });
@@ -147,26 +139,25 @@ export const leadconduitChecks: Check[] = [
     apis: ['leadconduit'],
     needsControl: true,
     description: 'With SSO unreachable, GET /connections answers 200 with LC-resident rows only and X-Connections-Degraded: true (healthy answers carry no such header); repair and account sync answer 503 and change nothing.',
-    async run(c) {
-      const ctx = as(c);
+    async run(ctx) {
       const healthy = await list(ctx);
       ctx.expect(healthy.response?.headers['x-connections-degraded'] === undefined, 'a healthy answer carries X-Connections-Degraded', healthy);
-      await ctx.control!.scenario('sso-outage', true);
+      await ctx.need(ctx.control, 'the control API').scenario('sso-outage', true);
       const degraded = await list(ctx);
-      ctx.expect(status(degraded) === 200, `during the outage: expected 200, got ${status(degraded)}`, degraded);
+      expectStatus(ctx, degraded, 200, 'during the outage');
       ctx.expect(degraded.response?.headers['x-connections-degraded'] === 'true', 'X-Connections-Degraded: true is missing during the outage', degraded);
-      ctx.expect(body(degraded).every((x: any) => x.status === 'completed'), 'an sso_only entry was listed while SSO was down', degraded);
-      const completed = body(healthy).filter((x: any) => x.status === 'completed').map((x: any) => x.id).sort();
-      ctx.expect(body(degraded).map((x: any) => x.id).sort().join() === completed.join(), 'the degraded list is not the LC-resident rows', degraded);
+      ctx.expect(objects(body(degraded)).every((x) => x.status === 'completed'), 'an sso_only entry was listed while SSO was down', degraded);
+      const completed = objects(body(healthy)).filter((x) => x.status === 'completed').map((x) => x.id).sort();
+      ctx.expect(objects(body(degraded)).map((x) => x.id).sort().join() === completed.join(), 'the degraded list is not the LC-resident rows', degraded);
       // Without SSO nothing can be repaired or synced: 503, and nothing changes.
-      const pending = body(healthy).find((x: any) => x.status === 'sso_only');
+      const pending = objects(body(healthy)).find((x) => x.status === 'sso_only');
       if (pending && ctx.profile.credentials.superuser) {
         const refused = await ctx.send('repairConnection', { headers: superuser(ctx), body: { connection_id: pending.id } }, { expectFault: true });
-        ctx.expect(status(refused) === 503, `repair during the outage: expected 503, got ${status(refused)}`, refused);
+        expectStatus(ctx, refused, 503, 'repair during the outage');
       }
       const sync = await ctx.send('syncAccountFromSso', { headers: user(ctx) }, { expectFault: true });
-      ctx.expect(status(sync) === 503, `account sync during the outage: expected 503, got ${status(sync)}`, sync);
-      await ctx.control!.scenario('sso-outage', false);
+      expectStatus(ctx, sync, 503, 'account sync during the outage');
+      await ctx.need(ctx.control, 'the control API').scenario('sso-outage', false);
       if (pending) ctx.expect(entry(await list(ctx), pending.id)?.status === 'sso_only', 'a repair refused during the outage changed the connection', healthy);
     },
   },
@@ -176,11 +167,10 @@ export const leadconduitChecks: Check[] = [
     tier: 'race',
     apis: ['leadconduit'],
     description: `${raceSize} parallel repairs of one connection: exactly one 201, the rest 409.`,
-    async run(c) {
-      const ctx = as(c);
+    async run(ctx) {
       const id = await ssoOnly(ctx);
       const r = await race(ctx, raceSize, 'repairConnection', { headers: superuser(ctx), body: { connection_id: id } });
-      ctx.expect(r.counts.get(201) === 1 && r.counts.get(409) === raceSize - 1, `expected 1×201 and ${raceSize - 1}×409, got ${r.summary}`, r.answers[0]);
+      expectOneWinner(ctx, r, 201);
     },
   },
-];
+]);

@@ -72,8 +72,9 @@ export function bodyDiff(model: unknown, target: unknown, rules: BodyRules, ids:
   }
   if (Array.isArray(model) && Array.isArray(target)) {
     if (model.length !== target.length) return `${where}: the model answers ${model.length} items, the target ${target.length}`;
-    const m = rules.ordered ? model : [...model].sort((a, b) => cmp(shapeKey(a, rules, key), shapeKey(b, rules, key)));
-    const t = rules.ordered ? target : [...target].sort((a, b) => cmp(shapeKey(a, rules, key), shapeKey(b, rules, key)));
+    const sorted = (list: unknown[]) => (rules.ordered ? list : [...list].sort((a, b) => cmp(shapeKey(a, rules, key), shapeKey(b, rules, key))));
+    const m = sorted(model);
+    const t = sorted(target);
     for (let i = 0; i < m.length; i++) {
       const d = bodyDiff(m[i], t[i], rules, ids, rules.ordered ? `${where}[${i}]` : `${where}[] (as a multiset: no order is stated)`, key);
       if (d) return d;

@@ -4,7 +4,7 @@ import type { VendorName } from '../../src/contract/names.js';
 import { runResponseChecks } from '../checks/response.js';
 import { curlOf, exchange } from '../http.js';
 import type { FixtureSource } from '../provider-states.js';
-import type { ControlClient, Exchange, Outcome, Profiles, RequestParts } from '../types.js';
+import type { ControlClient, Exchange, Outcome, RequestParts } from '../types.js';
 import { answerDiff, IdMatcher, type BodyRules } from './compare.js';
 import { formatFinding } from './finding.js';
 import { HeaderMemory } from './headers.js';
@@ -22,8 +22,8 @@ export interface ModelOptions {
   pools: Record<string, string[]>;
   consumables: Consumable[];
   assigned: Record<string, string>;
-  errorType(body: unknown): unknown;
-  baseline(operationId: string): RequestParts | undefined;
+  errorType: (body: unknown) => unknown;
+  baseline: (operationId: string) => RequestParts | undefined;
   /** Resets the target between runs and shows its state; the tier needs it (or a fromObserved) to start the model. */
   control?: ControlClient;
   source?: FixtureSource;
@@ -96,7 +96,7 @@ class Run {
 
   private translate<T>(value: T): T {
     if (typeof value === 'string') return this.ids.target(value) as T;
-    if (Array.isArray(value)) return value.map((v) => this.translate(v)) as T;
+    if (Array.isArray(value)) return value.map((v: unknown) => this.translate(v)) as T;
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.translate(v)])) as T;
     return value;
   }
@@ -209,7 +209,7 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
   const property = fc.asyncProperty(fc.commands([step], { maxCommands: o.maxSteps, size: 'max' }), async (cmds) => {
     const world = await setup();
     try {
-      await fc.asyncModelRun(async () => world, cmds);
+      await fc.asyncModelRun(() => Promise.resolve(world), cmds);
     } finally {
       steps += world.real.log.length;
       exchanges.push(...world.real.exchanges);

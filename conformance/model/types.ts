@@ -54,5 +54,5 @@ export interface ModelAdapter<A extends VendorName = VendorName> {
   /** Fresh consumables per run (an open connect token, an unlinked connection…). */
   consumables?(p: Profiles[A]): Consumable[];
   /** The vendor's error type in an error body: what is compared (the message wording is not). */
-  errorType(body: unknown): unknown;
+  errorType: (body: unknown) => unknown;
 }

@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Report } from '../report.js';
 import { tiers, type Outcome } from '../types.js';
-import { got, where } from './text.js';
+import { got } from './text.js';
 
 const style = `
 body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}
