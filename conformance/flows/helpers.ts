@@ -1,4 +1,4 @@
-import type { VendorName } from '../../src/spec/names.js';
+import type { VendorName } from '../../src/contract/names.js';
 import type { Check, CheckContext, Exchange } from '../types.js';
 
 export const basic = (key: string) => `Basic ${Buffer.from(`API:${key}`).toString('base64')}`;
