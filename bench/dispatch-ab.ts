@@ -15,7 +15,7 @@ interface Dispatching {
 const other = process.argv[2];
 if (!other) throw new Error('usage: npx tsx bench/dispatch-ab.ts <other connkit checkout> [rounds]');
 const rounds = Number(process.argv[3] ?? 10);
-const imported: { createSimulator(): Dispatching } = await import(pathToFileURL(resolve(other, 'src/sim/core.ts')).href);
+const imported = (await import(pathToFileURL(resolve(other, 'src/sim/core.ts')).href)) as { createSimulator(): Dispatching };
 const trees: [string, Dispatching][] = [
   ['this tree', createSimulator()],
   ['other tree', imported.createSimulator()],

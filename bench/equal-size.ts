@@ -1,8 +1,8 @@
-import type { VendorName } from '../src/contract/names.js';
 import { startConnkit } from './connkit.js';
 import { specIndex } from '../src/contract/registry.js';
 import { base, fixtures, headlineReads, type Endpoint } from './endpoints.js';
 import type { Options } from './options.js';
+import { found } from '../src/sim/found.js';
 
 /** connkit answers within this factor of a peer's answer count as the same size. */
 export const sameSizeFactor = 1.5;
@@ -32,7 +32,7 @@ async function bytesAt(o: Options, e: Endpoint, n: number, limit?: number): Prom
   const sim = await startConnkit('probe', { ...o, profile: new Set() }, { label: `${e.api}-${n}`, apis: [e.api], size: { [e.api]: n } });
   try {
     // Ids and tokens can depend on the size: the endpoint is rebuilt from this instance's fixtures.
-    const same = withPageSize(headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId)!, limit);
+    const same = withPageSize(found(headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId), `headline read ${e.operationId}`), limit);
     const res = await fetch(sim.url + base(e.api, 'connkit') + same.path, { headers: same.headers });
     const bytes = (await res.arrayBuffer()).byteLength;
     if (res.status !== 200) throw new Error(`probe ${e.operationId} at size ${n}: ${res.status}`);

@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { authorization } from '../src/client/index.js';
 import { createSimulator } from '../src/sim/core.js';
 import { startSimulator } from '../src/server/index.js';
+import { found } from '../src/sim/found.js';
 
 const seconds = Number(process.argv[2] ?? 3);
 
@@ -27,9 +28,11 @@ async function rate(send: () => Promise<number>, inFlight: number): Promise<numb
 const sim = createSimulator();
 const server = await startSimulator({ port: 0, logLevel: 'silent' });
 const fx = (await sim.control.fixtures()).apis;
+const auth0 = found(fx.auth0, 'auth0 fixtures');
+const leadconduit = found(fx.leadconduit, 'leadconduit fixtures');
 const requests = [
-  { label: 'Auth0 GET /organizations/{id}/connections', path: `/api/v2/organizations/${fx.auth0!.organizations.main.id}/connections`, auth: authorization('auth0', fx.auth0!.tokens.full) },
-  { label: 'LeadConduit GET /connections', path: '/connections', auth: authorization('leadconduit', fx.leadconduit!.credentials.user) },
+  { label: 'Auth0 GET /organizations/{id}/connections', path: `/api/v2/organizations/${auth0.organizations.main.id}/connections`, auth: authorization('auth0', auth0.tokens.full) },
+  { label: 'LeadConduit GET /connections', path: '/connections', auth: authorization('leadconduit', leadconduit.credentials.user) },
 ];
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(7);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
+import { found } from '../src/sim/found.js';
 
 export const root = packageRoot;
 export const logDir = join(root, 'bench', 'logs');
@@ -64,23 +65,25 @@ export async function startProcess(name: string, cmd: string, args: string[], po
     if (pending.size) await new Promise((r) => setTimeout(r, 2));
   }
   const startMs = performance.now() - started;
-  return { url, startMs, spawnedAt: started, rss: () => rssOfGroup(child.pid!), stop: () => stopGroup(child) };
+  return { url, startMs, spawnedAt: started, rss: () => rssOfGroup(found(child.pid, 'pid of the spawned server')), stop: () => stopGroup(child) };
 }
 
 const tail = (file: string) => readFileSync(file, 'utf8').slice(-800);
 
 /** SIGTERM to the whole group (npm start and npx leave their node behind otherwise), then wait. */
 async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  // Without a pid it never started: there is no group to signal.
+  const pid = child.pid;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   try {
-    process.kill(-child.pid!, 'SIGTERM');
+    process.kill(-pid, 'SIGTERM');
   } catch {
     return;
   }
   const timer = setTimeout(() => {
     try {
-      process.kill(-child.pid!, 'SIGKILL');
+      process.kill(-pid, 'SIGKILL');
     } catch {
       /* gone */
     }
@@ -101,7 +104,9 @@ function rssOfGroup(pid: number): number {
     if (!children) break;
     leaf = Number(children.split(' ')[0]);
   }
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${leaf}/status`, 'utf8'))![1]) * 1024;
+  const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${leaf}/status`, 'utf8'));
+  if (!rss) throw new Error(`no VmRSS in /proc/${leaf}/status`);
+  return Number(rss[1]) * 1024;
 }
 
 /** Runs a command to its end: how long from spawn to exit (npm's own start, for comparison). */

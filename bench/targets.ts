@@ -1,5 +1,6 @@
 // Issue 12's targets, each judged from this run's results, with how far off a missed one is.
 import type { EndpointResult, Results, Target } from './results.js';
+import { found } from '../src/sim/found.js';
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -16,7 +17,7 @@ const ratio = (e: EndpointResult, prefix: string) => {
 };
 
 function reads(e: EndpointResult): Target[] {
-  const own = e.rows.find((r) => r.id === 'connkit')!;
+  const own = found(e.rows.find((r) => r.id === 'connkit'), 'connkit row');
   const equalStatic = ratio(e, 'connkit / prism-static (equal');
   const equalMockoon = ratio(e, 'connkit / mockoon (equal');
   // An answer that could not be brought within 1.5× of the peer's says so beside its ratio.

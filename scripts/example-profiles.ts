@@ -8,6 +8,7 @@ import { packageRoot } from '../src/paths.js';
 import { createSimulator } from '../src/sim/core.js';
 import { vendorModules } from '../src/sim/vendors/index.js';
 import { vendorNames } from '../src/contract/names.js';
+import { found } from '../src/sim/found.js';
 
 const header = (api: string) => `# A verify profile for ${api}: the simulator's own at seed 42 (npx tsx scripts/example-profiles.ts).
 # Lists described as consumed lose an entry to each check that uses one up; verify records them in
@@ -20,7 +21,7 @@ export function exampleProfiles(): Record<string, string> {
   const sim = createSimulator();
   return Object.fromEntries(
     vendorNames.map((api) => {
-      const { base_url: _drop, ...profile } = vendorModules[api].fixtures!(sim.session().state(api), '');
+      const { base_url: _drop, ...profile } = found(vendorModules[api].fixtures?.(sim.session().state(api), ''), `fixtures of ${api}`);
       return [api, `${header(api)}${stringify(profile)}`];
     }),
   );

@@ -25,6 +25,29 @@ program.addCommand(coverageCommand().copyInheritedSettings(program));
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
+/** What commander makes of verify's flags below: camel-cased, parsed by `list` and `int`, defaults filled. */
+interface VerifyCliOptions {
+  api?: string;
+  target?: string;
+  profile?: string;
+  control?: string;
+  reporter?: string[];
+  out: string;
+  checks?: string[];
+  skip?: string[];
+  seed: number;
+  timeout: number;
+  concurrency: number;
+  tier?: string[];
+  modelRuns?: number;
+  maxSteps?: number;
+  modelBudget?: number;
+  stateFile?: string;
+  maxResponseBytes: number;
+  redact: boolean;
+  listChecks?: boolean;
+}
+
 program
   .command('verify')
   .description('check an implementation at a base URL against the contract and the behaviours')
@@ -47,7 +70,8 @@ program
   .option('--max-response-bytes <n>', 'answers longer than this are not read (a finding of the check that got one)', int('max-response-bytes', 1), 16 * 1024 * 1024)
   .option('--no-redact', "keep the profile's tokens, keys and credentials in the reports (replaced by their profile path by default)")
   .option('--list-checks', 'list every check and exit')
-  .action(async (opts) => {
+  .action(async (_opts: unknown, command: Command) => {
+    const opts = command.opts<VerifyCliOptions>();
     const { verify } = await import('../conformance/verify.js');
     if (opts.listChecks) {
       const { listChecks } = await import('../conformance/checks/registry.js');

@@ -5,7 +5,7 @@
 //
 // Importing it loads the core only: the Node server door (Express, pino, TLS) is imported by
 // `startSimulator` when it is called, so a test that answers in-process never pays for it.
-import type { RunningSimulator, ServerOptions, startSimulator as start } from './server/index.js';
+import type { RunningSimulator, startSimulator as start } from './server/index.js';
 
 export { createSimulator, defaultSeed } from './sim/core.js';
 export type { Simulator, SimulatorOptions } from './sim/core.js';

@@ -12,7 +12,7 @@ async function reportOf(source: CoverageSource): Promise<CoverageReport> {
   if (typeof source !== 'string') return source.coverage();
   const res = await fetch(`${source.replace(/\/+$/, '')}/__control/coverage`);
   if (!res.ok) throw new Error(`connkit coverage: ${source}/__control/coverage answered ${res.status}`);
-  const report: CoverageReport = await res.json();
+  const report = (await res.json()) as CoverageReport;
   return report;
 }
 

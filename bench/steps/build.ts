@@ -1,7 +1,7 @@
 // Every API's world at 1 M records (10 k with --quick), each built in a fresh process from the
 // package's entry (bench/build-world.mjs): the build's own time and the RSS after it.
 import { vendorNames } from '../../src/contract/names.js';
-import type { Context, Step } from '../step.js';
+import type { Step } from '../step.js';
 import { timeNode } from './library.js';
 
 export const build: Step = async (ctx) => {

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { base, headlineReads } from '../endpoints.js';
 import { median, round } from '../load.js';
 import { root } from '../proc.js';
-import type { Context, Step } from '../step.js';
+import type { Step } from '../step.js';
 
 /** Runs `node args…` to its end; its wall time from spawn and what it printed. */
 export async function timeNode(args: string[]): Promise<{ ms: number; stdout: string }> {

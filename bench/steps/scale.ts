@@ -7,6 +7,7 @@ import { base, headlineReads } from '../endpoints.js';
 import { round, timed } from '../load.js';
 import { snapshotTrip } from '../snapshot-trip.js';
 import type { Context, Step } from '../step.js';
+import { found } from '../../src/sim/found.js';
 
 const newSortFields = ['host_email', 'updated_at', 'owner_email'];
 
@@ -24,7 +25,7 @@ export const scale: Step = async (ctx) => {
   const baseRssBytes = await baseRss(ctx);
   // Ready is the first 200 of the headline list, with the default instance's credentials: the
   // guest is the first organization made from the seed, whatever the size.
-  const mca = headlineReads(ctx.fx).find((e) => e.api === 'mycreditapp')!;
+  const mca = found(headlineReads(ctx.fx).find((e) => e.api === 'mycreditapp'), 'MyCreditApp headline read');
   const sim = await startConnkit('scale', ctx.o, { label: `mycreditapp-${perSide}`, size, ready: [mca], timeoutMs: 600_000 });
   try {
     const startMs = round(sim.startMs);

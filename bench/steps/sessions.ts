@@ -10,7 +10,7 @@ import { round } from '../load.js';
 import type { Step } from '../step.js';
 
 setFlagsFromString('--expose-gc');
-const gc: () => void = runInNewContext('gc');
+const gc = runInNewContext('gc') as () => void;
 const heap = () => {
   gc();
   return process.memoryUsage().heapUsed;
@@ -22,7 +22,7 @@ export const sessions: Step = async (ctx) => {
   ctx.log(`\nsessions: ${count} sessions over MyCreditApp at ${perSide} per side, in-process`);
 
   const before = heap();
-  const fullCopy = vendorModules.mycreditapp.state.create({ seed: 42, size: perSide });
+  const fullCopy: unknown = vendorModules.mycreditapp.state.create({ seed: 42, size: perSide });
   const fullCopyBytes = heap() - before;
   void fullCopy;
 

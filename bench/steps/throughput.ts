@@ -12,6 +12,7 @@ import { ratioLine, rowLine } from '../report.js';
 import type { EndpointResult, Ratio, Row } from '../results.js';
 import type { Context, Step } from '../step.js';
 import { connkitVersion } from '../version.js';
+import { found } from '../../src/sim/found.js';
 
 const ratio = (name: string, a: Row, b: Row): Ratio => ({
   name,
@@ -24,7 +25,7 @@ export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: P
   const sim = await startConnkit('throughput', ctx.o, { label, size });
   try {
     // A sized instance has ids of its own: the endpoint is rebuilt from its fixtures.
-    const own = withPageSize(size ? headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId)! : e, limit);
+    const own = withPageSize(size ? found(headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId), `headline read ${e.operationId}`) : e, limit);
     const url = sim.url + base(e.api, 'connkit');
     const answer = await record(url + own.path, own, 0);
     const flags = connkitFlags({ size });

@@ -9,7 +9,7 @@ import { measure, record } from '../measure.js';
 import { bare, prismStatic, type Peer } from '../peers.js';
 import { ratioLine, rowLine } from '../report.js';
 import type { Ratio, Row } from '../results.js';
-import type { Context, Step } from '../step.js';
+import type { Step } from '../step.js';
 import { connkitVersion } from '../version.js';
 
 const spec = (p: Peer) => ({ id: p.id, label: p.label, version: p.version, flags: p.flags });

@@ -14,13 +14,13 @@ export function readJournal(text: string, file: string): JournalEntry[] {
   const trimmed = text.trim();
   let values: unknown[];
   try {
-    if (trimmed.startsWith('[')) values = JSON.parse(trimmed);
+    if (trimmed.startsWith('[')) values = JSON.parse(trimmed) as unknown[];
     else if (trimmed.startsWith('{') && !trimmed.includes('\n{')) {
       const doc: unknown = JSON.parse(trimmed);
       values = typeof doc === 'object' && doc !== null && 'entries' in doc && Array.isArray(doc.entries) ? doc.entries : [doc];
-    } else values = trimmed.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l.replace(/^data:\s*/, '')));
+    } else values = trimmed.split('\n').filter((l) => l.trim()).map((l): unknown => JSON.parse(l.replace(/^data:\s*/, '')));
   } catch (e) {
-    throw new Error(`${file} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${file} is not JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const bad = values.findIndex((v) => !isEntry(v));
   if (bad >= 0) throw new Error(`${file}: entry ${bad + 1} is not a journal entry (seq, status…)`);

@@ -33,7 +33,7 @@ export async function exampleCurl(api: string, flags: CurlFlags): Promise<string
   try {
     res = await fetch(`${base}/__page/examples`, { headers });
   } catch (e) {
-    throw new Error(`no connkit answers at ${base} (${e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e)}): start one with \`connkit mock\` or give --url`);
+    throw new Error(`no connkit answers at ${base} (${e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e)}): start one with \`connkit mock\` or give --url`, { cause: e });
   }
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok || !isExamples(body)) throw new Error(`${base} answered ${res.status} to /__page/examples: is it connkit${flags.controlToken ? '' : ' (a remote one needs --control-token)'}?`);

@@ -152,7 +152,9 @@ export function parseMock(argv: string[]): StartOptions {
     if (e instanceof UsageError) throw e;
     throw new UsageError(err.trim() || (e as Error).message);
   }
-  return options!;
+  // The action sets it; a parse that ends another way (help) has thrown above.
+  if (!options) throw new UsageError(err.trim() || 'connkit mock: no options');
+  return options;
 }
 
 type Started = Awaited<ReturnType<typeof import('../server/index.js').startSimulator>>;
@@ -176,7 +178,7 @@ async function serve(cmd: Command, options: StartOptions): Promise<void> {
     await sim.close();
     return fail(e);
   }
-  const stop = () => sim.close().then(() => process.exit(0));
+  const stop = () => void sim.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -17,7 +17,7 @@ export async function generateDocuments(): Promise<string> {
     'export const specDocuments: Record<SpecName, () => unknown> = {',
   ];
   for (const name of specNames) {
-    const doc = parse(await readFile(specPath(name), 'utf8'));
+    const doc: unknown = parse(await readFile(specPath(name), 'utf8'));
     lines.push(`  ${name}: () => JSON.parse(${JSON.stringify(JSON.stringify(doc))}),`);
   }
   lines.push('};', '');

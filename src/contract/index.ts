@@ -127,7 +127,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
   const servers = doc.servers as JsonObject[];
   const serverUrl = expandServer(servers[0]);
   const basePath = new URL(serverUrl).pathname.replace(/\/$/, '');
-  const prefix = String((doc['x-connkit'] as JsonObject | undefined)?.prefix ?? `/${name}`);
+  const prefix = text((doc['x-connkit'] as JsonObject | undefined)?.prefix ?? `/${name}`);
 
   const responseCache = new Map<string, ValidateFunction>();
   const compiledResponse = (pointer: string) => {
@@ -171,7 +171,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
         });
         responses.set(status, {
           status,
-          description: String(res.description ?? ''),
+          description: text(res.description ?? ''),
           headers,
           json: Boolean(media),
           get validate() {
@@ -184,11 +184,11 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
       const bodySchema = body && once(() => derefDeep(doc, getPointer(doc, body.pointer)) as JsonObject);
       operations.push({
         spec: name,
-        id: String(op.operationId),
+        id: text(op.operationId),
         method,
         path,
         routePath: path.replace(/\{([^}]+)\}/g, ':$1'),
-        summary: String(op.summary ?? ''),
+        summary: text(op.summary ?? ''),
         ext: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
         params: publicParams,
         body:
@@ -224,7 +224,7 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
   return {
     name,
     doc,
-    title: String((doc.info as JsonObject).title),
+    title: text((doc.info as JsonObject).title),
     prefix,
     basePath,
     serverUrl,
@@ -238,9 +238,14 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
   };
 }
 
+/** A spec value as text, as String() has it, but an object as its JSON rather than "[object Object]". */
+function text(v: Json | undefined): string {
+  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+}
+
 function expandServer(server: JsonObject): string {
   const vars = (server.variables ?? {}) as Record<string, JsonObject>;
-  return String(server.url).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v]?.default ?? v));
+  return text(server.url).replace(/\{(\w+)\}/g, (_, v: string) => text(vars[v]?.default ?? v));
 }
 
 type ParamWithPointer = Param & { pointer: string };
@@ -254,8 +259,8 @@ function collectParams(doc: JsonObject, item: JsonObject, op: JsonObject, itemPt
       const schemaNode = derefDeep(doc, p.schema) as JsonObject;
       const types = ([] as Json[]).concat(schemaNode.type ?? []);
       // Operation-level parameters override path-level ones of the same name and place.
-      byKey.set(`${p.in}:${p.name}`, {
-        name: String(p.name),
+      byKey.set(`${text(p.in)}:${text(p.name)}`, {
+        name: text(p.name),
         in: p.in as ParamLocation,
         required: p.required === true,
         array: types.includes('array'),
@@ -291,7 +296,9 @@ function parseParams(params: Param[], validators: Map<ParamLocation, () => Check
       const given = loc === 'header' ? raw.header[p.name.toLowerCase()] : raw[loc][p.name];
       if (given !== undefined) target[p.name] = given;
     }
-    const validate = validators.get(loc)!();
+    const check = validators.get(loc);
+    if (!check) throw new Error(`connkit: no validator for ${loc} parameters`);
+    const validate = check();
     if (!validate(target)) issues.push(...toIssues(loc, validate.errors));
     for (const p of params) if (p.in === loc && target[p.name] === undefined && p.default !== undefined) target[p.name] = p.default;
   }

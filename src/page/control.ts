@@ -41,7 +41,14 @@ export async function control<T>(method: string, path: string, session: string, 
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await res.text();
-  const json = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw new ControlError(res.status, json?.error?.message ?? `${res.status} ${res.statusText}`);
+  const json: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) throw new ControlError(res.status, errorMessage(json) ?? `${res.status} ${res.statusText}`);
   return json as T;
+}
+
+/** The control API's `{ error: { message } }`, when that is what came back. */
+function errorMessage(json: unknown): string | undefined {
+  if (typeof json !== 'object' || json === null || !('error' in json)) return undefined;
+  const { error } = json;
+  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : undefined;
 }

@@ -37,7 +37,7 @@ export function useLiveJournal(session = 'default'): Live {
       });
     };
     source.addEventListener('entry', (ev) => {
-      buffer.push(JSON.parse((ev).data));
+      buffer.push(JSON.parse(String(ev.data)) as JournalEntry);
       if (!frame) frame = requestAnimationFrame(flush);
     });
     source.onopen = () => setLive((l) => ({ ...l, connected: true }));

@@ -88,4 +88,6 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (!root) throw new Error('connkit page: no #app element to render into');
+render(<App />, root);

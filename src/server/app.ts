@@ -8,7 +8,7 @@ import type { Simulator } from '../sim/core.js';
 import { boundary, vendorOnly } from './boundary.js';
 import { coreDoor } from './core-door.js';
 import { framePolicy } from './frame-policy.js';
-import { journalStream, type JournalStreamOptions, type StreamGauge } from './journal-stream.js';
+import { journalStream, type StreamGauge } from './journal-stream.js';
 import { pageRouter } from './page.js';
 import { scheme } from './scheme.js';
 import { snapshotRoutes } from './snapshot-route.js';

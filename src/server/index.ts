@@ -86,11 +86,12 @@ function warmInBackground(indexes: SpecIndex[]): void {
 export interface RunningSimulator extends SimulatorServer, Listening {}
 
 export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls']; persist?: PersistOptions } = {}): Promise<RunningSimulator> {
-  let tlsPort: number | undefined;
+  // Known once it listens; the page asks for it per request.
+  const tls: { port?: number } = {};
   // Behind a session-hashing proxy, `GET /__control/sessions` says which process answered.
   let port = options.port ?? defaultPort;
   const named = options.instance ?? process.env.CONNKIT_INSTANCE;
-  const server = createServer({ ...options, instance: named || (() => `${hostname()}:${port}`) }, () => tlsPort);
+  const server = createServer({ ...options, instance: named || (() => `${hostname()}:${port}`) }, () => tls.port);
   // The saved state is loaded (or refused) before any port is bound; close() writes it a last time.
   const saved = options.persist ? await persist(server, options.persist) : undefined;
   const bound = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
@@ -103,7 +104,7 @@ export async function startSimulator(options: ServerOptions & { host?: string; p
         },
       }
     : bound;
-  tlsPort = listening.tlsPort;
+  tls.port = listening.tlsPort;
   port = listening.port;
   warmInBackground(server.served.concat(specIndex('control')));
   return withGetters(server, listening);

@@ -84,7 +84,7 @@ class Outbox {
  * connection gets the newest `backlog` entries (0 by default) and then every new one.
  * A client that stops reading is dropped once `maxBufferedBytes` wait for it.
  */
-export function journalStream(journal: JournalView, options: JournalStreamOptions = {}): Router & { gauge(): StreamGauge } {
+export function journalStream(journal: JournalView, options: JournalStreamOptions = {}): Router & { gauge: () => StreamGauge } {
   const maxBufferedBytes = options.maxBufferedBytes ?? defaultStreamLimits.maxBufferedBytes;
   const maxBacklog = options.maxBacklog ?? defaultStreamLimits.maxBacklog;
   const outboxes = new Set<Outbox>();

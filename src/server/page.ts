@@ -32,18 +32,24 @@ function urls(req: Request, index: SpecIndex, tlsPort: number | undefined) {
 }
 
 /** Sets `example` on every parameter named in `values` (Swagger UI puts it in the "try it" field). */
-function withExamples(spec: any, values: Record<string, unknown>): void {
-  const fill = (p: any) => {
-    const v = values[p?.name];
-    if (!p || p.$ref || v === undefined || p.example !== undefined || p.examples !== undefined) return;
-    p.example = p.schema?.type === 'array' ? [v] : v;
+function withExamples(spec: JsonObject, values: Record<string, unknown>): void {
+  const fill = (p: unknown) => {
+    if (!isObject(p)) return;
+    const v = values[String(p.name)];
+    if (p.$ref || v === undefined || p.example !== undefined || p.examples !== undefined) return;
+    p.example = isObject(p.schema) && p.schema.type === 'array' ? [v] : v;
   };
-  for (const p of Object.values(spec.components?.parameters ?? {})) fill(p);
-  for (const item of Object.values(spec.paths ?? {}) as any[]) {
-    for (const p of item.parameters ?? []) fill(p);
-    for (const op of Object.values(item) as any[]) if (op && typeof op === 'object' && Array.isArray(op.parameters)) op.parameters.forEach(fill);
+  const parameters = isObject(spec.components) && isObject(spec.components.parameters) ? spec.components.parameters : {};
+  for (const p of Object.values(parameters)) fill(p);
+  for (const item of Object.values(isObject(spec.paths) ? spec.paths : {})) {
+    if (!isObject(item)) continue;
+    if (Array.isArray(item.parameters)) for (const p of item.parameters) fill(p);
+    for (const op of Object.values(item)) if (isObject(op) && Array.isArray(op.parameters)) op.parameters.forEach(fill);
   }
 }
+
+type JsonObject = Record<string, unknown>;
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null;
 
 /**
  * The page's own endpoints: `/` as HTML for browsers (API clients keep the JSON index, which
@@ -103,7 +109,7 @@ export function pageRouter(input: { sim: Simulator; control: SpecIndex; tlsPort:
     // "Try it" must reach this simulator, not the vendor's production host.
     const servers = [{ url: u.base_url, description: 'this simulator' }];
     if (u.vendor_url && u.vendor_url !== u.base_url) servers.push({ url: u.vendor_url, description: "this simulator, at the vendor's own path" });
-    const spec: any = { ...structuredClone(readSpec(index.name)), servers };
+    const spec: JsonObject = { ...structuredClone(readSpec(index.name)), servers };
     const docs = sim.modules.get(index.name)?.docs?.(sim.session().state(index.name));
     if (docs) withExamples(spec, docs.tryIt);
     res.json(spec);

@@ -47,7 +47,7 @@ export const jsonCodec: SnapshotCodec = {
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      throw new Error(`not JSON (${(e as Error).message})`);
+      throw new Error(`not JSON (${(e as Error).message})`, { cause: e });
     }
     if (typeof doc !== 'object' || doc === null || !('connkit' in doc) || doc.connkit !== 1 || !('sessions' in doc) || typeof doc.sessions !== 'object' || doc.sessions === null)
       throw new Error('not a connkit state file (no "connkit": 1 and "sessions")');
@@ -61,7 +61,7 @@ export const jsonCodec: SnapshotCodec = {
     try {
       sim.restoreSessions(snapshots);
     } catch (e) {
-      throw new Error(isApiError(e) ? e.message : (e as Error).message);
+      throw new Error(isApiError(e) ? e.message : (e as Error).message, { cause: e });
     }
   },
 };

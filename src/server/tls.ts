@@ -43,7 +43,6 @@ const files = (dir: string) => ({
 const day = 86_400_000;
 // Browsers refuse server certificates valid for longer than 398 days, even from a local CA.
 const leafDays = 397;
-const caDays = 3650;
 const renewWithinDays = 30;
 
 const why = (e: unknown) => {

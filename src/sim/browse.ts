@@ -113,7 +113,7 @@ export function browsePage(collection: Collection, offset: number, limit: number
   }
   if (collection.ids && collection.get) {
     const found = collection.ids().filter((id) => id.includes(q));
-    const get = collection.get;
+    const get = collection.get.bind(collection);
     return { total: found.length, items: found.slice(offset, offset + limit).map((id) => ({ id, record: get(id) as Record<string, unknown> })) };
   }
   let total = 0;

@@ -10,7 +10,7 @@ export function describeIssue(issue: Issue): string {
 }
 
 function wordsOf(issue: Issue): string {
-  const p = issue.params as Record<string, any>;
+  const p = issue.params;
   switch (issue.keyword) {
     case 'required':
       return 'is required';
@@ -23,7 +23,7 @@ function wordsOf(issue: Issue): string {
     case 'additionalProperties':
       return 'is not allowed';
     case 'format':
-      return `must be a valid ${p.format}`;
+      return `must be a valid ${String(p.format)}`;
     default:
       return issue.message;
   }

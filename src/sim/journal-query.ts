@@ -27,13 +27,13 @@ export interface AnyJournalQuery {
   api?: string;
   operationId?: string;
   /** As in JournalQuery; over HTTP a class arrives as the text `4xx`. */
-  status?: StatusMatch | string;
+  status?: number | readonly number[] | string;
   session?: string;
   method?: string;
   since?: number | Date | string;
 }
 
-const statusMatches = (want: StatusMatch | string, status: number) =>
+const statusMatches = (want: number | readonly number[] | string, status: number) =>
   typeof want === 'number' ? status === want : typeof want === 'string' ? Math.floor(status / 100) === Number(want[0]) : want.includes(status);
 
 /** The test a query stands for: `since` read once, so a long journal costs one comparison per field. */

@@ -44,7 +44,7 @@ export class Journal {
     readonly capacity: number,
     readonly maxBytes = defaultJournalBytes,
   ) {
-    this.ring = new Array(Math.max(1, capacity));
+    this.ring = new Array<JournalEntry | undefined>(Math.max(1, capacity));
     this.sizes = new Array<number>(this.ring.length).fill(0);
   }
 

@@ -71,7 +71,7 @@ export class World implements StateSource {
     if (known) return known.state;
     const mod = this.modules.get(api);
     if (!mod) throw new Error(`unknown api ${api}`);
-    const state: object = mod.state.create({ seed, size });
+    const state = mod.state.create({ seed, size }) as object;
     const base = { state, bytes: countRecords(mod.state.toJSON(state)) * bytesPerRecord };
     this.bases.set(key, base);
     if (!this.fits(0)) {

@@ -54,8 +54,8 @@ function runAction(inputs: Record<string, string>, env: Record<string, string> =
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d));
-  child.stderr.on('data', (d: Buffer) => (stdout += d));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
   return new Promise<{ code: number | null; stdout: string; outputs: Record<string, string>; summary: string; dir: string }>((resolve) =>
     child.on('close', (code) => resolve({ code, stdout, outputs: readOutputs(files.output), summary: readFileSync(files.summary, 'utf8'), dir })),
   );

@@ -6,8 +6,10 @@ import { createServer } from '../../src/server/index.js';
 import { shortUrl, type LogStream } from '../../src/server/log-lines.js';
 
 // An SGR escape: what colour looks like in the bytes.
-const ansi = /\x1b\[\d+m/;
-const noEscapes = (s: string) => s.replace(/\x1b\[\d+m/g, '');
+// Built from the ESC code point: a control character in a regex literal reads as a typo.
+const esc = String.fromCharCode(27);
+const ansi = new RegExp(`${esc}\\[\\d+m`);
+const noEscapes = (s: string) => s.replace(new RegExp(`${esc}\\[\\d+m`, 'g'), '');
 
 /** A stream that keeps what it is given; a TTY (with colours) when asked. */
 function capture(tty: boolean): LogStream & { lines: () => string[] } {
@@ -91,7 +93,7 @@ describe('connkit mock in a pseudo-terminal (script from util-linux)', () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         p.stdout.on('data', (d: Buffer) => {
-          out += d;
+          out += d.toString();
           const m = /simulator on (http:\/\/[\d.:]+)/.exec(out);
           if (m && out.includes('control API')) resolve(m[1]);
         });

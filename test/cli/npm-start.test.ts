@@ -18,7 +18,10 @@ function descendants(pid: number): number[] {
   }
   const out: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of parents) if (parent === p) out.push(child), walk(child);
+    for (const [child, parent] of parents) if (parent === p) {
+        out.push(child);
+        walk(child);
+      }
   };
   walk(pid);
   return out;
@@ -43,7 +46,7 @@ describe('npm start', () => {
       try {
         const url = await new Promise<string>((resolve, reject) => {
           npm.stdout.on('data', (d: Buffer) => {
-            out += d;
+            out += d.toString();
             const m = /simulator on (http:\/\/\S+)/.exec(out);
             if (m && out.includes('control API')) resolve(m[1]);
           });

@@ -35,14 +35,16 @@ const dieAfter = 15;
 let out: string;
 beforeAll(async () => {
   t = await testSimulator();
-  proxy = createServer(async (req, res) => {
-    if (++seen > dieAfter) return void req.socket.destroy();
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(Buffer.from(c));
-    const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k) ? [[k, v]] : [])));
-    const answer = await fetch(`${t.sim.url}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-    res.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' });
-    res.end(Buffer.from(await answer.arrayBuffer()));
+  proxy = createServer((req, res) => {
+    void (async () => {
+      if (++seen > dieAfter) return void req.socket.destroy();
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(Buffer.from(c));
+      const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k) ? [[k, v]] : [])));
+      const answer = await fetch(`${t.sim.url}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      res.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    })();
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;

@@ -40,7 +40,7 @@ async function everything(dir: string, consoleText: string): Promise<string> {
 }
 
 describe('profile secrets in reports', () => {
-  it('finds the secrets by one rule over every profile: tokens, credentials, connect and invitation tokens, not ids', async () => {
+  it('finds the secrets by one rule over every profile: tokens, credentials, connect and invitation tokens, not ids', () => {
     const paths = (api: string) => profileSecrets(parse(readFileSync(profileFile(api), 'utf8'))).map((s) => s.path);
     expect(paths('wingfield')).toEqual(expect.arrayContaining(['$profile.tokens.write', '$profile.connect_tokens.open[0]', '$profile.connect_tokens.confirm[0].token']));
     expect(paths('wingfield')).not.toContain('$profile.connect_tokens.confirm[0].external_organization_id');

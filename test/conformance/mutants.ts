@@ -272,7 +272,7 @@ export function mutants(fx: any): Mutant[] {
       name: 'wf: unlink answers 200 but keeps the relation',
       api: 'wingfield',
       kills: ['wf_unlink'],
-      response: async (r, res, forward) => (r.method === 'DELETE' && res.status === 200 ? res : res),
+      response: (r, res) => (r.method === 'DELETE' && res.status === 200 ? res : res),
       request: (r) => (r.method === 'DELETE' && /\/relation$/.test(r.url) ? { ...r, method: 'GET', url: r.url.replace(/\/organizations\/[^/]+\/relation$/, '/organizations') } : r),
     },
   ];

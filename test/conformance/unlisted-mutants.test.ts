@@ -34,8 +34,8 @@ interface Outcome {
 function watched(m: Rewrite) {
   const counter = { fired: 0 };
   const changed = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
-  const request = m.request;
-  const response = m.response;
+  const request = m.request?.bind(m);
+  const response = m.response?.bind(m);
   const rewrite: Rewrite = {
     request: request
       ? (r) => {

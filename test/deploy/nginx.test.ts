@@ -49,7 +49,7 @@ describe.skipIf(!nginx)('deploy/nginx.conf: sessions hashed over two connkit pro
     expect(conf.match(/127\.0\.0\.1:\d+;/g)).toHaveLength(3);
     writeFileSync(join(dir, 'nginx.conf'), conf);
     proxy = spawn(nginx ?? 'nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', `daemon off; pid ${join(dir, 'nginx.pid')}; error_log ${join(dir, 'error.log')} warn;`], { stdio: ['ignore', 'pipe', 'pipe'] });
-    proxy.stderr?.on('data', (d: Buffer) => (log += d));
+    proxy.stderr?.on('data', (d: Buffer) => (log += d.toString()));
     front = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
       const up = await fetch(`${front}/__control/health`).then((r) => r.ok, () => false);

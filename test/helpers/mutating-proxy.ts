@@ -52,21 +52,23 @@ export async function startProxy(upstream: string, mutant?: Rewrite | Mutant) {
     }
     return { status: res.status, headers: Object.fromEntries([...res.headers].filter(([k]) => !hop.has(k) && k !== 'content-encoding')), body };
   };
-  const server = createServer(async (req, res) => {
-    try {
-      let r: ProxyRequest = { method: req.method!, url: req.url!, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body: await readBody(req) };
-      if (mutant?.request) r = mutant.request(r);
-      let answer = await forward(r);
-      if (mutant?.response) answer = await mutant.response(r, answer, forward);
-      const payload = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-      const headers = { ...answer.headers };
-      if (answer.body !== undefined && typeof answer.body !== 'string') headers['content-type'] ??= 'application/json; charset=utf-8';
-      res.writeHead(answer.status, headers);
-      res.end(answer.status === 204 ? undefined : payload);
-    } catch (e) {
-      res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(`proxy: ${(e as Error).message}`);
-    }
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        let r: ProxyRequest = { method: req.method!, url: req.url!, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body: await readBody(req) };
+        if (mutant?.request) r = mutant.request(r);
+        let answer = await forward(r);
+        if (mutant?.response) answer = await mutant.response(r, answer, forward);
+        const payload = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+        const headers = { ...answer.headers };
+        if (answer.body !== undefined && typeof answer.body !== 'string') headers['content-type'] ??= 'application/json; charset=utf-8';
+        res.writeHead(answer.status, headers);
+        res.end(answer.status === 204 ? undefined : payload);
+      } catch (e) {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`proxy: ${(e as Error).message}`);
+      }
+    })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

@@ -26,7 +26,7 @@ export async function startMock(args: string[]): Promise<MockProcess> {
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 30_000);
     const read = (d: Buffer) => {
-      out += d;
+      out += d.toString();
       const m = /connkit simulator on (http:\/\/\S+)/.exec(out);
       if (m?.[1] && out.includes('control API')) {
         clearTimeout(timer);
@@ -34,7 +34,7 @@ export async function startMock(args: string[]): Promise<MockProcess> {
       }
     };
     child.stdout?.on('data', read);
-    child.stderr?.on('data', (d: Buffer) => (out += d));
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`connkit exited ${code}: ${out}`));

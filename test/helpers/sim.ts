@@ -47,7 +47,7 @@ export async function testSimulator(options: SimulatorOptions = {}) {
     // A dropped connection is a network error: fetch rejects, handle() answers Response.error().
     if (res.type === 'error') throw new TypeError('fetch failed: the simulator dropped the connection');
     const text = await res.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {

@@ -17,10 +17,12 @@ const base: ts.CompilerOptions = {
 export function typecheck(files: Map<string, string>, options: ts.CompilerOptions = {}): Map<string, ts.Diagnostic[]> {
   const all = { ...base, ...options };
   const host = ts.createCompilerHost(all);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (f) => files.has(f) || fileExists.call(host, f);
-  host.readFile = (f) => files.get(f) ?? readFile.call(host, f);
-  host.getSourceFile = (f, lang, ...rest) => (files.has(f) ? ts.createSourceFile(f, files.get(f)!, lang) : getSourceFile.call(host, f, lang, ...rest));
+  const getSourceFile = host.getSourceFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
+  host.fileExists = (f) => files.has(f) || fileExists(f);
+  host.readFile = (f) => files.get(f) ?? readFile(f);
+  host.getSourceFile = (f, lang, ...rest) => (files.has(f) ? ts.createSourceFile(f, files.get(f)!, lang) : getSourceFile(f, lang, ...rest));
   const program = ts.createProgram([...files.keys()], all, host);
   return new Map(
     [...files.keys()].map((f) => {

@@ -61,14 +61,16 @@ export async function runPage(entry: string, bundle: PageBundle, timeoutMs = 60_
   const dir = await mkdtemp(join(tmpdir(), 'connkit-page-'));
   const log: string[] = [];
   const swapped: string[] = [];
-  const server = createServer(async (req, res) => {
-    const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
-    try {
-      const body = await readFile(join(dir, path === '/' ? 'index.html' : path));
-      res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'text/html; charset=utf-8' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+      try {
+        const body = await readFile(join(dir, path === '/' ? 'index.html' : path));
+        res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'text/html; charset=utf-8' }).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    })();
   });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   try {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { control, type ApiExample, type Examples, type Fixtures } from '../control.js';
 import { CodeBlock, Copyable, Empty } from '../ui.js';
+import { textOf } from '../text.js';
 
 const shownPerList = 5;
 
@@ -13,7 +14,7 @@ function FixtureValue({ value, path }: { value: unknown; path: string }) {
     if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) return <RecordList records={value as Record<string, unknown>[]} path={path} />;
     return (
       <div class="list">
-        {value.slice(0, shownPerList).map((v, i) => (
+        {value.slice(0, shownPerList).map((v: unknown, i) => (
           <FixtureValue value={v} path={`${path}.${i}`} />
         ))}
         {value.length > shownPerList && <span class="muted">… and {value.length - shownPerList} more</span>}
@@ -40,7 +41,7 @@ function RecordList({ records, path }: { records: Record<string, unknown>[]; pat
           {records.slice(0, shownPerList).map((r, i) => (
             <tr>
               {columns.map((c) => (
-                <td>{typeof r[c] === 'string' ? <Copyable value={r[c]} testId={`fixture-${path}.${i}.${c}`} /> : <code>{String(r[c] ?? '—')}</code>}</td>
+                <td>{typeof r[c] === 'string' ? <Copyable value={r[c]} testId={`fixture-${path}.${i}.${c}`} /> : <code>{r[c] === null || r[c] === undefined ? '—' : textOf(r[c])}</code>}</td>
               ))}
             </tr>
           ))}
@@ -135,7 +136,7 @@ export function ApisTab({ session, changes }: { session: string; changes: number
         setExamples(e);
         setFixtures(f);
       })
-      .catch((e) => setError(String(e.message)));
+      .catch((e: Error) => setError(e.message));
   }, [session, changes]);
   if (error) return <Empty>{error}</Empty>;
   if (!examples) return <Empty>loading…</Empty>;

@@ -60,7 +60,7 @@ export function DocsTab() {
         setExamples(e);
         setApi(e.apis[0]?.name ?? 'control');
       })
-      .catch((e) => setError(e.message));
+      .catch((e: Error) => setError(e.message));
   }, []);
 
   const specs = examples ? [...examples.apis.map((a) => ({ name: a.name, url: a.spec_url, title: a.title.split(' — ')[0] })), { name: 'control', url: examples.control.spec_url, title: 'connkit control' }] : [];
@@ -73,7 +73,9 @@ export function DocsTab() {
     node.replaceChildren();
     loadSwaggerUi()
       .then(() => {
-        const ui = window.SwaggerUIBundle!({
+        const bundle = window.SwaggerUIBundle;
+        if (!bundle) throw new Error('Swagger UI did not load');
+        const ui = bundle({
           url: spec.url,
           domNode: node,
           deepLinking: false,
@@ -85,7 +87,7 @@ export function DocsTab() {
           onComplete: () => credential?.apply(ui),
         });
       })
-      .catch((e) => setError(e.message));
+      .catch((e: Error) => setError(e.message));
   }, [spec?.url]);
 
   if (error) return <Empty>{error}</Empty>;

@@ -48,7 +48,7 @@ export function RecordEditor({ api, info, id, record, session, onSaved }: { api:
         )}
         {text !== undefined && (
           <>
-            <button type="button" class="primary" disabled={busy} onClick={save} data-testid="record-save">
+            <button type="button" class="primary" disabled={busy} onClick={() => void save()} data-testid="record-save">
               Save
             </button>
             <button type="button" class="ghost" onClick={() => (setText(undefined), setError(undefined))}>
@@ -58,7 +58,7 @@ export function RecordEditor({ api, info, id, record, session, onSaved }: { api:
         )}
         {text === undefined &&
           info?.presets.map((p) => (
-            <button type="button" class="preset" title={p.description} disabled={busy} onClick={() => run(() => control('POST', `${path}/presets/${p.name}`, session), `${p.label}: ${id}`)} data-testid={`preset-${p.name}`}>
+            <button type="button" class="preset" title={p.description} disabled={busy} onClick={() => void run(() => control('POST', `${path}/presets/${p.name}`, session), `${p.label}: ${id}`)} data-testid={`preset-${p.name}`}>
               {p.label}
             </button>
           ))}

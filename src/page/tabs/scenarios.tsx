@@ -46,7 +46,7 @@ function ScenarioCard({ def, active, session, onChanged }: { def: Definition; ac
       <div class="scenario-head">
         <h2>{def.name}</h2>
         <label class="switch" title={active ? 'on: click to switch off' : 'off: click to switch on'}>
-          <input type="checkbox" role="switch" checked={!!active} disabled={busy} onChange={toggle} data-testid={`switch-${def.name}`} aria-label={`${def.name} on`} />
+          <input type="checkbox" role="switch" checked={!!active} disabled={busy} onChange={() => void toggle()} data-testid={`switch-${def.name}`} aria-label={`${def.name} on`} />
           <span class="track" />
         </label>
       </div>
@@ -80,7 +80,7 @@ function ScenarioCard({ def, active, session, onChanged }: { def: Definition; ac
         </div>
       )}
       {dirty && (
-        <button type="button" class="primary small" disabled={busy} onClick={() => run(() => control('PUT', `/__control/scenarios/${def.name}`, session, body()))}>
+        <button type="button" class="primary small" disabled={busy} onClick={() => void run(() => control('PUT', `/__control/scenarios/${def.name}`, session, body()))}>
           Apply changes
         </button>
       )}
@@ -100,7 +100,7 @@ export function ScenariosTab({ session, changes }: { session: string; changes: n
         setData(d);
         setError(undefined);
       })
-      .catch((e) => setError(e.message));
+      .catch((e: Error) => setError(e.message));
   }, [session, changes, own]);
   if (error) return <Empty>{error}</Empty>;
   if (!data) return <Empty>loading…</Empty>;
@@ -110,7 +110,7 @@ export function ScenariosTab({ session, changes }: { session: string; changes: n
       <p class="lead">
         Session <b>{session}</b>: {on.length ? <>on — {on.map((n) => <span class="chip picked">{n}</span>)}</> : 'no scenario is on.'}{' '}
         {on.length > 0 && (
-          <button type="button" class="ghost small" onClick={() => control('DELETE', '/__control/scenarios', session).then(() => setOwn(own + 1))}>
+          <button type="button" class="ghost small" onClick={() => void control('DELETE', '/__control/scenarios', session).then(() => setOwn(own + 1))}>
             Switch all off
           </button>
         )}

@@ -3,6 +3,7 @@ import { control, type Schemas } from '../control.js';
 import { downloadSnapshot, uploadSnapshot } from '../snapshot.js';
 import { Empty } from '../ui.js';
 import { RecordEditor } from './record-editor.js';
+import { textOf } from '../text.js';
 
 type Collections = Schemas['StateCollections'];
 type Page = Schemas['StatePage'];
@@ -29,13 +30,13 @@ function cell(v: unknown): string {
   const t = typeof v === 'string' ? isoTime.exec(v) : null;
   if (t) return `${t[1]} ${t[2]}`;
   if (typeof v === 'string') return v.length > 40 ? `${v.slice(0, 38)}…` : v;
-  return String(v);
+  return textOf(v);
 }
 
 function StateActions({ session, onDone }: { session: string; onDone: (message: string) => void }) {
   const [seed, setSeed] = useState('');
   useEffect(() => {
-    control<Schemas['Health']>('GET', '/__control/health', session).then((h) => setSeed(String(h.seed)));
+    void control<Schemas['Health']>('GET', '/__control/health', session).then((h) => setSeed(String(h.seed)));
   }, [session]);
   const fail = (e: Error) => onDone(`failed: ${e.message}`);
   const reset = () =>
@@ -53,15 +54,15 @@ function StateActions({ session, onDone }: { session: string; onDone: (message: 
       <label class="seed">
         seed <input type="number" value={seed} onInput={(e) => setSeed((e.target as HTMLInputElement).value)} data-testid="reset-seed" />
       </label>
-      <button type="button" class="danger" onClick={reset} data-testid="reset">
+      <button type="button" class="danger" onClick={() => void reset()} data-testid="reset">
         Reset
       </button>
-      <button type="button" onClick={exportState} data-testid="export">
+      <button type="button" onClick={() => void exportState()} data-testid="export">
         Export snapshot
       </button>
       <label class="button">
         Import snapshot…
-        <input type="file" accept="application/x-ndjson,.ndjson,application/json,.json" hidden onChange={(e) => importState((e.target as HTMLInputElement).files?.[0])} data-testid="import" />
+        <input type="file" accept="application/x-ndjson,.ndjson,application/json,.json" hidden onChange={(e) => void importState((e.target as HTMLInputElement).files?.[0])} data-testid="import" />
       </label>
     </div>
   );
@@ -82,7 +83,7 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
   const [error, setError] = useState<string>();
 
   useEffect(() => {
-    control<Schemas['Health']>('GET', '/__control/health', session).then((h) => {
+    void control<Schemas['Health']>('GET', '/__control/health', session).then((h) => {
       setApis(h.apis);
       setApi((a) => a ?? h.apis[0]);
     });
@@ -94,7 +95,7 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
         setCollections(c);
         setCollection((cur) => (cur && c.collections.some((x) => x.name === cur) ? cur : c.collections[0]?.name));
       })
-      .catch((e) => setError(e.message));
+      .catch((e: Error) => setError(e.message));
   }, [api, session, changes, edits]);
   useEffect(() => {
     if (!api || !collection) return;
@@ -105,7 +106,7 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
         setPage(p);
         setError(undefined);
       })
-      .catch((e) => setError(e.message));
+      .catch((e: Error) => setError(e.message));
   }, [api, collection, offset, q, session, changes, edits]);
 
   const pick = (a: string) => {
@@ -196,7 +197,7 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
                         <code>{cell(item.id)}</code>
                       </td>
                       {columns.map((c) => (
-                        <td class={`v-${String(item.record[c]).replace(/[^a-z_]/gi, '')}`} title={String(item.record[c] ?? '')}>
+                        <td class={`v-${String(item.record[c]).replace(/[^a-z_]/gi, '')}`} title={item.record[c] === null || item.record[c] === undefined ? '' : textOf(item.record[c])}>
                           {cell(item.record[c])}
                         </td>
                       ))}

@@ -22,8 +22,6 @@ export interface ControlScope {
   instance?: string | (() => string);
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 const active = (ctx: Ctx) => ({ active: ctx.session.scenarios.map((s) => ({ name: s.name, apis: s.apis ?? [], params: (s.params ?? {}) as Record<string, number> })) });
 
 /** The prefixed base URL of an API as the caller reached this simulator (origin of the request). */
@@ -121,7 +119,7 @@ export function controlHandlers({ world, served, catalog, instance = 'in-process
 
     getCoverage: (ctx) => ({ status: 200, body: computeCoverage(world.journal.list(undefined, ctx.params.query.session), served, catalog.list) }),
 
-    clearJournal: (ctx) => {
+    clearJournal: () => {
       world.journal.clear();
       return { status: 204, body: undefined };
     },

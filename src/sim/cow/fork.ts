@@ -14,7 +14,7 @@ export interface Fork<State> {
  */
 export function forkState<State extends object>(base: State): Fork<State> {
   const space = new CowSpace();
-  const fork: State = Object.create(Object.getPrototypeOf(base));
+  const fork = Object.create(Object.getPrototypeOf(base) as object | null) as State;
   for (const key of Reflect.ownKeys(base)) {
     const desc = Reflect.getOwnPropertyDescriptor(base, key);
     if (desc && 'value' in desc) Object.defineProperty(fork, key, { ...desc, value: space.view(desc.value) });

@@ -48,7 +48,7 @@ export class CowSpace {
 
   private overlay(target: object): Map<string | symbol, Slot> {
     let o = this.overlays.get(target);
-    if (!o) this.overlays.set(target, (o = new Map()));
+    if (!o) this.overlays.set(target, (o = new Map<string | symbol, Slot>()));
     return o;
   }
 

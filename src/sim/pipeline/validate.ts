@@ -7,7 +7,7 @@ import { widen } from './pipeline.js';
 /** `a=1&a=2&b=3` → `{a: ['1','2'], b: '3'}`: repeated keys become arrays, as the vendors read them. */
 export function parseQuery(search: string): Record<string, string | string[]> {
   // No prototype: a `__proto__` key is a key like any other.
-  const out: Record<string, string | string[]> = Object.create(null);
+  const out = Object.create(null) as Record<string, string | string[]>;
   if (!search) return out;
   for (const [key, value] of new URLSearchParams(search)) {
     const had = out[key];

@@ -11,6 +11,7 @@ import { handlers } from './handlers.js';
 import { profile } from './profile.js';
 import { providerStates } from './provider-states.js';
 import { Auth0State } from './state.js';
+import { found } from '../../found.js';
 
 /** Sent on every answer; a full bucket unless the rate-limited scenario counts. */
 const idleBucket = 50;
@@ -38,7 +39,7 @@ export const auth0: ApiModule<Auth0State, Auth0Principal, Auth0Faults> = {
   providerStates,
   docs,
   exampleCurl(state, baseUrl) {
-    const token = state.data.tokens.find((t) => t.label === 'full')!.token;
+    const token = found(state.data.tokens.find((t) => t.label === 'full'), "token labelled 'full'").token;
     const org = Object.values(state.data.tenants.connkit.organizations)[0].id;
     return `curl -H 'Authorization: Bearer ${token}' '${baseUrl}/organizations/${org}/connections?include_totals=true'`;
   },

@@ -1,5 +1,6 @@
 import type { components } from '../../../generated/control.js';
 import type { Auth0State } from './state.js';
+import { found } from '../../found.js';
 
 type Org = components['schemas']['Auth0OrganizationFixture'];
 
@@ -9,14 +10,14 @@ export function profile(state: Auth0State, baseUrl: string): components['schemas
   const org = (id: string | undefined): Org | undefined =>
     id ? { id, connection_ids: state.links(id).map((l) => l.connection_id), enabled_count: state.links(id).filter((l) => l.is_enabled).length } : undefined;
   const byName = (name: string) => Object.values(main.organizations).find((o) => o.name === name)?.id;
-  const mainOrg = byName('main')!;
+  const mainOrg = found(byName('main'), "organization named 'main'");
   const emptyOrg = byName('empty');
   const linked = new Set([mainOrg, emptyOrg].flatMap((id) => (id ? state.links(id).map((l) => l.connection_id) : [])));
   return {
     api: 'auth0',
     base_url: baseUrl,
-    tokens: { full: token('full')!, read_only: token('read-only'), no_scope: token('no-scope'), other_tenant: token('other-tenant'), expired: token('expired') },
-    organizations: { main: org(mainOrg)!, empty: org(emptyOrg), other_tenant: org(other && Object.keys(other.organizations)[0]) },
+    tokens: { full: found(token('full'), "token labelled 'full'"), read_only: token('read-only'), no_scope: token('no-scope'), other_tenant: token('other-tenant'), expired: token('expired') },
+    organizations: { main: found(org(mainOrg), 'main organization'), empty: org(emptyOrg), other_tenant: org(other && Object.keys(other.organizations)[0]) },
     unlinked_connection_ids: Object.keys(main.connections).filter((c) => !linked.has(c)),
   };
 }

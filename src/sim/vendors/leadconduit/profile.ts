@@ -1,5 +1,6 @@
 import type { components } from '../../../generated/control.js';
 import type { LeadConduitState } from './state.js';
+import { found } from '../../found.js';
 
 /** The state as a verify profile (GET /__control/fixtures). */
 export function profile(state: LeadConduitState, baseUrl: string): components['schemas']['LeadConduitProfile'] {
@@ -14,7 +15,7 @@ export function profile(state: LeadConduitState, baseUrl: string): components['s
   return {
     api: 'leadconduit',
     base_url: baseUrl,
-    credentials: { user: key(primary, false)!, superuser: key(primary, true), other_account_user: key(other, false) },
+    credentials: { user: found(key(primary, false), 'user credential of the primary account'), superuser: key(primary, true), other_account_user: key(other, false) },
     connections: {
       completed: live(primary).map((r) => ({ id: r.id, external_id: r.external_id, invitation_id: r.invitation_id, relationship_type: r.relationship_type })),
       sso_only: ssoOnly(primary),

@@ -85,9 +85,11 @@ export class LeadConduitState {
     for (const list of [...this.ssoByAccount.values(), ...this.rowsByAccount.values()]) list.sort(byCreated);
   }
 
-  private indexRow(row: AccountConnectionRow) {
-    push(this.rowsByAccount, row.account_id, row);
+  /** The account's rows, this one among them. */
+  private indexRow(row: AccountConnectionRow): AccountConnectionRow[] {
+    const rows = push(this.rowsByAccount, row.account_id, row);
     this.rowByExternal.set(row.external_id, row);
+    return rows;
   }
 
   credential(apiKey: string): Credential | undefined {
@@ -138,8 +140,7 @@ export class LeadConduitState {
       custom_entities: [],
     };
     this.data.rows[row.id] = row;
-    this.indexRow(row);
-    this.rowsByAccount.get(accountId)!.sort(byCreated);
+    this.indexRow(row).sort(byCreated);
     return row;
   }
 
@@ -166,8 +167,7 @@ export class LeadConduitState {
   addSsoOnly(accountId: string, fields: Omit<NetworkConnection, 'id' | 'account_id'>): NetworkConnection {
     const nc: NetworkConnection = { id: this.mint(), account_id: accountId, ...fields };
     this.data.networkConnections[nc.id] = nc;
-    push(this.ssoByAccount, accountId, nc);
-    this.ssoByAccount.get(accountId)!.sort(byCreated);
+    push(this.ssoByAccount, accountId, nc).sort(byCreated);
     return nc;
   }
 
@@ -190,10 +190,15 @@ export class LeadConduitState {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): V[] {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (list) {
+    list.push(value);
+    return list;
+  }
+  const fresh = [value];
+  map.set(key, fresh);
+  return fresh;
 }
 
 function completed(row: AccountConnectionRow, nc?: NetworkConnection): ListEntry {

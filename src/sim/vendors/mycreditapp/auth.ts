@@ -23,7 +23,9 @@ export const authenticate: Module['authenticate'] = ({ req, state }) => {
   if (!token) throw unauthorized('Not authenticated');
   const result = state.jwt.verify(token);
   if ('error' in result) throw unauthorized('Invalid or expired access token');
-  const orgId = String(result.claims.org_id ?? '');
+  const claim = result.claims.org_id;
+  // Any other claim type names no organization, as its '[object Object]' never did.
+  const orgId = typeof claim === 'string' || typeof claim === 'number' ? String(claim) : '';
   if (!state.org(orgId)) throw unauthorized('Invalid or expired access token');
   return { orgId };
 };

@@ -1,11 +1,12 @@
 import { ApiError } from '../../errors.js';
 import type { MyCreditAppState } from './state.js';
+import { found } from '../../found.js';
 
 const day = 86_400_000;
 
 export const controlFixtures = {
   createMyCreditAppInvitation(state: MyCreditAppState, body: { host_organization_id?: string; email?: string; state: 'sent' | 'expired' | 'accepted' }) {
-    const host = body.host_organization_id?.toLowerCase() ?? state.data.clients.find((c) => c.label === 'host')!.organization_id;
+    const host = body.host_organization_id?.toLowerCase() ?? found(state.data.clients.find((c) => c.label === 'host'), "client labelled 'host'").organization_id;
     if (!state.org(host)) throw new ApiError({ kind: 'not_found', code: 'not_found', message: `no organization ${host}` });
     const now = Date.now();
     const at = new Date(now).toISOString();

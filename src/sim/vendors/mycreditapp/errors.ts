@@ -25,22 +25,22 @@ const quoteList = (values: unknown[]) => {
 
 /** The pydantic v2 type and message for an ajv issue. */
 function pydantic(i: Issue): { msg: string; type: string } {
-  const p = i.params as Record<string, any>;
+  const p = i.params;
   switch (i.keyword) {
     case 'required':
       return { msg: 'Field required', type: 'missing' };
     case 'enum':
-      return { msg: `Input should be ${quoteList(p.allowedValues)}`, type: 'enum' };
+      return { msg: `Input should be ${quoteList(Array.isArray(p.allowedValues) ? p.allowedValues : [])}`, type: 'enum' };
     case 'maximum':
-      return { msg: `Input should be less than or equal to ${p.limit}`, type: 'less_than_equal' };
+      return { msg: `Input should be less than or equal to ${String(p.limit)}`, type: 'less_than_equal' };
     case 'minimum':
-      return { msg: `Input should be greater than or equal to ${p.limit}`, type: 'greater_than_equal' };
+      return { msg: `Input should be greater than or equal to ${String(p.limit)}`, type: 'greater_than_equal' };
     case 'minLength':
-      return { msg: `String should have at least ${p.limit} character${p.limit === 1 ? '' : 's'}`, type: 'string_too_short' };
+      return { msg: `String should have at least ${String(p.limit)} character${p.limit === 1 ? '' : 's'}`, type: 'string_too_short' };
     case 'maxLength':
-      return { msg: `String should have at most ${p.limit} characters`, type: 'string_too_long' };
+      return { msg: `String should have at most ${String(p.limit)} characters`, type: 'string_too_long' };
     case 'minItems':
-      return { msg: `List should have at least ${p.limit} item after validation, not 0`, type: 'too_short' };
+      return { msg: `List should have at least ${String(p.limit)} item after validation, not 0`, type: 'too_short' };
     case 'additionalProperties':
       return { msg: 'Extra inputs are not permitted', type: 'extra_forbidden' };
     case 'format':

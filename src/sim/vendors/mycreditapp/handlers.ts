@@ -3,12 +3,13 @@ import { ApiError } from '../../errors.js';
 import { defaulted, type RequestContext, type TypedHandlers } from '../../module.js';
 import type { McaPrincipal } from './auth.js';
 import type { MyCreditAppState } from './state.js';
+import { found } from '../../found.js';
 
 type Ctx = RequestContext<MyCreditAppState, McaPrincipal>;
 
 const notFound = (msg: string, loc: string[], code = 'connection_not_found') => new ApiError({ kind: 'not_found', message: msg, code, field: loc });
 const conflict = (msg: string, code: string) => new ApiError({ kind: 'conflict', message: msg, code, field: ['body', 'invitation_token'] });
-const access = (ctx: Ctx) => ctx.principal.access!;
+const access = (ctx: Ctx) => found(ctx.principal.access, 'access: authorize sets it before any handler');
 const now = () => new Date().toISOString();
 /** The list parameters whose spec defaults validation fills in. */
 const sorting = ['search_field', 'order_by', 'order_dir'] as const;

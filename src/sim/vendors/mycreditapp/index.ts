@@ -11,6 +11,7 @@ import { handlers } from './handlers.js';
 import { profile } from './profile.js';
 import { providerStates } from './provider-states.js';
 import { MyCreditAppState } from './state.js';
+import { found } from '../../found.js';
 
 export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
   name: 'mycreditapp',
@@ -32,7 +33,7 @@ export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
   docs,
   checkPrefix: 'mca',
   exampleCurl(state, baseUrl) {
-    const c = state.data.clients.find((x) => x.label === 'guest')!;
+    const c = found(state.data.clients.find((x) => x.label === 'guest'), "client labelled 'guest'");
     const org = c.organization_id;
     return `curl -H 'Authorization: Bearer ${c.access_token}' -H 'Requester-Organization-ID: ${org}' -H 'Target-Organization-ID: ${org}' '${baseUrl}/host-connections?statuses=connected&limit=10&offset=0'`;
   },

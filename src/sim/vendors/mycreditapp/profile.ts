@@ -1,5 +1,6 @@
 import type { components } from '../../../generated/control.js';
 import type { MyCreditAppState } from './state.js';
+import { found } from '../../found.js';
 
 export function profile(state: MyCreditAppState, baseUrl: string): components['schemas']['MyCreditAppProfile'] {
   const client = (label: string) => state.data.clients.find((c) => c.label === label);
@@ -23,7 +24,7 @@ export function profile(state: MyCreditAppState, baseUrl: string): components['s
   return {
     api: 'mycreditapp',
     base_url: baseUrl,
-    organizations: { guest: org('guest')!, host: org('host'), unconnected: org('unconnected'), invitee: org('invitee') },
+    organizations: { guest: found(org('guest'), "client labelled 'guest'"), host: org('host'), unconnected: org('unconnected'), invitee: org('invitee') },
     invitations: { sent: tokens('sent'), accepted: tokens('accepted'), expired: tokens('expired') },
     expired_access_token: client('expired')?.access_token,
   };

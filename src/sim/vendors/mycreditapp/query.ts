@@ -105,8 +105,10 @@ export function orderBy(list: OrgList, field: string, byId: Uint32Array): FieldO
   }
   // Anything else (a hand-edited snapshot) sorts as before: by `<` on the raw values.
   const cmp = (a: number, b: number) => {
-    const x = value(a)!;
-    const y = value(b)!;
+    const x = value(a);
+    const y = value(b);
+    // Only keyed rows reach here: nulls were placed apart above.
+    if (x === null || y === null) return 0;
     return x < y ? -1 : x > y ? 1 : 0;
   };
   const keyed = order.subarray(0, keyedCount);

@@ -4,6 +4,7 @@ import type { components } from '../../../generated/mycreditapp.js';
 import { JwtIssuer } from '../../jwt.js';
 import { mintHex, mintUuid } from '../../seeded.js';
 import { countsOf, isOrgField, orderBy, orderById, queryIndex, rankOf, searchPositions, type Counts, type FieldOrder, type ListQuery, type OrgList, type Side } from './query.js';
+import { found } from '../../found.js';
 
 type S = components['schemas'];
 export type HostConnection = S['HostConnection'];
@@ -80,7 +81,7 @@ export class MyCreditAppState {
 
   private index(c: Connection) {
     let guests = this.byPair.get(c.host_organization_id);
-    if (!guests) this.byPair.set(c.host_organization_id, (guests = new Map()));
+    if (!guests) this.byPair.set(c.host_organization_id, (guests = new Map<string, Connection>()));
     guests.set(c.guest_organization_id, c);
     push(this.byGuest, c.guest_organization_id, c);
     push(this.byHost, c.host_organization_id, c);
@@ -129,7 +130,10 @@ export class MyCreditAppState {
       cache = { list: { rows, other }, orders: new Map() };
     }
     this.lists.set(key, cache);
-    if (this.lists.size > keptLists) this.lists.delete(this.lists.keys().next().value!);
+    if (this.lists.size > keptLists) {
+      const oldest = this.lists.keys().next();
+      if (!oldest.done) this.lists.delete(oldest.value);
+    }
     return cache;
   }
 
@@ -145,7 +149,7 @@ export class MyCreditAppState {
   }
 
   private countsFor(cache: ListCache, field: string, order: FieldOrder): Counts {
-    const entry = cache.orders.get(field)!;
+    const entry = found(cache.orders.get(field), `order by ${field} (fieldOrder makes it first)`);
     if (entry.counts?.version !== this.version) entry.counts = { version: this.version, counts: countsOf(cache.list, order) };
     return entry.counts.counts;
   }

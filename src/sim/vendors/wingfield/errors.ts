@@ -27,15 +27,15 @@ export function formatError(err: ApiError): Reply {
 const badTokenFormat = (i: Issue) => i.in === 'body' && i.keyword === 'pattern' && i.path.length === 1 && i.path[0] === 'connectToken';
 
 function zod(i: Issue): { code: string; path: (string | number)[]; message: string } {
-  const p = i.params as Record<string, any>;
+  const p = i.params;
   const path = [i.in, ...i.path];
   switch (i.keyword) {
     case 'required':
       return { code: 'invalid_type', path, message: 'Required' };
     case 'type':
-      return { code: 'invalid_type', path, message: `Expected ${p.type}` };
+      return { code: 'invalid_type', path, message: `Expected ${String(p.type)}` };
     case 'enum':
-      return { code: 'invalid_enum_value', path, message: `Invalid enum value. Expected ${(p.allowedValues as unknown[]).map((v) => `'${v}'`).join(' | ')}` };
+      return { code: 'invalid_enum_value', path, message: `Invalid enum value. Expected ${(Array.isArray(p.allowedValues) ? p.allowedValues : []).map((v) => `'${String(v)}'`).join(' | ')}` };
     case 'minimum':
     case 'minLength':
     case 'minItems':
@@ -45,9 +45,9 @@ function zod(i: Issue): { code: string; path: (string | number)[]; message: stri
     case 'maxItems':
       return { code: 'too_big', path, message: i.message };
     case 'additionalProperties':
-      return { code: 'unrecognized_keys', path: path.slice(0, -1), message: `Unrecognized key(s) in object: '${p.additionalProperty}'` };
+      return { code: 'unrecognized_keys', path: path.slice(0, -1), message: `Unrecognized key(s) in object: '${String(p.additionalProperty)}'` };
     case 'format':
-      return { code: 'invalid_string', path, message: `Invalid ${p.format}` };
+      return { code: 'invalid_string', path, message: `Invalid ${String(p.format)}` };
     default:
       return { code: 'custom', path, message: i.message };
   }

@@ -1,10 +1,9 @@
-import type { components, operations } from '../../../generated/wingfield.js';
+import type { operations } from '../../../generated/wingfield.js';
 import { ApiError } from '../../errors.js';
 import type { TypedHandlers } from '../../module.js';
 import type { WfPrincipal } from './auth.js';
 import { connectTokenFormat, type WingfieldState } from './state.js';
 
-type S = components['schemas'];
 const err = (kind: ConstructorParameters<typeof ApiError>[0]['kind'], code: string, message: string) => new ApiError({ kind, code, message });
 
 export const handlers: TypedHandlers<operations, WingfieldState, WfPrincipal> = {

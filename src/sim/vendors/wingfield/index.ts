@@ -10,6 +10,7 @@ import { handlers } from './handlers.js';
 import { profile } from './profile.js';
 import { providerStates } from './provider-states.js';
 import { WingfieldState } from './state.js';
+import { found } from '../../found.js';
 
 export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   name: 'wingfield',
@@ -28,7 +29,7 @@ export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   docs,
   checkPrefix: 'wf',
   exampleCurl(state, baseUrl) {
-    const t = Object.values(state.data.tokens).find((x) => x.label === 'write')!;
+    const t = found(Object.values(state.data.tokens).find((x) => x.label === 'write'), "token labelled 'write'");
     return `curl -H 'Authorization: Bearer ${t.token}' '${baseUrl}/external-services/${t.external_service_id}/organizations'`;
   },
 };

@@ -1,5 +1,6 @@
 import type { components } from '../../../generated/control.js';
 import type { WingfieldState } from './state.js';
+import { found } from '../../found.js';
 
 export function profile(state: WingfieldState, baseUrl: string): components['schemas']['WingfieldProfile'] {
   const [partner, other] = Object.keys(state.data.services);
@@ -15,7 +16,7 @@ export function profile(state: WingfieldState, baseUrl: string): components['sch
     base_url: baseUrl,
     external_service_id: partner,
     other_external_service_id: other,
-    tokens: { write: token('write')!, read: token('read'), none: token('none'), other_service: token('other-service'), expired: token('expired') },
+    tokens: { write: found(token('write'), "token labelled 'write'"), read: token('read'), none: token('none'), other_service: token('other-service'), expired: token('expired') },
     connect_tokens: {
       open: mine.filter((c) => usable(c) && !relatedIds.has(c.organization_id)).map((c) => c.token),
       claimed: mine.filter((c) => c.state === 'claimed').map((c) => c.token),
@@ -24,7 +25,7 @@ export function profile(state: WingfieldState, baseUrl: string): components['sch
       other_service: cts.filter((c) => c.external_service_id !== partner && usable(c)).map((c) => c.token),
       confirm: mine
         .filter((c) => usable(c) && relatedIds.has(c.organization_id))
-        .map((c) => ({ token: c.token, external_organization_id: state.relation(partner, c.organization_id)!.externalOrganizationId })),
+        .map((c) => ({ token: c.token, external_organization_id: found(state.relation(partner, c.organization_id), `relation of ${c.organization_id}`).externalOrganizationId })),
       malformed: 'not-a-connect-token',
       unknown: 'wct_00000000000000000000000000000000',
     },
