@@ -10,7 +10,15 @@ export default defineConfig({
       { extends: true, test: { name: 'all', include: ['test/**/*.test.ts'] } },
       // The simulator's behaviour suites once more, through the core's in-process door
       // (`sim.handle(Request)`) instead of the Express server: both doors, one behaviour.
-      { extends: true, test: { name: 'in-process', include: ['test/sim/*.test.ts'], exclude: ['test/sim/cli.test.ts'], env: { CONNKIT_DOOR: 'handle' } } },
+      {
+        extends: true,
+        test: {
+          name: 'in-process',
+          include: ['test/sim/*.test.ts'],
+          exclude: ['test/sim/cli.test.ts'],
+          env: { CONNKIT_DOOR: 'handle' },
+        },
+      },
     ],
   },
 });

@@ -34,16 +34,26 @@ export const connkitFlags = (s: Pick<ConnkitStart, 'size' | 'apis'>): string[] =
   ...(s.apis ? ['--api', s.apis.join(',')] : []),
 ];
 
-export const readyOn = (reads: Endpoint[]): Ready => ({ requests: reads.map((e) => ({ path: base(e.api, 'connkit') + e.path, headers: e.headers })) });
+export const readyOn = (reads: Endpoint[]): Ready => ({
+  requests: reads.map((e) => ({ path: base(e.api, 'connkit') + e.path, headers: e.headers })),
+});
 
 /** node's flags to write a V8 CPU profile of this process on exit, when the step is profiled. */
 export const profileFlags = (step: string, o: Options, label: string): string[] =>
-  o.profile.has(step) ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${step}-${label}-${Date.now()}.cpuprofile`] : [];
+  o.profile.has(step)
+    ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${step}-${label}-${Date.now()}.cpuprofile`]
+    : [];
 
 /** `node dist/src/cli.js mock`, with a V8 CPU profile written on exit when the step is profiled. */
 export async function startConnkit(step: string, o: Options, s: ConnkitStart): Promise<Proc> {
   const port = await freePort();
   const prof = profileFlags(step, o, s.label);
   const ready = s.ready ? readyOn(s.ready) : { requests: [{ path: '/__control/health' }] };
-  return startProcess(`connkit-${step}-${s.label}`, process.execPath, [...(s.nodeFlags ?? []), ...prof, cli, ...connkitFlags(s), '--port', String(port)], port, { ...ready, timeoutMs: s.timeoutMs });
+  return startProcess(
+    `connkit-${step}-${s.label}`,
+    process.execPath,
+    [...(s.nodeFlags ?? []), ...prof, cli, ...connkitFlags(s), '--port', String(port)],
+    port,
+    { ...ready, timeoutMs: s.timeoutMs },
+  );
 }

@@ -13,12 +13,21 @@ const fx = (await sim.control.fixtures()).apis;
 const org = fx.auth0?.organizations.main.id ?? '';
 const token = authorization('auth0', fx.auth0?.tokens.full ?? '');
 const lcKey = authorization('leadconduit', fx.leadconduit?.credentials.user ?? '');
-const request = (target: string, auth = token): SimRequest => ({ method: 'GET', origin: 'http://sim', target, headers: { authorization: auth } });
+const request = (target: string, auth = token): SimRequest => ({
+  method: 'GET',
+  origin: 'http://sim',
+  target,
+  headers: { authorization: auth },
+});
 const cases = [
   { label: 'cached read (Auth0 list)', target: `/api/v2/organizations/${org}/connections`, status: 200 },
   // A new URL each time (LeadConduit ignores unknown query parameters): never in the cache.
   { label: 'uncached read (LeadConduit list)', target: '/connections?n=', status: 200, vary: true, auth: lcKey },
-  { label: 'validation error (Auth0 unknown query)', target: `/api/v2/organizations/${org}/connections?nope=1`, status: 400 },
+  {
+    label: 'validation error (Auth0 unknown query)',
+    target: `/api/v2/organizations/${org}/connections?nope=1`,
+    status: 400,
+  },
 ];
 
 for (const c of cases.filter((x) => x.label.startsWith(process.argv[3] ?? ''))) {
@@ -29,5 +38,9 @@ for (const c of cases.filter((x) => x.label.startsWith(process.argv[3] ?? ''))) 
     if (res.status !== c.status) throw new Error(`${c.label}: answered ${res.status}`);
     n++;
   }
-  console.log(`${c.label.padEnd(40)} ${Math.round(n / seconds).toLocaleString('en-US').padStart(9)} /s`);
+  console.log(
+    `${c.label.padEnd(40)} ${Math.round(n / seconds)
+      .toLocaleString('en-US')
+      .padStart(9)} /s`,
+  );
 }

@@ -52,7 +52,15 @@ export async function fixtures(url: string): Promise<Fixtures> {
 export function headlineReads(fx: Fixtures): Endpoint[] {
   const { leadconduit: lc, auth0: a0, mycreditapp: mca, wingfield: wf } = fx.apis;
   const reads: Endpoint[] = [];
-  if (lc) reads.push({ api: 'leadconduit', operationId: 'listConnections', label: 'LeadConduit GET /connections', method: 'GET', path: opPath('leadconduit', 'listConnections', {}), headers: { authorization: authorization('leadconduit', lc.credentials.user) } });
+  if (lc)
+    reads.push({
+      api: 'leadconduit',
+      operationId: 'listConnections',
+      label: 'LeadConduit GET /connections',
+      method: 'GET',
+      path: opPath('leadconduit', 'listConnections', {}),
+      headers: { authorization: authorization('leadconduit', lc.credentials.user) },
+    });
   if (a0)
     reads.push({
       api: 'auth0',
@@ -69,8 +77,17 @@ export function headlineReads(fx: Fixtures): Endpoint[] {
       operationId: 'getHostConnections',
       label: 'MyCreditApp host-connections, filtered + sorted',
       method: 'GET',
-      path: opPath('mycreditapp', 'getHostConnections', {}, 'statuses=connected&statuses=disconnected&archived=false&order_by=created_at&order_dir=desc&limit=50&offset=0'),
-      headers: { authorization: authorization('mycreditapp', guest.access_token), 'requester-organization-id': guest.id, 'target-organization-id': guest.id },
+      path: opPath(
+        'mycreditapp',
+        'getHostConnections',
+        {},
+        'statuses=connected&statuses=disconnected&archived=false&order_by=created_at&order_dir=desc&limit=50&offset=0',
+      ),
+      headers: {
+        authorization: authorization('mycreditapp', guest.access_token),
+        'requester-organization-id': guest.id,
+        'target-organization-id': guest.id,
+      },
     });
   }
   if (wf)

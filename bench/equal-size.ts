@@ -29,10 +29,20 @@ async function bytesAt(o: Options, e: Endpoint, n: number, limit?: number): Prom
   const key = `${e.operationId}:${n}:${limit}`;
   const known = probes.get(key);
   if (known !== undefined) return known;
-  const sim = await startConnkit('probe', { ...o, profile: new Set() }, { label: `${e.api}-${n}`, apis: [e.api], size: { [e.api]: n } });
+  const sim = await startConnkit(
+    'probe',
+    { ...o, profile: new Set() },
+    { label: `${e.api}-${n}`, apis: [e.api], size: { [e.api]: n } },
+  );
   try {
     // Ids and tokens can depend on the size: the endpoint is rebuilt from this instance's fixtures.
-    const same = withPageSize(found(headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId), `headline read ${e.operationId}`), limit);
+    const same = withPageSize(
+      found(
+        headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId),
+        `headline read ${e.operationId}`,
+      ),
+      limit,
+    );
     const res = await fetch(sim.url + base(e.api, 'connkit') + same.path, { headers: same.headers });
     const bytes = (await res.arrayBuffer()).byteLength;
     if (res.status !== 200) throw new Error(`probe ${e.operationId} at size ${n}: ${res.status}`);
@@ -52,7 +62,11 @@ const distance = (a: number, b: number) => Math.abs(Math.log(a / b));
  * set with a floor of records), the smallest page the operation's page-size parameter gives
  * that fits is asked for instead, and the row says so.
  */
-export async function sizeFor(o: Options, e: Endpoint, peerBytes: number): Promise<{ size: number; bytes: number; limit?: number }> {
+export async function sizeFor(
+  o: Options,
+  e: Endpoint,
+  peerBytes: number,
+): Promise<{ size: number; bytes: number; limit?: number }> {
   let lo = 1;
   let loBytes = await bytesAt(o, e, lo);
   if (loBytes > peerBytes * sameSizeFactor && pageSizeParam(e)) {
@@ -78,5 +92,7 @@ export async function sizeFor(o: Options, e: Endpoint, peerBytes: number): Promi
     if (b < peerBytes) [lo, loBytes] = [mid, b];
     else [hi, hiBytes] = [mid, b];
   }
-  return distance(loBytes, peerBytes) <= distance(hiBytes, peerBytes) ? { size: lo, bytes: loBytes } : { size: hi, bytes: hiBytes };
+  return distance(loBytes, peerBytes) <= distance(hiBytes, peerBytes)
+    ? { size: lo, bytes: loBytes }
+    : { size: hi, bytes: hiBytes };
 }

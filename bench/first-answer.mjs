@@ -18,4 +18,14 @@ for (const r of requests) {
 }
 const t4 = at();
 const round = (n) => Math.round(n * 10) / 10;
-console.log(JSON.stringify({ startToImportMs: round(t0), importMs: round(t1 - t0), createMs: round(t2 - t1), fixturesMs: round(t3 - t2), answerMs: round(t4 - t3), totalMs: round(t4), rssBytes: process.memoryUsage().rss }));
+console.log(
+  JSON.stringify({
+    startToImportMs: round(t0),
+    importMs: round(t1 - t0),
+    createMs: round(t2 - t1),
+    fixturesMs: round(t3 - t2),
+    answerMs: round(t4 - t3),
+    totalMs: round(t4),
+    rssBytes: process.memoryUsage().rss,
+  }),
+);

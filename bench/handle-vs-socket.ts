@@ -31,27 +31,43 @@ const fx = (await sim.control.fixtures()).apis;
 const auth0 = found(fx.auth0, 'auth0 fixtures');
 const leadconduit = found(fx.leadconduit, 'leadconduit fixtures');
 const requests = [
-  { label: 'Auth0 GET /organizations/{id}/connections', path: `/api/v2/organizations/${auth0.organizations.main.id}/connections`, auth: authorization('auth0', auth0.tokens.full) },
-  { label: 'LeadConduit GET /connections', path: '/connections', auth: authorization('leadconduit', leadconduit.credentials.user) },
+  {
+    label: 'Auth0 GET /organizations/{id}/connections',
+    path: `/api/v2/organizations/${auth0.organizations.main.id}/connections`,
+    auth: authorization('auth0', auth0.tokens.full),
+  },
+  {
+    label: 'LeadConduit GET /connections',
+    path: '/connections',
+    auth: authorization('leadconduit', leadconduit.credentials.user),
+  },
 ];
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(7);
 console.log(`node ${process.version}, ${seconds} s per figure, answers read in full\n`);
-console.log('request                                     | handle() 1 | fetch 1 | handle() 50 | fetch 50 | autocannon 50');
+console.log(
+  'request                                     | handle() 1 | fetch 1 | handle() 50 | fetch 50 | autocannon 50',
+);
 for (const r of requests) {
   const headers = { authorization: r.auth };
   const read = async (res: Response) => (await res.text(), res.status);
   const inProcess = async () => read(await sim.handle(new Request(`http://sim${r.path}`, { headers })));
   const socket = async () => read(await fetch(`${server.url}${r.path}`, { headers }));
   // Both answer the same bytes before anything is timed.
-  const [a, b] = await Promise.all([sim.handle(new Request(`http://sim${r.path}`, { headers })), fetch(`${server.url}${r.path}`, { headers })]);
-  if (a.status !== 200 || (await a.text()) !== (await b.text())) throw new Error(`${r.label}: the two doors answer differently`);
+  const [a, b] = await Promise.all([
+    sim.handle(new Request(`http://sim${r.path}`, { headers })),
+    fetch(`${server.url}${r.path}`, { headers }),
+  ]);
+  if (a.status !== 200 || (await a.text()) !== (await b.text()))
+    throw new Error(`${r.label}: the two doors answer differently`);
   const h1 = await rate(inProcess, 1);
   const f1 = await rate(socket, 1);
   const h50 = await rate(inProcess, 50);
   const f50 = await rate(socket, 50);
   const ac = await autocannon({ url: `${server.url}${r.path}`, headers, connections: 50, duration: seconds });
   if (ac.non2xx || ac.errors) throw new Error(`autocannon: ${ac.non2xx} non-2xx, ${ac.errors} errors`);
-  console.log(`${r.label.padEnd(43)} | ${fmt(h1)}    | ${fmt(f1)} | ${fmt(h50)}     | ${fmt(f50)}  | ${fmt(ac.requests.average)}`);
+  console.log(
+    `${r.label.padEnd(43)} | ${fmt(h1)}    | ${fmt(f1)} | ${fmt(h50)}     | ${fmt(f50)}  | ${fmt(ac.requests.average)}`,
+  );
 }
 await server.close();

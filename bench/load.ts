@@ -57,7 +57,11 @@ export async function load(base: string, r: Request, run: { duration: number } |
 }
 
 /** Sequential requests timed one by one (the scale step: latency of one caller, not throughput). */
-export async function timed(url: (i: number) => string, headers: Record<string, string>, n: number): Promise<{ p50: number; p99: number; max: number; status: number }> {
+export async function timed(
+  url: (i: number) => string,
+  headers: Record<string, string>,
+  n: number,
+): Promise<{ p50: number; p99: number; max: number; status: number }> {
   const times: number[] = [];
   let status = 0;
   for (let i = 0; i < n; i++) {

@@ -9,7 +9,9 @@ const file = process.argv[2] ?? join(root, 'bench', 'results.json');
 // results.json is git-ignored: on a fresh clone there is nothing to render yet, which is a
 // step the user skipped, not a crash.
 if (!existsSync(file)) {
-  console.error(`no bench results at ${relative(process.cwd(), file) || file}: run the bench first (npm run bench), then npx tsx bench/markdown.ts`);
+  console.error(
+    `no bench results at ${relative(process.cwd(), file) || file}: run the bench first (npm run bench), then npx tsx bench/markdown.ts`,
+  );
   process.exit(1);
 }
 const r = JSON.parse(readFileSync(file, 'utf8')) as Results;
@@ -26,18 +28,34 @@ const ratio = (e: EndpointResult, prefix: string) => {
 };
 
 if (r.throughput) {
-  out.push('| headline read | connkit req/s (default size) | × Prism static, equal size | × Mockoon, equal size | % of bare node:http | p99 ms |', '| --- | --- | --- | --- | --- | --- |');
+  out.push(
+    '| headline read | connkit req/s (default size) | × Prism static, equal size | × Mockoon, equal size | % of bare node:http | p99 ms |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
   for (const e of r.throughput) {
     const own = e.rows.find((x) => x.id === 'connkit');
     if (!own) continue;
     const bare = e.ratios.find((x) => x.name.startsWith('connkit / bare'));
-    out.push(`| ${e.label} | ${own.load.rps} | ${ratio(e, 'connkit / prism-static (equal')} | ${ratio(e, 'connkit / mockoon (equal')} | ${bare ? `${Math.round(bare.value * 1000) / 10} %` : '–'} | ${own.load.p99} |`);
+    out.push(
+      `| ${e.label} | ${own.load.rps} | ${ratio(e, 'connkit / prism-static (equal')} | ${ratio(e, 'connkit / mockoon (equal')} | ${bare ? `${Math.round(bare.value * 1000) / 10} %` : '–'} | ${own.load.p99} |`,
+    );
   }
-  out.push('', '| endpoint | row | bytes per answer | req/s | MB/s | p99 ms | load average |', '| --- | --- | --- | --- | --- | --- | --- |');
-  for (const e of [...r.throughput, ...(r.writes ? [r.writes] : [])]) for (const row of e.rows) out.push(`| ${e.label} | ${row.label} | ${row.bodyBytes} | ${row.load.rps} | ${row.load.mbPerSec} | ${row.load.p99} | ${row.loadAverage ?? '–'} |`);
+  out.push(
+    '',
+    '| endpoint | row | bytes per answer | req/s | MB/s | p99 ms | load average |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const e of [...r.throughput, ...(r.writes ? [r.writes] : [])])
+    for (const row of e.rows)
+      out.push(
+        `| ${e.label} | ${row.label} | ${row.bodyBytes} | ${row.load.rps} | ${row.load.mbPerSec} | ${row.load.p99} | ${row.loadAverage ?? '–'} |`,
+      );
   out.push('');
 }
 
 out.push('| target | goal | measured |', '| --- | --- | --- |');
-for (const t of r.targets) out.push(`| ${t.name} | ${t.kind === 'min' ? '≥' : '≤'} ${t.goal}${t.unit} | ${t.value}${t.unit} ${t.met ? '✓' : `✗ ${t.shortfall}`}${t.note ? ` (${t.note})` : ''} |`);
+for (const t of r.targets)
+  out.push(
+    `| ${t.name} | ${t.kind === 'min' ? '≥' : '≤'} ${t.goal}${t.unit} | ${t.value}${t.unit} ${t.met ? '✓' : `✗ ${t.shortfall}`}${t.note ? ` (${t.note})` : ''} |`,
+  );
 console.log(out.join('\n'));

@@ -22,7 +22,8 @@ async function meanBodyBytes(url: string, r: Request, samples: number): Promise<
   let total = 0;
   for (let i = 0; i < samples; i++) {
     const res = await fetch(url, { method: r.method, headers: r.headers, body: r.body?.(i) });
-    if (res.status >= 400) throw new Error(`${r.method} ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    if (res.status >= 400)
+      throw new Error(`${r.method} ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     total += (await res.arrayBuffer()).byteLength;
   }
   return Math.round(total / samples);
@@ -43,7 +44,13 @@ export type WarmUp = { duration: number } | { amount: number };
  * settles: 2 s at 50 connections measured a third of the steady rate), then the measured load. `bodyBytes` skips sampling (a write
  * whose sample was taken); a write warms up with tokens of its own, so gets no warm-up here.
  */
-export async function measure(spec: RowSpec, baseUrl: string, r: Request, run: { duration: number; warmUp: WarmUp } | { amount: number }, bodyBytes?: number): Promise<Row> {
+export async function measure(
+  spec: RowSpec,
+  baseUrl: string,
+  r: Request,
+  run: { duration: number; warmUp: WarmUp } | { amount: number },
+  bodyBytes?: number,
+): Promise<Row> {
   const bytes = bodyBytes ?? (await meanBodyBytes(baseUrl + r.path, r, 5));
   if ('warmUp' in run) await load(baseUrl, r, run.warmUp);
   const result = await load(baseUrl, r, 'warmUp' in run ? { duration: run.duration } : run);

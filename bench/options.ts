@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
 import { isVendorName, vendorNames, type VendorName } from '../src/contract/names.js';
 
-export const stepNames = ['throughput', 'writes', 'cold-start', 'scale', 'sessions', 'verify', 'model', 'library', 'build'] as const;
+export const stepNames = [
+  'throughput',
+  'writes',
+  'cold-start',
+  'scale',
+  'sessions',
+  'verify',
+  'model',
+  'library',
+  'build',
+] as const;
 export type StepName = (typeof stepNames)[number];
 
 export interface Options {
@@ -30,7 +40,8 @@ function steps(value: string | undefined, quick = false): StepName[] {
   // --quick leaves out verify (its run time is not a target), unless asked for by name.
   if (!value) return stepNames.filter((s) => !quick || (s !== 'verify' && s !== 'model'));
   const names = value.split(',').map((s) => s.trim());
-  for (const n of names) if (!(stepNames as readonly string[]).includes(n)) throw new Error(`unknown step ${n}\n${usage}`);
+  for (const n of names)
+    if (!(stepNames as readonly string[]).includes(n)) throw new Error(`unknown step ${n}\n${usage}`);
   return names as StepName[];
 }
 
@@ -39,7 +50,14 @@ export function parseOptions(argv: string[]): Options {
   const args = argv.map((a) => (a === '--profile' ? `--profile=${stepNames.join(',')}` : a));
   const { values } = parseArgs({
     args,
-    options: { quick: { type: 'boolean' }, only: { type: 'string' }, profile: { type: 'string' }, 'skip-build': { type: 'boolean' }, api: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      quick: { type: 'boolean' },
+      only: { type: 'string' },
+      profile: { type: 'string' },
+      'skip-build': { type: 'boolean' },
+      api: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -48,5 +66,13 @@ export function parseOptions(argv: string[]): Options {
   const quick = values.quick ?? false;
   const apis = values.api ? values.api.split(',').map((a) => a.trim()) : [...vendorNames];
   for (const a of apis) if (!isVendorName(a)) throw new Error(`unknown API ${a}\n${usage}`);
-  return { quick, steps: steps(values.only, quick), profile: new Set(values.profile === undefined ? [] : steps(values.profile)), duration: quick ? 2 : 5, warmUp: quick ? { duration: 1 } : { duration: 3 }, skipBuild: values['skip-build'] ?? false, apis: apis as VendorName[] };
+  return {
+    quick,
+    steps: steps(values.only, quick),
+    profile: new Set(values.profile === undefined ? [] : steps(values.profile)),
+    duration: quick ? 2 : 5,
+    warmUp: quick ? { duration: 1 } : { duration: 3 },
+    skipBuild: values['skip-build'] ?? false,
+    apis: apis as VendorName[],
+  };
 }

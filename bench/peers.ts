@@ -18,7 +18,8 @@ export interface Peer {
   path(e: Endpoint): string;
 }
 
-const pkgVersion = (pkg: string) => (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const pkgVersion = (pkg: string) =>
+  (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 const prismBin = join(root, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
 const mockoonBin = join(root, 'node_modules', '@mockoon', 'cli', 'bin', 'run.js');
 // A peer is up when it answers its spec's own root: any HTTP answer, whatever the status.
@@ -32,7 +33,13 @@ function prism(id: string, label: string, flags: string[]): Peer {
     flags: ['mock', '<spec>', ...flags],
     async start(api) {
       const port = await freePort();
-      return startProcess(`${id}-${api}`, process.execPath, [prismBin, 'mock', specPath(api), '--host', '127.0.0.1', '--port', String(port), ...flags], port, listening);
+      return startProcess(
+        `${id}-${api}`,
+        process.execPath,
+        [prismBin, 'mock', specPath(api), '--host', '127.0.0.1', '--port', String(port), ...flags],
+        port,
+        listening,
+      );
     },
     path: (e) => base(e.api, 'root') + e.path,
   };
@@ -54,7 +61,23 @@ export const mockoon: Peer = {
   flags: ['start', '--data', '<spec>', ...mockoonFlags],
   async start(api) {
     const port = await freePort();
-    return startProcess(`mockoon-${api}`, process.execPath, [mockoonBin, 'start', '--data', specPath(api), '--port', String(port), '--hostname', '127.0.0.1', ...mockoonFlags], port, listening);
+    return startProcess(
+      `mockoon-${api}`,
+      process.execPath,
+      [
+        mockoonBin,
+        'start',
+        '--data',
+        specPath(api),
+        '--port',
+        String(port),
+        '--hostname',
+        '127.0.0.1',
+        ...mockoonFlags,
+      ],
+      port,
+      listening,
+    );
   },
   path: (e) => base(e.api, 'mockoon') + e.path,
 };
@@ -69,7 +92,13 @@ export const bare: Peer = {
     mkdirSync(logDir, { recursive: true });
     const file = join(logDir, `bare-${api}.json`);
     writeFileSync(file, JSON.stringify(answer));
-    return startProcess(`bare-${api}`, process.execPath, ['--import', 'tsx', join(root, 'bench', 'bare-server.ts'), file, String(port)], port, listening);
+    return startProcess(
+      `bare-${api}`,
+      process.execPath,
+      ['--import', 'tsx', join(root, 'bench', 'bare-server.ts'), file, String(port)],
+      port,
+      listening,
+    );
   },
   path: (e) => e.path,
 };
@@ -79,4 +108,5 @@ export const prismStaticLogging = prism('prism-static-log', 'Prism static, defau
 export const prismDynamic = prism('prism-dynamic', 'Prism dynamic, -d -v error', ['-d', '-v', 'error']);
 
 /** The peers every headline read is measured against, in the order they are printed; --quick keeps the two with targets. */
-export const readPeers = (quick: boolean): Peer[] => (quick ? [prismStatic, mockoon] : [prismStatic, prismStaticLogging, prismDynamic, mockoon]);
+export const readPeers = (quick: boolean): Peer[] =>
+  quick ? [prismStatic, mockoon] : [prismStatic, prismStaticLogging, prismDynamic, mockoon];

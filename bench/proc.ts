@@ -28,7 +28,13 @@ export interface Ready {
  * Starts a server in its own process group, its output in bench/logs/<name>.log rather than a
  * pipe: a peer that logs every request would otherwise cost the load generator's CPU to drain.
  */
-export async function startProcess(name: string, cmd: string, args: string[], port: number, ready: Ready): Promise<Proc> {
+export async function startProcess(
+  name: string,
+  cmd: string,
+  args: string[],
+  port: number,
+  ready: Ready,
+): Promise<Proc> {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const fd = openSync(logFile, 'w');
@@ -56,7 +62,8 @@ export async function startProcess(name: string, cmd: string, args: string[], po
           await res.arrayBuffer();
           if (res.status === 200 || r.anyStatus) pending.delete(r);
           // A refusal (401, 403, 400) will not turn into a 200 by waiting: fail now, not at the timeout.
-          else if (res.status >= 400 && res.status < 500 && res.status !== 404) failed = `${r.path} answered ${res.status}`;
+          else if (res.status >= 400 && res.status < 500 && res.status !== 404)
+            failed = `${r.path} answered ${res.status}`;
         } catch {
           /* not listening yet */
         }
@@ -65,7 +72,13 @@ export async function startProcess(name: string, cmd: string, args: string[], po
     if (pending.size) await new Promise((r) => setTimeout(r, 2));
   }
   const startMs = performance.now() - started;
-  return { url, startMs, spawnedAt: started, rss: () => rssOfGroup(found(child.pid, 'pid of the spawned server')), stop: () => stopGroup(child) };
+  return {
+    url,
+    startMs,
+    spawnedAt: started,
+    rss: () => rssOfGroup(found(child.pid, 'pid of the spawned server')),
+    stop: () => stopGroup(child),
+  };
 }
 
 const tail = (file: string) => readFileSync(file, 'utf8').slice(-800);

@@ -37,5 +37,9 @@ export function topSelf(file: string, n: number): { fn: string; selfMs: number; 
   return [...self.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
-    .map(([fn, us]) => ({ fn, selfMs: Math.round(us / 1000), percent: Math.round((us / Math.max(1, total)) * 1000) / 10 }));
+    .map(([fn, us]) => ({
+      fn,
+      selfMs: Math.round(us / 1000),
+      percent: Math.round((us / Math.max(1, total)) * 1000) / 10,
+    }));
 }

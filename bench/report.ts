@@ -23,9 +23,15 @@ export function summary(r: Results): string[] {
     'peers:',
     ...r.peers.map((p) => `  ${p.label.padEnd(40)} ${p.version.padEnd(28)} ${p.flags.join(' ')}`),
   ];
-  for (const e of [...(r.throughput ?? []), ...(r.writes ? [r.writes] : [])]) lines.push('', `${e.label}`, ...e.rows.map(rowLine), ...e.ratios.map(ratioLine));
+  for (const e of [...(r.throughput ?? []), ...(r.writes ? [r.writes] : [])])
+    lines.push('', `${e.label}`, ...e.rows.map(rowLine), ...e.ratios.map(ratioLine));
   lines.push('', 'targets', ...r.targets.map(targetLine));
-  if (r.profiles.length) lines.push('', 'CPU profiles (open in Chrome DevTools → Performance, or speedscope); the most self time:');
-  for (const p of r.profiles) lines.push(`  ${p.file}`, ...p.top.map((t) => `    ${t.percent.toFixed(1).padStart(5)} %  ${String(t.selfMs).padStart(7)} ms  ${t.fn}`));
+  if (r.profiles.length)
+    lines.push('', 'CPU profiles (open in Chrome DevTools → Performance, or speedscope); the most self time:');
+  for (const p of r.profiles)
+    lines.push(
+      `  ${p.file}`,
+      ...p.top.map((t) => `    ${t.percent.toFixed(1).padStart(5)} %  ${String(t.selfMs).padStart(7)} ms  ${t.fn}`),
+    );
   return lines;
 }

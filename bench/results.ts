@@ -30,7 +30,15 @@ export interface EndpointResult {
   rows: Row[];
   ratios: Ratio[];
   /** Per peer, the connkit size its answer was matched with. */
-  equalSizes: Record<string, { size: number; /** The page size asked for, where --size alone could not get near. */ limit?: number; connkitBytes: number; peerBytes: number }>;
+  equalSizes: Record<
+    string,
+    {
+      size: number;
+      /** The page size asked for, where --size alone could not get near. */ limit?: number;
+      connkitBytes: number;
+      peerBytes: number;
+    }
+  >;
 }
 
 export interface ColdStart {

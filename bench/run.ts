@@ -28,7 +28,17 @@ import { topSelf } from './profile-summary.js';
 import { judge } from './targets.js';
 import { commit, connkitVersion } from './version.js';
 
-const steps: Record<StepName, Step> = { throughput, writes, 'cold-start': coldStart, scale, sessions, verify, model, library, build };
+const steps: Record<StepName, Step> = {
+  throughput,
+  writes,
+  'cold-start': coldStart,
+  scale,
+  sessions,
+  verify,
+  model,
+  library,
+  build,
+};
 
 const o = parseOptions(process.argv.slice(2));
 const log = (line: string) => console.log(line);
@@ -45,9 +55,22 @@ const results: Results = {
   at: new Date().toISOString(),
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   quick: o.quick,
-  machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', platform: `${platform()} ${release()}`, loadAverage: loadavg().map((n) => Math.round(n * 100) / 100), memoryGB: Math.round(totalmem() / 2 ** 30) },
+  machine: {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    platform: `${platform()} ${release()}`,
+    loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+  },
   connkit: { version: connkitVersion(), commit: commit() },
-  loadGenerator: { tool: 'autocannon 8', connections, durationSeconds: o.duration, warmUp: 'duration' in o.warmUp ? `${o.warmUp.duration} s` : `${o.warmUp.amount} requests`, where: 'in the bench process; every server under test (bare node:http too) in a child process of its own' },
+  loadGenerator: {
+    tool: 'autocannon 8',
+    connections,
+    durationSeconds: o.duration,
+    warmUp: 'duration' in o.warmUp ? `${o.warmUp.duration} s` : `${o.warmUp.amount} requests`,
+    where: 'in the bench process; every server under test (bare node:http too) in a child process of its own',
+  },
   peers: [...readPeers(o.quick), bare].map((p) => ({ id: p.id, label: p.label, version: p.version, flags: p.flags })),
   targets: [],
   profiles: [],
@@ -65,7 +88,9 @@ for (const name of o.steps) {
 }
 
 results.targets = judge(results);
-results.profiles = (existsSync(profileDir) ? readdirSync(profileDir).filter((f) => !profilesBefore.has(f)) : []).map((f) => ({ file: relative(root, join(profileDir, f)), top: topSelf(join(profileDir, f), 12) }));
+results.profiles = (existsSync(profileDir) ? readdirSync(profileDir).filter((f) => !profilesBefore.has(f)) : []).map(
+  (f) => ({ file: relative(root, join(profileDir, f)), top: topSelf(join(profileDir, f), 12) }),
+);
 for (const line of summary(results)) log(line);
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 log(`\nwrote bench/results.json (${((performance.now() - began) / 1000).toFixed(0)} s in all)`);

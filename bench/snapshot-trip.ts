@@ -13,7 +13,9 @@ const ndjson = 'application/x-ndjson';
 /** Streams an NDJSON export to a digest (never held whole); the digest and the byte count. */
 async function exportDigest(url: string, session?: string): Promise<{ digest: string; bytes: number; ms: number }> {
   const t = performance.now();
-  const res = await fetch(`${url}/__control/state`, { headers: { Accept: ndjson, ...(session ? { 'X-Connkit-Session': session } : {}) } });
+  const res = await fetch(`${url}/__control/state`, {
+    headers: { Accept: ndjson, ...(session ? { 'X-Connkit-Session': session } : {}) },
+  });
   if (res.status !== 200 || !res.body) throw new Error(`export: ${res.status}`);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -36,10 +38,20 @@ export async function snapshotTrip(url: string): Promise<SnapshotTrip> {
   if (!source.body) throw new Error('export: no body');
   const t = performance.now();
   // A streamed request body needs `duplex: 'half'` in Node's fetch; the DOM types do not know it yet.
-  const init: RequestInit & { duplex: 'half' } = { method: 'PUT', headers: { 'Content-Type': ndjson, 'X-Connkit-Session': 'bench-restored' }, body: source.body, duplex: 'half' };
+  const init: RequestInit & { duplex: 'half' } = {
+    method: 'PUT',
+    headers: { 'Content-Type': ndjson, 'X-Connkit-Session': 'bench-restored' },
+    body: source.body,
+    duplex: 'half',
+  };
   const put = await fetch(`${url}/__control/state`, init);
   if (put.status !== 200) throw new Error(`import: ${put.status} ${await put.text()}`);
   const importMs = performance.now() - t;
   const again = await exportDigest(url, 'bench-restored');
-  return { bytes: first.bytes, exportMs: Math.round(first.ms), importMs: Math.round(importMs), sameBytes: again.digest === first.digest };
+  return {
+    bytes: first.bytes,
+    exportMs: Math.round(first.ms),
+    importMs: Math.round(importMs),
+    sameBytes: again.digest === first.digest,
+  };
 }

@@ -3,14 +3,21 @@ import type { ControlClient } from './types.js';
 export class ControlError extends Error {}
 
 /** The simulator's control API, every call in the verify run's own session. */
-export function controlClient(base: string, session: string, timeoutMs: number): ControlClient & { fixtures(): Promise<Record<string, unknown>> } {
+export function controlClient(
+  base: string,
+  session: string,
+  timeoutMs: number,
+): ControlClient & { fixtures(): Promise<Record<string, unknown>> } {
   const url = (path: string) => `${base.replace(/\/$/, '')}${path}`;
   const call = async (method: string, path: string, body?: unknown) => {
     let res: Response;
     try {
       res = await fetch(url(path), {
         method,
-        headers: { 'X-Connkit-Session': session, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          'X-Connkit-Session': session,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });

@@ -63,7 +63,9 @@ function crossOriginRedirect(res: Response, url: string): string | undefined {
 
 /** The URL of an operation at a target base URL, path parameters filled and query encoded. */
 export function buildUrl(base: string, path: string, parts: RequestParts): string {
-  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(parts.path?.[name] ?? `{${name}}`)));
+  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(parts.path?.[name] ?? `{${name}}`)),
+  );
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(parts.query ?? {}))
     for (const v of Array.isArray(value) ? value : [value]) query.append(key, String(v));
@@ -110,10 +112,24 @@ export async function exchange(
       parsed = text;
     }
     // Reports keep the start of a huge body, and say how much was cut.
-    const kept = text.length > keptChars ? `${text.slice(0, keptChars)}\n… [connkit: body cut here; ${Buffer.byteLength(text)} bytes in all]` : text;
-    ex.response = { status: res.status, headers: Object.fromEntries(res.headers), body: parsed, text: kept, ...(kept === text ? {} : { truncated: true }) };
+    const kept =
+      text.length > keptChars
+        ? `${text.slice(0, keptChars)}\n… [connkit: body cut here; ${Buffer.byteLength(text)} bytes in all]`
+        : text;
+    ex.response = {
+      status: res.status,
+      headers: Object.fromEntries(res.headers),
+      body: parsed,
+      text: kept,
+      ...(kept === text ? {} : { truncated: true }),
+    };
   } catch (e) {
-    ex.error = e instanceof Refused ? e.message : (e as Error).cause ? `${(e as Error).message}: ${String((e as Error).cause)}` : (e as Error).message;
+    ex.error =
+      e instanceof Refused
+        ? e.message
+        : (e as Error).cause
+          ? `${(e as Error).message}: ${String((e as Error).cause)}`
+          : (e as Error).message;
   }
   ex.durationMs = Math.round(performance.now() - started);
   return ex;

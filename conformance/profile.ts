@@ -7,7 +7,12 @@ import { describeIssue } from '../src/sim/issues.js';
 import type { VendorName } from '../src/contract/names.js';
 import type { AnyProfile } from './types.js';
 
-const schemaName: Record<VendorName, string> = { leadconduit: 'LeadConduitProfile', auth0: 'Auth0Profile', mycreditapp: 'MyCreditAppProfile', wingfield: 'WingfieldProfile' };
+const schemaName: Record<VendorName, string> = {
+  leadconduit: 'LeadConduitProfile',
+  auth0: 'Auth0Profile',
+  mycreditapp: 'MyCreditAppProfile',
+  wingfield: 'WingfieldProfile',
+};
 
 export class ProfileError extends Error {}
 
@@ -16,7 +21,9 @@ export function validateProfile(api: VendorName, value: unknown, source: string)
   const withApi = value && typeof value === 'object' && !('api' in value) ? { api, ...value } : value;
   const validate = specIndex('control').schemaValidator(`/components/schemas/${schemaName[api]}`);
   if (!validate(withApi)) {
-    const lines = toIssues('body', validate.errors).map((i) => `  ${fieldName(['profile', ...i.path])} ${describeIssue(i)}`);
+    const lines = toIssues('body', validate.errors).map(
+      (i) => `  ${fieldName(['profile', ...i.path])} ${describeIssue(i)}`,
+    );
     throw new ProfileError(`${source} is not a valid ${api} profile:\n${[...new Set(lines)].join('\n')}`);
   }
   return structuredClone(withApi) as AnyProfile;

@@ -32,11 +32,15 @@ function answer<N extends StateName>(state: N, text: string, from: string): Stat
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ProviderStateError(`provider state "${state}" from ${from}: the answer is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
+    throw new ProviderStateError(
+      `provider state "${state}" from ${from}: the answer is not JSON: ${JSON.stringify(text.slice(0, 200))}`,
+    );
   }
   const validate = specIndex('control').schemaValidator(`/components/schemas/${answerSchema[state]}`);
   if (!validate(value)) {
-    const problems = toIssues('body', validate.errors).map((i) => `${fieldName(['fixture', ...i.path])} ${describeIssue(i)}`);
+    const problems = toIssues('body', validate.errors).map(
+      (i) => `${fieldName(['fixture', ...i.path])} ${describeIssue(i)}`,
+    );
     throw new ProviderStateError(`provider state "${state}" from ${from}: ${[...new Set(problems)].join('; ')}`);
   }
   return value as StateAnswers[N];
@@ -49,12 +53,18 @@ export function urlSource(url: string, headers: Record<string, string>, timeoutM
     async mint(state, params) {
       let res: Response;
       try {
-        res = await fetch(url, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ state, params }), signal: AbortSignal.timeout(timeoutMs) });
+        res = await fetch(url, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ state, params }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
       } catch (e) {
         throw new ProviderStateError(`provider state "${state}": ${url} is unreachable: ${causeOf(e)}`);
       }
       const text = await res.text();
-      if (!res.ok) throw new ProviderStateError(`provider state "${state}": ${url} answered ${res.status}: ${text.slice(0, 300)}`);
+      if (!res.ok)
+        throw new ProviderStateError(`provider state "${state}": ${url} answered ${res.status}: ${text.slice(0, 300)}`);
       return answer(state, text, url);
     },
   };
@@ -71,12 +81,18 @@ export function commandSource(command: string, cwd: string, timeoutMs: number): 
         const err: Buffer[] = [];
         child.stdout.on('data', (b: Buffer) => out.push(b));
         child.stderr.on('data', (b: Buffer) => err.push(b));
-        child.on('error', (e) => reject(new ProviderStateError(`provider state "${state}": command ${command} could not start: ${e.message}`)));
+        child.on('error', (e) =>
+          reject(new ProviderStateError(`provider state "${state}": command ${command} could not start: ${e.message}`)),
+        );
         child.stdin.on('error', () => undefined); // a command that never reads stdin
         child.on('close', (code, signal) => {
           const stderr = Buffer.concat(err).toString('utf8').trim().slice(0, 300);
           if (code !== 0)
-            return reject(new ProviderStateError(`provider state "${state}": command ${command} ${signal ? `was stopped (${signal})` : `exited with ${code}`}${stderr ? `: ${stderr}` : ''}`));
+            return reject(
+              new ProviderStateError(
+                `provider state "${state}": command ${command} ${signal ? `was stopped (${signal})` : `exited with ${code}`}${stderr ? `: ${stderr}` : ''}`,
+              ),
+            );
           try {
             resolve(answer(state, Buffer.concat(out).toString('utf8'), `command ${command}`));
           } catch (e) {
@@ -90,5 +106,7 @@ export function commandSource(command: string, cwd: string, timeoutMs: number): 
 }
 
 export function sourceOf(source: Source, profileDir: string, timeoutMs: number): FixtureSource {
-  return 'url' in source ? urlSource(source.url, source.headers ?? {}, timeoutMs) : commandSource(source.command, profileDir, timeoutMs);
+  return 'url' in source
+    ? urlSource(source.url, source.headers ?? {}, timeoutMs)
+    : commandSource(source.command, profileDir, timeoutMs);
 }

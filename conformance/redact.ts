@@ -16,7 +16,8 @@ const namesAnIdentifier = /(^|_)(id|ids|name|url|type)$/i;
 const minLength = 8;
 
 /** `$profile.tokens.write`, `$profile.connect_tokens.open[0]`: where the profile holds it. */
-const pathOf = (keys: (string | number)[]) => `$profile${keys.map((k) => (typeof k === 'number' ? `[${k}]` : /^[A-Za-z_]\w*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join('')}`;
+const pathOf = (keys: (string | number)[]) =>
+  `$profile${keys.map((k) => (typeof k === 'number' ? `[${k}]` : /^[A-Za-z_]\w*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join('')}`;
 
 /** Every secret string of a loaded profile, with its path. */
 export function profileSecrets(profile: unknown): Secret[] {
@@ -33,7 +34,8 @@ export function profileSecrets(profile: unknown): Secret[] {
       return;
     }
     if (Array.isArray(node)) node.forEach((x, i) => walk(x, [...keys, i], secret));
-    else if (typeof node === 'object' && node !== null) for (const [k, v] of Object.entries(node)) walk(v, [...keys, k], secret || holdsSecrets.test(k));
+    else if (typeof node === 'object' && node !== null)
+      for (const [k, v] of Object.entries(node)) walk(v, [...keys, k], secret || holdsSecrets.test(k));
   };
   walk(profile, [], false);
   return out;
@@ -51,7 +53,13 @@ export function redactor(secrets: Secret[]): (s: string) => string {
   }
   if (!byValue.size) return (s) => s;
   // Longest first, so a secret that contains another is replaced whole.
-  const plain = new RegExp([...byValue.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+  const plain = new RegExp(
+    [...byValue.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|'),
+    'g',
+  );
   const replacePlain = (s: string) => s.replace(plain, (m) => byValue.get(m) ?? m);
   const basic = /\bBasic\s+([A-Za-z0-9+/]{8,}={0,2})/g;
   return (s) =>
@@ -69,7 +77,8 @@ export function redactDeep<T>(value: T, redact: (s: string) => string): T {
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') return redact(node);
     if (Array.isArray(node)) return node.map(walk);
-    if (typeof node === 'object' && node !== null) return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    if (typeof node === 'object' && node !== null)
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
     return node;
   };
   // The copy has the shape of the original, each string replaced by a string.

@@ -28,7 +28,15 @@ export interface Report {
   fatal?: string;
 }
 
-export function buildReport(api: VendorName, target: string, seed: number, startedAt: Date, index: SpecIndex, run: RunResult, fatal?: string): Report {
+export function buildReport(
+  api: VendorName,
+  target: string,
+  seed: number,
+  startedAt: Date,
+  index: SpecIndex,
+  run: RunResult,
+  fatal?: string,
+): Report {
   const count = (list: Outcome[]) => ({
     passed: list.filter((o) => o.status === 'passed').length,
     failed: list.filter((o) => o.status === 'failed').length,
@@ -42,7 +50,13 @@ export function buildReport(api: VendorName, target: string, seed: number, start
       const scenario = ex.scenario ?? 'normal';
       (seen[status] ??= {})[scenario] = (seen[status][scenario] ?? 0) + 1;
     }
-    return { operationId: op.id, method: op.method.toUpperCase(), path: op.path, documented: [...op.responses.keys()], seen };
+    return {
+      operationId: op.id,
+      method: op.method.toUpperCase(),
+      path: op.path,
+      documented: [...op.responses.keys()],
+      seen,
+    };
   });
   return {
     tool: 'connkit verify',
@@ -52,10 +66,16 @@ export function buildReport(api: VendorName, target: string, seed: number, start
     startedAt: startedAt.toISOString(),
     durationMs: run.durationMs,
     totals: count(run.outcomes),
-    byTier: Object.fromEntries(tiers.map((t) => [t, count(run.outcomes.filter((o) => o.tier === t))])) as Report['byTier'],
+    byTier: Object.fromEntries(
+      tiers.map((t) => [t, count(run.outcomes.filter((o) => o.tier === t))]),
+    ) as Report['byTier'],
     requests: run.exchanges.length,
     // A cut body's parsed form would carry the whole body into the JSON report.
-    outcomes: run.outcomes.map((o) => (o.exchange?.response?.truncated ? { ...o, exchange: { ...o.exchange, response: { ...o.exchange.response, body: undefined } } } : o)),
+    outcomes: run.outcomes.map((o) =>
+      o.exchange?.response?.truncated
+        ? { ...o, exchange: { ...o.exchange, response: { ...o.exchange.response, body: undefined } } }
+        : o,
+    ),
     coverage,
     ...(fatal === undefined ? {} : { fatal }),
   };

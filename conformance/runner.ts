@@ -5,7 +5,18 @@ import { runResponseChecks } from './checks/response.js';
 import { curlOf, exchange as doExchange } from './http.js';
 import { ProviderStateError, type FixtureSource } from './provider-states.js';
 import { keyOf, Ledger } from './state-file.js';
-import { NotApplicable, Skip, type Adapter, type AnyProfile, type Check, type CheckContext, type ControlClient, type Exchange, type Outcome, type Sharing } from './types.js';
+import {
+  NotApplicable,
+  Skip,
+  type Adapter,
+  type AnyProfile,
+  type Check,
+  type CheckContext,
+  type ControlClient,
+  type Exchange,
+  type Outcome,
+  type Sharing,
+} from './types.js';
 
 export interface RunOptions {
   api: VendorName;
@@ -64,9 +75,11 @@ export function batches(checks: Check[], concurrency: number): Check[][] {
 
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 export async function runChecks(o: RunOptions): Promise<RunResult> {
@@ -82,7 +95,16 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
     runs.set(check, run);
     const faker = newFaker(o.seed);
     const record = (status: Outcome['status'], operation?: string, message?: string, exchange?: Exchange) =>
-      run.outcomes.push({ check: check.name, tier: check.tier, api: o.api, operation, status, message, exchange, curl: exchange ? curlOf(exchange) : undefined });
+      run.outcomes.push({
+        check: check.name,
+        tier: check.tier,
+        api: o.api,
+        operation,
+        status,
+        message,
+        exchange,
+        curl: exchange ? curlOf(exchange) : undefined,
+      });
     let current: string | undefined;
     let perOperation = false;
     const control = o.control;
@@ -109,7 +131,9 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
         if (value === undefined) {
           const earlier = (list ?? []).map((v) => ledger.usedBefore(path, keyOf(v))).find(Boolean);
           if (earlier)
-            throw new Skip(`fixture ${path} was used up by an earlier run (${earlier.value}, by ${earlier.check} at ${earlier.at})${o.refreshHint ? `; ${o.refreshHint}` : ''}`);
+            throw new Skip(
+              `fixture ${path} was used up by an earlier run (${earlier.value}, by ${earlier.check} at ${earlier.at})${o.refreshHint ? `; ${o.refreshHint}` : ''}`,
+            );
           throw new Skip(`needs ${path}`);
         }
         if (!opts.keep) ledger.record(path, keyOf(value), check.name);
@@ -186,7 +210,16 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
         if (!o.responseChecks.has(name)) continue;
         const key = `${name}|${ex.operationId}`;
         if (responseVerdicts.get(key)?.status === 'failed') continue;
-        responseVerdicts.set(key, { check: name, tier: 'contract', api: o.api, operation: ex.operationId, status: failure ? 'failed' : 'passed', message: failure && `${failure} (during ${check.name})`, exchange: failure ? ex : undefined, curl: failure ? curlOf(ex) : undefined });
+        responseVerdicts.set(key, {
+          check: name,
+          tier: 'contract',
+          api: o.api,
+          operation: ex.operationId,
+          status: failure ? 'failed' : 'passed',
+          message: failure && `${failure} (during ${check.name})`,
+          exchange: failure ? ex : undefined,
+          curl: failure ? curlOf(ex) : undefined,
+        });
       }
     }
   }

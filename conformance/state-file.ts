@@ -54,14 +54,17 @@ export class Ledger {
       const json = JSON.parse(await readFile(file, 'utf8')) as StateFileJson;
       if (json?.connkit === 'verify-state' && Array.isArray(json.consumed)) all = json.consumed;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`state file ${file} cannot be read: ${(e as Error).message}`, { cause: e });
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new Error(`state file ${file} cannot be read: ${(e as Error).message}`, { cause: e });
     }
     return new Ledger(file, api, target, all);
   }
 
   /** The earlier run that used `value` of `fixture` up, if one did. */
   usedBefore(fixture: string, value: string): Consumed | undefined {
-    return this.earlier.find((c) => c.api === this.api && c.target === this.target && c.fixture === fixture && c.value === value);
+    return this.earlier.find(
+      (c) => c.api === this.api && c.target === this.target && c.fixture === fixture && c.value === value,
+    );
   }
 
   usedNow(fixture: string, value: string): boolean {

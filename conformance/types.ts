@@ -104,7 +104,11 @@ export interface CheckContext<A extends VendorName = VendorName> {
    * A fresh consumable fixture: minted through the provider-state source when there is one,
    * else `fromProfile()` (which takes it from the profile with `consume`).
    */
-  fixture<N extends StateName>(state: N, params: StateParams<N>, fromProfile: () => StateAnswers[N]): Promise<StateAnswers[N]>;
+  fixture<N extends StateName>(
+    state: N,
+    params: StateParams<N>,
+    fromProfile: () => StateAnswers[N],
+  ): Promise<StateAnswers[N]>;
   /**
    * Takes the next entry of a profile list that checks use up, skipping entries an earlier run
    * used up (the state file); `keep` when this check leaves the entry as it found it.

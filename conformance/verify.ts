@@ -67,7 +67,8 @@ export async function verify(o: VerifyOptions): Promise<VerifyResult> {
   try {
     return await run(o);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ProfileError || e instanceof ControlError) return { exitCode: 2, files: [], console: `connkit verify: ${e.message}` };
+    if (e instanceof UsageError || e instanceof ProfileError || e instanceof ControlError)
+      return { exitCode: 2, files: [], console: `connkit verify: ${e.message}` };
     throw e;
   }
 }
@@ -90,9 +91,11 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   const seed = o.seed ?? 1;
   const timeoutMs = o.timeoutMs ?? 10_000;
   const concurrency = o.concurrency ?? 1;
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be an integer from 1 to 64, not ${o.concurrency}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new UsageError(`--concurrency must be an integer from 1 to 64, not ${o.concurrency}`);
   const maxResponseBytes = o.maxResponseBytes ?? defaultMaxResponseBytes;
-  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw new UsageError(`--max-response-bytes must be a positive integer, not ${o.maxResponseBytes}`);
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
+    throw new UsageError(`--max-response-bytes must be a positive integer, not ${o.maxResponseBytes}`);
 
   try {
     // Whether anything answers; what it answers (a redirect, a huge body) is not read.
@@ -111,12 +114,17 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
     const fixtures = await control.fixtures();
     if (!fixtures[api]) throw new UsageError(`the control API at ${o.control} does not serve ${api}`);
     profile = validateProfile(api, fixtures[api], `${o.control}/fixtures`);
-  } else throw new UsageError('needs --profile <file> or --control <url> (for the credentials and fixture ids the checks use)');
+  } else
+    throw new UsageError(
+      'needs --profile <file> or --control <url> (for the credentials and fixture ids the checks use)',
+    );
 
   // Consumable fixtures: the profile's provider-state source, else the simulator's own, else the profile's lists.
   let source: FixtureSource | undefined;
-  if (profile.provider_states) source = sourceOf(profile.provider_states, o.profile ? dirname(resolve(o.profile)) : process.cwd(), timeoutMs);
-  else if (control && o.control) source = urlSource(`${o.control.replace(/\/$/, '')}/provider-states`, { 'X-Connkit-Session': session }, timeoutMs);
+  if (profile.provider_states)
+    source = sourceOf(profile.provider_states, o.profile ? dirname(resolve(o.profile)) : process.cwd(), timeoutMs);
+  else if (control && o.control)
+    source = urlSource(`${o.control.replace(/\/$/, '')}/provider-states`, { 'X-Connkit-Session': session }, timeoutMs);
   const targetUrl = target.toString().replace(/\/$/, '');
   const stateFile = o.stateFile === null ? undefined : resolve(o.stateFile ?? defaultStateFile(api, targetUrl));
   let ledger: Ledger | undefined;
@@ -135,8 +143,10 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   const tierOn = (t: Tier) => !o.tiers?.length || o.tiers.includes(t);
   const modelRuns = o.modelRuns ?? defaultModelRuns;
   const maxSteps = o.maxSteps ?? defaultMaxSteps;
-  if (!Number.isInteger(modelRuns) || modelRuns < 1) throw new UsageError(`--model-runs must be a positive integer, not ${o.modelRuns}`);
-  if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new UsageError(`--max-steps must be a positive integer, not ${o.maxSteps}`);
+  if (!Number.isInteger(modelRuns) || modelRuns < 1)
+    throw new UsageError(`--model-runs must be a positive integer, not ${o.modelRuns}`);
+  if (!Number.isInteger(maxSteps) || maxSteps < 1)
+    throw new UsageError(`--max-steps must be a positive integer, not ${o.maxSteps}`);
   const checks = probeChecks.filter((c) => (!c.apis || c.apis.includes(api)) && wanted(c.name) && tierOn(c.tier));
   const responseNames = new Set(responseChecks.map((c) => c.name).filter(wanted));
   const progress = o.progress === undefined ? (line: string) => process.stderr.write(`${line}\n`) : o.progress;
@@ -200,7 +210,15 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
     });
   } catch (e) {
     const fatal = `${lastCheck && lastCheck !== 'done' ? `during ${lastCheck}: ` : ''}${e instanceof Error ? e.message : String(e)}`;
-    report = buildReport(api, target.toString(), seed, startedAt, specIndex(api), { outcomes: [], exchanges: [], durationMs: Date.now() - startedAt.getTime() }, fatal);
+    report = buildReport(
+      api,
+      target.toString(),
+      seed,
+      startedAt,
+      specIndex(api),
+      { outcomes: [], exchanges: [], durationMs: Date.now() - startedAt.getTime() },
+      fatal,
+    );
   }
   report = redactDeep(report, redact);
   const files: string[] = [];
@@ -215,5 +233,12 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
       files.push(file);
     }
   }
-  return { exitCode: report.fatal ? 2 : report.totals.failed ? 1 : 0, report, files, console: reporters.includes('console') ? consoleReport(report) : `${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped` };
+  return {
+    exitCode: report.fatal ? 2 : report.totals.failed ? 1 : 0,
+    report,
+    files,
+    console: reporters.includes('console')
+      ? consoleReport(report)
+      : `${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped`,
+  };
 }

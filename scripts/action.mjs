@@ -29,7 +29,19 @@ const concurrency = input('concurrency', '1');
 const profile = input('profile');
 const control = input('control');
 
-const args = ['verify', '--api', api, '--target', target, '--reporter', reporters.join(','), '--out', out, '--concurrency', concurrency];
+const args = [
+  'verify',
+  '--api',
+  api,
+  '--target',
+  target,
+  '--reporter',
+  reporters.join(','),
+  '--out',
+  out,
+  '--concurrency',
+  concurrency,
+];
 if (profile) args.push('--profile', profile);
 if (control) args.push('--control', control);
 
@@ -45,7 +57,8 @@ const fileNames = { json: `verify-${api}.json`, junit: `verify-${api}.junit.xml`
 const outputs = { out, 'exit-code': String(exitCode) };
 for (const [reporter, name] of Object.entries(fileNames)) {
   const file = join(out, name);
-  outputs[reporter] = reporters.includes(reporter) && existsSync(file) && statSync(file).mtimeMs >= started - 1000 ? file : '';
+  outputs[reporter] =
+    reporters.includes(reporter) && existsSync(file) && statSync(file).mtimeMs >= started - 1000 ? file : '';
 }
 
 if (process.env.GITHUB_OUTPUT) {

@@ -50,7 +50,11 @@ function chainTo(target) {
   return chain.join(' → ');
 }
 
-const builtins = new Set(Object.values(result.metafile.inputs).flatMap((i) => i.imports.filter((x) => x.external && isBuiltin(x.path)).map((x) => x.path)));
+const builtins = new Set(
+  Object.values(result.metafile.inputs).flatMap((i) =>
+    i.imports.filter((x) => x.external && isBuiltin(x.path)).map((x) => x.path),
+  ),
+);
 if (builtins.size) {
   console.error('build-browser: the browser build pulls Node-only modules:');
   for (const b of builtins) console.error(`  ${chainTo(b)}`);
@@ -63,4 +67,6 @@ for (const f of result.outputFiles) writeFileSync(f.path, f.contents);
 writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
 const file = join(outdir, 'connkit.js');
 const bytes = readFileSync(file);
-console.log(`${relative(process.cwd(), file)}: ${(bytes.length / 1024).toFixed(0)} KiB, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzipped`);
+console.log(
+  `${relative(process.cwd(), file)}: ${(bytes.length / 1024).toFixed(0)} KiB, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzipped`,
+);

@@ -24,4 +24,5 @@ await build({
 copyFileSync(join(root, 'src', 'page', 'index.html'), join(out, 'index.html'));
 copyFileSync(join(root, 'src', 'page', 'styles.css'), join(out, 'app.css'));
 const swagger = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) copyFileSync(join(swagger, file), join(out, 'swagger', file));
+for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css'])
+  copyFileSync(join(swagger, file), join(out, 'swagger', file));

@@ -26,6 +26,8 @@ await build({
   format: 'esm',
   target: 'node20',
   // CommonJS dependencies (express, pino…) require Node's built-ins at run time.
-  banner: { js: "import { createRequire as __connkitRequire } from 'node:module'; const require = __connkitRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __connkitRequire } from 'node:module'; const require = __connkitRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -25,24 +25,34 @@ const common = {
   target: 'node20',
   metafile: true,
   // CommonJS dependencies (express, pino…) require Node's built-ins at run time.
-  banner: { js: "import { createRequire as __connkitRequire } from 'node:module'; const require = __connkitRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __connkitRequire } from 'node:module'; const require = __connkitRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 };
 // The MSW door shares nothing with the core at run time: a file of its own, no chunk.
 const msw = await build({ ...common, entryPoints: { msw: 'src/msw/index.ts' } });
 // The core and, split off, the server door it imports on demand.
-const lib = await build({ ...common, entryPoints: { connkit: 'src/index.ts' }, splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+const lib = await build({
+  ...common,
+  entryPoints: { connkit: 'src/index.ts' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
 
 // What each entry loads before any call: its own file and the chunks it imports statically.
 const outputs = { ...msw.metafile.outputs, ...lib.metafile.outputs };
 const staticClosure = (file, seen = new Set()) => {
   if (seen.has(file)) return seen;
   seen.add(file);
-  for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) staticClosure(i.path, seen);
+  for (const i of outputs[file]?.imports ?? [])
+    if (i.kind === 'import-statement' && !i.external) staticClosure(i.path, seen);
   return seen;
 };
 for (const entry of ['dist/lib/connkit.js', 'dist/lib/msw.js']) {
   const files = [...staticClosure(entry)];
   const bytes = files.reduce((n, f) => n + outputs[f].bytes, 0);
-  console.log(`${entry}: ${(bytes / 1024).toFixed(0)} KiB loaded at import (${files.length} file${files.length > 1 ? 's' : ''})`);
+  console.log(
+    `${entry}: ${(bytes / 1024).toFixed(0)} KiB loaded at import (${files.length} file${files.length > 1 ? 's' : ''})`,
+  );
 }

@@ -10,7 +10,9 @@ import { vendorModules } from '../src/sim/vendors/index.js';
 import { vendorNames } from '../src/contract/names.js';
 import { found } from '../src/sim/found.js';
 
-const header = (api: string) => `# A verify profile for ${api}: the simulator's own at seed 42 (npx tsx scripts/example-profiles.ts).
+const header = (
+  api: string,
+) => `# A verify profile for ${api}: the simulator's own at seed 42 (npx tsx scripts/example-profiles.ts).
 # Lists described as consumed lose an entry to each check that uses one up; verify records them in
 # its state file, and a later run against the same target skips those checks, naming the fixture.
 # To mint a fresh fixture for every check instead, give the profile a provider-state source:
@@ -21,7 +23,10 @@ export function exampleProfiles(): Record<string, string> {
   const sim = createSimulator();
   return Object.fromEntries(
     vendorNames.map((api) => {
-      const { base_url: _drop, ...profile } = found(vendorModules[api].fixtures?.(sim.session().state(api), ''), `fixtures of ${api}`);
+      const { base_url: _drop, ...profile } = found(
+        vendorModules[api].fixtures?.(sim.session().state(api), ''),
+        `fixtures of ${api}`,
+      );
       return [api, `${header(api)}${stringify(profile)}`];
     }),
   );

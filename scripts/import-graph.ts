@@ -35,7 +35,8 @@ export function sourceFiles(root: string, dirs: string[]): string[] {
 function resolveSpecifier(root: string, from: string, spec: string): string | undefined {
   if (!spec.startsWith('.')) return undefined;
   const base = resolve(root, dirname(from), spec).replace(/\.js$/, '');
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (existsSync(candidate)) return relative(root, candidate);
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
+    if (existsSync(candidate)) return relative(root, candidate);
   return undefined;
 }
 
@@ -45,13 +46,23 @@ function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
   if (clause.isTypeOnly) return true;
   if (clause.name) return false;
   const bindings = clause.namedBindings;
-  return bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+  return (
+    bindings !== undefined &&
+    ts.isNamedImports(bindings) &&
+    bindings.elements.length > 0 &&
+    bindings.elements.every((e) => e.isTypeOnly)
+  );
 }
 
 function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
   if (node.isTypeOnly) return true;
   const clause = node.exportClause;
-  return clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
+  return (
+    clause !== undefined &&
+    ts.isNamedExports(clause) &&
+    clause.elements.length > 0 &&
+    clause.elements.every((e) => e.isTypeOnly)
+  );
 }
 
 export function importGraph(root: string, dirs: string[]): Graph {
@@ -64,11 +75,23 @@ export function importGraph(root: string, dirs: string[]): Graph {
       if (to) edges.push({ from, to, typeOnly, lazy });
     };
     const visit = (node: ts.Node) => {
-      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) add(node.moduleSpecifier.text, isTypeOnlyImport(node), false);
-      else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) add(node.moduleSpecifier.text, isTypeOnlyExport(node), false);
-      else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0]))
+      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier))
+        add(node.moduleSpecifier.text, isTypeOnlyImport(node), false);
+      else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier))
+        add(node.moduleSpecifier.text, isTypeOnlyExport(node), false);
+      else if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments[0] &&
+        ts.isStringLiteral(node.arguments[0])
+      )
         add(node.arguments[0].text, false, true);
-      else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) add(node.argument.literal.text, true, false);
+      else if (
+        ts.isImportTypeNode(node) &&
+        ts.isLiteralTypeNode(node.argument) &&
+        ts.isStringLiteral(node.argument.literal)
+      )
+        add(node.argument.literal.text, true, false);
       ts.forEachChild(node, visit);
     };
     visit(sf);
@@ -82,7 +105,8 @@ export function importGraph(root: string, dirs: string[]): Graph {
  */
 export function runtimeCycles(graph: Graph, withTypes = false): string[][] {
   const next = new Map<string, string[]>();
-  for (const e of graph.edges) if ((withTypes || !e.typeOnly) && !e.lazy) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  for (const e of graph.edges)
+    if ((withTypes || !e.typeOnly) && !e.lazy) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
   // Tarjan's algorithm.
   let counter = 0;
   const index = new Map<string, number>();

@@ -23,7 +23,13 @@ program.addCommand(mockCommand().copyInheritedSettings(program));
 program.addCommand(curlCommand().copyInheritedSettings(program));
 program.addCommand(coverageCommand().copyInheritedSettings(program));
 
-const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+const list = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
 
 /** What commander makes of verify's flags below: camel-cased, parsed by `list` and `int`, defaults filled. */
 interface VerifyCliOptions {
@@ -54,28 +60,56 @@ program
   .option('--api <name>', `the API to verify (${vendorNames.join(', ')})`)
   .option('--target <url>', 'base URL of the implementation (e.g. http://127.0.0.1:4010/auth0/api/v2)')
   .option('--profile <file>', 'YAML or JSON profile: credentials per role and fixture ids')
-  .option('--control <url>', "connkit control API (e.g. http://127.0.0.1:4010/__control): the profile comes from it and fixtures are made through it")
+  .option(
+    '--control <url>',
+    'connkit control API (e.g. http://127.0.0.1:4010/__control): the profile comes from it and fixtures are made through it',
+  )
   .option('--reporter <names>', 'console, json, junit, html (comma-separated)', list)
   .option('--out <dir>', 'where file reports go', 'connkit-report')
   .option('--checks <names>', 'run only these checks (comma-separated)', list)
   .option('--skip <names>', 'skip these checks (comma-separated)', list)
   .option('--seed <n>', 'seed of the generated inputs', int('seed'), 1)
   .option('--timeout <ms>', 'per-request timeout', int('timeout'), 10_000)
-  .option('--concurrency <n>', 'checks run at once where they only read or use fixtures of their own', int('concurrency', 1, 64), 1)
-  .option('--tier <names>', 'run only these tiers: contract, stateful, fault, race, model (comma-separated; all by default)', list)
+  .option(
+    '--concurrency <n>',
+    'checks run at once where they only read or use fixtures of their own',
+    int('concurrency', 1, 64),
+    1,
+  )
+  .option(
+    '--tier <names>',
+    'run only these tiers: contract, stateful, fault, race, model (comma-separated; all by default)',
+    list,
+  )
   .option('--model-runs <n>', 'model tier: random sequences per API (default 30)', int('model-runs', 1))
   .option('--max-steps <n>', 'model tier: steps per sequence at most (default 12)', int('max-steps', 1))
-  .option('--model-budget <s>', 'model tier: seconds it may take per API, shrinking included (default 60)', int('model-budget', 1))
-  .option('--state-file <file>', "where profile fixtures used up by a run are recorded (default: one file per API and target in connkit's state folder)")
-  .option('--max-response-bytes <n>', 'answers longer than this are not read (a finding of the check that got one)', int('max-response-bytes', 1), 16 * 1024 * 1024)
-  .option('--no-redact', "keep the profile's tokens, keys and credentials in the reports (replaced by their profile path by default)")
+  .option(
+    '--model-budget <s>',
+    'model tier: seconds it may take per API, shrinking included (default 60)',
+    int('model-budget', 1),
+  )
+  .option(
+    '--state-file <file>',
+    "where profile fixtures used up by a run are recorded (default: one file per API and target in connkit's state folder)",
+  )
+  .option(
+    '--max-response-bytes <n>',
+    'answers longer than this are not read (a finding of the check that got one)',
+    int('max-response-bytes', 1),
+    16 * 1024 * 1024,
+  )
+  .option(
+    '--no-redact',
+    "keep the profile's tokens, keys and credentials in the reports (replaced by their profile path by default)",
+  )
   .option('--list-checks', 'list every check and exit')
   .action(async (_opts: unknown, command: Command) => {
     const opts = command.opts<VerifyCliOptions>();
     const { verify } = await import('../conformance/verify.js');
     if (opts.listChecks) {
       const { listChecks } = await import('../conformance/checks/registry.js');
-      for (const c of listChecks()) console.log(`${c.name.padEnd(32)} ${c.tier.padEnd(9)} ${c.apis.padEnd(12)} ${c.description}`);
+      for (const c of listChecks())
+        console.log(`${c.name.padEnd(32)} ${c.tier.padEnd(9)} ${c.apis.padEnd(12)} ${c.description}`);
       return;
     }
     if (!opts.api || !opts.target) {
@@ -112,6 +146,8 @@ try {
 } catch (e) {
   // Help and --version end with code 0; every usage error commander or a command raised, with 2.
   if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : 2);
-  console.error(`error: ${(e as Error).message}${process.env.CONNKIT_DEBUG ? `\n${(e as Error).stack}` : ' (CONNKIT_DEBUG=1 shows where)'}`);
+  console.error(
+    `error: ${(e as Error).message}${process.env.CONNKIT_DEBUG ? `\n${(e as Error).stack}` : ' (CONNKIT_DEBUG=1 shows where)'}`,
+  );
   process.exit(2);
 }

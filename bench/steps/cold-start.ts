@@ -10,9 +10,17 @@ import type { Context, Step } from '../step.js';
 
 const npmOwnCommand = ['pkg', 'get', 'version'];
 
-async function spawnToFirst200(ctx: Context, name: string, cmd: string, args: (port: number) => string[]): Promise<number> {
+async function spawnToFirst200(
+  ctx: Context,
+  name: string,
+  cmd: string,
+  args: (port: number) => string[],
+): Promise<number> {
   const port = await freePort();
-  const proc = await startProcess(name, cmd, args(port), port, { ...readyOn(headlineReads(ctx.fx)), timeoutMs: 30_000 });
+  const proc = await startProcess(name, cmd, args(port), port, {
+    ...readyOn(headlineReads(ctx.fx)),
+    timeoutMs: 30_000,
+  });
   await proc.stop();
   return round(proc.startMs);
 }
@@ -25,8 +33,28 @@ export const coldStart: Step = async (ctx) => {
   const npmOwnMs: number[] = [];
   // Interleaved, so a noisy neighbour on the shared machine hits both ways alike.
   for (let i = 0; i < runs; i++) {
-    nodeMs.push(await spawnToFirst200(ctx, `cold-node-${i}`, process.execPath, (port) => [...profileFlags('cold-start', ctx.o, `run-${i}`), cli, 'mock', '--port', String(port), '--log-level', 'silent']));
-    npmStartMs.push(await spawnToFirst200(ctx, `cold-npm-${i}`, 'npm', (port) => ['start', '--silent', '--', '--port', String(port), '--log-level', 'silent']));
+    nodeMs.push(
+      await spawnToFirst200(ctx, `cold-node-${i}`, process.execPath, (port) => [
+        ...profileFlags('cold-start', ctx.o, `run-${i}`),
+        cli,
+        'mock',
+        '--port',
+        String(port),
+        '--log-level',
+        'silent',
+      ]),
+    );
+    npmStartMs.push(
+      await spawnToFirst200(ctx, `cold-npm-${i}`, 'npm', (port) => [
+        'start',
+        '--silent',
+        '--',
+        '--port',
+        String(port),
+        '--log-level',
+        'silent',
+      ]),
+    );
     npmOwnMs.push(round(await timeCommand('npm', npmOwnCommand)));
   }
   ctx.results.coldStart = {

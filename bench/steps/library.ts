@@ -23,7 +23,7 @@ export async function timeNode(args: string[]): Promise<{ ms: number; stdout: st
 }
 
 export const library: Step = async (ctx) => {
-  ctx.log('\nlibrary: a test file\'s start (import → createSimulator → fixtures → first answers), RSS, browser build');
+  ctx.log("\nlibrary: a test file's start (import → createSimulator → fixtures → first answers), RSS, browser build");
   const runs = ctx.o.quick ? 3 : 7;
   const requests = headlineReads(ctx.fx).map((e) => ({ path: base(e.api, 'connkit') + e.path, headers: e.headers }));
   const nodeMs: number[] = [];
@@ -46,7 +46,9 @@ export const library: Step = async (ctx) => {
     medianNodeMs: median(nodeMs),
     medianMswImportMs: median(mswMs),
     medianFirstAnswerMs: median(connkitMs),
-    medianPhasesMs: Object.fromEntries(['importMs', 'createMs', 'fixturesMs', 'answerMs'].map((k) => [k, median(phases.map((p) => p[k]))])),
+    medianPhasesMs: Object.fromEntries(
+      ['importMs', 'createMs', 'fixturesMs', 'answerMs'].map((k) => [k, median(phases.map((p) => p[k]))]),
+    ),
     rssAfterFirstAnswerBytes: median(phases.map((p) => p.rssBytes)),
     browserBundleBytes: bundle.length,
     browserBundleGzipBytes: gzipSync(bundle).length,
@@ -54,7 +56,11 @@ export const library: Step = async (ctx) => {
   const l = ctx.results.library;
   ctx.log(`  node -e 0                          median ${l.medianNodeMs} ms  (${nodeMs.join(', ')})`);
   ctx.log(`  import msw + msw/node              median ${l.medianMswImportMs} ms  (${mswMs.join(', ')})`);
-  ctx.log(`  connkit: spawn → first answers     median ${l.medianFirstAnswerMs} ms  (${connkitMs.join(', ')}); phases ${JSON.stringify(l.medianPhasesMs)}`);
+  ctx.log(
+    `  connkit: spawn → first answers     median ${l.medianFirstAnswerMs} ms  (${connkitMs.join(', ')}); phases ${JSON.stringify(l.medianPhasesMs)}`,
+  );
   ctx.log(`  RSS after the first answers        ${(l.rssAfterFirstAnswerBytes / 2 ** 20).toFixed(1)} MiB`);
-  ctx.log(`  dist/browser/connkit.js            ${(l.browserBundleBytes / 1024).toFixed(0)} KiB, ${(l.browserBundleGzipBytes / 1024).toFixed(1)} KiB gzipped`);
+  ctx.log(
+    `  dist/browser/connkit.js            ${(l.browserBundleBytes / 1024).toFixed(0)} KiB, ${(l.browserBundleGzipBytes / 1024).toFixed(1)} KiB gzipped`,
+  );
 };

@@ -11,7 +11,9 @@ const sweep = (quick: boolean) => (quick ? 5 : 100);
 
 export const model: Step = async (ctx) => {
   const seeds = sweep(ctx.o.quick);
-  ctx.log(`\nverify's model tier against the simulator (${defaultModelRuns} runs of up to ${defaultMaxSteps} steps; findings over seeds 1–${seeds})`);
+  ctx.log(
+    `\nverify's model tier against the simulator (${defaultModelRuns} runs of up to ${defaultMaxSteps} steps; findings over seeds 1–${seeds})`,
+  );
   ctx.results.model = [];
   const sim = await startConnkit('model', ctx.o, { label: 'all' });
   try {
@@ -20,17 +22,36 @@ export const model: Step = async (ctx) => {
       let findings = 0;
       let requests = 0;
       for (let seed = 1; seed <= seeds; seed++) {
-        const r = await verify({ api, target: sim.url + base(api, 'connkit'), control: `${sim.url}/__control`, progress: null, reporters: [], stateFile: null, tiers: ['model'], seed });
+        const r = await verify({
+          api,
+          target: sim.url + base(api, 'connkit'),
+          control: `${sim.url}/__control`,
+          progress: null,
+          reporters: [],
+          stateFile: null,
+          tiers: ['model'],
+          seed,
+        });
         if (!r.report) throw new Error(`verify ${api}: ${r.console}`);
         times.push(r.report.durationMs);
         requests += r.report.requests;
         findings += r.report.byTier.model.failed;
-        if (r.report.byTier.model.failed) ctx.log(`    seed ${seed}: ${r.report.outcomes.find((o) => o.status === 'failed')?.message?.split('\n')[0]}`);
+        if (r.report.byTier.model.failed)
+          ctx.log(`    seed ${seed}: ${r.report.outcomes.find((o) => o.status === 'failed')?.message?.split('\n')[0]}`);
       }
       const sorted = [...times].sort((a, b) => a - b);
-      const row = { api, seeds, medianMs: sorted[Math.floor(sorted.length / 2)], maxMs: sorted[sorted.length - 1], requestsPerSeed: Math.round(requests / seeds), findings };
+      const row = {
+        api,
+        seeds,
+        medianMs: sorted[Math.floor(sorted.length / 2)],
+        maxMs: sorted[sorted.length - 1],
+        requestsPerSeed: Math.round(requests / seeds),
+        findings,
+      };
       ctx.results.model.push(row);
-      ctx.log(`  ${api.padEnd(12)} median ${row.medianMs} ms, slowest ${row.maxMs} ms, ${row.requestsPerSeed} requests a seed, ${findings} findings over ${seeds} seeds`);
+      ctx.log(
+        `  ${api.padEnd(12)} median ${row.medianMs} ms, slowest ${row.maxMs} ms, ${row.requestsPerSeed} requests a seed, ${findings} findings over ${seeds} seeds`,
+      );
     }
   } finally {
     await sim.stop();

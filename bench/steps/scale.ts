@@ -12,7 +12,11 @@ import { found } from '../../src/sim/found.js';
 const newSortFields = ['host_email', 'updated_at', 'owner_email'];
 
 async function baseRss(ctx: Context): Promise<number> {
-  const sim = await startConnkit('scale', { ...ctx.o, profile: new Set() }, { label: 'base', ready: headlineReads(ctx.fx) });
+  const sim = await startConnkit(
+    'scale',
+    { ...ctx.o, profile: new Set() },
+    { label: 'base', ready: headlineReads(ctx.fx) },
+  );
   const rss = sim.rss();
   await sim.stop();
   return rss;
@@ -25,8 +29,16 @@ export const scale: Step = async (ctx) => {
   const baseRssBytes = await baseRss(ctx);
   // Ready is the first 200 of the headline list, with the default instance's credentials: the
   // guest is the first organization made from the seed, whatever the size.
-  const mca = found(headlineReads(ctx.fx).find((e) => e.api === 'mycreditapp'), 'MyCreditApp headline read');
-  const sim = await startConnkit('scale', ctx.o, { label: `mycreditapp-${perSide}`, size, ready: [mca], timeoutMs: 600_000 });
+  const mca = found(
+    headlineReads(ctx.fx).find((e) => e.api === 'mycreditapp'),
+    'MyCreditApp headline read',
+  );
+  const sim = await startConnkit('scale', ctx.o, {
+    label: `mycreditapp-${perSide}`,
+    size,
+    ready: [mca],
+    timeoutMs: 600_000,
+  });
   try {
     const startMs = round(sim.startMs);
     const h = mca.headers;
@@ -36,14 +48,30 @@ export const scale: Step = async (ctx) => {
     const page = (await first.json()) as { total_items: number; items: { host_name: string }[] };
 
     const newSortMs: Record<string, number> = {};
-    for (const field of newSortFields) newSortMs[field] = (await timed(() => `${list}&order_by=${field}&order_dir=desc&limit=50&offset=0`, h, 1)).max;
+    for (const field of newSortFields)
+      newSortMs[field] = (await timed(() => `${list}&order_by=${field}&order_dir=desc&limit=50&offset=0`, h, 1)).max;
 
-    const needles = page.items.map((i) => i.host_name.toLowerCase().replace(/[^a-z]/g, '').slice(1, 5)).filter((n) => n.length === 4);
+    const needles = page.items
+      .map((i) =>
+        i.host_name
+          .toLowerCase()
+          .replace(/[^a-z]/g, '')
+          .slice(1, 5),
+      )
+      .filter((n) => n.length === 4);
     const limit = (i: number) => 50 + (i % 50);
     const n = ctx.o.quick ? 100 : 300;
     const firstPage = await timed((i) => `${list}&limit=${limit(i)}&offset=0`, h, n);
-    const deepPage = await timed((i) => `${list}&limit=${limit(i)}&offset=${Math.floor(page.total_items * 0.9)}`, h, n / 2);
-    const search = await timed((i) => `${list}&search_text=${encodeURIComponent(needles[i % needles.length])}&limit=${limit(i)}&offset=0`, h, n / 2);
+    const deepPage = await timed(
+      (i) => `${list}&limit=${limit(i)}&offset=${Math.floor(page.total_items * 0.9)}`,
+      h,
+      n / 2,
+    );
+    const search = await timed(
+      (i) => `${list}&search_text=${encodeURIComponent(needles[i % needles.length])}&limit=${limit(i)}&offset=0`,
+      h,
+      n / 2,
+    );
     const rssBytes = sim.rss();
     const snapshot = await snapshotTrip(sim.url);
     ctx.results.scale = {
@@ -61,10 +89,20 @@ export const scale: Step = async (ctx) => {
       snapshot,
     };
     const s = ctx.results.scale;
-    ctx.log(`  start to first page ${s.startMs} ms; first sort by ${Object.entries(newSortMs).map(([f, ms]) => `${f} ${ms} ms`).join(', ')}`);
-    ctx.log(`  p50 / p99: first page ${firstPage.p50} / ${firstPage.p99} ms, deep page ${deepPage.p50} / ${deepPage.p99} ms, search ${search.p50} / ${search.p99} ms`);
-    ctx.log(`  snapshot (NDJSON, streamed) ${(snapshot.bytes / 1e6).toFixed(0)} MB: export ${snapshot.exportMs} ms, import ${snapshot.importMs} ms, ${snapshot.sameBytes ? 'the same bytes back' : 'DIFFERENT bytes back'}`);
-    ctx.log(`  RSS ${(rssBytes / 1e6).toFixed(0)} MB (${(baseRssBytes / 1e6).toFixed(0)} MB at the default size): ${s.rssBytesPerConnection} B per connection`);
+    ctx.log(
+      `  start to first page ${s.startMs} ms; first sort by ${Object.entries(newSortMs)
+        .map(([f, ms]) => `${f} ${ms} ms`)
+        .join(', ')}`,
+    );
+    ctx.log(
+      `  p50 / p99: first page ${firstPage.p50} / ${firstPage.p99} ms, deep page ${deepPage.p50} / ${deepPage.p99} ms, search ${search.p50} / ${search.p99} ms`,
+    );
+    ctx.log(
+      `  snapshot (NDJSON, streamed) ${(snapshot.bytes / 1e6).toFixed(0)} MB: export ${snapshot.exportMs} ms, import ${snapshot.importMs} ms, ${snapshot.sameBytes ? 'the same bytes back' : 'DIFFERENT bytes back'}`,
+    );
+    ctx.log(
+      `  RSS ${(rssBytes / 1e6).toFixed(0)} MB (${(baseRssBytes / 1e6).toFixed(0)} MB at the default size): ${s.rssBytesPerConnection} B per connection`,
+    );
   } finally {
     await sim.stop();
   }

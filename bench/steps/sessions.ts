@@ -27,18 +27,33 @@ export const sessions: Step = async (ctx) => {
   void fullCopy;
 
   const sim = createSimulator({ apis: ['mycreditapp'], sizes: { mycreditapp: perSide }, maxSessions: count });
-  const fx = (await (await sim.handle(new Request('http://bench/__control/fixtures'))).json()) as { apis: { mycreditapp: { organizations: Record<string, { id: string; access_token: string }> } } };
+  const fx = (await (await sim.handle(new Request('http://bench/__control/fixtures'))).json()) as {
+    apis: { mycreditapp: { organizations: Record<string, { id: string; access_token: string }> } };
+  };
   const o = fx.apis.mycreditapp.organizations;
-  const headers = (s: string) => ({ authorization: `Bearer ${o.guest.access_token}`, 'requester-organization-id': o.guest.id, 'target-organization-id': o.guest.id, 'x-connkit-session': s });
+  const headers = (s: string) => ({
+    authorization: `Bearer ${o.guest.access_token}`,
+    'requester-organization-id': o.guest.id,
+    'target-organization-id': o.guest.id,
+    'x-connkit-session': s,
+  });
   const url = 'http://bench/mycreditapp/v1-beta/host-connections';
   const start = heap();
   const newSessionMs: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = performance.now();
-    const read = await sim.handle(new Request(`${url}?statuses=connected&limit=${50 + (i % 50)}&offset=0`, { headers: headers(`bench-${i}`) }));
+    const read = await sim.handle(
+      new Request(`${url}?statuses=connected&limit=${50 + (i % 50)}&offset=0`, { headers: headers(`bench-${i}`) }),
+    );
     await read.text();
     newSessionMs.push(performance.now() - t);
-    const write = await sim.handle(new Request(`${url}/${o.host.id}`, { method: 'PATCH', headers: { ...headers(`bench-${i}`), 'content-type': 'application/json' }, body: JSON.stringify({ status: 'disconnected' }) }));
+    const write = await sim.handle(
+      new Request(`${url}/${o.host.id}`, {
+        method: 'PATCH',
+        headers: { ...headers(`bench-${i}`), 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'disconnected' }),
+      }),
+    );
     if (read.status !== 200 || write.status !== 200) throw new Error(`session ${i}: ${read.status} / ${write.status}`);
   }
   // The journal keeps the newest answers whatever the sessions: not a session's cost.
@@ -52,9 +67,14 @@ export const sessions: Step = async (ctx) => {
     bytesPerSession,
     estimatedBytesPerSession: Math.round((sim.memory().bytes - sim.session().bytes()) / count),
     fullCopyBytes,
-    newSessionMs: { p50: round(newSessionMs[Math.floor(count / 2)]), p99: round(newSessionMs[Math.floor(count * 0.99)]) },
+    newSessionMs: {
+      p50: round(newSessionMs[Math.floor(count / 2)]),
+      p99: round(newSessionMs[Math.floor(count * 0.99)]),
+    },
   };
   const s = ctx.results.sessions;
-  ctx.log(`  heap per session (read + write) ${(bytesPerSession / 1024).toFixed(1)} KiB vs a full copy ${(fullCopyBytes / 2 ** 20).toFixed(0)} MiB; the budget's estimate ${(s.estimatedBytesPerSession / 1024).toFixed(1)} KiB`);
+  ctx.log(
+    `  heap per session (read + write) ${(bytesPerSession / 1024).toFixed(1)} KiB vs a full copy ${(fullCopyBytes / 2 ** 20).toFixed(0)} MiB; the budget's estimate ${(s.estimatedBytesPerSession / 1024).toFixed(1)} KiB`,
+  );
   ctx.log(`  a new session's first read p50 / p99: ${s.newSessionMs.p50} / ${s.newSessionMs.p99} ms`);
 };

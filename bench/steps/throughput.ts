@@ -20,17 +20,36 @@ const ratio = (name: string, a: Row, b: Row): Ratio => ({
   sizeRatio: Math.round((a.bodyBytes / b.bodyBytes) * 100) / 100,
 });
 
-export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: Partial<Record<VendorName, number>>, limit?: number): Promise<{ row: Row; answer: RecordedAnswer }> {
+export async function connkitRow(
+  ctx: Context,
+  e: Endpoint,
+  id: string,
+  size?: Partial<Record<VendorName, number>>,
+  limit?: number,
+): Promise<{ row: Row; answer: RecordedAnswer }> {
   const label = size ? `${e.api}-size-${Object.values(size)[0]}` : e.api;
   const sim = await startConnkit('throughput', ctx.o, { label, size });
   try {
     // A sized instance has ids of its own: the endpoint is rebuilt from its fixtures.
-    const own = withPageSize(size ? found(headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId), `headline read ${e.operationId}`) : e, limit);
+    const own = withPageSize(
+      size
+        ? found(
+            headlineReads(await fixtures(sim.url)).find((x) => x.operationId === e.operationId),
+            `headline read ${e.operationId}`,
+          )
+        : e,
+      limit,
+    );
     const url = sim.url + base(e.api, 'connkit');
     const answer = await record(url + own.path, own, 0);
     const flags = connkitFlags({ size });
     const page = limit === undefined ? '' : `, asking ${own.path.split('?')[1]}`;
-    const row = await measure({ id, label: `connkit ${flags.join(' ')}${page}`, version: connkitVersion(), flags }, url, own, { duration: ctx.o.duration, warmUp: ctx.o.warmUp });
+    const row = await measure(
+      { id, label: `connkit ${flags.join(' ')}${page}`, version: connkitVersion(), flags },
+      url,
+      own,
+      { duration: ctx.o.duration, warmUp: ctx.o.warmUp },
+    );
     return { row, answer };
   } finally {
     await sim.stop();
@@ -40,7 +59,12 @@ export async function connkitRow(ctx: Context, e: Endpoint, id: string, size?: P
 export async function peerRow(ctx: Context, peer: Peer, e: Endpoint, answer: RecordedAnswer): Promise<Row> {
   const proc = await peer.start(e.api, answer);
   try {
-    return await measure({ id: peer.id, label: peer.label, version: peer.version, flags: peer.flags }, proc.url, { ...e, path: peer.path(e) }, { duration: ctx.o.duration, warmUp: ctx.o.warmUp });
+    return await measure(
+      { id: peer.id, label: peer.label, version: peer.version, flags: peer.flags },
+      proc.url,
+      { ...e, path: peer.path(e) },
+      { duration: ctx.o.duration, warmUp: ctx.o.warmUp },
+    );
   } finally {
     await proc.stop();
   }
@@ -71,8 +95,16 @@ async function endpoint(ctx: Context, e: Endpoint): Promise<EndpointResult> {
       sized.set(key, match);
       rows.push(match);
     }
-    equalSizes[peer.id] = { size, ...(limit === undefined ? {} : { limit }), connkitBytes: match.bodyBytes, peerBytes: row.bodyBytes };
-    ratios.push(ratio(`connkit / ${peer.id} (equal size: ${key})`, match, row), ratio(`connkit / ${peer.id} (connkit default size)`, own, row));
+    equalSizes[peer.id] = {
+      size,
+      ...(limit === undefined ? {} : { limit }),
+      connkitBytes: match.bodyBytes,
+      peerBytes: row.bodyBytes,
+    };
+    ratios.push(
+      ratio(`connkit / ${peer.id} (equal size: ${key})`, match, row),
+      ratio(`connkit / ${peer.id} (connkit default size)`, own, row),
+    );
   }
   for (const r of ratios) ctx.log(ratioLine(r));
   return { api: e.api, operationId: e.operationId, label: e.label, method: e.method, rows, ratios, equalSizes };
@@ -80,5 +112,6 @@ async function endpoint(ctx: Context, e: Endpoint): Promise<EndpointResult> {
 
 export const throughput: Step = async (ctx) => {
   ctx.results.throughput = [];
-  for (const e of headlineReads(ctx.fx).filter((x) => ctx.o.apis.includes(x.api))) ctx.results.throughput.push(await endpoint(ctx, e));
+  for (const e of headlineReads(ctx.fx).filter((x) => ctx.o.apis.includes(x.api)))
+    ctx.results.throughput.push(await endpoint(ctx, e));
 };

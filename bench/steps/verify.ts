@@ -11,9 +11,22 @@ export const verify: Step = async (ctx) => {
   const sim = await startConnkit('verify', ctx.o, { label: 'all' });
   try {
     for (const api of vendorNames) {
-      const r = await runVerify({ api, target: sim.url + base(api, 'connkit'), control: `${sim.url}/__control`, progress: null, reporters: ['console'], stateFile: null });
+      const r = await runVerify({
+        api,
+        target: sim.url + base(api, 'connkit'),
+        control: `${sim.url}/__control`,
+        progress: null,
+        reporters: ['console'],
+        stateFile: null,
+      });
       if (!r.report) throw new Error(`verify ${api}: ${r.console}`);
-      const row = { api, ms: r.report.durationMs, requests: r.report.requests, passed: r.report.totals.passed, failed: r.report.totals.failed };
+      const row = {
+        api,
+        ms: r.report.durationMs,
+        requests: r.report.requests,
+        passed: r.report.totals.passed,
+        failed: r.report.totals.failed,
+      };
       ctx.results.verify.push(row);
       ctx.log(`  ${api.padEnd(12)} ${row.ms} ms, ${row.requests} requests, ${row.passed} passed, ${row.failed} failed`);
     }

@@ -30,8 +30,20 @@ export const writes: Step = async (ctx) => {
     await load(url, warmUp, { amount: warm });
     const sample = claim(fx, tokens.slice(warm, warm + 1));
     answer = await record(url + sample.path, sample, 0);
-    if (answer.status >= 300) throw new Error(`claim answered ${answer.status}: ${Buffer.from(answer.bodyBase64, 'base64').toString()}`);
-    own = await measure({ id: 'connkit', label: `connkit ${connkitFlags({}).join(' ')}`, version: connkitVersion(), flags: connkitFlags({}) }, url, claim(fx, tokens.slice(warm + 1)), { amount }, answer.bodyBytes);
+    if (answer.status >= 300)
+      throw new Error(`claim answered ${answer.status}: ${Buffer.from(answer.bodyBase64, 'base64').toString()}`);
+    own = await measure(
+      {
+        id: 'connkit',
+        label: `connkit ${connkitFlags({}).join(' ')}`,
+        version: connkitVersion(),
+        flags: connkitFlags({}),
+      },
+      url,
+      claim(fx, tokens.slice(warm + 1)),
+      { amount },
+      answer.bodyBytes,
+    );
   } finally {
     await sim.stop();
   }
@@ -40,13 +52,32 @@ export const writes: Step = async (ctx) => {
   for (const peer of [prismStatic, bare]) {
     const proc = await peer.start('wingfield', answer);
     try {
-      rows.push(await measure(spec(peer), proc.url, { ...e, path: peer.path(e) }, { duration: ctx.o.duration, warmUp: ctx.o.warmUp }));
+      rows.push(
+        await measure(
+          spec(peer),
+          proc.url,
+          { ...e, path: peer.path(e) },
+          { duration: ctx.o.duration, warmUp: ctx.o.warmUp },
+        ),
+      );
     } finally {
       await proc.stop();
     }
   }
   for (const r of rows) ctx.log(rowLine(r));
-  const ratios: Ratio[] = rows.slice(1).map((r) => ({ name: `connkit / ${r.id}`, value: Math.round((own.load.rps / r.load.rps) * 100) / 100, sizeRatio: Math.round((own.bodyBytes / r.bodyBytes) * 100) / 100 }));
+  const ratios: Ratio[] = rows.slice(1).map((r) => ({
+    name: `connkit / ${r.id}`,
+    value: Math.round((own.load.rps / r.load.rps) * 100) / 100,
+    sizeRatio: Math.round((own.bodyBytes / r.bodyBytes) * 100) / 100,
+  }));
   for (const r of ratios) ctx.log(ratioLine(r));
-  ctx.results.writes = { api: 'wingfield', operationId: e.operationId, label: e.label, method: e.method, rows, ratios, equalSizes: {} };
+  ctx.results.writes = {
+    api: 'wingfield',
+    operationId: e.operationId,
+    label: e.label,
+    method: e.method,
+    rows,
+    ratios,
+    equalSizes: {},
+  };
 };

@@ -11,11 +11,20 @@ export const wingfieldAdapter: Adapter<'wingfield'> = {
     const org = p.organizations?.related?.[0]?.id;
     switch (id) {
       case 'claimOrganizationRelation':
-        return { headers, path: { externalServiceId }, body: { connectToken: p.connect_tokens?.unknown ?? 'wct_00000000000000000000000000000000', externalOrganizationId: 'connkit-verify' } };
+        return {
+          headers,
+          path: { externalServiceId },
+          body: {
+            connectToken: p.connect_tokens?.unknown ?? 'wct_00000000000000000000000000000000',
+            externalOrganizationId: 'connkit-verify',
+          },
+        };
       case 'listExternalServiceOrganizations':
         return { headers, path: { externalServiceId }, query: { offset: 0, limit: 10 } };
       case 'upsertOrganizationUserSubscription':
-        return org && p.users?.[0] ? { headers, path: { organizationId: org, userId: p.users[0] }, body: { subscription: 'FREE' } } : undefined;
+        return org && p.users?.[0]
+          ? { headers, path: { organizationId: org, userId: p.users[0] }, body: { subscription: 'FREE' } }
+          : undefined;
       case 'deleteOrganizationRelation':
         return org ? { headers, path: { externalServiceId, organizationId: org } } : undefined;
     }
@@ -28,7 +37,10 @@ export const wingfieldAdapter: Adapter<'wingfield'> = {
   },
   checks: wingfieldChecks,
   model: {
-    principals: (p) => [p.tokens.write, p.tokens.read, p.tokens.none, p.tokens.other_service, p.tokens.expired].filter((t) => t !== undefined).map((t) => ({ Authorization: bearer(t) })),
+    principals: (p) =>
+      [p.tokens.write, p.tokens.read, p.tokens.none, p.tokens.other_service, p.tokens.expired]
+        .filter((t) => t !== undefined)
+        .map((t) => ({ Authorization: bearer(t) })),
     pools(p) {
       const ct = p.connect_tokens;
       const orgs = p.organizations;
@@ -36,7 +48,16 @@ export const wingfieldAdapter: Adapter<'wingfield'> = {
         externalServiceId: [p.external_service_id, p.other_external_service_id].filter((s) => s !== undefined),
         organizationId: [...(orgs?.related ?? []).map((o) => o.id), ...(orgs?.unrelated ?? [])],
         userId: p.users ?? [],
-        connectToken: [...(ct?.open ?? []), ...(ct?.claimed ?? []), ...(ct?.cancelled ?? []), ...(ct?.expired ?? []), ...(ct?.other_service ?? []), ...(ct?.confirm ?? []).map((c) => c.token), ...(ct?.malformed ? [ct.malformed] : []), ...(ct?.unknown ? [ct.unknown] : [])],
+        connectToken: [
+          ...(ct?.open ?? []),
+          ...(ct?.claimed ?? []),
+          ...(ct?.cancelled ?? []),
+          ...(ct?.expired ?? []),
+          ...(ct?.other_service ?? []),
+          ...(ct?.confirm ?? []).map((c) => c.token),
+          ...(ct?.malformed ? [ct.malformed] : []),
+          ...(ct?.unknown ? [ct.unknown] : []),
+        ],
         externalOrganizationId: (orgs?.related ?? []).map((o) => o.external_organization_id),
       };
     },

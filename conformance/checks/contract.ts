@@ -16,12 +16,17 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
       name: 'missing_auth_rejected',
       sharing: 'read',
       tier: 'contract',
-      description: 'Without credentials every operation answers 401 with the vendor\'s error body.',
+      description: "Without credentials every operation answers 401 with the vendor's error body.",
       run: (ctx) =>
         ctx.eachOperation(async (op) => {
           const base = ctx.need(ctx.baseline(op.id), `a baseline request for ${op.id}`);
           const ex = await ctx.send(op.id, withAuthorization(base, undefined));
-          ctx.expect(ex.response?.status === 401, `expected 401 without credentials, got ${ex.response?.status ?? ex.error}`, ex, op.id);
+          ctx.expect(
+            ex.response?.status === 401,
+            `expected 401 without credentials, got ${ex.response?.status ?? ex.error}`,
+            ex,
+            op.id,
+          );
         }),
     },
     {
@@ -32,29 +37,47 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
       run: (ctx) =>
         ctx.eachOperation(async (op) => {
           const base = ctx.need(ctx.baseline(op.id), `a baseline request for ${op.id}`);
-          const ex = await ctx.send(op.id, withAuthorization(base, adapters[ctx.api].invalidAuthorization(ctx.profile)));
-          ctx.expect(ex.response?.status === 401, `expected 401 for invalid credentials, got ${ex.response?.status ?? ex.error}`, ex, op.id);
+          const ex = await ctx.send(
+            op.id,
+            withAuthorization(base, adapters[ctx.api].invalidAuthorization(ctx.profile)),
+          );
+          ctx.expect(
+            ex.response?.status === 401,
+            `expected 401 for invalid credentials, got ${ex.response?.status ?? ex.error}`,
+            ex,
+            op.id,
+          );
         }),
     },
     {
       name: 'insufficient_scope_rejected',
       sharing: 'read',
       tier: 'contract',
-      description: 'Credentials short of the operation\'s scope (or role) are refused with the vendor\'s status (403; LeadConduit\'s superuser repair: 401).',
+      description:
+        "Credentials short of the operation's scope (or role) are refused with the vendor's status (403; LeadConduit's superuser repair: 401).",
       run: (ctx) =>
         ctx.eachOperation(async (op) => {
           if (!adapters[ctx.api].scoped(op.id)) throw new NotApplicable();
           const base = ctx.need(ctx.baseline(op.id), `a baseline request for ${op.id}`);
-          const limited = ctx.need(adapters[ctx.api].insufficientScope?.(ctx.profile as never, op.id), `credentials short of ${op.id}'s scope (the vendor may have none)`);
+          const limited = ctx.need(
+            adapters[ctx.api].insufficientScope?.(ctx.profile as never, op.id),
+            `credentials short of ${op.id}'s scope (the vendor may have none)`,
+          );
           const ex = await ctx.send(op.id, withAuthorization(base, limited.authorization));
-          ctx.expect(ex.response?.status === limited.status, `expected ${limited.status} for insufficient scope, got ${ex.response?.status ?? ex.error}`, ex, op.id);
+          ctx.expect(
+            ex.response?.status === limited.status,
+            `expected ${limited.status} for insufficient scope, got ${ex.response?.status ?? ex.error}`,
+            ex,
+            op.id,
+          );
         }),
     },
     {
       name: 'negative_data_rejection',
       sharing: 'read',
       tier: 'contract',
-      description: 'Inputs that break one schema constraint at a time (type, range, enum, required, format, unknown member) get a documented 4xx, never 2xx or 5xx.',
+      description:
+        'Inputs that break one schema constraint at a time (type, range, enum, required, format, unknown member) get a documented 4xx, never 2xx or 5xx.',
       run: (ctx) =>
         ctx.eachOperation(async (op) => {
           const base = ctx.need(ctx.baseline(op.id), `a baseline request for ${op.id}`);
@@ -63,7 +86,12 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
           for (const c of cases) {
             const ex = await ctx.send(op.id, c.parts);
             const status = ex.response?.status ?? 0;
-            ctx.expect(status >= 400 && status < 500 && op.responses.has(String(status)), `${c.label}: expected a documented 4xx, got ${status || ex.error}`, ex, op.id);
+            ctx.expect(
+              status >= 400 && status < 500 && op.responses.has(String(status)),
+              `${c.label}: expected a documented 4xx, got ${status || ex.error}`,
+              ex,
+              op.id,
+            );
           }
         }),
     },
@@ -91,7 +119,12 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
           for (const v of variants) {
             const ex = await ctx.send(op.id, v);
             const status = ex.response?.status ?? 0;
-            ctx.expect(status >= 200 && status < 300, `valid input rejected: expected 2xx, got ${status || ex.error}`, ex, op.id);
+            ctx.expect(
+              status >= 200 && status < 300,
+              `valid input rejected: expected 2xx, got ${status || ex.error}`,
+              ex,
+              op.id,
+            );
           }
         }),
     },

@@ -5,7 +5,11 @@ import { countChecks } from './counts.js';
 import { responseChecks } from './response.js';
 
 /** One list of every check, listed and filtered by name (`--list-checks`, `--checks`, `--skip`). */
-export const probeChecks: Check[] = [...contractChecks(adapters), ...Object.values(adapters).flatMap((a) => a.checks), ...countChecks()];
+export const probeChecks: Check[] = [
+  ...contractChecks(adapters),
+  ...Object.values(adapters).flatMap((a) => a.checks),
+  ...countChecks(),
+];
 
 export interface CheckInfo {
   name: string;
@@ -16,9 +20,25 @@ export interface CheckInfo {
 
 export function listChecks(): CheckInfo[] {
   return [
-    ...responseChecks.map((c): CheckInfo => ({ name: c.name, tier: 'contract', description: `${c.description} (on every answer)`, apis: 'all' })),
-    ...probeChecks.map((c) => ({ name: c.name, tier: c.tier, description: c.description, apis: c.apis?.join(',') ?? 'all' })),
-    { name: 'model', tier: 'model', description: 'random sequences over every operation, each answer compared with the vendor model (shrunk; --seed replays)', apis: 'all' },
+    ...responseChecks.map((c): CheckInfo => ({
+      name: c.name,
+      tier: 'contract',
+      description: `${c.description} (on every answer)`,
+      apis: 'all',
+    })),
+    ...probeChecks.map((c) => ({
+      name: c.name,
+      tier: c.tier,
+      description: c.description,
+      apis: c.apis?.join(',') ?? 'all',
+    })),
+    {
+      name: 'model',
+      tier: 'model',
+      description:
+        'random sequences over every operation, each answer compared with the vendor model (shrunk; --seed replays)',
+      apis: 'all',
+    },
   ];
 }
 

@@ -4,7 +4,8 @@ import { fieldName } from '../../src/sim/errors.js';
 import type { Operation } from '../../src/contract/index.js';
 import type { Exchange, ResponseCheck } from '../types.js';
 
-const documented = (op: Operation, status: number) => op.responses.get(String(status)) ?? op.responses.get(`${String(status)[0]}XX`) ?? op.responses.get('default');
+const documented = (op: Operation, status: number) =>
+  op.responses.get(String(status)) ?? op.responses.get(`${String(status)[0]}XX`) ?? op.responses.get('default');
 
 const headerAjv = createAjv({ coerceTypes: true });
 const headerValidators = new WeakMap<object, ValidateFunction>();
@@ -29,7 +30,8 @@ export const responseChecks: ResponseCheck[] = [
     description: 'The status is one the operation documents.',
     check: (ex, op) => {
       if (!ex.response) return;
-      if (!documented(op, ex.response.status)) return `status ${ex.response.status} is not documented for ${op.id} (documented: ${[...op.responses.keys()].join(', ')})`;
+      if (!documented(op, ex.response.status))
+        return `status ${ex.response.status} is not documented for ${op.id} (documented: ${[...op.responses.keys()].join(', ')})`;
     },
   },
   {
@@ -40,8 +42,10 @@ export const responseChecks: ResponseCheck[] = [
       const spec = res && documented(op, res.status);
       if (!res || !spec) return;
       const type = res.headers['content-type'] ?? '';
-      if (spec.json && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) return `content type ${JSON.stringify(type)} is not application/json`;
-      if (!spec.json && res.text.length > 0) return `status ${res.status} documents no body but ${res.text.length} bytes came`;
+      if (spec.json && !/^application\/([\w.+-]+\+)?json\b/i.test(type))
+        return `content type ${JSON.stringify(type)} is not application/json`;
+      if (!spec.json && res.text.length > 0)
+        return `status ${res.status} documents no body but ${res.text.length} bytes came`;
     },
   },
   {
@@ -69,17 +73,26 @@ export const responseChecks: ResponseCheck[] = [
       const res = ex.response;
       const spec = res && documented(op, res.status);
       if (!res || !spec?.validate) return;
-      if (typeof res.body === 'string' && res.body === res.text && res.text !== '') return `body is not JSON: ${res.text.slice(0, 120)}`;
+      if (typeof res.body === 'string' && res.body === res.text && res.text !== '')
+        return `body is not JSON: ${res.text.slice(0, 120)}`;
       if (!spec.validate(res.body)) {
         const e = spec.validate.errors?.[0];
         const extra = (e?.params as { missingProperty?: string; additionalProperty?: string }) ?? {};
-        const where = fieldName([...(e?.instancePath.split('/').slice(1) ?? []), ...(extra.missingProperty ? [extra.missingProperty] : []), ...(extra.additionalProperty ? [extra.additionalProperty] : [])]);
+        const where = fieldName([
+          ...(e?.instancePath.split('/').slice(1) ?? []),
+          ...(extra.missingProperty ? [extra.missingProperty] : []),
+          ...(extra.additionalProperty ? [extra.additionalProperty] : []),
+        ]);
         return `body does not match the ${res.status} schema: ${where || '(root)'} ${e?.message}`;
       }
     },
   },
 ];
 
-export function runResponseChecks(ex: Exchange, op: Operation, opts: { expectFault?: boolean }): { name: string; failure?: string }[] {
+export function runResponseChecks(
+  ex: Exchange,
+  op: Operation,
+  opts: { expectFault?: boolean },
+): { name: string; failure?: string }[] {
   return responseChecks.map((c) => ({ name: c.name, failure: c.check(ex, op, opts) }));
 }

@@ -57,7 +57,12 @@ export const num = (v: unknown) => (typeof v === 'number' ? v : NaN);
 export const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** N copies of a request sent at once; the statuses, counted. */
-export async function race(ctx: CheckContext, n: number, operationId: string, parts: Parameters<CheckContext['send']>[1]) {
+export async function race(
+  ctx: CheckContext,
+  n: number,
+  operationId: string,
+  parts: Parameters<CheckContext['send']>[1],
+) {
   const answers = await Promise.all(Array.from({ length: n }, () => ctx.send(operationId, parts)));
   const counts = new Map<number, number>();
   for (const a of answers) counts.set(status(a), (counts.get(status(a)) ?? 0) + 1);
@@ -72,4 +77,8 @@ export const expectStatus = (ctx: CheckContext, ex: Exchange, want: number, what
 
 /** A race's verdict: exactly one copy wins, every other loses with `lost` (409: the state moved under it). */
 export const expectOneWinner = (ctx: CheckContext, r: Awaited<ReturnType<typeof race>>, won: number, lost = 409) =>
-  ctx.expect(r.counts.get(won) === 1 && r.counts.get(lost) === raceSize - 1, `expected 1×${won} and ${raceSize - 1}×${lost}, got ${r.summary}`, r.answers[0]);
+  ctx.expect(
+    r.counts.get(won) === 1 && r.counts.get(lost) === raceSize - 1,
+    `expected 1×${won} and ${raceSize - 1}×${lost}, got ${r.summary}`,
+    r.answers[0],
+  );

@@ -1,11 +1,30 @@
 import type { CheckContext, Exchange } from '../types.js';
-import { bearer, body, defineChecks, dig, expectOneWinner, expectStatus, fields, num, objects, race, raceSize, status, str, take } from './helpers.js';
+import {
+  bearer,
+  body,
+  defineChecks,
+  dig,
+  expectOneWinner,
+  expectStatus,
+  fields,
+  num,
+  objects,
+  race,
+  raceSize,
+  status,
+  str,
+  take,
+} from './helpers.js';
 
 type Ctx = CheckContext<'wingfield'>;
 const write = (ctx: Ctx) => ({ Authorization: bearer(ctx.profile.tokens.write) });
 const service = (ctx: Ctx) => ctx.profile.external_service_id;
 const claim = (ctx: Ctx, connectToken: string, externalOrganizationId: string, serviceId = service(ctx)) =>
-  ctx.send('claimOrganizationRelation', { headers: write(ctx), path: { externalServiceId: serviceId }, body: { connectToken, externalOrganizationId } });
+  ctx.send('claimOrganizationRelation', {
+    headers: write(ctx),
+    path: { externalServiceId: serviceId },
+    body: { connectToken, externalOrganizationId },
+  });
 const type = (ex: Exchange) => dig(body(ex), 'error', 'type');
 let counter = 0;
 const externalId = () => `connkit-verify-${process.pid}-${Date.now().toString(36)}-${++counter}`;
@@ -13,26 +32,38 @@ const externalId = () => `connkit-verify-${process.pid}-${Date.now().toString(36
 /** An open connect token, used up by the claim: minted fresh, else the profile's next unused one. */
 async function openToken(ctx: Ctx, organizationId?: string): Promise<string> {
   const params = organizationId ? { organization_id: organizationId } : {};
-  return (await ctx.fixture('open connect token', params, () => ({ connectToken: ctx.consume('connect_tokens.open', ctx.profile.connect_tokens?.open), organization_id: '' }))).connectToken;
+  return (
+    await ctx.fixture('open connect token', params, () => ({
+      connectToken: ctx.consume('connect_tokens.open', ctx.profile.connect_tokens?.open),
+      organization_id: '',
+    }))
+  ).connectToken;
 }
 
 /** A connect token nobody can claim (claiming it changes nothing): from the control API, else the profile's. */
 async function connectToken(ctx: Ctx, state: 'claimed' | 'cancelled' | 'expired'): Promise<string> {
-  if (ctx.control) return (await ctx.control.post<{ connectToken: string }>('/wingfield/connect-tokens', { state })).connectToken;
+  if (ctx.control)
+    return (await ctx.control.post<{ connectToken: string }>('/wingfield/connect-tokens', { state })).connectToken;
   return take(ctx, ctx.profile.connect_tokens?.[state], `connect_tokens.${state}`);
 }
 
 /** Users holding no PRO seat, one more than the seats left: minted fresh, else the profile's. */
 async function seatless(ctx: Ctx): Promise<string[]> {
   const seats = ctx.profile.pro_seats_left;
-  if (!ctx.minted || seats === undefined || seats > 20) return ctx.need(ctx.profile.users?.length ? ctx.profile.users : undefined, 'users');
+  if (!ctx.minted || seats === undefined || seats > 20)
+    return ctx.need(ctx.profile.users?.length ? ctx.profile.users : undefined, 'users');
   const users: string[] = [];
-  for (let i = 0; i <= seats; i++) users.push((await ctx.fixture('user without a seat', {}, () => ({ user_id: '' }))).user_id);
+  for (let i = 0; i <= seats; i++)
+    users.push((await ctx.fixture('user without a seat', {}, () => ({ user_id: '' }))).user_id);
   return users;
 }
 
 const expectError = (ctx: Ctx, ex: Exchange, want: number, wantType: string, what: string) =>
-  ctx.expect(status(ex) === want && type(ex) === wantType, `${what}: expected ${want} ${wantType}, got ${status(ex)} ${str(type(ex))}`, ex);
+  ctx.expect(
+    status(ex) === want && type(ex) === wantType,
+    `${what}: expected ${want} ${wantType}, got ${status(ex)} ${str(type(ex))}`,
+    ex,
+  );
 
 export const wingfieldChecks = defineChecks('wingfield', [
   {
@@ -40,13 +71,18 @@ export const wingfieldChecks = defineChecks('wingfield', [
     sharing: 'disjoint',
     tier: 'stateful',
     apis: ['wingfield'],
-    description: 'A connect token is claimed once (200, the relation) and then refused with 409 connect_token_unusable.',
+    description:
+      'A connect token is claimed once (200, the relation) and then refused with 409 connect_token_unusable.',
     async run(ctx) {
       const token = await openToken(ctx);
       const ext = externalId();
       const first = await claim(ctx, token, ext);
       expectStatus(ctx, first, 200, 'claim');
-      ctx.expect(fields(first).externalOrganizationId === ext && fields(first).externalServiceId === service(ctx), 'the relation does not carry the service and external id', first);
+      ctx.expect(
+        fields(first).externalOrganizationId === ext && fields(first).externalServiceId === service(ctx),
+        'the relation does not carry the service and external id',
+        first,
+      );
       expectError(ctx, await claim(ctx, token, ext), 409, 'connect_token_unusable', 'second claim');
     },
   },
@@ -55,13 +91,38 @@ export const wingfieldChecks = defineChecks('wingfield', [
     sharing: 'read',
     tier: 'stateful',
     apis: ['wingfield'],
-    description: 'Expired → 410 expired_connect_token; malformed → 422; unknown → 404; cancelled → 409 connect_token_unusable.',
+    description:
+      'Expired → 410 expired_connect_token; malformed → 422; unknown → 404; cancelled → 409 connect_token_unusable.',
     async run(ctx) {
       const ct = ctx.profile.connect_tokens;
-      expectError(ctx, await claim(ctx, await connectToken(ctx, 'expired'), externalId()), 410, 'expired_connect_token', 'expired token');
-      expectError(ctx, await claim(ctx, ct?.malformed ?? 'not-a-connect-token', externalId()), 422, 'malformed_connect_token', 'malformed token');
-      expectError(ctx, await claim(ctx, ctx.need(ct?.unknown, 'connect_tokens.unknown'), externalId()), 404, 'connect_token_not_found', 'unknown token');
-      expectError(ctx, await claim(ctx, await connectToken(ctx, 'cancelled'), externalId()), 409, 'connect_token_unusable', 'cancelled token');
+      expectError(
+        ctx,
+        await claim(ctx, await connectToken(ctx, 'expired'), externalId()),
+        410,
+        'expired_connect_token',
+        'expired token',
+      );
+      expectError(
+        ctx,
+        await claim(ctx, ct?.malformed ?? 'not-a-connect-token', externalId()),
+        422,
+        'malformed_connect_token',
+        'malformed token',
+      );
+      expectError(
+        ctx,
+        await claim(ctx, ctx.need(ct?.unknown, 'connect_tokens.unknown'), externalId()),
+        404,
+        'connect_token_not_found',
+        'unknown token',
+      );
+      expectError(
+        ctx,
+        await claim(ctx, await connectToken(ctx, 'cancelled'), externalId()),
+        409,
+        'connect_token_unusable',
+        'cancelled token',
+      );
     },
   },
   {
@@ -69,16 +130,31 @@ export const wingfieldChecks = defineChecks('wingfield', [
     sharing: 'disjoint',
     tier: 'stateful',
     apis: ['wingfield'],
-    description: 'A relation confirmed with another external id → 409 external_organization_id_mismatch; an external id of another relation → 409 external_organization_id_already_in_use.',
+    description:
+      'A relation confirmed with another external id → 409 external_organization_id_mismatch; an external id of another relation → 409 external_organization_id_already_in_use.',
     async run(ctx) {
       // Claim a fresh organization, then present a second token of it with another external id.
       const first = await openToken(ctx);
       const ext = externalId();
       const made = await claim(ctx, first, ext);
       expectStatus(ctx, made, 200, 'setting up a relation');
-      const confirm = ctx.minted ? await openToken(ctx, str(fields(made).organizationId)) : take(ctx, ctx.profile.connect_tokens?.confirm, 'connect_tokens.confirm').token;
-      expectError(ctx, await claim(ctx, confirm, `${ext}-other`), 409, 'external_organization_id_mismatch', 'confirm with another external id');
-      expectError(ctx, await claim(ctx, await openToken(ctx), ext), 409, 'external_organization_id_already_in_use', 'external id of another relation');
+      const confirm = ctx.minted
+        ? await openToken(ctx, str(fields(made).organizationId))
+        : take(ctx, ctx.profile.connect_tokens?.confirm, 'connect_tokens.confirm').token;
+      expectError(
+        ctx,
+        await claim(ctx, confirm, `${ext}-other`),
+        409,
+        'external_organization_id_mismatch',
+        'confirm with another external id',
+      );
+      expectError(
+        ctx,
+        await claim(ctx, await openToken(ctx), ext),
+        409,
+        'external_organization_id_already_in_use',
+        'external id of another relation',
+      );
     },
   },
   {
@@ -86,12 +162,25 @@ export const wingfieldChecks = defineChecks('wingfield', [
     sharing: 'read',
     tier: 'stateful',
     apis: ['wingfield'],
-    description: 'Another service in the path → 403 external_service_access_denied; a connect token issued to another service → 403 organization_access_denied.',
+    description:
+      'Another service in the path → 403 external_service_access_denied; a connect token issued to another service → 403 organization_access_denied.',
     async run(ctx) {
       const other = ctx.need(ctx.profile.other_external_service_id, 'other_external_service_id');
-      expectError(ctx, await claim(ctx, 'wct_x', externalId(), other), 403, 'external_service_access_denied', 'claim under another service');
+      expectError(
+        ctx,
+        await claim(ctx, 'wct_x', externalId(), other),
+        403,
+        'external_service_access_denied',
+        'claim under another service',
+      );
       const foreign = ctx.need(ctx.profile.connect_tokens?.other_service?.[0], 'connect_tokens.other_service');
-      expectError(ctx, await claim(ctx, foreign, externalId()), 403, 'organization_access_denied', 'token of another service');
+      expectError(
+        ctx,
+        await claim(ctx, foreign, externalId()),
+        403,
+        'organization_access_denied',
+        'token of another service',
+      );
     },
   },
   {
@@ -99,20 +188,45 @@ export const wingfieldChecks = defineChecks('wingfield', [
     sharing: 'exclusive',
     tier: 'stateful',
     apis: ['wingfield'],
-    description: 'The organization a claim links appears in the service\'s organization list with that relation; totalCount grows by one.',
+    description:
+      "The organization a claim links appears in the service's organization list with that relation; totalCount grows by one.",
     async run(ctx) {
-      const list = () => ctx.send('listExternalServiceOrganizations', { headers: write(ctx), path: { externalServiceId: service(ctx) }, query: { limit: 100 } });
+      const list = () =>
+        ctx.send('listExternalServiceOrganizations', {
+          headers: write(ctx),
+          path: { externalServiceId: service(ctx) },
+          query: { limit: 100 },
+        });
       const before = await list();
       const made = await claim(ctx, await openToken(ctx), externalId());
       expectStatus(ctx, made, 200, 'claim');
       const after = await list();
       const count = (ex: Exchange) => fields(ex).totalCount;
-      ctx.expect(count(after) === num(count(before)) + 1, `totalCount went from ${String(count(before))} to ${String(count(after))}`, after);
+      ctx.expect(
+        count(after) === num(count(before)) + 1,
+        `totalCount went from ${String(count(before))} to ${String(count(after))}`,
+        after,
+      );
       const all = objects(body(after), 'items');
       for (let offset = 100; offset < (typeof count(after) === 'number' ? num(count(after)) : 0); offset += 100)
-        all.push(...objects(body(await ctx.send('listExternalServiceOrganizations', { headers: write(ctx), path: { externalServiceId: service(ctx) }, query: { limit: 100, offset } })), 'items'));
+        all.push(
+          ...objects(
+            body(
+              await ctx.send('listExternalServiceOrganizations', {
+                headers: write(ctx),
+                path: { externalServiceId: service(ctx) },
+                query: { limit: 100, offset },
+              }),
+            ),
+            'items',
+          ),
+        );
       const item = all.find((o) => o.id === fields(made).organizationId);
-      ctx.expect(item && JSON.stringify(item.relation) === JSON.stringify(body(made)), 'the claimed organization is not listed with its relation', after);
+      ctx.expect(
+        item && JSON.stringify(item.relation) === JSON.stringify(body(made)),
+        'the claimed organization is not listed with its relation',
+        after,
+      );
     },
   },
   {
@@ -120,12 +234,17 @@ export const wingfieldChecks = defineChecks('wingfield', [
     sharing: 'disjoint',
     tier: 'stateful',
     apis: ['wingfield'],
-    description: 'PRO is granted (200 {}) and again is a no-op; past the PRO quota 403 pro_user_quota_exceeded; FREE gives the seat back.',
+    description:
+      'PRO is granted (200 {}) and again is a no-op; past the PRO quota 403 pro_user_quota_exceeded; FREE gives the seat back.',
     async run(ctx) {
       const org = ctx.need(ctx.profile.organizations?.related?.[0], 'organizations.related').id;
       const users = await seatless(ctx);
       const put = (user: string, subscription: 'PRO' | 'FREE') =>
-        ctx.send('upsertOrganizationUserSubscription', { headers: write(ctx), path: { organizationId: org, userId: user }, body: { subscription } });
+        ctx.send('upsertOrganizationUserSubscription', {
+          headers: write(ctx),
+          path: { organizationId: org, userId: user },
+          body: { subscription },
+        });
       const granted: string[] = [];
       try {
         let refused: Exchange | undefined;
@@ -138,14 +257,22 @@ export const wingfieldChecks = defineChecks('wingfield', [
           }
         }
         const seats = ctx.profile.pro_seats_left;
-        if (!refused) ctx.expect(seats === undefined || users.length <= seats, `${users.length} users were granted PRO with ${seats} seats left`);
+        if (!refused)
+          ctx.expect(
+            seats === undefined || users.length <= seats,
+            `${users.length} users were granted PRO with ${seats} seats left`,
+          );
         const refusal = ctx.need(refused, `more users than PRO seats (${users.length} users were all granted PRO)`);
         expectError(ctx, refusal, 403, 'pro_user_quota_exceeded', 'PRO past the quota');
         ctx.expect(granted.length > 0, 'no PRO seat could be granted at all', refused);
         const again = await put(granted[0], 'PRO');
         expectStatus(ctx, again, 200, 'PRO again for a PRO user');
         const freed = await put(granted[0], 'FREE');
-        ctx.expect(status(freed) === 200 && JSON.stringify(body(freed)) === '{}', `FREE: expected 200 {}, got ${status(freed)}`, freed);
+        ctx.expect(
+          status(freed) === 200 && JSON.stringify(body(freed)) === '{}',
+          `FREE: expected 200 {}, got ${status(freed)}`,
+          freed,
+        );
         const next = users[granted.length];
         const retry = await put(next, 'PRO');
         expectStatus(ctx, retry, 200, 'PRO after a seat was freed');
@@ -160,13 +287,24 @@ export const wingfieldChecks = defineChecks('wingfield', [
     sharing: 'read',
     tier: 'stateful',
     apis: ['wingfield'],
-    description: 'A subscription for an organization that does not exist answers 404 organization_not_found; for a user that does not exist, 404 user_not_found.',
+    description:
+      'A subscription for an organization that does not exist answers 404 organization_not_found; for a user that does not exist, 404 user_not_found.',
     async run(ctx) {
       const org = ctx.need(ctx.profile.organizations?.related?.[0], 'organizations.related').id;
       const nobody = '00000000-0000-4000-8000-00000000c0de';
       const put = (organizationId: string, userId: string) =>
-        ctx.send('upsertOrganizationUserSubscription', { headers: write(ctx), path: { organizationId, userId }, body: { subscription: 'FREE' } });
-      expectError(ctx, await put(nobody, ctx.need(ctx.profile.users?.[0], 'users')), 404, 'organization_not_found', 'unknown organization');
+        ctx.send('upsertOrganizationUserSubscription', {
+          headers: write(ctx),
+          path: { organizationId, userId },
+          body: { subscription: 'FREE' },
+        });
+      expectError(
+        ctx,
+        await put(nobody, ctx.need(ctx.profile.users?.[0], 'users')),
+        404,
+        'organization_not_found',
+        'unknown organization',
+      );
       expectError(ctx, await put(org, nobody), 404, 'user_not_found', 'unknown user');
     },
   },
@@ -175,16 +313,25 @@ export const wingfieldChecks = defineChecks('wingfield', [
     sharing: 'disjoint',
     tier: 'stateful',
     apis: ['wingfield'],
-    description: 'Unlinking answers 200 {}; organization-scoped calls then answer 403 organization_access_denied; a second unlink 404.',
+    description:
+      'Unlinking answers 200 {}; organization-scoped calls then answer 403 organization_access_denied; a second unlink 404.',
     async run(ctx) {
       const made = await claim(ctx, await openToken(ctx), externalId());
       expectStatus(ctx, made, 200, 'setting up a relation');
       const org = str(fields(made).organizationId);
-      const unlink = () => ctx.send('deleteOrganizationRelation', { headers: write(ctx), path: { externalServiceId: service(ctx), organizationId: org } });
+      const unlink = () =>
+        ctx.send('deleteOrganizationRelation', {
+          headers: write(ctx),
+          path: { externalServiceId: service(ctx), organizationId: org },
+        });
       const first = await unlink();
       expectStatus(ctx, first, 200, 'unlink');
       const user = ctx.need(ctx.profile.users?.[0], 'users');
-      const after = await ctx.send('upsertOrganizationUserSubscription', { headers: write(ctx), path: { organizationId: org, userId: user }, body: { subscription: 'FREE' } });
+      const after = await ctx.send('upsertOrganizationUserSubscription', {
+        headers: write(ctx),
+        path: { organizationId: org, userId: user },
+        body: { subscription: 'FREE' },
+      });
       expectError(ctx, after, 403, 'organization_access_denied', 'subscription after unlink');
       expectError(ctx, await unlink(), 404, 'organization_relation_not_found', 'second unlink');
     },
@@ -197,7 +344,11 @@ export const wingfieldChecks = defineChecks('wingfield', [
     description: `${raceSize} parallel claims of one connect token: exactly one 200, the rest 409.`,
     async run(ctx) {
       const token = await openToken(ctx);
-      const r = await race(ctx, raceSize, 'claimOrganizationRelation', { headers: write(ctx), path: { externalServiceId: service(ctx) }, body: { connectToken: token, externalOrganizationId: externalId() } });
+      const r = await race(ctx, raceSize, 'claimOrganizationRelation', {
+        headers: write(ctx),
+        path: { externalServiceId: service(ctx) },
+        body: { connectToken: token, externalOrganizationId: externalId() },
+      });
       expectOneWinner(ctx, r, 200);
     },
   },

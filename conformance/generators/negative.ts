@@ -22,11 +22,13 @@ function breakers(schema: JsonObject): [string, Json][] {
   }
   if (types.includes('boolean')) out.push(['not a boolean', 'maybe']);
   if (types.includes('string') && !Array.isArray(schema.enum)) {
-    if (typeof schema.maxLength === 'number' && schema.maxLength < 5000) out.push([`longer than ${schema.maxLength}`, 'x'.repeat(schema.maxLength + 1)]);
+    if (typeof schema.maxLength === 'number' && schema.maxLength < 5000)
+      out.push([`longer than ${schema.maxLength}`, 'x'.repeat(schema.maxLength + 1)]);
     if (schema.format === 'uuid') out.push(['not a uuid', 'not-a-uuid']);
     if (schema.format === 'email') out.push(['not an email', 'not-an-email']);
     if (schema.format === 'date-time') out.push(['not a date-time', 'yesterday']);
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test('not!valid')) out.push([`not matching ${schema.pattern}`, 'not!valid']);
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test('not!valid'))
+      out.push([`not matching ${schema.pattern}`, 'not!valid']);
   }
   if (types.includes('array') && schema.items) {
     const item = schema.items as JsonObject;
@@ -37,7 +39,9 @@ function breakers(schema: JsonObject): [string, Json][] {
 
 /** JSON body variants: wrong types as JSON values rather than query strings. */
 function bodyBreakers(schema: JsonObject): [string, Json][] {
-  const out = breakers(schema).filter(([label]) => !label.startsWith('not a number') && !label.startsWith('not a boolean'));
+  const out = breakers(schema).filter(
+    ([label]) => !label.startsWith('not a number') && !label.startsWith('not a boolean'),
+  );
   const types = ([] as Json[]).concat(schema.type ?? []);
   if (types.includes('string')) out.push(['not a string', 12345]);
   else if (types.includes('integer') || types.includes('number')) out.push(['not a number', 'abc']);
@@ -83,7 +87,11 @@ export function negativeCases(op: Operation, baseline: RequestParts, bodySchema?
         cases.push({ label: `body ${name} ${label}`, parts: { ...baseline, body: { ...body, [name]: value } } });
       }
     }
-    if (bodySchema.additionalProperties === false) cases.push({ label: 'body has an unknown member', parts: { ...baseline, body: { ...body, connkit_unknown_member: 1 } } });
+    if (bodySchema.additionalProperties === false)
+      cases.push({
+        label: 'body has an unknown member',
+        parts: { ...baseline, body: { ...body, connkit_unknown_member: 1 } },
+      });
     cases.push({ label: 'body is not a JSON object', parts: { ...baseline, body: [body] } });
     cases.push({ label: 'body is malformed JSON', parts: { ...baseline, body: undefined, raw: '{"connkit": ' } });
   }

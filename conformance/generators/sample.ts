@@ -18,14 +18,19 @@ export function sample(schema: JsonObject, faker: Faker): Json | undefined {
       return faker.number.int({ min, max: Math.min(max, min + 50) });
     }
     case 'number':
-      return faker.number.float({ min: Number(schema.minimum ?? 0), max: Number(schema.maximum ?? 100), fractionDigits: 1 });
+      return faker.number.float({
+        min: Number(schema.minimum ?? 0),
+        max: Number(schema.maximum ?? 100),
+        fractionDigits: 1,
+      });
     case 'boolean':
       return faker.datatype.boolean();
     case 'string': {
       if (schema.pattern) return undefined;
       if (schema.format === 'uuid') return faker.string.uuid();
       if (schema.format === 'email') return faker.internet.email().toLowerCase();
-      if (schema.format === 'date-time') return faker.date.future({ years: 5, refDate: '2030-01-01T00:00:00Z' }).toISOString();
+      if (schema.format === 'date-time')
+        return faker.date.future({ years: 5, refDate: '2030-01-01T00:00:00Z' }).toISOString();
       const min = Number(schema.minLength ?? 1);
       const max = Number(schema.maxLength ?? 20);
       return faker.string.alpha({ length: { min: Math.max(1, min), max: Math.max(min, Math.min(max, 12)) } });

@@ -45,7 +45,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** A sort key that ignores what is matched by role (assigned ids, server timestamps). */
 function shapeKey(v: unknown, rules: BodyRules, key?: string): string {
-  if (typeof v === 'string') return (key !== undefined && rules.assigned.has(key)) || dateTime.test(v) ? '"~"' : JSON.stringify(v);
+  if (typeof v === 'string')
+    return (key !== undefined && rules.assigned.has(key)) || dateTime.test(v) ? '"~"' : JSON.stringify(v);
   if (Array.isArray(v)) {
     const items = v.map((x) => shapeKey(x, rules, key));
     return `[${(rules.ordered ? items : items.sort()).join(',')}]`;
@@ -63,44 +64,76 @@ function shapeKey(v: unknown, rules: BodyRules, key?: string): string {
  * target adds beyond the model's are left alone (the spec's schemas leave extra fields open);
  * a field the model has and the target lacks is a difference.
  */
-export function bodyDiff(model: unknown, target: unknown, rules: BodyRules, ids: IdMatcher, where = 'body', key?: string): string | undefined {
+export function bodyDiff(
+  model: unknown,
+  target: unknown,
+  rules: BodyRules,
+  ids: IdMatcher,
+  where = 'body',
+  key?: string,
+): string | undefined {
   if (typeof model === 'string' && typeof target === 'string') {
     if (model === target) return undefined;
     if (key !== undefined && rules.assigned.has(key) && ids.pair(model, target)) return undefined;
-    if (dateTime.test(model) && dateTime.test(target) && Math.abs(Date.parse(model) - Date.parse(target)) <= stampSlackMs) return undefined;
+    if (
+      dateTime.test(model) &&
+      dateTime.test(target) &&
+      Math.abs(Date.parse(model) - Date.parse(target)) <= stampSlackMs
+    )
+      return undefined;
     return `${where}: the model answers ${JSON.stringify(model)}, the target ${JSON.stringify(target)}`;
   }
   if (Array.isArray(model) && Array.isArray(target)) {
-    if (model.length !== target.length) return `${where}: the model answers ${model.length} items, the target ${target.length}`;
-    const sorted = (list: unknown[]) => (rules.ordered ? list : [...list].sort((a, b) => cmp(shapeKey(a, rules, key), shapeKey(b, rules, key))));
+    if (model.length !== target.length)
+      return `${where}: the model answers ${model.length} items, the target ${target.length}`;
+    const sorted = (list: unknown[]) =>
+      rules.ordered ? list : [...list].sort((a, b) => cmp(shapeKey(a, rules, key), shapeKey(b, rules, key)));
     const m = sorted(model);
     const t = sorted(target);
     for (let i = 0; i < m.length; i++) {
-      const d = bodyDiff(m[i], t[i], rules, ids, rules.ordered ? `${where}[${i}]` : `${where}[] (as a multiset: no order is stated)`, key);
+      const d = bodyDiff(
+        m[i],
+        t[i],
+        rules,
+        ids,
+        rules.ordered ? `${where}[${i}]` : `${where}[] (as a multiset: no order is stated)`,
+        key,
+      );
       if (d) return d;
     }
     return undefined;
   }
   if (isObject(model) && isObject(target)) {
     for (const k of Object.keys(model)) {
-      if (!(k in target)) return `${where}.${k}: missing from the target's answer (the model answers ${JSON.stringify(model[k])})`;
+      if (!(k in target))
+        return `${where}.${k}: missing from the target's answer (the model answers ${JSON.stringify(model[k])})`;
       const d = bodyDiff(model[k], target[k], rules, ids, `${where}.${k}`, k);
       if (d) return d;
     }
     return undefined;
   }
-  return isDeepStrictEqual(model, target) ? undefined : `${where}: the model answers ${JSON.stringify(model)}, the target ${JSON.stringify(target)}`;
+  return isDeepStrictEqual(model, target)
+    ? undefined
+    : `${where}: the model answers ${JSON.stringify(model)}, the target ${JSON.stringify(target)}`;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Status first, then the vendor's error type or the body. */
-export function answerDiff(model: Answer, target: Answer, rules: BodyRules, ids: IdMatcher, errorType: (body: unknown) => unknown): string | undefined {
+export function answerDiff(
+  model: Answer,
+  target: Answer,
+  rules: BodyRules,
+  ids: IdMatcher,
+  errorType: (body: unknown) => unknown,
+): string | undefined {
   if (model.status !== target.status) return `status: the model answers ${model.status}, the target ${target.status}`;
   if (model.status >= 400) {
     const m = errorType(model.body);
     const t = errorType(target.body);
-    return isDeepStrictEqual(m, t) ? undefined : `error type: the model answers ${JSON.stringify(m)}, the target ${JSON.stringify(t)}`;
+    return isDeepStrictEqual(m, t)
+      ? undefined
+      : `error type: the model answers ${JSON.stringify(m)}, the target ${JSON.stringify(t)}`;
   }
   return bodyDiff(model.body, target.body, rules, ids);
 }

@@ -9,11 +9,16 @@ const brief = (body: unknown) => {
 /** A shrunk finding as a person reads it: what differs, then each step as a curl with both answers. */
 export function formatFinding(steps: ModelStep[], seed: number, how: string): string {
   const last = steps[steps.length - 1];
-  const lines = [`the model and the target part at step ${last.n} of ${steps.length} (shrunk): ${last.divergence ?? 'no divergence recorded'}`, `replay it: the same command with --seed ${seed} (${how})`];
+  const lines = [
+    `the model and the target part at step ${last.n} of ${steps.length} (shrunk): ${last.divergence ?? 'no divergence recorded'}`,
+    `replay it: the same command with --seed ${seed} (${how})`,
+  ];
   for (const s of steps) {
     lines.push(`${s.n}. ${s.curl}`);
     lines.push(`   model:  ${s.model.status} ${brief(s.model.body)}`);
-    lines.push(`   target: ${'error' in s.target ? `no answer (${s.target.error})` : `${s.target.status} ${brief(s.target.body)}`}`);
+    lines.push(
+      `   target: ${'error' in s.target ? `no answer (${s.target.error})` : `${s.target.status} ${brief(s.target.body)}`}`,
+    );
   }
   return lines.join('\n');
 }

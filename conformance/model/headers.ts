@@ -4,7 +4,10 @@ import { methodsAt } from './requests.js';
 import type { Answer } from './types.js';
 
 /** What a response header means, as the spec says it (`x-connkit-meaning` on the header). */
-type Meaning = { kind: 'rate-limit-limit' } | { kind: 'rate-limit-remaining' } | { kind: 'rate-limit-reset'; window_seconds: number };
+type Meaning =
+  | { kind: 'rate-limit-limit' }
+  | { kind: 'rate-limit-remaining' }
+  | { kind: 'rate-limit-reset'; window_seconds: number };
 
 interface HeaderRule {
   name: string;
@@ -36,13 +39,22 @@ export class HeaderMemory {
   private readonly remaining = new Map<string, { reset: string; remaining: number }>();
 
   /** The headers compared by meaning where the spec gives one, else by value against the model's. */
-  check(index: SpecIndex, op: Operation, concretePath: string, who: string, model: Answer, target: Answer, nowSeconds: number): string | undefined {
+  check(
+    index: SpecIndex,
+    op: Operation,
+    concretePath: string,
+    who: string,
+    model: Answer,
+    target: Answer,
+    nowSeconds: number,
+  ): string | undefined {
     if (model.status === 405) return allowCheck(index, concretePath, target);
     for (const rule of headerRules(index, op, model.status)) {
       const m = get(model, rule.name);
       const t = get(target, rule.name);
       if (!rule.meaning) {
-        if (m !== t) return `header ${rule.name}: the model answers ${m === undefined ? 'none' : JSON.stringify(m)}, the target ${t === undefined ? 'none' : JSON.stringify(t)}`;
+        if (m !== t)
+          return `header ${rule.name}: the model answers ${m === undefined ? 'none' : JSON.stringify(m)}, the target ${t === undefined ? 'none' : JSON.stringify(t)}`;
         continue;
       }
       if (m !== undefined && t === undefined) return `header ${rule.name} is missing`;
@@ -59,7 +71,8 @@ export class HeaderMemory {
         const resetRule = headerRules(index, op, model.status).find((r) => r.meaning?.kind === 'rate-limit-reset');
         const reset = (resetRule && get(target, resetRule.name)) ?? '';
         const before = this.remaining.get(who);
-        if (before && before.reset === reset && n > before.remaining) return `header ${rule.name}: ${n} after ${before.remaining} in the same window (reset ${reset}): the count rose without a new window`;
+        if (before && before.reset === reset && n > before.remaining)
+          return `header ${rule.name}: ${n} after ${before.remaining} in the same window (reset ${reset}): the count rose without a new window`;
         this.remaining.set(who, { reset, remaining: n });
       }
     }
@@ -71,7 +84,12 @@ export class HeaderMemory {
 function allowCheck(index: SpecIndex, path: string, target: Answer): string | undefined {
   const allow = get(target, 'Allow');
   const documented = methodsAt(index, path).sort();
-  const said = (allow ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean).sort();
-  if (said.join(',') !== documented.join(',')) return `Allow: ${allow === undefined ? 'none' : JSON.stringify(allow)}, but ${path} documents ${documented.join(', ')}`;
+  const said = (allow ?? '')
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean)
+    .sort();
+  if (said.join(',') !== documented.join(','))
+    return `Allow: ${allow === undefined ? 'none' : JSON.stringify(allow)}, but ${path} documents ${documented.join(', ')}`;
   return undefined;
 }

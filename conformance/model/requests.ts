@@ -34,7 +34,8 @@ export interface Plan {
   body: Record<string, Pick>;
 }
 
-const weighted = <T>(...pairs: [number, fc.Arbitrary<T>][]) => fc.oneof(...pairs.map(([weight, arbitrary]) => ({ weight, arbitrary })));
+const weighted = <T>(...pairs: [number, fc.Arbitrary<T>][]) =>
+  fc.oneof(...pairs.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 const base = fc.constant<Pick>({ from: 'baseline' });
 const pool = fc.nat(63).map<Pick>((i) => ({ from: 'pool', i }));
 const unknown = fc.constant<Pick>({ from: 'unknown' });
@@ -54,12 +55,19 @@ function valuesOf(schema: JsonObject): fc.Arbitrary<Pick> | undefined {
     const max = typeof schema.maximum === 'number' ? Math.min(schema.maximum, min + 60) : min + 60;
     return v(fc.integer({ min, max }));
   }
-  if (schema.type === 'array' && items && Array.isArray(items.enum)) return v(fc.subarray(items.enum.map(String), { minLength: 1 }));
+  if (schema.type === 'array' && items && Array.isArray(items.enum))
+    return v(fc.subarray(items.enum.map(String), { minLength: 1 }));
   return undefined;
 }
 
 /** The picks one parameter or body field may get: pools for ids, the schema's values for the rest. */
-function picks(name: string, schema: JsonObject, required: boolean, pooled: ReadonlySet<string>, steady = 5): fc.Arbitrary<Pick> {
+function picks(
+  name: string,
+  schema: JsonObject,
+  required: boolean,
+  pooled: ReadonlySet<string>,
+  steady = 5,
+): fc.Arbitrary<Pick> {
   const choices: [number, fc.Arbitrary<Pick>][] = [[steady, base]];
   if (pooled.has(name)) choices.push([4, pool], [5, recent], [1, unknown]);
   const values = valuesOf(schema);
@@ -76,19 +84,51 @@ const record = (entries: [string, fc.Arbitrary<Pick>][]) => fc.record(Object.fro
 /** Every operation of the spec, each with picks from its own schemas; plus the methods no path lists. */
 export function planArbitrary(index: SpecIndex, pooled: ReadonlySet<string>, principals: number): fc.Arbitrary<Plan> {
   // `principals` itself stands for "no credentials at all" (the main principal's other headers, no Authorization).
-  const principal = weighted([8, fc.constant(0)], [3, fc.nat(Math.max(0, principals - 1))], [1, fc.constant(principals)]);
+  const principal = weighted(
+    [8, fc.constant(0)],
+    [3, fc.nat(Math.max(0, principals - 1))],
+    [1, fc.constant(principals)],
+  );
   const plans = index.operations.map((op) => {
     // Path ids vary freely; query and header values one or two at a time, so most requests get past validation.
-    const params = (where: string) => record(op.params.filter((p) => p.in === where && p.name.toLowerCase() !== 'authorization').map((p) => [p.name, picks(p.name, p.schema, p.required, pooled, where === 'path' ? 5 : where === 'header' ? 40 : 24)]));
+    const params = (where: string) =>
+      record(
+        op.params
+          .filter((p) => p.in === where && p.name.toLowerCase() !== 'authorization')
+          .map((p) => [
+            p.name,
+            picks(p.name, p.schema, p.required, pooled, where === 'path' ? 5 : where === 'header' ? 40 : 24),
+          ]),
+      );
     const props = (op.body?.schema.properties ?? {}) as Record<string, JsonObject>;
     const required = new Set((op.body?.schema.required as string[] | undefined) ?? []);
-    const body = record(Object.entries(props).map(([name, schema]) => [name, picks(name, schema, required.has(name), pooled, 8)]));
-    return fc.record({ operationId: fc.constant(op.id), principal, path: params('path'), query: params('query'), header: params('header'), body });
+    const body = record(
+      Object.entries(props).map(([name, schema]) => [name, picks(name, schema, required.has(name), pooled, 8)]),
+    );
+    return fc.record({
+      operationId: fc.constant(op.id),
+      principal,
+      path: params('path'),
+      query: params('query'),
+      header: params('header'),
+      body,
+    });
   });
   const probes = wrongMethods(index).map(([op, methods]) =>
-    fc.record({ operationId: fc.constant(op.id), method: fc.constantFrom(...methods), principal: fc.constant(0), path: fc.constant({}), query: fc.constant({}), header: fc.constant({}), body: fc.constant({}) }),
+    fc.record({
+      operationId: fc.constant(op.id),
+      method: fc.constantFrom(...methods),
+      principal: fc.constant(0),
+      path: fc.constant({}),
+      query: fc.constant({}),
+      header: fc.constant({}),
+      body: fc.constant({}),
+    }),
   );
-  return weighted<Plan>(...plans.map((p): [number, fc.Arbitrary<Plan>] => [6, p]), ...probes.map((p): [number, fc.Arbitrary<Plan>] => [1, p]));
+  return weighted<Plan>(
+    ...plans.map((p): [number, fc.Arbitrary<Plan>] => [6, p]),
+    ...probes.map((p): [number, fc.Arbitrary<Plan>] => [1, p]),
+  );
 }
 
 const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -98,7 +138,13 @@ export function documentedMethods(index: SpecIndex, path: string): string[] {
   return index.operations.filter((o) => o.path === path).map((o) => o.method.toUpperCase());
 }
 
-const templateRegex = (template: string) => new RegExp(`^${template.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+const templateRegex = (template: string) =>
+  new RegExp(
+    `^${template
+      .split(/\{[^}]+\}/)
+      .map((s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')}$`,
+  );
 
 /** The methods documented for a concrete path: those of the one path the router resolves it to. */
 export function methodsAt(index: SpecIndex, concrete: string): string[] {
@@ -109,7 +155,9 @@ export function methodsAt(index: SpecIndex, concrete: string): string[] {
   const literals = (path: string) => shape(path).reduce<number>((n, x) => n + x, 0);
   fitting.sort((a, b) => literals(b) - literals(a) || shape(b).join('').localeCompare(shape(a).join('')));
   const path = fitting[0];
-  return path === undefined ? [] : [...new Set(index.operations.filter((o) => o.path === path).map((o) => o.method.toUpperCase()))];
+  return path === undefined
+    ? []
+    : [...new Set(index.operations.filter((o) => o.path === path).map((o) => o.method.toUpperCase()))];
 }
 
 /** For one operation of each path, the methods its path does not document. */
@@ -139,13 +187,27 @@ export interface Resolver {
 /** A well-formed value nobody has: a known one with its last characters turned. */
 export function unknownLike(value: string | undefined): string {
   const v = value || 'connkit';
-  const turn = (c: string) => (/[0-9]/.test(c) ? String((Number(c) + 7) % 10) : /[a-f]/.test(c) ? 'abcdef'[('abcdef'.indexOf(c) + 3) % 6] : /[a-z]/.test(c) ? String.fromCharCode(((c.charCodeAt(0) - 97 + 11) % 26) + 97) : /[A-Z]/.test(c) ? String.fromCharCode(((c.charCodeAt(0) - 65 + 11) % 26) + 65) : c);
+  const turn = (c: string) =>
+    /[0-9]/.test(c)
+      ? String((Number(c) + 7) % 10)
+      : /[a-f]/.test(c)
+        ? 'abcdef'[('abcdef'.indexOf(c) + 3) % 6]
+        : /[a-z]/.test(c)
+          ? String.fromCharCode(((c.charCodeAt(0) - 97 + 11) % 26) + 97)
+          : /[A-Z]/.test(c)
+            ? String.fromCharCode(((c.charCodeAt(0) - 65 + 11) % 26) + 65)
+            : c;
   return v.slice(0, -3) + [...v.slice(-3)].map(turn).join('');
 }
 
 function invalidValue(schema: JsonObject | undefined): string | number {
   if (!schema) return '';
-  if (schema.type === 'integer' || schema.type === 'number') return typeof schema.maximum === 'number' ? schema.maximum + 1 : typeof schema.minimum === 'number' ? schema.minimum - 1 : 'x';
+  if (schema.type === 'integer' || schema.type === 'number')
+    return typeof schema.maximum === 'number'
+      ? schema.maximum + 1
+      : typeof schema.minimum === 'number'
+        ? schema.minimum - 1
+        : 'x';
   if (schema.type === 'boolean') return 'maybe';
   if (Array.isArray(schema.enum)) return 'connkit-none';
   return '';
@@ -153,7 +215,13 @@ function invalidValue(schema: JsonObject | undefined): string | number {
 
 type Value = string | number | boolean | (string | number)[];
 
-function resolvePick(pick: Pick | undefined, name: string, current: unknown, schema: JsonObject | undefined, r: Resolver): Value | undefined | typeof omitted {
+function resolvePick(
+  pick: Pick | undefined,
+  name: string,
+  current: unknown,
+  schema: JsonObject | undefined,
+  r: Resolver,
+): Value | undefined | typeof omitted {
   if (!pick || pick.from === 'baseline') return current === undefined ? undefined : (current as Value);
   if (pick.from === 'omit') return omitted;
   if (pick.from === 'value') return pick.v;

@@ -76,7 +76,11 @@ class Run {
 
   /** The ids a request carries, remembered so later steps can pick "the one used last". */
   private remember(parts: RequestParts): void {
-    const values = [...Object.values(parts.path ?? {}), ...Object.values(parts.headers ?? {}), ...(isRecord(parts.body) ? Object.values(parts.body) : [])];
+    const values = [
+      ...Object.values(parts.path ?? {}),
+      ...Object.values(parts.headers ?? {}),
+      ...(isRecord(parts.body) ? Object.values(parts.body) : []),
+    ];
     for (const v of values) if (typeof v === 'string') this.used.push(v);
   }
 
@@ -85,7 +89,14 @@ class Run {
   texts = (): string[] => this.seenTexts;
 
   private learn(value: unknown, key?: string): void {
-    if (typeof value === 'string' && /[a-z]{3}/i.test(value) && !/^\S{20,}$/.test(value) && this.seenTexts.length < 200 && !this.seenTexts.includes(value)) this.seenTexts.push(value);
+    if (
+      typeof value === 'string' &&
+      /[a-z]{3}/i.test(value) &&
+      !/^\S{20,}$/.test(value) &&
+      this.seenTexts.length < 200 &&
+      !this.seenTexts.includes(value)
+    )
+      this.seenTexts.push(value);
     if (typeof value === 'string' && key !== undefined) {
       const name = this.o.assigned[key] ?? (this.pools.has(key) ? key : undefined);
       const list = name === undefined ? undefined : (this.pools.get(name) ?? this.pools.set(name, []).get(name));
@@ -97,21 +108,41 @@ class Run {
   private translate<T>(value: T): T {
     if (typeof value === 'string') return this.ids.target(value) as T;
     if (Array.isArray(value)) return value.map((v: unknown) => this.translate(v)) as T;
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.translate(v)])) as T;
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.translate(v)])) as T;
     return value;
   }
 
   async step(plan: Plan, op: Operation): Promise<void> {
     const o = this.o;
-    const { method, parts } = resolvePlan(plan, op, { baseline: o.baseline, principals: o.principals, pool: this.pool, recent: this.recent, texts: this.texts });
+    const { method, parts } = resolvePlan(plan, op, {
+      baseline: o.baseline,
+      principals: o.principals,
+      pool: this.pool,
+      recent: this.recent,
+      texts: this.texts,
+    });
     this.remember(parts);
     const model = await this.oracle.send({ operationId: op.id, method, parts });
     const ex = await exchange(o.index, o.target, op.id, this.translate(parts), o.headers, o.timeoutMs);
     this.exchanges.push(ex);
     const n = this.log.length + 1;
-    const record: ModelStep = { n, operationId: op.id, curl: curlOf(ex), model: { status: model.status, body: model.body }, target: ex.response ? { status: ex.response.status, body: ex.response.body } : { error: ex.error ?? 'no answer' } };
+    const record: ModelStep = {
+      n,
+      operationId: op.id,
+      curl: curlOf(ex),
+      model: { status: model.status, body: model.body },
+      target: ex.response ? { status: ex.response.status, body: ex.response.body } : { error: ex.error ?? 'no answer' },
+    };
     this.log.push(record);
-    const divergence = ex.response ? (this.compare(op, parts, model, { status: ex.response.status, headers: ex.response.headers, body: ex.response.body, text: ex.response.text }) ?? (plan.method ? undefined : this.contract(ex, op))) : `the target gave no answer: ${ex.error}`;
+    const divergence = ex.response
+      ? (this.compare(op, parts, model, {
+          status: ex.response.status,
+          headers: ex.response.headers,
+          body: ex.response.body,
+          text: ex.response.text,
+        }) ?? (plan.method ? undefined : this.contract(ex, op)))
+      : `the target gave no answer: ${ex.error}`;
     if (divergence) {
       record.divergence = divergence;
       throw new Divergence(divergence);
@@ -126,10 +157,16 @@ class Run {
   }
 
   private compare(op: Operation, parts: RequestParts, model: Answer, target: Answer): string | undefined {
-    const rules: BodyRules = { assigned: new Set(Object.keys(this.o.assigned)), ordered: op.ext['x-connkit-order'] === 'stated' };
+    const rules: BodyRules = {
+      assigned: new Set(Object.keys(this.o.assigned)),
+      ordered: op.ext['x-connkit-order'] === 'stated',
+    };
     const who = parts.headers?.Authorization ?? '';
     const concrete = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(parts.path?.[name] ?? ''));
-    return answerDiff(model, target, rules, this.ids, this.o.errorType) ?? this.headers.check(this.o.index, op, concrete, who, model, target, Math.floor(Date.now() / 1000));
+    return (
+      answerDiff(model, target, rules, this.ids, this.o.errorType) ??
+      this.headers.check(this.o.index, op, concrete, who, model, target, Math.floor(Date.now() / 1000))
+    );
   }
 }
 
@@ -171,13 +208,35 @@ export async function runModelTier(o: ModelOptions): Promise<ModelResult> {
 }
 
 async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs'>> {
-  const outcome = (status: Outcome['status'], message: string, extra: Partial<Outcome> = {}): Outcome => ({ check: 'model', tier: 'model', api: o.api, status, message, ...extra });
+  const outcome = (status: Outcome['status'], message: string, extra: Partial<Outcome> = {}): Outcome => ({
+    check: 'model',
+    tier: 'model',
+    api: o.api,
+    status,
+    message,
+    ...extra,
+  });
   const given = o.control;
-  if (!given) return { outcomes: [outcome('skipped', 'the model tier needs --control (to reset the target between runs and load the model from its state)')], exchanges: [], runs: 0, steps: 0 };
+  if (!given)
+    return {
+      outcomes: [
+        outcome(
+          'skipped',
+          'the model tier needs --control (to reset the target between runs and load the model from its state)',
+        ),
+      ],
+      exchanges: [],
+      runs: 0,
+      steps: 0,
+    };
   const control: ControlClient = given;
   const oracle = new Oracle(o.api, o.index);
   const basePools = o.pools;
-  const pooled = new Set([...Object.keys(basePools), ...Object.values(o.assigned), ...o.consumables.map((c) => c.pool)]);
+  const pooled = new Set([
+    ...Object.keys(basePools),
+    ...Object.values(o.assigned),
+    ...o.consumables.map((c) => c.pool),
+  ]);
   const principals = o.principals.length;
   const step = planArbitrary(o.index, pooled, principals).map((plan) => {
     const op = o.index.byId.get(plan.operationId);
@@ -199,7 +258,8 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
       if (typeof value === 'string') pools[c.pool] = [value, ...(pools[c.pool] ?? [])];
     }
     const snapshot = await control.get('/state');
-    if (!isSnapshot(snapshot)) throw new Error(`the control API's GET /state answered no snapshot: ${JSON.stringify(snapshot).slice(0, 200)}`);
+    if (!isSnapshot(snapshot))
+      throw new Error(`the control API's GET /state answered no snapshot: ${JSON.stringify(snapshot).slice(0, 200)}`);
     await oracle.load(snapshot);
     const run = new Run(o, oracle, pools, stringsOf(snapshot.apis[o.api]));
     runs++;
@@ -217,12 +277,38 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
       if (world.real.log.some((s) => s.divergence)) failed = world.real.log;
     }
   });
-  const result = await fc.check(property, { seed: o.seed, numRuns: o.runs, interruptAfterTimeLimit: o.budgetMs, markInterruptAsFailure: false, endOnFailure: false });
+  const result = await fc.check(property, {
+    seed: o.seed,
+    numRuns: o.runs,
+    interruptAfterTimeLimit: o.budgetMs,
+    markInterruptAsFailure: false,
+    endOnFailure: false,
+  });
   if (!result.failed || !failed) {
-    const note = result.interrupted ? ` (the ${Math.round(o.budgetMs / 1000)} s budget ended it after ${result.numRuns} of ${o.runs} runs)` : '';
-    return { outcomes: [outcome('passed', `${result.numRuns} runs, ${steps} steps, model and target agree${note}; --seed ${o.seed}`)], exchanges, runs, steps };
+    const note = result.interrupted
+      ? ` (the ${Math.round(o.budgetMs / 1000)} s budget ended it after ${result.numRuns} of ${o.runs} runs)`
+      : '';
+    return {
+      outcomes: [
+        outcome('passed', `${result.numRuns} runs, ${steps} steps, model and target agree${note}; --seed ${o.seed}`),
+      ],
+      exchanges,
+      runs,
+      steps,
+    };
   }
   const last = failed[failed.length - 1];
   const ex = [...exchanges].reverse().find((e) => curlOf(e) === last.curl);
-  return { outcomes: [outcome('failed', formatFinding(failed, o.seed, `found in run ${result.numRuns}, shrunk ${result.numShrinks} times`), { operation: last.operationId, steps: failed, exchange: ex, curl: last.curl })], exchanges, runs, steps };
+  return {
+    outcomes: [
+      outcome(
+        'failed',
+        formatFinding(failed, o.seed, `found in run ${result.numRuns}, shrunk ${result.numShrinks} times`),
+        { operation: last.operationId, steps: failed, exchange: ex, curl: last.curl },
+      ),
+    ],
+    exchanges,
+    runs,
+    steps,
+  };
 }

@@ -3,8 +3,16 @@ import { got, oneLine, printable, where } from './text.js';
 
 /** The summary a person reads: totals per tier, every failure in full, and at the end one line per failure. */
 export function consoleReport(r: Report): string {
-  const lines = [printable(`connkit verify ${r.api} → ${r.target} (seed ${r.seed}, ${r.requests} requests, ${(r.durationMs / 1000).toFixed(1)} s)`), ''];
-  for (const [tier, c] of Object.entries(r.byTier)) lines.push(`  ${tier.padEnd(9)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(4)} failed ${String(c.skipped).padStart(4)} skipped`);
+  const lines = [
+    printable(
+      `connkit verify ${r.api} → ${r.target} (seed ${r.seed}, ${r.requests} requests, ${(r.durationMs / 1000).toFixed(1)} s)`,
+    ),
+    '',
+  ];
+  for (const [tier, c] of Object.entries(r.byTier))
+    lines.push(
+      `  ${tier.padEnd(9)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(4)} failed ${String(c.skipped).padStart(4)} skipped`,
+    );
   const failures = r.outcomes.filter((o) => o.status === 'failed');
   const skipped = r.outcomes.filter((o) => o.status === 'skipped');
   if (skipped.length) {
@@ -19,7 +27,10 @@ export function consoleReport(r: Report): string {
     if (f.curl) lines.push(`    ${oneLine(f.curl, 2000)}`);
   }
   if (r.fatal) lines.push('', oneLine(`✗ the run ended early: ${r.fatal}`, 2000));
-  lines.push('', `${r.totals.passed} passed, ${r.totals.failed} failed, ${r.totals.skipped} skipped${r.fatal ? ', then a fatal error' : ''}`);
+  lines.push(
+    '',
+    `${r.totals.passed} passed, ${r.totals.failed} failed, ${r.totals.skipped} skipped${r.fatal ? ', then a fatal error' : ''}`,
+  );
   for (const f of failures) lines.push(`FAILED ${oneLine(`${where(f)}: ${f.message ?? ''}`, 200)}`);
   if (r.fatal) lines.push(`FATAL ${oneLine(r.fatal, 200)}`);
   return lines.join('\n');

@@ -40,7 +40,8 @@ const bodyShown = 4000;
 function exchangeDetail(parent: XMLBuilder, o: Outcome): void {
   const answer = got(o, bodyShown);
   if (answer) parent.ele('pre').txt(`got ${answer}`);
-  if (o.exchange?.response?.truncated) parent.ele('p').ele('small').txt('The body was cut: the report keeps its first 64 KiB.');
+  if (o.exchange?.response?.truncated)
+    parent.ele('p').ele('small').txt('The body was cut: the report keeps its first 64 KiB.');
   if (o.curl) parent.ele('pre').txt(o.curl);
 }
 
@@ -65,8 +66,15 @@ export function htmlReport(r: Report): string {
   head.ele('style').txt(style);
   const body = html.ele('body');
   body.ele('h1').txt(`connkit verify: ${r.api}`);
-  body.ele('p').txt(`Target ${r.target}, seed ${r.seed}, ${r.requests} requests, ${(r.durationMs / 1000).toFixed(1)} s, started ${r.startedAt}.`);
-  body.ele('p', { id: 'totals' }).ele('b').txt(`${r.totals.passed} passed, ${r.totals.failed} failed, ${r.totals.skipped} skipped`);
+  body
+    .ele('p')
+    .txt(
+      `Target ${r.target}, seed ${r.seed}, ${r.requests} requests, ${(r.durationMs / 1000).toFixed(1)} s, started ${r.startedAt}.`,
+    );
+  body
+    .ele('p', { id: 'totals' })
+    .ele('b')
+    .txt(`${r.totals.passed} passed, ${r.totals.failed} failed, ${r.totals.skipped} skipped`);
 
   if (r.fatal) {
     const fatal = body.ele('section', { id: 'fatal' });
@@ -89,16 +97,24 @@ export function htmlReport(r: Report): string {
       detail.ele('div').txt(o.message ?? '');
       const answer = got(o, bodyShown);
       if (answer) detail.ele('pre').txt(`got ${answer}`);
-      if (o.exchange?.response?.truncated) detail.ele('small').txt('The body was cut: the report keeps its first 64 KiB.');
-      tr.ele('td').ele('pre').txt(o.curl ?? '');
+      if (o.exchange?.response?.truncated)
+        detail.ele('small').txt('The body was cut: the report keeps its first 64 KiB.');
+      tr.ele('td')
+        .ele('pre')
+        .txt(o.curl ?? '');
     }
   }
 
   const ul = body.ele('ul');
-  for (const [t, c] of Object.entries(r.byTier)) ul.ele('li').txt(`${t}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+  for (const [t, c] of Object.entries(r.byTier))
+    ul.ele('li').txt(`${t}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
 
   body.ele('h2').txt('Coverage: operation × status × scenario');
-  body.ele('p').txt('Green: documented and seen (count; * = seen under a fault scenario). Orange: documented, not seen. Red: seen, not documented.');
+  body
+    .ele('p')
+    .txt(
+      'Green: documented and seen (count; * = seen under a fault scenario). Orange: documented, not seen. Red: seen, not documented.',
+    );
   const statuses = [...new Set(r.coverage.flatMap((c) => [...c.documented, ...Object.keys(c.seen)]))].sort();
   const matrix = body.ele('table', { class: 'matrix' });
   const mh = matrix.ele('tr');
@@ -114,8 +130,16 @@ export function htmlReport(r: Report): string {
       const doc = c.documented.includes(s);
       const n = seen ? Object.values(seen).reduce((a, b) => a + b, 0) : 0;
       const cls = !doc && n ? 'bad' : doc && n ? 'hit' : doc ? 'miss' : 'none';
-      const title = seen ? Object.entries(seen).map(([k, v]) => `${k}: ${v}`).join(', ') : doc ? 'documented, not seen' : '';
-      tr.ele('td', { class: cls, title }).txt(n ? `${n}${Object.keys(seen).some((k) => k !== 'normal') ? '*' : ''}` : doc ? '·' : '');
+      const title = seen
+        ? Object.entries(seen)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', ')
+        : doc
+          ? 'documented, not seen'
+          : '';
+      tr.ele('td', { class: cls, title }).txt(
+        n ? `${n}${Object.keys(seen).some((k) => k !== 'normal') ? '*' : ''}` : doc ? '·' : '',
+      );
     }
   }
 
@@ -123,7 +147,10 @@ export function htmlReport(r: Report): string {
   const filters = body.ele('p', { class: 'filters' });
   select(filters, 'f-tier', 'tier', tiers);
   select(filters, 'f-result', 'result', ['failed', 'skipped', 'passed']);
-  filters.ele('label').txt('text ').ele('input', { id: 'f-text', type: 'search', placeholder: 'check, operation, message…' });
+  filters
+    .ele('label')
+    .txt('text ')
+    .ele('input', { id: 'f-text', type: 'search', placeholder: 'check, operation, message…' });
   const table = body.ele('table', { id: 'outcomes' });
   const th = table.ele('thead').ele('tr');
   for (const h of ['verdict', 'tier', 'check', 'operation', 'detail']) th.ele('th').txt(h);
@@ -145,4 +172,3 @@ export function htmlReport(r: Report): string {
   body.ele('script').txt(filterScript);
   return `${doc.end({ headless: true, prettyPrint: false })}\n`;
 }
-

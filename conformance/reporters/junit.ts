@@ -5,17 +5,40 @@ import { got } from './text.js';
 /** JUnit XML: a suite per tier, a testcase per check × operation. xmlbuilder2 escapes, and replaces what XML cannot hold. */
 export function junitReport(r: Report): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
-  const root = doc.ele('testsuites', { name: `connkit verify ${r.api}`, tests: r.outcomes.length, failures: r.totals.failed, skipped: r.totals.skipped, time: (r.durationMs / 1000).toFixed(3) });
+  const root = doc.ele('testsuites', {
+    name: `connkit verify ${r.api}`,
+    tests: r.outcomes.length,
+    failures: r.totals.failed,
+    skipped: r.totals.skipped,
+    time: (r.durationMs / 1000).toFixed(3),
+  });
   for (const [tier, c] of Object.entries(r.byTier)) {
     const cases = r.outcomes.filter((o) => o.tier === tier);
-    const suite = root.ele('testsuite', { name: `${r.api}.${tier}`, tests: cases.length, failures: c.failed, skipped: c.skipped });
+    const suite = root.ele('testsuite', {
+      name: `${r.api}.${tier}`,
+      tests: cases.length,
+      failures: c.failed,
+      skipped: c.skipped,
+    });
     for (const o of cases) {
-      const tc = suite.ele('testcase', { classname: `${r.api}.${o.check}`, name: o.operation ?? o.check, time: ((o.exchange?.durationMs ?? 0) / 1000).toFixed(3) });
+      const tc = suite.ele('testcase', {
+        classname: `${r.api}.${o.check}`,
+        name: o.operation ?? o.check,
+        time: ((o.exchange?.durationMs ?? 0) / 1000).toFixed(3),
+      });
       if (o.status === 'skipped') tc.ele('skipped', { message: o.message ?? '' });
-      if (o.status === 'failed') tc.ele('failure', { message: o.message ?? '' }).txt([o.message, got(o, 1000) && `got ${got(o, 1000)}`, o.curl].filter(Boolean).join('\n'));
+      if (o.status === 'failed')
+        tc.ele('failure', { message: o.message ?? '' }).txt(
+          [o.message, got(o, 1000) && `got ${got(o, 1000)}`, o.curl].filter(Boolean).join('\n'),
+        );
     }
   }
   // A run that ended early is one errored testcase, so CI shows it beside the failures.
-  if (r.fatal) root.ele('testsuite', { name: `${r.api}.run`, tests: 1, failures: 0, errors: 1 }).ele('testcase', { classname: `${r.api}.verify`, name: 'run' }).ele('error', { message: r.fatal }).txt(r.fatal);
+  if (r.fatal)
+    root
+      .ele('testsuite', { name: `${r.api}.run`, tests: 1, failures: 0, errors: 1 })
+      .ele('testcase', { classname: `${r.api}.verify`, name: 'run' })
+      .ele('error', { message: r.fatal })
+      .txt(r.fatal);
   return `${doc.end({ prettyPrint: true })}\n`;
 }

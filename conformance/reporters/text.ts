@@ -1,7 +1,8 @@
 import type { Outcome } from '../types.js';
 
 /** Control characters shown as escapes: an implementation's bytes cannot move the cursor or recolour the terminal. */
-export const printable = (s: string) => s.replace(/(?![\t\n])\p{Cc}/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+export const printable = (s: string) =>
+  s.replace(/(?![\t\n])\p{Cc}/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 /** One line, at most `max` characters. */
 export const oneLine = (s: string, max = 240) => {

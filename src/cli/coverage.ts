@@ -4,7 +4,13 @@ import type { JournalEntry } from '../sim/journal.js';
 import { vendorNames } from '../contract/names.js';
 import { oneLineErrors, parseApis } from './parse.js';
 
-const isEntry = (v: unknown): v is JournalEntry => typeof v === 'object' && v !== null && 'seq' in v && typeof v.seq === 'number' && 'status' in v && typeof v.status === 'number';
+const isEntry = (v: unknown): v is JournalEntry =>
+  typeof v === 'object' &&
+  v !== null &&
+  'seq' in v &&
+  typeof v.seq === 'number' &&
+  'status' in v &&
+  typeof v.status === 'number';
 
 /**
  * A saved journal: GET /__control/journal's answer (`{ entries }`), a JSON array of entries, or
@@ -17,8 +23,13 @@ export function readJournal(text: string, file: string): JournalEntry[] {
     if (trimmed.startsWith('[')) values = JSON.parse(trimmed) as unknown[];
     else if (trimmed.startsWith('{') && !trimmed.includes('\n{')) {
       const doc: unknown = JSON.parse(trimmed);
-      values = typeof doc === 'object' && doc !== null && 'entries' in doc && Array.isArray(doc.entries) ? doc.entries : [doc];
-    } else values = trimmed.split('\n').filter((l) => l.trim()).map((l): unknown => JSON.parse(l.replace(/^data:\s*/, '')));
+      values =
+        typeof doc === 'object' && doc !== null && 'entries' in doc && Array.isArray(doc.entries) ? doc.entries : [doc];
+    } else
+      values = trimmed
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l): unknown => JSON.parse(l.replace(/^data:\s*/, '')));
   } catch (e) {
     throw new Error(`${file} is not JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
@@ -29,14 +40,29 @@ export function readJournal(text: string, file: string): JournalEntry[] {
 
 export function coverageCommand(): Command {
   const cmd = new Command('coverage')
-    .description('what a test run covered of each API (operations, documented statuses, scenarios), from a saved journal')
-    .requiredOption('--journal <file>', 'GET /__control/journal?limit=100000 saved, a JSON array of entries, or JSON lines')
+    .description(
+      'what a test run covered of each API (operations, documented statuses, scenarios), from a saved journal',
+    )
+    .requiredOption(
+      '--journal <file>',
+      'GET /__control/journal?limit=100000 saved, a JSON array of entries, or JSON lines',
+    )
     .option('--api <names>', `the APIs to report on (default: ${vendorNames.join(', ')})`, parseApis)
-    .addOption(new Option('--format <format>', 'table for people, json, html (the matrix)').choices(['table', 'json', 'html']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'table for people, json, html (the matrix)')
+        .choices(['table', 'json', 'html'])
+        .default('table'),
+    )
     .option('--out <dir>', 'also write coverage.json, coverage.html and coverage.txt here')
     .configureOutput(oneLineErrors);
   cmd.action(async (flags: { journal: string; api?: string[]; format: string; out?: string }) => {
-    const [{ computeCoverage }, { coverageHtml, coverageTable }, { writeCoverageFiles }, { specIndex }, { scenarioCatalog }] = await Promise.all([
+    const [
+      { computeCoverage },
+      { coverageHtml, coverageTable },
+      { writeCoverageFiles },
+      { specIndex },
+      { scenarioCatalog },
+    ] = await Promise.all([
       import('../sim/coverage.js'),
       import('../sim/coverage-format.js'),
       import('../sim/coverage-files.js'),
@@ -47,11 +73,20 @@ export function coverageCommand(): Command {
     try {
       entries = readJournal(readFileSync(flags.journal, 'utf8'), flags.journal);
     } catch (e) {
-      const message = e instanceof Error ? e.message.replace(/^ENOENT: no such file or directory, open '(.*)'$/, 'cannot read $1: no such file') : String(e);
+      const message =
+        e instanceof Error
+          ? e.message.replace(/^ENOENT: no such file or directory, open '(.*)'$/, 'cannot read $1: no such file')
+          : String(e);
       return cmd.error(`error: ${message}`, { exitCode: 2, code: 'connkit.coverage' });
     }
     const report = computeCoverage(entries, (flags.api ?? vendorNames).map(specIndex), scenarioCatalog.list);
-    console.log(flags.format === 'json' ? JSON.stringify(report, null, 2) : flags.format === 'html' ? coverageHtml(report) : coverageTable(report));
+    console.log(
+      flags.format === 'json'
+        ? JSON.stringify(report, null, 2)
+        : flags.format === 'html'
+          ? coverageHtml(report)
+          : coverageTable(report),
+    );
     if (flags.out) for (const f of writeCoverageFiles(report, flags.out)) console.error(`wrote ${f}`);
   });
   return cmd;

@@ -15,7 +15,8 @@ interface Examples {
   apis: { name: string; curl?: string }[];
 }
 
-const isExamples = (v: unknown): v is Examples => typeof v === 'object' && v !== null && 'apis' in v && Array.isArray(v.apis);
+const isExamples = (v: unknown): v is Examples =>
+  typeof v === 'object' && v !== null && 'apis' in v && Array.isArray(v.apis);
 
 /** A shell word: single-quoted unless it is plainly safe. */
 const shellWord = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`);
@@ -33,13 +34,24 @@ export async function exampleCurl(api: string, flags: CurlFlags): Promise<string
   try {
     res = await fetch(`${base}/__page/examples`, { headers });
   } catch (e) {
-    throw new Error(`no connkit answers at ${base} (${e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e)}): start one with \`connkit mock\` or give --url`, { cause: e });
+    throw new Error(
+      `no connkit answers at ${base} (${e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e)}): start one with \`connkit mock\` or give --url`,
+      { cause: e },
+    );
   }
   const body: unknown = await res.json().catch(() => undefined);
-  if (!res.ok || !isExamples(body)) throw new Error(`${base} answered ${res.status} to /__page/examples: is it connkit${flags.controlToken ? '' : ' (a remote one needs --control-token)'}?`);
+  if (!res.ok || !isExamples(body))
+    throw new Error(
+      `${base} answered ${res.status} to /__page/examples: is it connkit${flags.controlToken ? '' : ' (a remote one needs --control-token)'}?`,
+    );
   const found = body.apis.find((a) => a.name === api);
-  if (!found?.curl) throw new Error(`${base} does not serve ${api} (it serves ${body.apis.map((a) => a.name).join(', ') || 'nothing'})`);
-  return flags.session ? found.curl.replace(/^curl /, `curl -H ${shellWord(`X-Connkit-Session: ${flags.session}`)} `) : found.curl;
+  if (!found?.curl)
+    throw new Error(
+      `${base} does not serve ${api} (it serves ${body.apis.map((a) => a.name).join(', ') || 'nothing'})`,
+    );
+  return flags.session
+    ? found.curl.replace(/^curl /, `curl -H ${shellWord(`X-Connkit-Session: ${flags.session}`)} `)
+    : found.curl;
 }
 
 export function curlCommand(): Command {

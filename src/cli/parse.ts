@@ -40,20 +40,25 @@ export function parseApis(value: string): VendorName[] {
   const apis = value.split(',').map((s) => s.trim());
   if (apis.every((a) => a === '')) throw new InvalidArgumentError(`name at least one API (${vendorNames.join(', ')})`);
   const bad = apis.filter((a) => !isVendorName(a));
-  if (bad.length) throw new InvalidArgumentError(`unknown API ${bad.map((b) => `'${b}'`).join(', ')} (one of ${vendorNames.join(', ')})`);
+  if (bad.length)
+    throw new InvalidArgumentError(
+      `unknown API ${bad.map((b) => `'${b}'`).join(', ')} (one of ${vendorNames.join(', ')})`,
+    );
   return [...new Set(apis as VendorName[])];
 }
 
 /** An address or name to bind; an empty one would silently bind every interface. */
 export function parseHost(value: string): string {
   const host = value.trim();
-  if (!host || /[\s/]/.test(host)) throw new InvalidArgumentError('expected an address or host name, e.g. 127.0.0.1, ::1, 0.0.0.0, localhost');
+  if (!host || /[\s/]/.test(host))
+    throw new InvalidArgumentError('expected an address or host name, e.g. 127.0.0.1, ::1, 0.0.0.0, localhost');
   return host;
 }
 
 /** It travels in a header, so only visible ASCII can ever match. */
 export function parseToken(value: string): string {
-  if (!/^[\x21-\x7e]+$/.test(value)) throw new InvalidArgumentError('expected a non-empty token of visible ASCII characters (it is sent in a header)');
+  if (!/^[\x21-\x7e]+$/.test(value))
+    throw new InvalidArgumentError('expected a non-empty token of visible ASCII characters (it is sent in a header)');
   return value;
 }
 
@@ -77,4 +82,3 @@ export function parseApi(value: string): VendorName {
   if (!isVendorName(api)) throw new InvalidArgumentError(`unknown API '${api}' (one of ${vendorNames.join(', ')})`);
   return api;
 }
-

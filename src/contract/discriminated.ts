@@ -17,7 +17,8 @@ export function discriminatedAt(doc: JsonObject, pointer: string): Discriminated
   const { propertyName, mapping } = node.discriminator;
   if (typeof propertyName !== 'string' || !isJsonObject(mapping)) return undefined;
   const branches = new Map<string, string>();
-  for (const [value, ref] of Object.entries(mapping)) if (typeof ref === 'string' && ref.startsWith('#/')) branches.set(value, ref.slice(1));
+  for (const [value, ref] of Object.entries(mapping))
+    if (typeof ref === 'string' && ref.startsWith('#/')) branches.set(value, ref.slice(1));
   return { tag: propertyName, branches };
 }
 
@@ -30,7 +31,12 @@ export function takes(doc: JsonObject, pointer: string, tag: string): string[] {
       if (!prefix && name === tag) return [];
       const path = `${prefix}${name}`;
       // An object that may hold nothing (`params: {}`) takes nothing.
-      if (isJsonObject(sub) && sub.additionalProperties === false && (!isJsonObject(sub.properties) || Object.keys(sub.properties).length === 0)) return [];
+      if (
+        isJsonObject(sub) &&
+        sub.additionalProperties === false &&
+        (!isJsonObject(sub.properties) || Object.keys(sub.properties).length === 0)
+      )
+        return [];
       const inner = walk(sub, `${path}.`);
       return inner.length ? inner : [`${path}${required.includes(name) ? '' : '?'}`];
     });
@@ -50,6 +56,18 @@ export function pickBranch(d: Discriminated, body: unknown): { value: string; po
   if (pointer !== undefined && typeof value === 'string') return { value, pointer };
   const known = [...d.branches.keys()];
   return value === undefined
-    ? { in: 'body', path: [d.tag], keyword: 'required', message: 'is required', params: { missingProperty: d.tag, context: `one of ${known.join(', ')}` } }
-    : { in: 'body', path: [d.tag], keyword: 'enum', message: `must be one of ${known.join(', ')}`, params: { allowedValues: known } };
+    ? {
+        in: 'body',
+        path: [d.tag],
+        keyword: 'required',
+        message: 'is required',
+        params: { missingProperty: d.tag, context: `one of ${known.join(', ')}` },
+      }
+    : {
+        in: 'body',
+        path: [d.tag],
+        keyword: 'enum',
+        message: `must be one of ${known.join(', ')}`,
+        params: { allowedValues: known },
+      };
 }

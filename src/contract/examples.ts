@@ -23,11 +23,14 @@ export function findExamples(doc: JsonObject): FoundExample[] {
     if (hasSchema && node.examples && typeof node.examples === 'object' && !Array.isArray(node.examples)) {
       for (const [key, ex] of Object.entries(node.examples)) {
         const value = (ex as JsonObject).value;
-        if (value !== undefined) found.push({ at: `${pointer}/examples/${escapePointer(key)}`, schemaPointer: `${pointer}/schema`, value });
+        if (value !== undefined)
+          found.push({ at: `${pointer}/examples/${escapePointer(key)}`, schemaPointer: `${pointer}/schema`, value });
       }
     }
     if (!hasSchema && Array.isArray(node.examples))
-      node.examples.forEach((value, i) => found.push({ at: `${pointer}/examples/${i}`, schemaPointer: pointer, value }));
+      node.examples.forEach((value, i) =>
+        found.push({ at: `${pointer}/examples/${i}`, schemaPointer: pointer, value }),
+      );
     for (const [key, child] of Object.entries(node)) {
       // Example values are data, not spec: a member named `schema` inside one means nothing.
       if (key === 'examples' || key === 'example') continue;

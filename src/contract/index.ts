@@ -121,7 +121,11 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
     if (v(value)) return undefined;
     const fields = takes(doc, picked.pointer, d.tag);
     const what = `${d.tag} '${picked.value}' takes ${fields.length ? fields.join(', ') : `nothing besides ${d.tag}`}`;
-    return toIssues('body', v.errors).map((i) => ({ ...i, message: `${i.message} (${what})`, params: { ...i.params, context: what } }));
+    return toIssues('body', v.errors).map((i) => ({
+      ...i,
+      message: `${i.message} (${what})`,
+      params: { ...i.params, context: what },
+    }));
   };
 
   const servers = doc.servers as JsonObject[];
@@ -250,7 +254,13 @@ function expandServer(server: JsonObject): string {
 
 type ParamWithPointer = Param & { pointer: string };
 
-function collectParams(doc: JsonObject, item: JsonObject, op: JsonObject, itemPtr: string, opPtr: string): ParamWithPointer[] {
+function collectParams(
+  doc: JsonObject,
+  item: JsonObject,
+  op: JsonObject,
+  itemPtr: string,
+  opPtr: string,
+): ParamWithPointer[] {
   const byKey = new Map<string, ParamWithPointer>();
   const add = (list: Json | undefined, base: string) =>
     ((list ?? []) as Json[]).forEach((raw, i) => {
@@ -300,7 +310,8 @@ function parseParams(params: Param[], validators: Map<ParamLocation, () => Check
     if (!check) throw new Error(`connkit: no validator for ${loc} parameters`);
     const validate = check();
     if (!validate(target)) issues.push(...toIssues(loc, validate.errors));
-    for (const p of params) if (p.in === loc && target[p.name] === undefined && p.default !== undefined) target[p.name] = p.default;
+    for (const p of params)
+      if (p.in === loc && target[p.name] === undefined && p.default !== undefined) target[p.name] = p.default;
   }
   return { values, issues };
 }
@@ -312,11 +323,26 @@ function validateResponse(
   headers: Record<string, string | undefined>,
 ): Issue[] {
   const res = responses.get(String(status)) ?? responses.get(`${String(status)[0]}XX`) ?? responses.get('default');
-  if (!res) return [{ in: 'response', path: [], keyword: 'status', message: `status ${status} is not documented`, params: { status } }];
+  if (!res)
+    return [
+      {
+        in: 'response',
+        path: [],
+        keyword: 'status',
+        message: `status ${status} is not documented`,
+        params: { status },
+      },
+    ];
   const issues: Issue[] = [];
   for (const h of res.headers) {
     if (h.required && headers[h.name.toLowerCase()] === undefined)
-      issues.push({ in: 'response', path: ['headers', h.name], keyword: 'required', message: `header ${h.name} is missing`, params: {} });
+      issues.push({
+        in: 'response',
+        path: ['headers', h.name],
+        keyword: 'required',
+        message: `header ${h.name} is missing`,
+        params: {},
+      });
   }
   if (res.validate && !res.validate(body)) issues.push(...toIssues('response', res.validate.errors));
   if (!res.json && body !== undefined && body !== '')
@@ -338,11 +364,18 @@ export function toIssues(where: Issue['in'], errors: ErrorObject[] | null | unde
     if (extra.missingProperty) path.push(extra.missingProperty);
     if (extra.additionalProperty) path.push(extra.additionalProperty);
     // oneOf/anyOf report each branch and then themselves; the branch errors say more.
-    if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && out.some((i) => i.path.join('/') === path.join('/'))) continue;
+    if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && out.some((i) => i.path.join('/') === path.join('/')))
+      continue;
     const key = `${path.join('/')}|${e.keyword}|${e.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ in: where, path, keyword: e.keyword, message: e.message ?? 'is invalid', params: e.params as Record<string, unknown> });
+    out.push({
+      in: where,
+      path,
+      keyword: e.keyword,
+      message: e.message ?? 'is invalid',
+      params: e.params as Record<string, unknown>,
+    });
   }
   return out;
 }

@@ -7,7 +7,8 @@ interface Server {
   defaults: Record<string, string>;
 }
 
-const isObject = (j: Json | undefined): j is { [key: string]: Json } => typeof j === 'object' && j !== null && !Array.isArray(j);
+const isObject = (j: Json | undefined): j is { [key: string]: Json } =>
+  typeof j === 'object' && j !== null && !Array.isArray(j);
 
 const servers = new Map<VendorName, Server>();
 
@@ -25,7 +26,8 @@ function readServer(vendor: VendorName): Server {
   const defaults: Record<string, string> = {};
   const variables = first.variables;
   if (isObject(variables))
-    for (const [name, v] of Object.entries(variables)) if (isObject(v) && typeof v.default === 'string') defaults[name] = v.default;
+    for (const [name, v] of Object.entries(variables))
+      if (isObject(v) && typeof v.default === 'string') defaults[name] = v.default;
   return { url: first.url, defaults };
 }
 
@@ -34,7 +36,10 @@ function readServer(vendor: VendorName): Server {
  * this table to the specs). A host that is a server variable (`https://{tenantDomain}/api/v2`)
  * stays a template: the caller's own domain goes there.
  */
-export const vendorBaseUrls = Object.fromEntries(vendorNames.map((v) => [v, serverOf(v).url])) as Record<VendorName, string>;
+export const vendorBaseUrls = Object.fromEntries(vendorNames.map((v) => [v, serverOf(v).url])) as Record<
+  VendorName,
+  string
+>;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -49,7 +49,8 @@ export function handlers(sim: HandlesRequests, options: MswHandlerOptions = {}):
       out.push(http.all(under(base), async ({ request }) => sim.handle(await rebased(request, base, target))));
     }
     // The real hosts: the core answers the vendor-true path whatever the host.
-    for (const pattern of vendorPatterns(vendor, options.tenantDomain)) out.push(http.all(pattern, ({ request }) => sim.handle(request)));
+    for (const pattern of vendorPatterns(vendor, options.tenantDomain))
+      out.push(http.all(pattern, ({ request }) => sim.handle(request)));
   }
   return out;
 }

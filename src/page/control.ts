@@ -39,7 +39,11 @@ export async function control<T>(method: string, path: string, session: string, 
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (session !== 'default') headers['X-Connkit-Session'] = session;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   const json: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) throw new ControlError(res.status, errorMessage(json) ?? `${res.status} ${res.statusText}`);
@@ -50,5 +54,7 @@ export async function control<T>(method: string, path: string, session: string, 
 function errorMessage(json: unknown): string | undefined {
   if (typeof json !== 'object' || json === null || !('error' in json)) return undefined;
   const { error } = json;
-  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : undefined;
+  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+    ? error.message
+    : undefined;
 }

@@ -14,8 +14,11 @@ export function replayCurl(entry: JournalEntry, origin: string): string {
   }
   // The scenarios that acted, as a Prefer header: the replay meets the same fault even where
   // the session's switches have moved since (their parameters are the session's; defaults here).
-  const sent = Object.entries(entry.request?.headers ?? {}).find(([name]) => name.toLowerCase() === 'prefer')?.[1] ?? '';
-  const missing = (entry.scenarios ?? []).filter((name) => !new RegExp(`(^|,)\\s*scenario\\s*=\\s*"?${name}"?\\s*(;|,|$)`).test(String(sent)));
+  const sent =
+    Object.entries(entry.request?.headers ?? {}).find(([name]) => name.toLowerCase() === 'prefer')?.[1] ?? '';
+  const missing = (entry.scenarios ?? []).filter(
+    (name) => !new RegExp(`(^|,)\\s*scenario\\s*=\\s*"?${name}"?\\s*(;|,|$)`).test(String(sent)),
+  );
   if (missing.length) parts.push('-H', quote(`Prefer: ${missing.map((n) => `scenario=${n}`).join(', ')}`));
   if (entry.request?.body) parts.push('--data-raw', quote(entry.request.body));
   return parts.join(' ');

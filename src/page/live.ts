@@ -33,7 +33,11 @@ export function useLiveJournal(session = 'default'): Live {
       const changed = batch.some((e) => e.method !== 'GET' && e.method !== 'HEAD');
       setLive((l) => {
         const entries = l.entries.concat(batch);
-        return { entries: entries.length > kept ? entries.slice(-kept) : entries, connected: true, changes: l.changes + (changed ? 1 : 0) };
+        return {
+          entries: entries.length > kept ? entries.slice(-kept) : entries,
+          connected: true,
+          changes: l.changes + (changed ? 1 : 0),
+        };
       });
     };
     source.addEventListener('entry', (ev) => {

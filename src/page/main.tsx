@@ -10,7 +10,13 @@ import { StateTab } from './tabs/state.js';
 
 const tabs = ['apis', 'scenarios', 'journal', 'state', 'docs'] as const;
 type Tab = (typeof tabs)[number];
-const titles: Record<Tab, string> = { apis: 'APIs', scenarios: 'Scenarios', journal: 'Journal', state: 'State', docs: 'Docs' };
+const titles: Record<Tab, string> = {
+  apis: 'APIs',
+  scenarios: 'Scenarios',
+  journal: 'Journal',
+  state: 'State',
+  docs: 'Docs',
+};
 
 const tabFromHash = (): Tab => {
   const t = location.hash.slice(1) as Tab;
@@ -18,7 +24,15 @@ const tabFromHash = (): Tab => {
 };
 
 /** The session the page acts on: the default one, or one picked from the simulator's list (or typed). */
-function SessionPicker({ session, onChange, changes }: { session: string; onChange: (s: string) => void; changes: number }) {
+function SessionPicker({
+  session,
+  onChange,
+  changes,
+}: {
+  session: string;
+  onChange: (s: string) => void;
+  changes: number;
+}) {
   const [names, setNames] = useState<string[]>(['default']);
   useEffect(() => {
     control<Schemas['SessionList']>('GET', '/__control/sessions', 'default')
@@ -74,7 +88,10 @@ function App() {
         </nav>
         <div class="right">
           <SessionPicker session={session} onChange={setSession} changes={live.changes} />
-          <span class={`dot ${live.connected ? 'on' : ''}`} title={live.connected ? 'live: journal stream connected' : 'journal stream disconnected'} />
+          <span
+            class={`dot ${live.connected ? 'on' : ''}`}
+            title={live.connected ? 'live: journal stream connected' : 'journal stream disconnected'}
+          />
         </div>
       </header>
       <main>

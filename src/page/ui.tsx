@@ -19,7 +19,14 @@ export function CopyButton({ text, label = 'Copy', testId }: { text: string; lab
     setTimeout(() => setDone(false), 1200);
   };
   return (
-    <button type="button" class={`copy ${done ? 'done' : ''}`} onClick={() => void copy()} data-copy={text} data-testid={testId} title="Copy to clipboard">
+    <button
+      type="button"
+      class={`copy ${done ? 'done' : ''}`}
+      onClick={() => void copy()}
+      data-copy={text}
+      data-testid={testId}
+      title="Copy to clipboard"
+    >
       {done ? 'Copied' : label}
     </button>
   );

@@ -46,7 +46,8 @@ export function createApp(sim: Simulator, log: Logger, options: AppOptions, part
 
   app.get('/__specs/:name.yaml', (req, res) => {
     const name = String(req.params.name);
-    if (!sim.served.some((s) => s.name === name) && name !== 'control') return void res.status(404).json({ error: { code: 'not_found', message: `no spec ${name}` } });
+    if (!sim.served.some((s) => s.name === name) && name !== 'control')
+      return void res.status(404).json({ error: { code: 'not_found', message: `no spec ${name}` } });
     res.type('application/yaml').send(readFileSync(specPath(name), 'utf8'));
   });
   app.get('/', (req, res) => {
@@ -72,7 +73,8 @@ export function createApp(sim: Simulator, log: Logger, options: AppOptions, part
     // What a route cannot serve (a static miss, a path that is not valid percent-encoding) is
     // the caller's error, told as such; only the unforeseen is a 500.
     const refused = clientError(err);
-    if (refused && !res.headersSent) return void res.status(refused.status).json({ error: { code: refused.code, message: refused.message } });
+    if (refused && !res.headersSent)
+      return void res.status(refused.status).json({ error: { code: refused.code, message: refused.message } });
     log.error({ err, url: req.originalUrl }, 'unexpected error');
     if (res.headersSent) return void res.destroy();
     res.status(500).json({ error: 'internal server error' });
@@ -87,5 +89,12 @@ function clientError(err: unknown): { status: number; code: string; message: str
   if (status < 400 || status > 499) return undefined;
   if (status === 404) return { status, code: 'not_found', message: 'nothing is served at this path' };
   if (status === 400) return { status, code: 'bad_request', message: 'the path is not valid percent-encoding' };
-  return { status, code: 'refused', message: 'expose' in err && err.expose === true && 'message' in err && typeof err.message === 'string' ? err.message : 'refused' };
+  return {
+    status,
+    code: 'refused',
+    message:
+      'expose' in err && err.expose === true && 'message' in err && typeof err.message === 'string'
+        ? err.message
+        : 'refused',
+  };
 }

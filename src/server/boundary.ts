@@ -41,14 +41,21 @@ function tokenMatches(req: Request, token: string | undefined): boolean {
  */
 export function boundary(options: BoundaryOptions = {}): RequestHandler {
   const allowedHosts = new Set<string>();
-  if (options.host && !['0.0.0.0', '::', '[::]'].includes(options.host)) allowedHosts.add(hostname(options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host));
+  if (options.host && !['0.0.0.0', '::', '[::]'].includes(options.host))
+    allowedHosts.add(
+      hostname(options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host),
+    );
   return (req, res, next) => {
     if (!isGuarded(req.originalUrl) || tokenMatches(req, options.controlToken)) return next();
-    const refuse = (code: string, message: string) => void res.status(403).set('Vary', 'Origin').json({ error: { code, message } });
+    const refuse = (code: string, message: string) =>
+      void res.status(403).set('Vary', 'Origin').json({ error: { code, message } });
 
     const host = hostname(req.headers.host ?? '');
     if (!loopbackName.test(host) && !allowedHosts.has(host))
-      return refuse('foreign_host', `Host ${req.headers.host ?? '(none)'} is not this machine: the control API and the page answer loopback names${allowedHosts.size ? ` and ${[...allowedHosts].join(', ')}` : ''} only`);
+      return refuse(
+        'foreign_host',
+        `Host ${req.headers.host ?? '(none)'} is not this machine: the control API and the page answer loopback names${allowedHosts.size ? ` and ${[...allowedHosts].join(', ')}` : ''} only`,
+      );
 
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `${req.protocol}://${req.headers.host}`)

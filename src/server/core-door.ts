@@ -5,12 +5,14 @@ import { bodyLimit, type SimRequest, type SimResponse } from '../sim/request.js'
 /** The request's headers as the core wants them: lower-case names, repeated values joined. */
 export function headersOf(headers: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 
 /** Whether a body follows the head: a length (even 0) or a chunked transfer, as HTTP/1.1 says. */
-const hasBody = (req: IncomingMessage) => req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined;
+const hasBody = (req: IncomingMessage) =>
+  req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined;
 
 /** Reads the body up to the limit; past it, the rest is drained and only the fact is kept. */
 function readBody(req: IncomingMessage): Promise<{ body?: string; tooLarge?: boolean }> {
@@ -42,7 +44,10 @@ export function write(res: ServerResponse, answer: SimResponse): void {
  * Hands every request that reaches it to the core and writes the answer: the server is a
  * door, the behaviour is the core's. No Request/Response objects are made on this path.
  */
-export function coreDoor(sim: Simulator, scheme: (req: IncomingMessage) => string): (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void {
+export function coreDoor(
+  sim: Simulator,
+  scheme: (req: IncomingMessage) => string,
+): (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void {
   return (req, res, next) => {
     readBody(req)
       .then(({ body, tooLarge }) => {

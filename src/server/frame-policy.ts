@@ -25,7 +25,8 @@ export const contentSecurityPolicy = [
 /** The frame policy and the CSP on every own path (the page and what it fetches). */
 export function framePolicy(): RequestHandler {
   return (req, res, next) => {
-    if (isGuarded(req.originalUrl)) res.set({ 'X-Frame-Options': 'DENY', 'Content-Security-Policy': contentSecurityPolicy });
+    if (isGuarded(req.originalUrl))
+      res.set({ 'X-Frame-Options': 'DENY', 'Content-Security-Policy': contentSecurityPolicy });
     next();
   };
 }

@@ -12,7 +12,11 @@ import { scheme } from './scheme.js';
  * through the Express app, where the control boundary, the page and the specs live. The
  * vendor path so skips Express's per-layer walk, which it has no use for.
  */
-export function requestListener(sim: Simulator, app: Express, allowCors: ReturnType<typeof cors> | undefined): (req: IncomingMessage, res: ServerResponse) => void {
+export function requestListener(
+  sim: Simulator,
+  app: Express,
+  allowCors: ReturnType<typeof cors> | undefined,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const door = coreDoor(sim, scheme);
   const fail = (res: ServerResponse) => (err?: unknown) => {
     if (err === undefined) return;

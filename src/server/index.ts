@@ -41,7 +41,10 @@ export interface SimulatorServer extends Simulator {
  * The core with its Express door, not yet listening (tests inject requests into `app`);
  * `tlsPort` says, once it listens, the HTTPS port the page shows beside the http one.
  */
-export function createServer(options: ServerOptions = {}, tlsPort: () => number | undefined = () => undefined): SimulatorServer {
+export function createServer(
+  options: ServerOptions = {},
+  tlsPort: () => number | undefined = () => undefined,
+): SimulatorServer {
   const stream = options.logStream ?? process.stdout;
   const level = { level: options.logLevel ?? 'info', base: undefined };
   // pino's own fast standard output unless the caller gives a stream.
@@ -53,7 +56,18 @@ export function createServer(options: ServerOptions = {}, tlsPort: () => number 
     sim.journal.subscribe(
       logFormatFor(stream, options.logFormat) === 'pretty'
         ? (e) => void stream.write(`${requestLine(e, color)}\n`)
-        : (e) => log.info({ session: e.session, api: e.api, operationId: e.operationId, status: e.status, durationMs: e.durationMs, scenarios: e.scenarios }, `${e.method} ${e.url} ${e.status || 'reset'}`),
+        : (e) =>
+            log.info(
+              {
+                session: e.session,
+                api: e.api,
+                operationId: e.operationId,
+                status: e.status,
+                durationMs: e.durationMs,
+                scenarios: e.scenarios,
+              },
+              `${e.method} ${e.url} ${e.status || 'reset'}`,
+            ),
     );
   }
   // One CORS policy: the listener applies it to vendor calls, the app to those it serves alone.
@@ -85,7 +99,9 @@ function warmInBackground(indexes: SpecIndex[]): void {
 /** A server that listens: with `tls`, also the https URL and the PEM file a client must trust. */
 export interface RunningSimulator extends SimulatorServer, Listening {}
 
-export async function startSimulator(options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls']; persist?: PersistOptions } = {}): Promise<RunningSimulator> {
+export async function startSimulator(
+  options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls']; persist?: PersistOptions } = {},
+): Promise<RunningSimulator> {
   // Known once it listens; the page asks for it per request.
   const tls: { port?: number } = {};
   // Behind a session-hashing proxy, `GET /__control/sessions` says which process answered.
@@ -94,7 +110,11 @@ export async function startSimulator(options: ServerOptions & { host?: string; p
   const server = createServer({ ...options, instance: named || (() => `${hostname()}:${port}`) }, () => tls.port);
   // The saved state is loaded (or refused) before any port is bound; close() writes it a last time.
   const saved = options.persist ? await persist(server, options.persist) : undefined;
-  const bound = await listen(server.listener, { host: options.host ?? '127.0.0.1', port: options.port ?? defaultPort, tls: options.tls });
+  const bound = await listen(server.listener, {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? defaultPort,
+    tls: options.tls,
+  });
   const listening: Listening = saved
     ? {
         ...bound,

@@ -23,4 +23,3 @@ export interface StreamGauge {
   buffered: number;
   dropped: number;
 }
-

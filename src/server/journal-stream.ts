@@ -84,7 +84,10 @@ class Outbox {
  * connection gets the newest `backlog` entries (0 by default) and then every new one.
  * A client that stops reading is dropped once `maxBufferedBytes` wait for it.
  */
-export function journalStream(journal: JournalView, options: JournalStreamOptions = {}): Router & { gauge: () => StreamGauge } {
+export function journalStream(
+  journal: JournalView,
+  options: JournalStreamOptions = {},
+): Router & { gauge: () => StreamGauge } {
   const maxBufferedBytes = options.maxBufferedBytes ?? defaultStreamLimits.maxBufferedBytes;
   const maxBacklog = options.maxBacklog ?? defaultStreamLimits.maxBacklog;
   const outboxes = new Set<Outbox>();
@@ -93,16 +96,34 @@ export function journalStream(journal: JournalView, options: JournalStreamOption
   router.get('/__control/journal/stream', (req, res) => {
     try {
       // The same rule as every other control call: loopback, or the --control-token.
-      checkControlAccess({ headers: headersOf(req.headers), remoteAddress: req.socket.remoteAddress }, options.controlToken);
+      checkControlAccess(
+        { headers: headersOf(req.headers), remoteAddress: req.socket.remoteAddress },
+        options.controlToken,
+      );
     } catch (e) {
       if (!isApiError(e)) throw e;
-      return void res.status(e.kind === 'unauthenticated' ? 401 : 403).json({ error: { code: e.code, message: e.message } });
+      return void res
+        .status(e.kind === 'unauthenticated' ? 401 : 403)
+        .json({ error: { code: e.code, message: e.message } });
     }
     const since = Number(req.headers['last-event-id']);
     const backlog = Math.min(Math.max(Number(req.query.backlog) || 0, 0), maxBacklog, journal.capacity);
-    const earlier = req.headers['last-event-id'] !== undefined && Number.isInteger(since) ? journal.list().filter((e) => e.seq > since).slice(-maxBacklog) : backlog ? journal.list(backlog) : [];
+    const earlier =
+      req.headers['last-event-id'] !== undefined && Number.isInteger(since)
+        ? journal
+            .list()
+            .filter((e) => e.seq > since)
+            .slice(-maxBacklog)
+        : backlog
+          ? journal.list(backlog)
+          : [];
 
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.write('retry: 1000\n\n');
     const outbox = new Outbox(res, earlier, maxBufferedBytes, () => dropped++);
     outboxes.add(outbox);
@@ -117,6 +138,10 @@ export function journalStream(journal: JournalView, options: JournalStreamOption
       outboxes.delete(outbox);
     });
   });
-  const gauge = (): StreamGauge => ({ open: outboxes.size, buffered: [...outboxes].reduce((n, o) => n + o.buffered, 0), dropped });
+  const gauge = (): StreamGauge => ({
+    open: outboxes.size,
+    buffered: [...outboxes].reduce((n, o) => n + o.buffered, 0),
+    dropped,
+  });
   return Object.assign(router, { gauge });
 }

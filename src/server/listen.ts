@@ -12,7 +12,13 @@ export interface ListenOptions {
    * Serve HTTPS too, on `port`. With `cert` and `key` (PEM file paths) the user's own;
    * without, a certificate from connkit's local CA, kept in `dir` (`defaultTlsDir()`).
    */
-  tls?: { port: number; cert?: string; key?: string; dir?: string; /** make a new CA and certificate (`--tls-renew`) */ renew?: boolean };
+  tls?: {
+    port: number;
+    cert?: string;
+    key?: string;
+    dir?: string;
+    /** make a new CA and certificate (`--tls-renew`) */ renew?: boolean;
+  };
 }
 
 export interface Listening {

@@ -14,7 +14,8 @@ export interface LogStream {
 }
 
 /** Unless asked, people at a terminal get lines, and pipes and files get JSON. */
-export const logFormatFor = (stream: LogStream, asked?: LogFormat): LogFormat => asked ?? (stream.isTTY ? 'pretty' : 'json');
+export const logFormatFor = (stream: LogStream, asked?: LogFormat): LogFormat =>
+  asked ?? (stream.isTTY ? 'pretty' : 'json');
 
 /**
  * FORCE_COLOR wins (0 or false turns colour off), then NO_COLOR (any non-empty value), then
@@ -30,7 +31,8 @@ export function colorFor(stream: LogStream, env: Record<string, string | undefin
 
 type Style = Parameters<typeof styleText>[0];
 
-const statusStyle = (status: number): Style => (status === 0 ? 'magenta' : status >= 500 ? 'red' : status >= 400 ? 'yellow' : status >= 300 ? 'cyan' : 'green');
+const statusStyle = (status: number): Style =>
+  status === 0 ? 'magenta' : status >= 500 ? 'red' : status >= 400 ? 'yellow' : status >= 300 ? 'cyan' : 'green';
 
 /** Past this a URL is cut: the whole request is in the journal and on the page. */
 const maxUrl = 80;

@@ -39,7 +39,8 @@ function withExamples(spec: JsonObject, values: Record<string, unknown>): void {
     if (p.$ref || v === undefined || p.example !== undefined || p.examples !== undefined) return;
     p.example = isObject(p.schema) && p.schema.type === 'array' ? [v] : v;
   };
-  const parameters = isObject(spec.components) && isObject(spec.components.parameters) ? spec.components.parameters : {};
+  const parameters =
+    isObject(spec.components) && isObject(spec.components.parameters) ? spec.components.parameters : {};
   for (const p of Object.values(parameters)) fill(p);
   for (const item of Object.values(isObject(spec.paths) ? spec.paths : {})) {
     if (!isObject(item)) continue;
@@ -66,7 +67,8 @@ export function pageRouter(input: { sim: Simulator; control: SpecIndex; tlsPort:
   router.get('/', (req, res, next) => {
     if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
     const html = join(pageDir, 'index.html');
-    if (!existsSync(html)) return void res.status(503).type('text/plain').send('connkit: the page is not built; run `npm run build`');
+    if (!existsSync(html))
+      return void res.status(503).type('text/plain').send('connkit: the page is not built; run `npm run build`');
     res.set('Cache-Control', 'no-store').sendFile(html);
   });
 
@@ -75,7 +77,9 @@ export function pageRouter(input: { sim: Simulator; control: SpecIndex; tlsPort:
   router.get('/__page/examples', (req, res) => {
     let session: Session;
     try {
-      session = sim.session(req.headers['x-connkit-session'] === undefined ? undefined : String(req.headers['x-connkit-session']));
+      session = sim.session(
+        req.headers['x-connkit-session'] === undefined ? undefined : String(req.headers['x-connkit-session']),
+      );
     } catch (e) {
       if (!isApiError(e)) throw e;
       return void res.status(400).json({ error: { code: 'invalid_request', message: e.message } });
@@ -104,11 +108,13 @@ export function pageRouter(input: { sim: Simulator; control: SpecIndex; tlsPort:
 
   router.get('/__page/specs/:name.json', (req, res) => {
     const index = [...served, control].find((s) => s.name === req.params.name);
-    if (!index) return void res.status(404).json({ error: { code: 'not_found', message: `no spec ${req.params.name}` } });
+    if (!index)
+      return void res.status(404).json({ error: { code: 'not_found', message: `no spec ${req.params.name}` } });
     const u = urls(req, index, input.tlsPort());
     // "Try it" must reach this simulator, not the vendor's production host.
     const servers = [{ url: u.base_url, description: 'this simulator' }];
-    if (u.vendor_url && u.vendor_url !== u.base_url) servers.push({ url: u.vendor_url, description: "this simulator, at the vendor's own path" });
+    if (u.vendor_url && u.vendor_url !== u.base_url)
+      servers.push({ url: u.vendor_url, description: "this simulator, at the vendor's own path" });
     const spec: JsonObject = { ...structuredClone(readSpec(index.name)), servers };
     const docs = sim.modules.get(index.name)?.docs?.(sim.session().state(index.name));
     if (docs) withExamples(spec, docs.tryIt);

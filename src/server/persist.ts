@@ -49,13 +49,24 @@ export const jsonCodec: SnapshotCodec = {
     } catch (e) {
       throw new Error(`not JSON (${(e as Error).message})`, { cause: e });
     }
-    if (typeof doc !== 'object' || doc === null || !('connkit' in doc) || doc.connkit !== 1 || !('sessions' in doc) || typeof doc.sessions !== 'object' || doc.sessions === null)
+    if (
+      typeof doc !== 'object' ||
+      doc === null ||
+      !('connkit' in doc) ||
+      doc.connkit !== 1 ||
+      !('sessions' in doc) ||
+      typeof doc.sessions !== 'object' ||
+      doc.sessions === null
+    )
       throw new Error('not a connkit state file (no "connkit": 1 and "sessions")');
     const validate = snapshotValidator();
     const sessions = Object.entries(doc.sessions);
     const snapshots: [string, SessionSnapshot][] = [];
     for (const [name, snapshot] of sessions) {
-      if (!validate(snapshot)) throw new Error(`sessions.${name}${validate.errors?.[0]?.instancePath.replace(/\//g, '.') ?? ''} ${validate.errors?.[0]?.message ?? 'is not a snapshot'}`);
+      if (!validate(snapshot))
+        throw new Error(
+          `sessions.${name}${validate.errors?.[0]?.instancePath.replace(/\//g, '.') ?? ''} ${validate.errors?.[0]?.message ?? 'is not a snapshot'}`,
+        );
       snapshots.push([name, snapshot as SessionSnapshot]);
     }
     try {
@@ -101,7 +112,11 @@ export interface Persistence {
  * PATCH, DELETE the core answers, control calls included), seen in the journal before its
  * answer is sent.
  */
-export async function persist(world: Simulator, options: PersistOptions, codec: SnapshotCodec = jsonCodec): Promise<Persistence> {
+export async function persist(
+  world: Simulator,
+  options: PersistOptions,
+  codec: SnapshotCodec = jsonCodec,
+): Promise<Persistence> {
   const path = join(options.dir, persistFile);
   const intervalMs = options.intervalMs ?? defaultPersistIntervalMs;
   try {
@@ -117,11 +132,15 @@ export async function persist(world: Simulator, options: PersistOptions, codec: 
     try {
       codec.decode(world, text);
     } catch (e) {
-      throw new ListenError(`--persist: the state file ${path} is damaged: ${(e as Error).message} (move it away to start from the seed)`);
+      throw new ListenError(
+        `--persist: the state file ${path} is damaged: ${(e as Error).message} (move it away to start from the seed)`,
+      );
     }
   }
   // A temp file left by a write that was killed halfway is never the state: remove it.
-  for (const f of await readdir(options.dir).catch(() => [])) if (f.startsWith(`${persistFile}.`) && f.endsWith('.tmp')) await unlink(join(options.dir, f)).catch(() => undefined);
+  for (const f of await readdir(options.dir).catch(() => []))
+    if (f.startsWith(`${persistFile}.`) && f.endsWith('.tmp'))
+      await unlink(join(options.dir, f)).catch(() => undefined);
 
   let dirty = false;
   let timer: NodeJS.Timeout | undefined;

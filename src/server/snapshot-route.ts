@@ -39,35 +39,69 @@ export function snapshotRoutes(core: Simulator, controlToken: string | undefined
   /** The request as the core sees one: what access checks and the journal read. */
   const simRequest = (req: Request): SimRequest => {
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    return { method: req.method, origin: '', target: req.originalUrl, headers, remoteAddress: req.socket.remoteAddress ?? '' };
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    return {
+      method: req.method,
+      origin: '',
+      target: req.originalUrl,
+      headers,
+      remoteAddress: req.socket.remoteAddress ?? '',
+    };
   };
   /** Every answer is journaled, as the core journals its own; a streamed body is not kept. */
-  const answered = (sim: SimRequest, res: Response, session: string, operationId: string, arrived: number, started: number) => {
+  const answered = (
+    sim: SimRequest,
+    res: Response,
+    session: string,
+    operationId: string,
+    arrived: number,
+    started: number,
+  ) => {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.getHeaders())) if (v !== undefined) headers[k] = String(v);
-    core.journal.add(journalEntry({ req: sim, res: { status: res.statusCode, headers }, session, api: 'control', operationId, arrived, durationMs: performance.now() - started, scenarios: [] }));
+    core.journal.add(
+      journalEntry({
+        req: sim,
+        res: { status: res.statusCode, headers },
+        session,
+        api: 'control',
+        operationId,
+        arrived,
+        durationMs: performance.now() - started,
+        scenarios: [],
+      }),
+    );
   };
   const fail = (res: Response, err: unknown) => {
     if (res.headersSent) return void res.destroy();
-    const e = isApiError(err) ? err : new ApiError({ kind: 'unprocessable', code: 'invalid_snapshot', message: err instanceof Error ? err.message : String(err) });
+    const e = isApiError(err)
+      ? err
+      : new ApiError({
+          kind: 'unprocessable',
+          code: 'invalid_snapshot',
+          message: err instanceof Error ? err.message : String(err),
+        });
     res.status(statusOf(e)).json({ error: { code: e.code ?? e.kind, message: e.message } });
   };
-  const route = (operationId: string, run: (req: Request, res: Response, sim: SimRequest) => Promise<string>) => (req: Request, res: Response, next: NextFunction) => {
-    if (operationId === 'importState' && !(header(req, 'content-type') ?? '').toLowerCase().startsWith(ndjsonType)) return next();
-    const arrived = Date.now();
-    const started = performance.now();
-    const sim = simRequest(req);
-    let session = header(req, 'x-connkit-session') ?? 'default';
-    run(req, res, sim)
-      .then((name) => (session = name))
-      .catch((err: unknown) => {
-        // What is left of a refused body is read and dropped, so the answer reaches the caller.
-        req.resume();
-        fail(res, err);
-      })
-      .finally(() => answered(sim, res, session, operationId, arrived, started));
-  };
+  const route =
+    (operationId: string, run: (req: Request, res: Response, sim: SimRequest) => Promise<string>) =>
+    (req: Request, res: Response, next: NextFunction) => {
+      if (operationId === 'importState' && !(header(req, 'content-type') ?? '').toLowerCase().startsWith(ndjsonType))
+        return next();
+      const arrived = Date.now();
+      const started = performance.now();
+      const sim = simRequest(req);
+      let session = header(req, 'x-connkit-session') ?? 'default';
+      run(req, res, sim)
+        .then((name) => (session = name))
+        .catch((err: unknown) => {
+          // What is left of a refused body is read and dropped, so the answer reaches the caller.
+          req.resume();
+          fail(res, err);
+        })
+        .finally(() => answered(sim, res, session, operationId, arrived, started));
+    };
   const sessionOf = (sim: SimRequest) => {
     checkControlAccess(sim, controlToken);
     return core.session(sim.headers['x-connkit-session']);
@@ -76,7 +110,10 @@ export function snapshotRoutes(core: Simulator, controlToken: string | undefined
   const exportState = route('exportState', async (req, res, sim) => {
     const session = sessionOf(sim);
     const ndjson = (header(req, 'accept') ?? '').includes(ndjsonType);
-    res.writeHead(200, { 'Content-Type': ndjson ? `${ndjsonType}; charset=utf-8` : 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': ndjson ? `${ndjsonType}; charset=utf-8` : 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     await pipeline(Readable.from(batched(ndjson ? exportSession(session) : exportSessionJson(session))), res);
     return session.name;
   });

@@ -1,5 +1,11 @@
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { GeneralName, GeneralSubtree, GeneralSubtrees, NameConstraints, id_ce_nameConstraints } from '@peculiar/asn1-x509';
+import {
+  GeneralName,
+  GeneralSubtree,
+  GeneralSubtrees,
+  NameConstraints,
+  id_ce_nameConstraints,
+} from '@peculiar/asn1-x509';
 import {
   BasicConstraintsExtension,
   Extension,
@@ -26,7 +32,10 @@ const caDays = 3650;
  */
 function subtreeFor(name: string): GeneralSubtree {
   const ip = isIP(name);
-  if (ip === 4) return new GeneralSubtree({ base: new GeneralName({ iPAddress: name.startsWith('127.') ? '127.0.0.0/8' : `${name}/32` }) });
+  if (ip === 4)
+    return new GeneralSubtree({
+      base: new GeneralName({ iPAddress: name.startsWith('127.') ? '127.0.0.0/8' : `${name}/32` }),
+    });
   if (ip === 6) return new GeneralSubtree({ base: new GeneralName({ iPAddress: `${name}/128` }) });
   return new GeneralSubtree({ base: new GeneralName({ dNSName: name.toLowerCase() }) });
 }
@@ -41,7 +50,11 @@ export function missingConstraints(caPem: string, names: string[]): string[] {
   return names.filter((n) => !permitted.has(der(subtreeFor(n))));
 }
 
-const pem = (label: string, bytes: ArrayBuffer) => `-----BEGIN ${label}-----\n${Buffer.from(bytes).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n?$/, '\n')}-----END ${label}-----\n`;
+const pem = (label: string, bytes: ArrayBuffer) =>
+  `-----BEGIN ${label}-----\n${Buffer.from(bytes)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n?$/, '\n')}-----END ${label}-----\n`;
 
 /**
  * A new local CA whose critical name constraints permit exactly `names` (loopback as whole
@@ -50,11 +63,16 @@ const pem = (label: string, bytes: ArrayBuffer) => `-----BEGIN ${label}-----\n${
  * (selfsigned, which issues the leaf, has no name-constraints extension.)
  */
 export async function localCa(names: string[]): Promise<{ cert: string; key: string }> {
-  const keys = await globalThis.crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+  const keys = await globalThis.crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+    'verify',
+  ]);
   const notBefore = new Date(Date.now() - day);
   const permitted = new GeneralSubtrees([...new Map(names.map((n) => [der(subtreeFor(n)), subtreeFor(n)])).values()]);
   const cert = await X509CertificateGenerator.createSelfSigned({
-    serialNumber: randomBytes(16).toString('hex').replace(/^[89a-f]/, '1'),
+    serialNumber: randomBytes(16)
+      .toString('hex')
+      .replace(/^[89a-f]/, '1'),
     name: [{ CN: [`connkit local CA (${hostname()})`] }, { O: ['connkit development'] }],
     notBefore,
     notAfter: new Date(notBefore.getTime() + caDays * day),
@@ -63,9 +81,16 @@ export async function localCa(names: string[]): Promise<{ cert: string; key: str
     extensions: [
       new BasicConstraintsExtension(true, 0, true),
       new KeyUsagesExtension(KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign | KeyUsageFlags.digitalSignature, true),
-      new Extension(id_ce_nameConstraints, true, AsnConvert.serialize(new NameConstraints({ permittedSubtrees: permitted }))),
+      new Extension(
+        id_ce_nameConstraints,
+        true,
+        AsnConvert.serialize(new NameConstraints({ permittedSubtrees: permitted })),
+      ),
       await SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
-  return { cert: cert.toString('pem').replace(/\r\n/g, '\n').replace(/\n?$/, '\n'), key: pem('PRIVATE KEY', await globalThis.crypto.subtle.exportKey('pkcs8', keys.privateKey)) };
+  return {
+    cert: cert.toString('pem').replace(/\r\n/g, '\n').replace(/\n?$/, '\n'),
+    key: pem('PRIVATE KEY', await globalThis.crypto.subtle.exportKey('pkcs8', keys.privateKey)),
+  };
 }

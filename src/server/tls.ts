@@ -47,7 +47,13 @@ const renewWithinDays = 30;
 
 const why = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (e as Error).message;
+  return code === 'ENOENT'
+    ? 'no such file'
+    : code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'EISDIR'
+        ? 'is a folder'
+        : (e as Error).message;
 };
 
 async function readPem(path: string, what: string): Promise<string> {
@@ -58,8 +64,10 @@ async function readPem(path: string, what: string): Promise<string> {
   }
 }
 
-const covers = (cert: X509Certificate, name: string) => (isIP(name) ? cert.checkIP(name) : cert.checkHost(name)) !== undefined;
-const validFor = (cert: X509Certificate, days: number) => Date.parse(cert.validTo) - Date.now() > days * day && Date.parse(cert.validFrom) <= Date.now();
+const covers = (cert: X509Certificate, name: string) =>
+  (isIP(name) ? cert.checkIP(name) : cert.checkHost(name)) !== undefined;
+const validFor = (cert: X509Certificate, days: number) =>
+  Date.parse(cert.validTo) - Date.now() > days * day && Date.parse(cert.validFrom) <= Date.now();
 
 /** The user's own certificate and key (`--tls-cert`, `--tls-key`), checked before any port is bound. */
 export async function userCertificate(certPath: string, keyPath: string): Promise<TlsMaterial> {
@@ -77,10 +85,16 @@ export async function userCertificate(certPath: string, keyPath: string): Promis
     keyObject = createPrivateKey(key);
   } catch (e) {
     const encrypted = /passphrase|encrypted/i.test((e as Error).message) || key.includes('ENCRYPTED');
-    throw new ListenError(`the TLS key ${keyPath} is ${encrypted ? 'encrypted: give an unencrypted PEM key' : 'not a PEM private key'}`);
+    throw new ListenError(
+      `the TLS key ${keyPath} is ${encrypted ? 'encrypted: give an unencrypted PEM key' : 'not a PEM private key'}`,
+    );
   }
-  if (!x509.checkPrivateKey(keyObject)) throw new ListenError(`the TLS key ${keyPath} does not belong to the certificate ${certPath}`);
-  if (Date.parse(x509.validTo) < Date.now()) throw new ListenError(`the TLS certificate ${certPath} expired on ${new Date(x509.validTo).toISOString().slice(0, 10)}`);
+  if (!x509.checkPrivateKey(keyObject))
+    throw new ListenError(`the TLS key ${keyPath} does not belong to the certificate ${certPath}`);
+  if (Date.parse(x509.validTo) < Date.now())
+    throw new ListenError(
+      `the TLS certificate ${certPath} expired on ${new Date(x509.validTo).toISOString().slice(0, 10)}`,
+    );
   try {
     createSecureContext({ cert, key });
   } catch (e) {
@@ -104,7 +118,10 @@ async function newLeaf(ca: { cert: string; key: string }, names: string[]): Prom
       { name: 'basicConstraints', cA: false, critical: true },
       { name: 'keyUsage', digitalSignature: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: names.map((n) => (isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n })) },
+      {
+        name: 'subjectAltName',
+        altNames: names.map((n) => (isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n })),
+      },
     ],
   });
   return { cert: pems.cert, key: pems.private };
@@ -114,7 +131,9 @@ async function newLeaf(ca: { cert: string; key: string }, names: string[]): Prom
 export const renewFlag = '--tls-renew';
 
 const damaged = (path: string, what: string, state = 'damaged or unreadable') =>
-  new ListenError(`the TLS ${what} ${path} is ${state}: start once with ${renewFlag} to make a new CA and certificate (clients must then trust the new ca.pem)`);
+  new ListenError(
+    `the TLS ${what} ${path} is ${state}: start once with ${renewFlag} to make a new CA and certificate (clients must then trust the new ca.pem)`,
+  );
 
 /**
  * What is in the folder, if it still serves: a CA valid for a while whose name constraints
@@ -122,7 +141,10 @@ const damaged = (path: string, what: string, state = 'damaged or unreadable') =>
  * used is an error naming it, never replaced silently: every client that trusts the old CA
  * would fail with nothing to say why. A leaf that cannot be used is simply issued again.
  */
-async function stored(dir: string, names: string[]): Promise<{ ca?: { cert: string; key: string }; leaf?: TlsMaterial }> {
+async function stored(
+  dir: string,
+  names: string[],
+): Promise<{ ca?: { cert: string; key: string }; leaf?: TlsMaterial }> {
   const f = files(dir);
   const read = (p: string) =>
     readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => {
@@ -146,15 +168,24 @@ async function stored(dir: string, names: string[]): Promise<{ ca?: { cert: stri
     throw damaged(f.caKey, 'CA key');
   }
   if (!ca.ca || !ca.checkPrivateKey(caKeyObject)) throw damaged(f.caKey, 'CA key', 'not the key of ca.pem');
-  if (!validFor(ca, leafDays)) throw new ListenError(`the TLS CA ${f.caCert} expires on ${new Date(ca.validTo).toISOString().slice(0, 10)}: start once with ${renewFlag} to make a new one`);
+  if (!validFor(ca, leafDays))
+    throw new ListenError(
+      `the TLS CA ${f.caCert} expires on ${new Date(ca.validTo).toISOString().slice(0, 10)}: start once with ${renewFlag} to make a new one`,
+    );
   const uncovered = missingConstraints(caCert, names);
   if (uncovered.length)
-    throw new ListenError(`the TLS CA ${f.caCert} may not sign for ${uncovered.join(', ')} (its name constraints do not permit it): start once with ${renewFlag} to make a CA that may`);
+    throw new ListenError(
+      `the TLS CA ${f.caCert} may not sign for ${uncovered.join(', ')} (its name constraints do not permit it): start once with ${renewFlag} to make a CA that may`,
+    );
   const kept = { ca: { cert: caCert, key: caKey } };
   if (!cert || !key) return kept;
   try {
     const leaf = new X509Certificate(cert);
-    const ok = leaf.verify(ca.publicKey) && leaf.checkPrivateKey(createPrivateKey(key)) && validFor(leaf, renewWithinDays) && names.every((n) => covers(leaf, n));
+    const ok =
+      leaf.verify(ca.publicKey) &&
+      leaf.checkPrivateKey(createPrivateKey(key)) &&
+      validFor(leaf, renewWithinDays) &&
+      names.every((n) => covers(leaf, n));
     return ok ? { ...kept, leaf: { cert, key, caPath: f.caCert } } : kept;
   } catch {
     return kept;
@@ -165,7 +196,11 @@ async function stored(dir: string, names: string[]): Promise<{ ca?: { cert: stri
 async function tighten(dir: string): Promise<void> {
   await chmod(dir, 0o700);
   const f = files(dir);
-  await Promise.all([f.caCert, f.caKey, f.cert, f.key].map((p) => chmod(p, 0o600).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))));
+  await Promise.all(
+    [f.caCert, f.caKey, f.cert, f.key].map((p) =>
+      chmod(p, 0o600).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e))),
+    ),
+  );
 }
 
 /** Files are replaced whole (write aside, rename), so a reader never sees half of one. */
@@ -187,9 +222,13 @@ async function withLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 30_000) await unlink(lock).catch(() => undefined);
-      else if (Date.now() > deadline) throw new ListenError(`another connkit holds ${lock}; remove it if none is running`);
+      else if (Date.now() > deadline)
+        throw new ListenError(`another connkit holds ${lock}; remove it if none is running`);
       else await sleep(50);
     }
   }
@@ -207,7 +246,11 @@ async function withLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
  * the CA only with `renew` (`--tls-renew`). The CA's name constraints permit `localhost`, the
  * loopback addresses and the extra names only, so its key can sign for nothing else.
  */
-export async function localCertificate(dir: string, extraNames: string[] = [], options: { renew?: boolean } = {}): Promise<TlsMaterial> {
+export async function localCertificate(
+  dir: string,
+  extraNames: string[] = [],
+  options: { renew?: boolean } = {},
+): Promise<TlsMaterial> {
   const names = [...new Set([...localNames, ...extraNames])];
   const f = files(dir);
   try {

@@ -14,8 +14,13 @@ export function vendorCors(exposedHeaders: string[]) {
   return cors((req: CorsRequest, done) => {
     const origin = req.headers.origin ?? '';
     const asked = req.headers['access-control-request-headers'];
-    const requested = (Array.isArray(asked) ? asked.join(',') : asked ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-    const allowedHeaders = loopbackOrigin.test(origin) ? requested : requested.filter((h) => h.toLowerCase() !== 'x-connkit-session');
+    const requested = (Array.isArray(asked) ? asked.join(',') : (asked ?? ''))
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
+    const allowedHeaders = loopbackOrigin.test(origin)
+      ? requested
+      : requested.filter((h) => h.toLowerCase() !== 'x-connkit-session');
     done(null, { origin: '*', exposedHeaders, allowedHeaders });
   });
 }

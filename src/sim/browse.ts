@@ -67,7 +67,11 @@ export function fromArray<T extends object>(records: T[], id: (record: T) => str
 }
 
 /** Records kept in groups (Auth0 links per organization), shown as one list with the group's key. */
-export function fromGroups<T extends object>(groups: Record<string, T[]>, key: string, id: (group: string, record: T) => string): Collection {
+export function fromGroups<T extends object>(
+  groups: Record<string, T[]>,
+  key: string,
+  id: (group: string, record: T) => string,
+): Collection {
   return {
     size: () => {
       let n = 0;
@@ -102,7 +106,13 @@ export function browsePage(collection: Collection, offset: number, limit: number
   if (!q) {
     const total = collection.size();
     if (offset >= total) return { total, items };
-    if (collection.page) return { total, items: collection.page(offset, limit).map(([id, record]) => ({ id, record: record as Record<string, unknown> })) };
+    if (collection.page)
+      return {
+        total,
+        items: collection
+          .page(offset, limit)
+          .map(([id, record]) => ({ id, record: record as Record<string, unknown> })),
+      };
     let i = 0;
     for (const [id, record] of collection.entries()) {
       if (i++ < offset) continue;
@@ -114,7 +124,10 @@ export function browsePage(collection: Collection, offset: number, limit: number
   if (collection.ids && collection.get) {
     const found = collection.ids().filter((id) => id.includes(q));
     const get = collection.get.bind(collection);
-    return { total: found.length, items: found.slice(offset, offset + limit).map((id) => ({ id, record: get(id) as Record<string, unknown> })) };
+    return {
+      total: found.length,
+      items: found.slice(offset, offset + limit).map((id) => ({ id, record: get(id) as Record<string, unknown> })),
+    };
   }
   let total = 0;
   for (const [id, record] of collection.entries()) {

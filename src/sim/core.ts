@@ -54,7 +54,21 @@ export interface SimulatorOptions {
 export const defaultSeed = 42;
 
 /** What the doors may do with the journal: read it, follow it, empty it. */
-export type JournalView = Pick<Journal, 'list' | 'subscribe' | 'clear' | 'total' | 'capacity' | 'add' | 'find' | 'match' | 'expect' | 'bytes' | 'size' | 'maxBytes'>;
+export type JournalView = Pick<
+  Journal,
+  | 'list'
+  | 'subscribe'
+  | 'clear'
+  | 'total'
+  | 'capacity'
+  | 'add'
+  | 'find'
+  | 'match'
+  | 'expect'
+  | 'bytes'
+  | 'size'
+  | 'maxBytes'
+>;
 
 /**
  * The simulator without a transport: every door (the Node server, MSW in Node or a browser,
@@ -95,7 +109,15 @@ const consoleLog: CoreLog = { error: (details, message) => console.error(`connki
 
 /** authenticate → cached? → validate → authorize → handler, after the session and the scenarios. */
 function pipelineOf(world: World, catalog: ScenarioCatalog) {
-  return Pipeline.start<Entry>().then(locate(world)).then(readBody).then(applyScenarios(catalog)).then(authenticate).then(cached).then(validate).then(authorize).then(handle);
+  return Pipeline.start<Entry>()
+    .then(locate(world))
+    .then(readBody)
+    .then(applyScenarios(catalog))
+    .then(authenticate)
+    .then(cached)
+    .then(validate)
+    .then(authorize)
+    .then(handle);
 }
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
@@ -118,8 +140,23 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   const controlIndex = specIndex('control');
   const mounts: Mount[] = [
-    ...served.map((index, i) => ({ index, module: modules[i], bases: [index.prefix + index.basePath, index.basePath] })),
-    { index: controlIndex, module: controlModule({ world, served, catalog, index: controlIndex, controlToken: options.controlToken, instance: options.instance }), bases: [controlIndex.prefix + controlIndex.basePath] },
+    ...served.map((index, i) => ({
+      index,
+      module: modules[i],
+      bases: [index.prefix + index.basePath, index.basePath],
+    })),
+    {
+      index: controlIndex,
+      module: controlModule({
+        world,
+        served,
+        catalog,
+        index: controlIndex,
+        controlToken: options.controlToken,
+        instance: options.instance,
+      }),
+      bases: [controlIndex.prefix + controlIndex.basePath],
+    },
   ];
   for (const m of mounts) {
     const missing = m.index.operations.filter((op) => !m.module.handlers[op.id]).map((op) => op.id);
@@ -184,7 +221,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const { reply } = ctx;
     const written = respond(reply, ctx.op, vendorHeaders(ctx), validateAnswers);
     const raw = written.response.body;
-    if (ctx.cacheKey !== undefined && !written.violations && reply.status >= 200 && reply.status < 300 && raw !== undefined)
+    if (
+      ctx.cacheKey !== undefined &&
+      !written.violations &&
+      reply.status >= 200 &&
+      reply.status < 300 &&
+      raw !== undefined
+    )
       ctx.session.keepAnswer(ctx.cacheKey, { status: reply.status, headers: reply.headers, raw });
     return written;
   }
@@ -196,7 +239,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return respond(outcome, ctx.op, vendorHeaders(ctx), validateAnswers);
   }
 
-  const failed = (ctx: Entry, err: unknown): Written => respond(errorReply(ctx, err), ctx.op, undefined, validateAnswers);
+  const failed = (ctx: Entry, err: unknown): Written =>
+    respond(errorReply(ctx, err), ctx.op, undefined, validateAnswers);
 
   /**
    * The one place errors become answers: an ApiError in the vendor's envelope (with the
@@ -216,7 +260,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
   }
 
-  const handleRequest = async (request: Request): Promise<Response> => toFetchResponse(await dispatch(await fromFetchRequest(request)), request.method);
+  const handleRequest = async (request: Request): Promise<Response> =>
+    toFetchResponse(await dispatch(await fromFetchRequest(request)), request.method);
   const exposedHeaders = [...new Set(modules.flatMap((m) => m.exposedHeaders ?? []))];
   let control: Control | undefined;
   return {

@@ -7,13 +7,18 @@ const fraction = (r: Ratio) => `${r.covered}/${r.of} (${percent(r)})`;
 export function coverageTable(report: CoverageReport): string {
   const lines = [`connkit coverage of ${report.requests} request(s)`];
   for (const a of report.apis) {
-    lines.push('', `${a.api}: operations ${fraction(a.totals.operations)}, statuses ${fraction(a.totals.statuses)}, scenarios ${fraction(a.totals.scenarios)}`);
+    lines.push(
+      '',
+      `${a.api}: operations ${fraction(a.totals.operations)}, statuses ${fraction(a.totals.statuses)}, scenarios ${fraction(a.totals.scenarios)}`,
+    );
     const width = Math.max(...a.operations.map((o) => o.operationId.length), 9);
     for (const o of a.operations) {
       const missing = o.statuses.filter((s) => s.requests === 0).map((s) => s.status);
       const met = o.statuses.filter((s) => s.requests > 0).map((s) => `${s.status}×${s.requests}`);
       const extra = o.undocumented.length ? `  undocumented: ${o.undocumented.join(' ')}` : '';
-      lines.push(`  ${o.operationId.padEnd(width)} ${String(o.requests).padStart(5)}  met: ${met.join(' ') || '-'}  never: ${missing.join(' ') || '-'}${extra}`);
+      lines.push(
+        `  ${o.operationId.padEnd(width)} ${String(o.requests).padStart(5)}  met: ${met.join(' ') || '-'}  never: ${missing.join(' ') || '-'}${extra}`,
+      );
     }
     const never = a.scenarios.filter((s) => s.requests === 0).map((s) => s.name);
     if (a.scenarios.length) lines.push(`  scenarios never met: ${never.join(', ') || '-'}`);
@@ -36,7 +41,9 @@ export function coverageHtml(report: CoverageReport): string {
       });
       return `<tr><th title="${escape(`${o.method} ${o.path}`)}">${escape(o.operationId)}</th><td>${o.requests}</td>${cells.join('')}<td>${escape(o.undocumented.join(' '))}</td></tr>`;
     });
-    const scenarios = a.scenarios.map((s) => `<li class="${s.requests ? 'met' : 'never'}">${escape(s.name)}: ${s.requests}</li>`).join('');
+    const scenarios = a.scenarios
+      .map((s) => `<li class="${s.requests ? 'met' : 'never'}">${escape(s.name)}: ${s.requests}</li>`)
+      .join('');
     return `<section><h2>${escape(a.title)} <small>(${escape(a.api)})</small></h2>
 <p>operations ${fraction(a.totals.operations)} · statuses ${fraction(a.totals.statuses)} · scenarios ${fraction(a.totals.scenarios)}</p>
 <table>${head}${rows.join('')}</table><h3>Scenarios</h3><ul>${scenarios}</ul></section>`;

@@ -29,7 +29,11 @@ const ratio = (counts: number[]): Ratio => ({ covered: counts.filter((n) => n > 
  * Of each API served, what the journaled requests reached: operations, documented statuses and
  * scenarios, with the spec as the denominator (so what was never met shows as a zero).
  */
-export function computeCoverage(entries: Iterable<JournalEntry>, served: readonly SpecIndex[], scenarios: readonly ScenarioRef[]): CoverageReport {
+export function computeCoverage(
+  entries: Iterable<JournalEntry>,
+  served: readonly SpecIndex[],
+  scenarios: readonly ScenarioRef[],
+): CoverageReport {
   const byOp = new Map<string, Map<number, number>>();
   const byScenario = new Map<string, number>();
   let requests = 0;
@@ -64,7 +68,9 @@ export function computeCoverage(entries: Iterable<JournalEntry>, served: readonl
         undocumented: undocumented.sort((a, b) => a - b),
       };
     });
-    const applicable = scenarios.filter((s) => s.apis.includes(index.name)).map((s) => ({ name: s.name, requests: byScenario.get(`${index.name} ${s.name}`) ?? 0 }));
+    const applicable = scenarios
+      .filter((s) => s.apis.includes(index.name))
+      .map((s) => ({ name: s.name, requests: byScenario.get(`${index.name} ${s.name}`) ?? 0 }));
     return {
       api: index.name,
       title: index.title,

@@ -15,7 +15,9 @@ function wordsOf(issue: Issue): string {
     case 'required':
       return 'is required';
     case 'enum':
-      return Array.isArray(p.allowedValues) ? `must be one of ${p.allowedValues.map(String).join(', ')}` : issue.message;
+      return Array.isArray(p.allowedValues)
+        ? `must be one of ${p.allowedValues.map(String).join(', ')}`
+        : issue.message;
     case 'const':
       return `must be ${String(p.allowedValue)}`;
     case 'type':

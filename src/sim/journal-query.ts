@@ -34,14 +34,19 @@ export interface AnyJournalQuery {
 }
 
 const statusMatches = (want: number | readonly number[] | string, status: number) =>
-  typeof want === 'number' ? status === want : typeof want === 'string' ? Math.floor(status / 100) === Number(want[0]) : want.includes(status);
+  typeof want === 'number'
+    ? status === want
+    : typeof want === 'string'
+      ? Math.floor(status / 100) === Number(want[0])
+      : want.includes(status);
 
 /** The test a query stands for: `since` read once, so a long journal costs one comparison per field. */
 export function matcher(query: AnyJournalQuery): (entry: JournalEntry) => boolean {
   const { api, operationId, status, session, method, since } = query;
   const afterSeq = typeof since === 'number' ? since : undefined;
   const fromTime = since === undefined || typeof since === 'number' ? undefined : new Date(since).getTime();
-  if (fromTime !== undefined && Number.isNaN(fromTime)) throw new RangeError(`journal query: since ${JSON.stringify(since)} is neither a seq nor a date`);
+  if (fromTime !== undefined && Number.isNaN(fromTime))
+    throw new RangeError(`journal query: since ${JSON.stringify(since)} is neither a seq nor a date`);
   const verb = method?.toUpperCase();
   return (e) =>
     (api === undefined || e.api === api) &&
@@ -87,9 +92,15 @@ export class JournalExpectation {
 
   private check(ok: boolean, wanted: string): JournalEntry[] {
     if (ok) return this.entries;
-    const seen = this.recent().map((e) => `  #${e.seq} ${e.method} ${e.url} ${e.status || 'reset'} ${e.api ?? '-'}.${e.operationId ?? '-'} session=${e.session}`);
+    const seen = this.recent().map(
+      (e) =>
+        `  #${e.seq} ${e.method} ${e.url} ${e.status || 'reset'} ${e.api ?? '-'}.${e.operationId ?? '-'} session=${e.session}`,
+    );
     throw new JournalExpectationError(
-      [`expected ${wanted} request(s) with ${describeQuery(this.query)}, the journal holds ${this.entries.length}`, ...(seen.length ? ['newest requests:', ...seen] : ['the journal is empty'])].join('\n'),
+      [
+        `expected ${wanted} request(s) with ${describeQuery(this.query)}, the journal holds ${this.entries.length}`,
+        ...(seen.length ? ['newest requests:', ...seen] : ['the journal is empty']),
+      ].join('\n'),
     );
   }
 }

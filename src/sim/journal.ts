@@ -1,5 +1,11 @@
 import type { components } from '../generated/control.js';
-import { JournalExpectation, matcher, type AnyJournalQuery, type JournalApi, type JournalQuery } from './journal-query.js';
+import {
+  JournalExpectation,
+  matcher,
+  type AnyJournalQuery,
+  type JournalApi,
+  type JournalQuery,
+} from './journal-query.js';
 
 export type { AnyJournalQuery, JournalQuery, JournalApi, OperationIds, StatusMatch } from './journal-query.js';
 export { JournalExpectation, JournalExpectationError } from './journal-query.js';

@@ -1,7 +1,12 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
-export type JwtClaims = Record<string, unknown> & { exp?: number; nbf?: number; aud?: string | string[]; scope?: string };
+export type JwtClaims = Record<string, unknown> & {
+  exp?: number;
+  nbf?: number;
+  aud?: string | string[];
+  scope?: string;
+};
 
 const encoder = new TextEncoder();
 
@@ -65,7 +70,8 @@ export class JwtIssuer {
     if (header.alg !== 'HS256') return { error: 'malformed' };
     if (this.signature(`${parts[0]}.${parts[1]}`) !== parts[2]) return { error: 'signature' };
     const seconds = Math.floor(now / 1000);
-    if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > seconds)) return { error: 'malformed' };
+    if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > seconds))
+      return { error: 'malformed' };
     if (claims.exp !== undefined) {
       if (typeof claims.exp !== 'number') return { error: 'malformed' };
       if (seconds >= claims.exp) return { error: 'expired' };

@@ -34,13 +34,22 @@ export interface BaseContext<State = unknown, Faults extends object = object> {
 }
 
 /** After authentication: who is calling. */
-export interface AuthedContext<State = unknown, Principal = unknown, Faults extends object = object> extends BaseContext<State, Faults> {
+export interface AuthedContext<
+  State = unknown,
+  Principal = unknown,
+  Faults extends object = object,
+> extends BaseContext<State, Faults> {
   principal: Principal;
 }
 
 /** After validation: path, query and header values coerced and checked, the body checked. */
-export interface RequestContext<State = unknown, Principal = unknown, Faults extends object = object, Params = ValidatedParams, Body = unknown>
-  extends AuthedContext<State, Principal, Faults> {
+export interface RequestContext<
+  State = unknown,
+  Principal = unknown,
+  Faults extends object = object,
+  Params = ValidatedParams,
+  Body = unknown,
+> extends AuthedContext<State, Principal, Faults> {
   params: Params;
   body: Body;
 }
@@ -52,9 +61,16 @@ export interface ValidatedParams {
 }
 
 // The generated `operations` say `never` where an operation has no parameter of a kind.
-type Part<P, K extends string> = P extends Partial<Record<K, infer X>> ? ([NonNullable<X>] extends [never] ? Record<string, never> : NonNullable<X>) : Record<string, never>;
+type Part<P, K extends string> =
+  P extends Partial<Record<K, infer X>>
+    ? [NonNullable<X>] extends [never]
+      ? Record<string, never>
+      : NonNullable<X>
+    : Record<string, never>;
 /** Path, query and header values of one generated operation, as validation hands them over. */
-export type ParamsOf<Op> = Op extends { parameters: infer P } ? { path: Part<P, 'path'>; query: Part<P, 'query'>; header: Part<P, 'header'> } : ValidatedParams;
+export type ParamsOf<Op> = Op extends { parameters: infer P }
+  ? { path: Part<P, 'path'>; query: Part<P, 'query'>; header: Part<P, 'header'> }
+  : ValidatedParams;
 /** The JSON request body of one generated operation (undefined where it takes none or it is optional). */
 export type BodyOf<Op> = Op extends { requestBody: { content: { 'application/json': infer B } } }
   ? B
@@ -63,19 +79,32 @@ export type BodyOf<Op> = Op extends { requestBody: { content: { 'application/jso
     : undefined;
 
 /** The context a handler of one generated operation gets: every request part typed from the spec. */
-export type OperationContext<Op, State, Principal, Faults extends object = object> = RequestContext<State, Principal, Faults, ParamsOf<Op>, BodyOf<Op>>;
+export type OperationContext<Op, State, Principal, Faults extends object = object> = RequestContext<
+  State,
+  Principal,
+  Faults,
+  ParamsOf<Op>,
+  BodyOf<Op>
+>;
 
 // The pipeline calls every handler through this one signature; the typed ones below are
 // assignable to it because validation guarantees the shapes the generated types describe.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Handler<State = any, Principal = any> = (ctx: RequestContext<State, Principal, any, any, any>) => Reply | Promise<Reply>;
+// Declared as a method so its parameter is compared both ways (a typed handler takes a
+// narrower context than the pipeline's general one), which a function type would refuse.
+interface HandlerSignature<State, Principal> {
+  handle(ctx: RequestContext<State, Principal, object, ValidatedParams, unknown>): Reply | Promise<Reply>;
+}
+export type Handler<State = unknown, Principal = unknown> = HandlerSignature<State, Principal>['handle'];
 
 /**
  * Whether validation filled these optional parameters with their spec defaults. The generated
  * types cannot say that a parameter with a default is always there after validation; this
  * check can, at run time, so a handler gets the narrower type without a cast.
  */
-export function defaulted<Q extends object, K extends keyof Q>(query: Q, keys: readonly K[]): query is Q & Required<Pick<Q, K>> {
+export function defaulted<Q extends object, K extends keyof Q>(
+  query: Q,
+  keys: readonly K[],
+): query is Q & Required<Pick<Q, K>> {
   return keys.every((k) => query[k] !== undefined);
 }
 
@@ -90,7 +119,8 @@ export interface StateFactory<State> {
  * A deep copy of plain JSON that also reads through copy-on-write views (structuredClone
  * refuses Proxies, which a forked session's data is made of).
  */
-export const plainCopy = (json: unknown): unknown => (json === undefined ? undefined : JSON.parse(JSON.stringify(json)));
+export const plainCopy = (json: unknown): unknown =>
+  json === undefined ? undefined : JSON.parse(JSON.stringify(json));
 
 /**
  * The factory of a state class that keeps all it has in a plain-JSON `data` member and
@@ -153,7 +183,10 @@ export interface ApiModule<State = any, Principal = any, Faults extends object =
    * Consumable fixtures verify asks for by name (POST /__control/provider-states): the
    * params the request names in, the fixture out; throws ApiError.
    */
-  providerStates?: Record<string, (state: State, params: Record<string, unknown>) => components['schemas']['ProviderStateAnswer']>;
+  providerStates?: Record<
+    string,
+    (state: State, params: Record<string, unknown>) => components['schemas']['ProviderStateAnswer']
+  >;
   /** The page's docs: the values "try it" fills in, and the credential it signs in with. */
   docs?(state: State): DocsEntry;
   /** What the page's record editor may change of the state, with one-click presets (its JSON form). */

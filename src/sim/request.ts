@@ -43,7 +43,14 @@ export async function fromFetchRequest(request: Request): Promise<SimRequest> {
     if (bytes.byteLength > bodyLimit) bodyTooLarge = true;
     else body = new TextDecoder().decode(bytes);
   }
-  return { method: request.method.toUpperCase(), origin: url.origin, target: url.pathname + url.search, headers, body, bodyTooLarge };
+  return {
+    method: request.method.toUpperCase(),
+    origin: url.origin,
+    target: url.pathname + url.search,
+    headers,
+    body,
+    bodyTooLarge,
+  };
 }
 
 /** The core's answer as a WHATWG Response; a reset becomes a network error, as a client sees it. */

@@ -126,12 +126,16 @@ export class Seeded {
   }
 
   company(): string {
-    return this.bool() ? `${this.pick(words.companyStems)} ${this.pick(words.companyKinds)}` : `${this.pick(words.companyStems)} & ${this.pick(words.companyStems)}`;
+    return this.bool()
+      ? `${this.pick(words.companyStems)} ${this.pick(words.companyKinds)}`
+      : `${this.pick(words.companyStems)} & ${this.pick(words.companyStems)}`;
   }
 
   /** A hostname label: `northwind-lending`. */
   domainWord(): string {
-    return `${this.pick(words.companyStems)}-${this.pick(words.companyKinds)}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    return `${this.pick(words.companyStems)}-${this.pick(words.companyKinds)}`
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-');
   }
 
   /** `first.last@example.com`, lower case, with a number where names repeat. */
@@ -175,7 +179,10 @@ export class Seeded {
     if (schema.format === 'date-time') return this.date(pastFrom, pastTo);
     const minLength = typeof schema.minLength === 'number' ? schema.minLength : 1;
     const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : Math.max(minLength, 12);
-    const oneClass = typeof schema.pattern === 'string' ? /^\^\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\}|(\+))?\$$/.exec(schema.pattern) : null;
+    const oneClass =
+      typeof schema.pattern === 'string'
+        ? /^\^\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\}|(\+))?\$$/.exec(schema.pattern)
+        : null;
     if (oneClass) {
       const [, set, lo, hi] = oneClass;
       const from = lo ? Number(lo) : minLength;
@@ -245,7 +252,8 @@ function propertyOf(schema: JsonObject, name: string): JsonObject | undefined {
 }
 
 /** A schema's `maxLength`: names cut to what the spec allows. */
-export const maxLengthOf = (schema: JsonObject, fallback = Infinity): number => (typeof schema.maxLength === 'number' ? schema.maxLength : fallback);
+export const maxLengthOf = (schema: JsonObject, fallback = Infinity): number =>
+  typeof schema.maxLength === 'number' ? schema.maxLength : fallback;
 
 /**
  * A generator of its own for each API, seeded from the run's seed and the API's name, so one

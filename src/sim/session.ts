@@ -33,7 +33,10 @@ export class Session {
   /** Bumped by every request that may change state; cached answers key on it. */
   version = 0;
   /** Serialized answers of cacheable reads, valid while `version` stays what it was. */
-  readonly answers = new Map<string, { version: number; status: number; headers?: Record<string, string>; raw: string }>();
+  readonly answers = new Map<
+    string,
+    { version: number; status: number; headers?: Record<string, string>; raw: string }
+  >();
   lastUsed = Date.now();
 
   constructor(
@@ -41,8 +44,7 @@ export class Session {
     readonly seed: number,
     readonly sizes: Record<string, number>,
     private readonly source: StateSource,
-  ) {
-  }
+  ) {}
 
   /**
    * The session's state of one API. Until the session first writes to it, a read is served by

@@ -76,7 +76,10 @@ export class World implements StateSource {
     this.bases.set(key, base);
     if (!this.fits(0)) {
       this.bases.delete(key);
-      throw memoryRefusal(this.maxMemory, `the ${api} world at seed ${seed}, size ${size} needs about ${Math.round(base.bytes / 2 ** 20)} MiB`);
+      throw memoryRefusal(
+        this.maxMemory,
+        `the ${api} world at seed ${seed}, size ${size} needs about ${Math.round(base.bytes / 2 ** 20)} MiB`,
+      );
     }
     return state;
   }
@@ -138,7 +141,8 @@ export class World implements StateSource {
   /** Drops the bases of seeds and sizes no session holds; true when one was dropped. */
   private dropUnusedBases(): boolean {
     const used = new Set<string>();
-    for (const s of [this.defaultSession, ...this.sessions.values()]) for (const api of this.modules.keys()) used.add(`${api}|${s.seed}|${s.sizes[api]}`);
+    for (const s of [this.defaultSession, ...this.sessions.values()])
+      for (const api of this.modules.keys()) used.add(`${api}|${s.seed}|${s.sizes[api]}`);
     let dropped = false;
     for (const key of this.bases.keys())
       if (!used.has(key)) {

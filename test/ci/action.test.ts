@@ -50,24 +50,55 @@ function runAction(inputs: Record<string, string>, env: Record<string, string> =
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
   const child = spawn(process.execPath, ['--import', tsxLoader, join(packageRoot, 'scripts', 'action.mjs')], {
     cwd: dir,
-    env: { ...process.env, CONNKIT_CLI: join(packageRoot, 'src', 'cli.ts'), GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, ...inputEnv, ...env },
+    env: {
+      ...process.env,
+      CONNKIT_CLI: join(packageRoot, 'src', 'cli.ts'),
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STEP_SUMMARY: files.summary,
+      ...inputEnv,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
-  return new Promise<{ code: number | null; stdout: string; outputs: Record<string, string>; summary: string; dir: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, outputs: readOutputs(files.output), summary: readFileSync(files.summary, 'utf8'), dir })),
+  return new Promise<{
+    code: number | null;
+    stdout: string;
+    outputs: Record<string, string>;
+    summary: string;
+    dir: string;
+  }>((resolve) =>
+    child.on('close', (code) =>
+      resolve({ code, stdout, outputs: readOutputs(files.output), summary: readFileSync(files.summary, 'utf8'), dir }),
+    ),
   );
 }
 
 describe('action.yml run locally', () => {
   it('verifies the simulator and hands back the path of every report it wrote', async () => {
-    const r = await runAction({ api: 'wingfield', target: `${sim.url}/wingfield/api/v1`, control: `${sim.url}/__control`, reporters: 'console,json,junit,html', out: 'reports', concurrency: '4' });
+    const r = await runAction({
+      api: 'wingfield',
+      target: `${sim.url}/wingfield/api/v1`,
+      control: `${sim.url}/__control`,
+      reporters: 'console,json,junit,html',
+      out: 'reports',
+      concurrency: '4',
+    });
     expect(r.code, r.stdout).toBe(0);
     const out = join(r.dir, 'reports');
-    expect(r.outputs).toEqual({ out, 'exit-code': '0', json: join(out, 'verify-wingfield.json'), junit: join(out, 'verify-wingfield.junit.xml'), html: join(out, 'verify-wingfield.html') });
-    const report = JSON.parse(readFileSync(r.outputs.json ?? '', 'utf8')) as { api: string; totals: { passed: number; failed: number } };
+    expect(r.outputs).toEqual({
+      out,
+      'exit-code': '0',
+      json: join(out, 'verify-wingfield.json'),
+      junit: join(out, 'verify-wingfield.junit.xml'),
+      html: join(out, 'verify-wingfield.html'),
+    });
+    const report = JSON.parse(readFileSync(r.outputs.json ?? '', 'utf8')) as {
+      api: string;
+      totals: { passed: number; failed: number };
+    };
     expect(report.api).toBe('wingfield');
     expect(report.totals.failed).toBe(0);
     expect(report.totals.passed).toBeGreaterThan(10);
@@ -76,11 +107,16 @@ describe('action.yml run locally', () => {
     expect(r.summary).toContain(`${report.totals.passed} passed, 0 failed`);
   });
 
-  it('fails the step with verify\'s exit code when checks fail, outputs still written for the report steps', async () => {
+  it("fails the step with verify's exit code when checks fail, outputs still written for the report steps", async () => {
     // Every Wingfield answer of the default session is a 500: the profile's checks must fail.
     await sim.control.scenarios.enable('server-error', { apis: ['wingfield'] });
     try {
-      const r = await runAction({ api: 'wingfield', target: `${sim.url}/wingfield/api/v1`, profile: join(packageRoot, 'fixtures', 'profiles', 'wingfield.yaml'), reporters: 'junit' });
+      const r = await runAction({
+        api: 'wingfield',
+        target: `${sim.url}/wingfield/api/v1`,
+        profile: join(packageRoot, 'fixtures', 'profiles', 'wingfield.yaml'),
+        reporters: 'junit',
+      });
       expect(r.code, r.stdout).toBe(1);
       expect(r.outputs['exit-code']).toBe('1');
       expect(r.outputs.junit).toBe(join(r.dir, 'connkit-report', 'verify-wingfield.junit.xml'));
@@ -94,12 +130,17 @@ describe('action.yml run locally', () => {
   it('refuses missing inputs with one GitHub error annotation and exit 2', async () => {
     const r = await runAction({ target: sim.url });
     expect(r.code).toBe(2);
-    expect(r.stdout.trim()).toBe('::error title=connkit verify::input api is required (leadconduit, auth0, mycreditapp or wingfield)');
+    expect(r.stdout.trim()).toBe(
+      '::error title=connkit verify::input api is required (leadconduit, auth0, mycreditapp or wingfield)',
+    );
   });
 
-  it('runs the connkit of the action\'s own checkout (GITHUB_ACTION_PATH) by default', async () => {
+  it("runs the connkit of the action's own checkout (GITHUB_ACTION_PATH) by default", async () => {
     const elsewhere = tmp();
-    const r = await runAction({ api: 'wingfield', target: sim.url }, { CONNKIT_CLI: '', GITHUB_ACTION_PATH: elsewhere });
+    const r = await runAction(
+      { api: 'wingfield', target: sim.url },
+      { CONNKIT_CLI: '', GITHUB_ACTION_PATH: elsewhere },
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`connkit is not built at ${join(elsewhere, 'dist', 'src', 'cli.js')}`);
   });
@@ -116,18 +157,30 @@ describe('action.yml and .github/workflows/connkit.yml', () => {
   });
 
   it('passes every input to the script and takes every output from it', () => {
-    const action = parse(actionText) as { inputs: Record<string, unknown>; outputs: Record<string, { value: string }>; runs: { steps: { id?: string; env?: Record<string, string> }[] } };
+    const action = parse(actionText) as {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, { value: string }>;
+      runs: { steps: { id?: string; env?: Record<string, string> }[] };
+    };
     const step = action.runs.steps.find((s) => s.id === 'verify');
-    for (const name of Object.keys(action.inputs)) expect(step?.env?.[`INPUT_${name.toUpperCase()}`], name).toBe(`\${{ inputs.${name} }}`);
-    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['api', 'target', 'profile', 'reporters', 'out', 'concurrency']));
-    for (const [name, o] of Object.entries(action.outputs)) expect(o.value, name).toBe(`\${{ steps.verify.outputs.${name} }}`);
+    for (const name of Object.keys(action.inputs))
+      expect(step?.env?.[`INPUT_${name.toUpperCase()}`], name).toBe(`\${{ inputs.${name} }}`);
+    expect(Object.keys(action.inputs)).toEqual(
+      expect.arrayContaining(['api', 'target', 'profile', 'reporters', 'out', 'concurrency']),
+    );
+    for (const [name, o] of Object.entries(action.outputs))
+      expect(o.value, name).toBe(`\${{ steps.verify.outputs.${name} }}`);
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['json', 'junit', 'html', 'out']));
   });
 
   it('has the workflow give only inputs the action declares', () => {
     const action = parse(actionText) as { inputs: Record<string, unknown> };
-    const workflow = parse(workflowText) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
-    const uses = Object.values(workflow.jobs).flatMap((j) => j.steps).filter((s) => s.uses === './');
+    const workflow = parse(workflowText) as {
+      jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>;
+    };
+    const uses = Object.values(workflow.jobs)
+      .flatMap((j) => j.steps)
+      .filter((s) => s.uses === './');
     expect(uses).toHaveLength(1);
     for (const key of Object.keys(uses[0]?.with ?? {})) expect(Object.keys(action.inputs)).toContain(key);
   });

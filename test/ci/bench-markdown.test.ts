@@ -9,7 +9,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('bench/markdown.ts before any bench run', () => {
   it('says in one line to run the bench first and exits 1, with no stack', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/markdown.ts', join(dir, 'results.json')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/markdown.ts', join(dir, 'results.json')], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');

@@ -20,7 +20,11 @@ const cliArgs = ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts')];
 /** Runs `connkit <args>` to its end. */
 function connkit(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [...cliArgs, ...args], { cwd: packageRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [...cliArgs, ...args], {
+      cwd: packageRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
@@ -31,7 +35,11 @@ function connkit(args: string[]): Promise<{ code: number | null; out: string; er
 
 /** Starts `connkit mock <args>` and waits for its banner; stop() sends SIGTERM and gives the exit code. */
 async function mock(args: string[]) {
-  const p = spawn(process.execPath, [...cliArgs, 'mock', '--port', '0', '--log-level', 'silent', ...args], { cwd: packageRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const p = spawn(process.execPath, [...cliArgs, 'mock', '--port', '0', '--log-level', 'silent', ...args], {
+    cwd: packageRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   p.stderr.on('data', (d) => (err += d));
@@ -58,7 +66,9 @@ async function mock(args: string[]) {
 
 function occupy(): Promise<{ server: Server; port: number }> {
   return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port }));
+    const server = createServer().listen(0, '127.0.0.1', () =>
+      resolve({ server, port: (server.address() as AddressInfo).port }),
+    );
   });
 }
 
@@ -90,7 +100,9 @@ describe('connkit: version, help and usage errors', () => {
 
   // Every flag's values are walked in-process (mock-flags.test.ts); these prove the exit code.
   it('usage errors exit 2 with one line, for both commands', async () => {
-    const [none, unknownCommand, badPort, verifyBad] = await Promise.all([[], ['bogus'], ['mock', '--port', 'abc'], ['verify', '--bogus']].map(connkit));
+    const [none, unknownCommand, badPort, verifyBad] = await Promise.all(
+      [[], ['bogus'], ['mock', '--port', 'abc'], ['verify', '--bogus']].map(connkit),
+    );
     expect(none.code).toBe(2);
     oneErrorLine(unknownCommand, /unknown command 'bogus'/);
     oneErrorLine(badPort, /--port.*'abc'.*whole number from 0 to 65535/);
@@ -116,7 +128,10 @@ describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
       // Per API: its prefixed base, its vendor base over http and https, and a curl on the first.
       // Within 100 columns: a curl that does not fit is one `connkit curl <api>` away.
       for (const line of m.banner.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
-      const blocks = m.banner.split('\n\n').filter((b) => /^\s+(curl |try it: )/m.test(b) && !b.includes('HTTPS:')).map((b) => b.split('\n').map((l) => l.trim().replace(/\s+\(.*\)$/, '')));
+      const blocks = m.banner
+        .split('\n\n')
+        .filter((b) => /^\s+(curl |try it: )/m.test(b) && !b.includes('HTTPS:'))
+        .map((b) => b.split('\n').map((l) => l.trim().replace(/\s+\(.*\)$/, '')));
       expect(blocks).toHaveLength(4);
       for (const block of blocks) {
         const tryIt = /^try it: eval "\$\(connkit (curl \w+ --url \S+)\)"$/.exec(block[4]);
@@ -144,9 +159,13 @@ describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
         const out = [];
         for (const c of calls) out.push(await run(c));
         console.log(JSON.stringify(out));`;
-      const child = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, JSON.stringify([...calls, `curl ${http[2]}/__control/fixtures`])], {
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: caPath },
-      });
+      const child = await promisify(execFile)(
+        process.execPath,
+        ['--input-type=module', '-e', script, JSON.stringify([...calls, `curl ${http[2]}/__control/fixtures`])],
+        {
+          env: { ...process.env, NODE_EXTRA_CA_CERTS: caPath },
+        },
+      );
       expect(JSON.parse(child.stdout)).toEqual(Array(13).fill(200));
     } finally {
       expect(await m.stop()).toBe(0);
@@ -156,7 +175,10 @@ describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
   it('a port in use, for http and for https', async () => {
     const { server, port } = await occupy();
     try {
-      const [plain, tls] = await Promise.all([connkit(['mock', '--port', String(port)]), connkit(['mock', '--port', '0', '--tls-port', String(port)])]);
+      const [plain, tls] = await Promise.all([
+        connkit(['mock', '--port', String(port)]),
+        connkit(['mock', '--port', '0', '--tls-port', String(port)]),
+      ]);
       oneErrorLine(plain, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
       oneErrorLine(tls, new RegExp(`TLS port ${port} on 127\\.0\\.0\\.1 is already in use`));
     } finally {
@@ -168,7 +190,15 @@ describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
     const garbage = join(outDir, 'garbage.pem');
     writeFileSync(garbage, 'not a certificate');
     const [missing, bad] = await Promise.all([
-      connkit(['mock', '--port', '0', '--tls-cert', join(outDir, 'none.pem'), '--tls-key', join(outDir, 'none-key.pem')]),
+      connkit([
+        'mock',
+        '--port',
+        '0',
+        '--tls-cert',
+        join(outDir, 'none.pem'),
+        '--tls-key',
+        join(outDir, 'none-key.pem'),
+      ]),
       connkit(['mock', '--port', '0', '--tls-cert', garbage, '--tls-key', garbage]),
     ]);
     oneErrorLine(missing, /cannot read the TLS certificate .*none\.pem: no such file/);
@@ -176,7 +206,10 @@ describe('connkit mock: starts, or says in one line why not (exit 2)', () => {
   });
 
   it('a host that is not this machine', async () => {
-    oneErrorLine(await connkit(['mock', '--port', '0', '--host', 'no-such-host.invalid']), /cannot resolve the host no-such-host\.invalid/);
+    oneErrorLine(
+      await connkit(['mock', '--port', '0', '--host', 'no-such-host.invalid']),
+      /cannot resolve the host no-such-host\.invalid/,
+    );
   });
 });
 
@@ -188,13 +221,22 @@ describe('connkit curl: one line why not (exit 2)', () => {
     try {
       const url = /simulator on (http:\/\/\S+)/.exec(m.banner)?.[1] ?? '';
       const [nobody, notServed, unknown, served] = await Promise.all(
-        [['curl', 'auth0', '--url', `http://127.0.0.1:${port}`], ['curl', 'auth0', '--url', url], ['curl', 'nope'], ['curl', 'wingfield', '--url', url, '--session', 'it']].map(connkit),
+        [
+          ['curl', 'auth0', '--url', `http://127.0.0.1:${port}`],
+          ['curl', 'auth0', '--url', url],
+          ['curl', 'nope'],
+          ['curl', 'wingfield', '--url', url, '--session', 'it'],
+        ].map(connkit),
       );
       oneErrorLine(nobody, new RegExp(`no connkit answers at http://127\\.0\\.0\\.1:${port}`));
       oneErrorLine(notServed, /does not serve auth0 \(it serves wingfield\)/);
       oneErrorLine(unknown, /unknown API 'nope'/);
       expect(served.code, served.err).toBe(0);
-      expect(served.out).toMatch(new RegExp(`^curl -H 'X-Connkit-Session: it' -H 'Authorization: Bearer \\S+' '${url.replaceAll('.', '\\.')}/wingfield/api/v1/`));
+      expect(served.out).toMatch(
+        new RegExp(
+          `^curl -H 'X-Connkit-Session: it' -H 'Authorization: Bearer \\S+' '${url.replaceAll('.', '\\.')}/wingfield/api/v1/`,
+        ),
+      );
     } finally {
       await m.stop();
     }
@@ -210,8 +252,30 @@ describe('connkit verify: the same exit codes', () => {
     try {
       const profile = join(packageRoot, 'fixtures', 'profiles', 'wingfield.yaml');
       const [failed, noProfile] = await Promise.all([
-        connkit(['verify', '--api', 'wingfield', '--target', target, '--profile', profile, '--checks', 'missing_auth_rejected', '--out', outDir]),
-        connkit(['verify', '--api', 'wingfield', '--target', target, '--profile', join(outDir, 'missing.yaml'), '--out', outDir]),
+        connkit([
+          'verify',
+          '--api',
+          'wingfield',
+          '--target',
+          target,
+          '--profile',
+          profile,
+          '--checks',
+          'missing_auth_rejected',
+          '--out',
+          outDir,
+        ]),
+        connkit([
+          'verify',
+          '--api',
+          'wingfield',
+          '--target',
+          target,
+          '--profile',
+          join(outDir, 'missing.yaml'),
+          '--out',
+          outDir,
+        ]),
       ]);
       expect(failed.code, failed.out + failed.err).toBe(1);
       expect(noProfile.code, noProfile.out + noProfile.err).toBe(2);

@@ -25,7 +25,11 @@ const handler = (req: import('node:http').IncomingMessage, res: import('node:htt
   res.end(JSON.stringify({ tls: 'encrypted' in req.socket && req.socket.encrypted === true, path: req.url }));
 
 /** GET over HTTPS trusting only `ca` (no NODE_TLS_REJECT_UNAUTHORIZED games). */
-function httpsGet(url: string, ca: Buffer | string, agent?: Agent): Promise<{ status: number; body: string; fingerprint: string }> {
+function httpsGet(
+  url: string,
+  ca: Buffer | string,
+  agent?: Agent,
+): Promise<{ status: number; body: string; fingerprint: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { ca, agent: agent ?? false }, (res) => {
       const fingerprint = (res.socket as import('node:tls').TLSSocket).getPeerCertificate().fingerprint256;
@@ -49,7 +53,9 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
 
 function occupy(): Promise<{ server: Server; port: number }> {
   return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as import('node:net').AddressInfo).port }));
+    const server = createServer().listen(0, '127.0.0.1', () =>
+      resolve({ server, port: (server.address() as import('node:net').AddressInfo).port }),
+    );
   });
 }
 
@@ -71,9 +77,16 @@ describe('listen(): plain http and https at once', () => {
       // Without the CA the certificate is not trusted: the trust really comes from ca.pem.
       await expect(httpsGet(`${l.tlsUrl}/y`, '')).rejects.toThrow(/self-signed|unable to (get|verify)/i);
 
-      const child = await promisify(execFile)(process.execPath, ['-e', `fetch(${JSON.stringify(`https://localhost:${l.tlsPort}/z`)}).then(r => r.text()).then(t => process.stdout.write(t))`], {
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: l.caPath },
-      });
+      const child = await promisify(execFile)(
+        process.execPath,
+        [
+          '-e',
+          `fetch(${JSON.stringify(`https://localhost:${l.tlsPort}/z`)}).then(r => r.text()).then(t => process.stdout.write(t))`,
+        ],
+        {
+          env: { ...process.env, NODE_EXTRA_CA_CERTS: l.caPath },
+        },
+      );
       expect(JSON.parse(child.stdout)).toEqual({ tls: true, path: '/z' });
     } finally {
       await l.close();
@@ -117,7 +130,9 @@ describe('listen(): plain http and https at once', () => {
 
   it('two starts at once on an empty folder end with one CA both serve under', async () => {
     const dir = tmp('tls');
-    const [a, b] = await Promise.all([0, 1].map(() => listen(handler, { host: '127.0.0.1', port: 0, tls: { port: 0, dir } })));
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => listen(handler, { host: '127.0.0.1', port: 0, tls: { port: 0, dir } })),
+    );
     try {
       const ca = readFileSync(join(dir, 'ca.pem'));
       for (const l of [a, b]) expect((await httpsGet(l.tlsUrl!, ca)).status).toBe(200);
@@ -126,16 +141,28 @@ describe('listen(): plain http and https at once', () => {
     }
   });
 
-  it('serves the user\'s own certificate, and a self-signed one is what a client trusts', async () => {
+  it("serves the user's own certificate, and a self-signed one is what a client trusts", async () => {
     const dir = tmp('own');
     const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
       keyType: 'ec',
       algorithm: 'sha256',
-      extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+      extensions: [
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 2, value: 'localhost' },
+            { type: 7, ip: '127.0.0.1' },
+          ],
+        },
+      ],
     });
     writeFileSync(join(dir, 'cert.pem'), pems.cert);
     writeFileSync(join(dir, 'key.pem'), pems.private);
-    const l = await listen(handler, { host: '127.0.0.1', port: 0, tls: { port: 0, cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem') } });
+    const l = await listen(handler, {
+      host: '127.0.0.1',
+      port: 0,
+      tls: { port: 0, cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem') },
+    });
     try {
       expect(l.caPath).toBe(join(dir, 'cert.pem'));
       const got = await httpsGet(l.tlsUrl!, pems.cert);
@@ -182,11 +209,15 @@ describe('listen(): failures are one clear line', () => {
   it('a plain or TLS port in use, and nothing is left listening', async () => {
     const { server, port } = await occupy();
     try {
-      expect(oneLine(await rejection(listen(handler, { host: '127.0.0.1', port })))).toBe(`port ${port} on 127.0.0.1 is already in use (pick another one)`);
+      expect(oneLine(await rejection(listen(handler, { host: '127.0.0.1', port })))).toBe(
+        `port ${port} on 127.0.0.1 is already in use (pick another one)`,
+      );
       // The plain server bound first: it must be closed again when the TLS one fails.
       const free = await occupy();
       free.server.close();
-      const e = await rejection(listen(handler, { host: '127.0.0.1', port: free.port, tls: { port, dir: tmp('tls') } }));
+      const e = await rejection(
+        listen(handler, { host: '127.0.0.1', port: free.port, tls: { port, dir: tmp('tls') } }),
+      );
       expect(oneLine(e)).toBe(`TLS port ${port} on 127.0.0.1 is already in use (pick another one)`);
       const again = await listen(handler, { host: '127.0.0.1', port: free.port });
       await again.close();
@@ -196,8 +227,12 @@ describe('listen(): failures are one clear line', () => {
   });
 
   it('an out-of-range port and a host that is not this machine', async () => {
-    expect(oneLine(await rejection(listen(handler, { host: '127.0.0.1', port: 70000 })))).toMatch(/^cannot listen on 127\.0\.0\.1:70000: /);
-    expect(oneLine(await rejection(listen(handler, { host: 'no-such-host.invalid', port: 0 })))).toBe('cannot resolve the host no-such-host.invalid');
+    expect(oneLine(await rejection(listen(handler, { host: '127.0.0.1', port: 70000 })))).toMatch(
+      /^cannot listen on 127\.0\.0\.1:70000: /,
+    );
+    expect(oneLine(await rejection(listen(handler, { host: 'no-such-host.invalid', port: 0 })))).toBe(
+      'cannot resolve the host no-such-host.invalid',
+    );
   });
 
   it('bad, unreadable, mismatched or half-given certificate and key, checked before any port is bound', async () => {
@@ -214,13 +249,18 @@ describe('listen(): failures are one clear line', () => {
     const garbage = file('garbage.pem', 'not a pem\n');
     const { server, port } = await occupy();
     server.close(); // a port free right now: a failure must not be a bind failure
-    const attempt = (tls: { cert?: string; key?: string }) => rejection(listen(handler, { host: '127.0.0.1', port, tls: { port: 0, ...tls } })).then(oneLine);
+    const attempt = (tls: { cert?: string; key?: string }) =>
+      rejection(listen(handler, { host: '127.0.0.1', port, tls: { port: 0, ...tls } })).then(oneLine);
 
-    expect(await attempt({ cert: join(dir, 'missing.pem'), key })).toBe(`cannot read the TLS certificate ${join(dir, 'missing.pem')}: no such file`);
+    expect(await attempt({ cert: join(dir, 'missing.pem'), key })).toBe(
+      `cannot read the TLS certificate ${join(dir, 'missing.pem')}: no such file`,
+    );
     expect(await attempt({ cert, key: dir })).toBe(`cannot read the TLS key ${dir}: is a folder`);
     expect(await attempt({ cert: garbage, key })).toBe(`the TLS certificate ${garbage} is not a PEM certificate`);
     expect(await attempt({ cert, key: garbage })).toBe(`the TLS key ${garbage} is not a PEM private key`);
-    expect(await attempt({ cert, key: otherKey })).toBe(`the TLS key ${otherKey} does not belong to the certificate ${cert}`);
+    expect(await attempt({ cert, key: otherKey })).toBe(
+      `the TLS key ${otherKey} does not belong to the certificate ${cert}`,
+    );
     expect(await attempt({ cert })).toMatch(/give both or neither/);
     const after = await listen(handler, { host: '127.0.0.1', port });
     await after.close();
@@ -229,7 +269,9 @@ describe('listen(): failures are one clear line', () => {
   it('a TLS folder that cannot be written names the folder and the way out', async () => {
     const blocker = join(tmp('ro'), 'file');
     writeFileSync(blocker, '');
-    const e = await rejection(listen(handler, { host: '127.0.0.1', port: 0, tls: { port: 0, dir: join(blocker, 'tls') } }));
+    const e = await rejection(
+      listen(handler, { host: '127.0.0.1', port: 0, tls: { port: 0, dir: join(blocker, 'tls') } }),
+    );
     expect(oneLine(e)).toMatch(new RegExp(`^cannot keep TLS files in ${join(blocker, 'tls')}: .*CONNKIT_TLS_DIR`));
   });
 });

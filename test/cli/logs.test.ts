@@ -24,7 +24,10 @@ function capture(tty: boolean): LogStream & { lines: () => string[] } {
 
 const orgs = 'http://127.0.0.1/wingfield/api/v1/external-services/00000000-0000-4000-8000-000000000000/organizations';
 
-async function logOf(stream: ReturnType<typeof capture>, options: Parameters<typeof createServer>[0] = {}): Promise<string[]> {
+async function logOf(
+  stream: ReturnType<typeof capture>,
+  options: Parameters<typeof createServer>[0] = {},
+): Promise<string[]> {
   const sim = createServer({ apis: ['wingfield'], sizes: { wingfield: 1 }, logStream: stream, ...options });
   await sim.handle(new Request(orgs));
   await sim.handle(new Request(orgs, { headers: { 'X-Connkit-Session': 'team-a', Prefer: 'scenario=server-error' } }));
@@ -36,7 +39,9 @@ afterEach(() => vi.unstubAllEnvs());
 describe('request logs', () => {
   it('a long URL loses its query, then the middle of its path, never its ends', () => {
     expect(shortUrl('/a/b?x=1', 80)).toBe('/a/b?x=1');
-    expect(shortUrl(`/auth0/api/v2/organizations/org_1/connections?${'q'.repeat(60)}`, 50)).toBe('/auth0/api/v2/organizations/org_1/connections?…');
+    expect(shortUrl(`/auth0/api/v2/organizations/org_1/connections?${'q'.repeat(60)}`, 50)).toBe(
+      '/auth0/api/v2/organizations/org_1/connections?…',
+    );
     const cut = shortUrl(`/wingfield/api/v1/external-services/${'0'.repeat(36)}/organizations`, 50);
     expect(cut).toHaveLength(50);
     expect(cut).toMatch(/^\/wingfield\/api\/v\S*…0+\/organizations$/);
@@ -74,7 +79,13 @@ describe('request logs', () => {
     ] as const) {
       const lines = (await logOf(stream, options)).map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatchObject({ level: 30, api: 'wingfield', operationId: 'listExternalServiceOrganizations', status: 401, session: 'default' });
+      expect(lines[0]).toMatchObject({
+        level: 30,
+        api: 'wingfield',
+        operationId: 'listExternalServiceOrganizations',
+        status: 401,
+        session: 'default',
+      });
       expect(lines[1]).toMatchObject({ status: 500, session: 'team-a', scenarios: ['server-error'] });
     }
   });
@@ -86,8 +97,24 @@ describe('request logs', () => {
 
 describe('connkit mock in a pseudo-terminal (script from util-linux)', () => {
   it('prints pretty lines there, without colour under NO_COLOR', async () => {
-    const command = [process.execPath, '--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), 'mock', '--port', '0', '--api', 'wingfield', '--size', '1'].join(' ');
-    const p = spawn('script', ['-qfec', command, '/dev/null'], { cwd: packageRoot, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const command = [
+      process.execPath,
+      '--import',
+      'tsx',
+      join(packageRoot, 'src', 'cli.ts'),
+      'mock',
+      '--port',
+      '0',
+      '--api',
+      'wingfield',
+      '--size',
+      '1',
+    ].join(' ');
+    const p = spawn('script', ['-qfec', command, '/dev/null'], {
+      cwd: packageRoot,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const exited = new Promise<void>((r) => p.once('exit', () => r()));
     let out = '';
     try {
@@ -103,7 +130,9 @@ describe('connkit mock in a pseudo-terminal (script from util-linux)', () => {
       await fetch(`${url}/wingfield/api/v1/external-services/x/organizations`);
       while (!out.slice(before).includes('\n')) await new Promise((r) => p.stdout.once('data', r));
       const line = out.slice(before).split(/\r?\n/)[0];
-      expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} GET \/wingfield\/api\/v1\/external-services\/x\/organizations 40\d \d+\.\dms$/);
+      expect(line).toMatch(
+        /^\d\d:\d\d:\d\d\.\d{3} GET \/wingfield\/api\/v1\/external-services\/x\/organizations 40\d \d+\.\dms$/,
+      );
       expect(out).not.toMatch(ansi);
     } finally {
       // Ctrl-C through the terminal: the server stops as it would for a person.

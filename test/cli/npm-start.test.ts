@@ -18,7 +18,8 @@ function descendants(pid: number): number[] {
   }
   const out: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of parents) if (parent === p) {
+    for (const [child, parent] of parents)
+      if (parent === p) {
         out.push(child);
         walk(child);
       }
@@ -39,7 +40,10 @@ const alive = (pid: number) => {
 describe('npm start', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     it(`${signal} to npm stops the server it started: no orphaned node`, async () => {
-      const npm = spawn('npm', ['start', '--', '--port', '0', '--log-level', 'silent', '--size', '1'], { cwd: packageRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      const npm = spawn('npm', ['start', '--', '--port', '0', '--log-level', 'silent', '--size', '1'], {
+        cwd: packageRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const exited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
       let out = '';
       let tree: number[] = [];

@@ -31,7 +31,9 @@ function operations(token) {
     const o = new ManagementClient({ domain: input.domain, token }).organizations;
     const list = async (q = {}) => {
       const { data } = await o.getEnabledConnections({ id: org, ...q });
-      return Array.isArray(data) ? { items: data } : { items: data.enabled_connections, envelope: { start: data.start, limit: data.limit, total: data.total } };
+      return Array.isArray(data)
+        ? { items: data }
+        : { items: data.enabled_connections, envelope: { start: data.start, limit: data.limit, total: data.total } };
     };
     return {
       list,
@@ -52,7 +54,12 @@ function operations(token) {
     list: async (q = {}) => {
       const page = await o.list(org, q);
       const r = page.response;
-      return { items: page.data, envelope: Array.isArray(r) ? undefined : { start: r.start, limit: r.limit, total: r.total }, key: Object.keys(r).includes(key), page };
+      return {
+        items: page.data,
+        envelope: Array.isArray(r) ? undefined : { start: r.start, limit: r.limit, total: r.total },
+        key: Object.keys(r).includes(key),
+        page,
+      };
     },
     add: (body) => raw(view === 'ga' ? o.add(org, body) : o.create(org, body)),
     get: (cid) => raw(o.get(org, cid)),
@@ -81,7 +88,8 @@ async function crud() {
   out.added = await ops.add({ connection_id: cid, assign_membership_on_login: true });
   out.got = await ops.get(cid);
   out.updated = await ops.update(cid, { show_as_button: false });
-  out.listedAfterUpdate = (await ops.list({ include_totals: true, per_page: 100 })).items.find((c) => c.connection_id === cid) ?? null;
+  out.listedAfterUpdate =
+    (await ops.list({ include_totals: true, per_page: 100 })).items.find((c) => c.connection_id === cid) ?? null;
   out.duplicate = await attempt(() => ops.add({ connection_id: cid }));
   out.removed = await ops.remove(cid);
   out.gone = await attempt(() => ops.get(cid));

@@ -15,8 +15,16 @@ afterAll(async () => {
 });
 
 const run = (api: string, concurrency?: number) =>
-  verify({ api, target: `${t.sim.url}${specIndex(api).prefix}${specIndex(api).basePath}`, control: `${t.sim.url}/__control`, progress: null, reporters: [], concurrency });
-const verdicts = (r: Awaited<ReturnType<typeof run>>) => r.report!.outcomes.map((o) => `${o.status} ${o.check}${o.operation ? ` [${o.operation}]` : ''}`);
+  verify({
+    api,
+    target: `${t.sim.url}${specIndex(api).prefix}${specIndex(api).basePath}`,
+    control: `${t.sim.url}/__control`,
+    progress: null,
+    reporters: [],
+    concurrency,
+  });
+const verdicts = (r: Awaited<ReturnType<typeof run>>) =>
+  r.report!.outcomes.map((o) => `${o.status} ${o.check}${o.operation ? ` [${o.operation}]` : ''}`);
 
 describe.each([...vendorNames])('--concurrency 4 against the simulator: %s', (api) => {
   it('runs some checks side by side, and gives the verdicts of a serial run', async () => {

@@ -37,7 +37,16 @@ afterAll(async () => {
 describe('reports of a target answering hostile bytes', () => {
   it('JUnit parses, the HTML is well-formed, the console stays on its lines', async () => {
     const profile = join(packageRoot, 'fixtures', 'profiles', 'wingfield.yaml');
-    const r = await verify({ api: 'wingfield', target: url, profile, reporters: ['console', 'json', 'junit', 'html'], out, progress: null, stateFile: null, checks: ['wf_claim_once', 'wf_counts', 'missing_auth_rejected', 'not_a_server_error'] });
+    const r = await verify({
+      api: 'wingfield',
+      target: url,
+      profile,
+      reporters: ['console', 'json', 'junit', 'html'],
+      out,
+      progress: null,
+      stateFile: null,
+      checks: ['wf_claim_once', 'wf_counts', 'missing_auth_rejected', 'not_a_server_error'],
+    });
     expect(r.exitCode).toBe(1);
     expect(r.report!.totals.failed).toBeGreaterThan(3);
 

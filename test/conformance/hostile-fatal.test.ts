@@ -40,8 +40,16 @@ beforeAll(async () => {
       if (++seen > dieAfter) return void req.socket.destroy();
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(Buffer.from(c));
-      const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k) ? [[k, v]] : [])));
-      const answer = await fetch(`${t.sim.url}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).flatMap(([k, v]) =>
+          typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k) ? [[k, v]] : [],
+        ),
+      );
+      const answer = await fetch(`${t.sim.url}${req.url}`, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
       res.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' });
       res.end(Buffer.from(await answer.arrayBuffer()));
     })();
@@ -60,7 +68,15 @@ afterAll(async () => {
 describe('reports when a run goes wrong', () => {
   it('a target that dies mid-run: every report is written, the lost answers are failures, the exit code is 1', async () => {
     const dir = join(out, 'dies');
-    const r = await verify({ api: 'wingfield', target: `${proxyUrl}/wingfield/api/v1`, profile, reporters, out: dir, progress: null, stateFile: null });
+    const r = await verify({
+      api: 'wingfield',
+      target: `${proxyUrl}/wingfield/api/v1`,
+      profile,
+      reporters,
+      out: dir,
+      progress: null,
+      stateFile: null,
+    });
     expect(seen).toBeGreaterThan(dieAfter);
     expect(r.exitCode).toBe(1);
     expect(r.report?.totals.passed).toBeGreaterThan(0);
@@ -74,7 +90,15 @@ describe('reports when a run goes wrong', () => {
     const dir = join(out, 'fatal');
     crash.on = true;
     try {
-      const r = await verify({ api: 'wingfield', target: `${t.sim.url}/wingfield/api/v1`, profile, reporters, out: dir, progress: null, stateFile: null });
+      const r = await verify({
+        api: 'wingfield',
+        target: `${t.sim.url}/wingfield/api/v1`,
+        profile,
+        reporters,
+        out: dir,
+        progress: null,
+        stateFile: null,
+      });
       expect(r.exitCode).toBe(2);
       expect(r.report?.fatal).toMatch(/^during \w+: the run broke down halfway$/);
       expect(r.console).toMatch(/FATAL during \w+: the run broke down halfway/);

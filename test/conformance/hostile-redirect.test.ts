@@ -46,17 +46,42 @@ afterAll(async () => {
 
 describe('verify against a target that redirects', () => {
   it('follows no redirect to another origin (the connect token never leaves) and reports each one', async () => {
-    const r = await verify({ api: 'wingfield', target: `${target.url}/away/api/v1`, profile, checks: ['wf_claim_once', 'missing_auth_rejected'], reporters: [], progress: null, stateFile: null });
+    const r = await verify({
+      api: 'wingfield',
+      target: `${target.url}/away/api/v1`,
+      profile,
+      checks: ['wf_claim_once', 'missing_auth_rejected'],
+      reporters: [],
+      progress: null,
+      stateFile: null,
+    });
     expect(reachedElsewhere).toEqual([]);
     expect(r.exitCode).toBe(1);
     const failed = r.report?.outcomes.filter((o) => o.status === 'failed') ?? [];
-    expect(failed.map((o) => o.message).join('\n')).toMatch(/redirect 307 to another origin \(http:\/\/127\.0\.0\.1:\d+\) not followed/);
+    expect(failed.map((o) => o.message).join('\n')).toMatch(
+      /redirect 307 to another origin \(http:\/\/127\.0\.0\.1:\d+\) not followed/,
+    );
     expect(new Set(failed.map((o) => o.check))).toContain('wf_claim_once');
   }, 60_000);
 
   it('follows no redirect within the target either: the 3xx is the answer, judged as undocumented', async () => {
-    const r = await verify({ api: 'wingfield', target: `${target.url}/api/v1`, profile, checks: ['missing_auth_rejected', 'status_code_conformance'], reporters: [], progress: null, stateFile: null });
+    const r = await verify({
+      api: 'wingfield',
+      target: `${target.url}/api/v1`,
+      profile,
+      checks: ['missing_auth_rejected', 'status_code_conformance'],
+      reporters: [],
+      progress: null,
+      stateFile: null,
+    });
     expect(reachedMoved).toEqual([]);
-    expect(r.report?.outcomes.some((o) => o.check === 'status_code_conformance' && o.status === 'failed' && /status 307 is not documented/.test(o.message ?? ''))).toBe(true);
+    expect(
+      r.report?.outcomes.some(
+        (o) =>
+          o.check === 'status_code_conformance' &&
+          o.status === 'failed' &&
+          /status 307 is not documented/.test(o.message ?? ''),
+      ),
+    ).toBe(true);
   }, 60_000);
 });

@@ -50,9 +50,21 @@ afterAll(async () => {
 describe('verify against a target answering 120 MB', () => {
   it('stops reading at --max-response-bytes (16 MiB by default), reports it as a finding and writes its reports', async () => {
     sent.length = 0;
-    const r = await verify({ api: 'wingfield', target: `${base}/chunked/api/v1`, profile, checks, reporters: ['json', 'junit', 'html'], out, progress: null, stateFile: null });
+    const r = await verify({
+      api: 'wingfield',
+      target: `${base}/chunked/api/v1`,
+      profile,
+      checks,
+      reporters: ['json', 'junit', 'html'],
+      out,
+      progress: null,
+      stateFile: null,
+    });
     expect(r.exitCode).toBe(1);
-    const findings = r.report?.outcomes.filter((o) => o.status === 'failed' && /over --max-response-bytes 16777216/.test(o.message ?? '')) ?? [];
+    const findings =
+      r.report?.outcomes.filter(
+        (o) => o.status === 'failed' && /over --max-response-bytes 16777216/.test(o.message ?? ''),
+      ) ?? [];
     expect(findings.length).toBeGreaterThan(0);
     // The finding is the verdict of the check whose request got the answer.
     expect(new Set(findings.map((f) => f.check))).toEqual(new Set(checks));
@@ -65,21 +77,66 @@ describe('verify against a target answering 120 MB', () => {
 
   it('does not start reading an answer whose Content-Length is over the cap', async () => {
     sent.length = 0;
-    const r = await verify({ api: 'wingfield', target: `${base}/declared/api/v1`, profile, checks: ['missing_auth_rejected'], reporters: [], progress: null, stateFile: null });
+    const r = await verify({
+      api: 'wingfield',
+      target: `${base}/declared/api/v1`,
+      profile,
+      checks: ['missing_auth_rejected'],
+      reporters: [],
+      progress: null,
+      stateFile: null,
+    });
     expect(r.exitCode).toBe(1);
-    expect(r.report?.outcomes.some((o) => /answer of 125829120 bytes \(Content-Length\) is over --max-response-bytes/.test(o.message ?? ''))).toBe(true);
+    expect(
+      r.report?.outcomes.some((o) =>
+        /answer of 125829120 bytes \(Content-Length\) is over --max-response-bytes/.test(o.message ?? ''),
+      ),
+    ).toBe(true);
     expect(Math.max(...sent)).toBeLessThan(huge / 2);
   }, 60_000);
 
-  it('--max-response-bytes is the cap, in bytes: a small one turns the simulator\'s long lists into findings', async () => {
+  it("--max-response-bytes is the cap, in bytes: a small one turns the simulator's long lists into findings", async () => {
     const t = await testSimulator();
     try {
       const target = `${t.sim.url}/wingfield/api/v1`;
-      const small = await verify({ api: 'wingfield', target, profile, checks: ['wf_counts'], reporters: [], progress: null, stateFile: null, maxResponseBytes: 1000 });
-      expect(small.report?.outcomes.some((o) => o.status === 'failed' && /over --max-response-bytes 1000/.test(o.message ?? ''))).toBe(true);
-      const ample = await verify({ api: 'wingfield', target, profile, checks: ['wf_counts'], reporters: [], progress: null, stateFile: null });
+      const small = await verify({
+        api: 'wingfield',
+        target,
+        profile,
+        checks: ['wf_counts'],
+        reporters: [],
+        progress: null,
+        stateFile: null,
+        maxResponseBytes: 1000,
+      });
+      expect(
+        small.report?.outcomes.some(
+          (o) => o.status === 'failed' && /over --max-response-bytes 1000/.test(o.message ?? ''),
+        ),
+      ).toBe(true);
+      const ample = await verify({
+        api: 'wingfield',
+        target,
+        profile,
+        checks: ['wf_counts'],
+        reporters: [],
+        progress: null,
+        stateFile: null,
+      });
       expect(ample.report?.outcomes.filter((o) => o.status === 'failed')).toEqual([]);
-      expect((await verify({ api: 'wingfield', target, profile, reporters: [], progress: null, stateFile: null, maxResponseBytes: 0 })).exitCode).toBe(2);
+      expect(
+        (
+          await verify({
+            api: 'wingfield',
+            target,
+            profile,
+            reporters: [],
+            progress: null,
+            stateFile: null,
+            maxResponseBytes: 0,
+          })
+        ).exitCode,
+      ).toBe(2);
     } finally {
       await t.close();
     }

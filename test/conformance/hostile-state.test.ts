@@ -30,15 +30,33 @@ afterAll(async () => {
 describe("verify's record of used fixtures", () => {
   it("lives per API and target in connkit's state folder: the README's profile run, then another --out, gives no false failure", async () => {
     const target = `${t.sim.url}/wingfield/api/v1`;
-    const first = await verify({ api: 'wingfield', target, profile, reporters: ['json'], out: join(home, 'reports'), progress: null });
-    expect(first.report?.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.check}: ${o.message}`)).toEqual([]);
+    const first = await verify({
+      api: 'wingfield',
+      target,
+      profile,
+      reporters: ['json'],
+      out: join(home, 'reports'),
+      progress: null,
+    });
+    expect(first.report?.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.check}: ${o.message}`)).toEqual(
+      [],
+    );
     const ledger = defaultStateFile('wingfield', target);
     expect(ledger.startsWith(join(home, 'state', 'connkit', 'verify'))).toBe(true);
     expect(existsSync(ledger)).toBe(true);
     expect(await readdir(join(home, 'reports'))).toEqual(['verify-wingfield.json']);
 
-    const second = await verify({ api: 'wingfield', target, profile, reporters: ['json'], out: join(home, 'reports2'), progress: null });
-    expect(second.report?.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.check}: ${o.message}`)).toEqual([]);
+    const second = await verify({
+      api: 'wingfield',
+      target,
+      profile,
+      reporters: ['json'],
+      out: join(home, 'reports2'),
+      progress: null,
+    });
+    expect(second.report?.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.check}: ${o.message}`)).toEqual(
+      [],
+    );
     expect(second.exitCode).toBe(0);
     const claim = second.report?.outcomes.find((o) => o.check === 'wf_claim_once');
     expect(claim?.status).toBe('skipped');
@@ -46,13 +64,25 @@ describe("verify's record of used fixtures", () => {
   }, 60_000);
 
   it('keeps one file per API and target, and --state-file still overrides it', async () => {
-    expect(defaultStateFile('wingfield', 'http://a.example/api')).not.toBe(defaultStateFile('wingfield', 'http://b.example/api'));
-    expect(defaultStateFile('wingfield', 'http://a.example/api')).not.toBe(defaultStateFile('auth0', 'http://a.example/api'));
+    expect(defaultStateFile('wingfield', 'http://a.example/api')).not.toBe(
+      defaultStateFile('wingfield', 'http://b.example/api'),
+    );
+    expect(defaultStateFile('wingfield', 'http://a.example/api')).not.toBe(
+      defaultStateFile('auth0', 'http://a.example/api'),
+    );
     const own = join(home, 'own', 'ledger.json');
     const fresh = await testSimulator();
     try {
       const target = `${fresh.sim.url}/wingfield/api/v1`;
-      await verify({ api: 'wingfield', target, profile, reporters: [], progress: null, stateFile: own, checks: ['wf_claim_once'] });
+      await verify({
+        api: 'wingfield',
+        target,
+        profile,
+        reporters: [],
+        progress: null,
+        stateFile: own,
+        checks: ['wf_claim_once'],
+      });
       expect(existsSync(own)).toBe(true);
       expect(existsSync(defaultStateFile('wingfield', target))).toBe(false);
     } finally {

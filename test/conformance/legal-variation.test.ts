@@ -12,7 +12,12 @@ import { testSimulator, type TestSim } from '../helpers/sim.js';
  */
 
 // Ids as the four vendors shape them; tokens (JWTs, `tok_ext_…`) and names are left alone.
-const idShapes = [/^[0-9a-f]{24}$/, /^[0-9a-f]{40}$/, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, /^(org|con|inv|wct)_[A-Za-z0-9]{6,}$/];
+const idShapes = [
+  /^[0-9a-f]{24}$/,
+  /^[0-9a-f]{40}$/,
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  /^(org|con|inv|wct)_[A-Za-z0-9]{6,}$/,
+];
 const hex = '0123456789abcdef';
 /** Turns an id's last character, within its kind (hex stays hex): its own inverse, so one function renames both ways. */
 function turnLast(c: string): string {
@@ -29,27 +34,39 @@ const bound = new Set<string>();
 function bind(v: unknown): void {
   if (typeof v === 'string' && /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/.test(v)) {
     try {
-      for (const claim of Object.values(JSON.parse(Buffer.from(v.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>)) if (typeof claim === 'string') bound.add(claim);
+      for (const claim of Object.values(
+        JSON.parse(Buffer.from(v.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>,
+      ))
+        if (typeof claim === 'string') bound.add(claim);
     } catch {
       // not a JWT after all
     }
   } else if (Array.isArray(v)) v.forEach(bind);
   else if (v && typeof v === 'object') Object.values(v).forEach(bind);
 }
-const renameWhole = (s: string) => (!bound.has(s) && idShapes.some((r) => r.test(s)) ? s.slice(0, -1) + turnLast(s.slice(-1)) : s);
+const renameWhole = (s: string) =>
+  !bound.has(s) && idShapes.some((r) => r.test(s)) ? s.slice(0, -1) + turnLast(s.slice(-1)) : s;
 /** Whole ids, and ids inside sentences (an error message that names the id it was given). */
-export const rename = (s: string) => s.split(/([^A-Za-z0-9_-]+)/).map(renameWhole).join('');
+export const rename = (s: string) =>
+  s
+    .split(/([^A-Za-z0-9_-]+)/)
+    .map(renameWhole)
+    .join('');
 
 function renameDeep(v: unknown): unknown {
   if (typeof v === 'string') return rename(v);
   if (Array.isArray(v)) return v.map(renameDeep);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [rename(k), renameDeep(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [rename(k), renameDeep(x)]));
   return v;
 }
 
 const renameUrl = (url: string) => {
   const [path, query] = url.split('?');
-  const p = path.split('/').map((seg) => encodeURIComponent(rename(decodeURIComponent(seg)))).join('/');
+  const p = path
+    .split('/')
+    .map((seg) => encodeURIComponent(rename(decodeURIComponent(seg))))
+    .join('/');
   if (query === undefined) return p;
   const q = new URLSearchParams(query);
   const out = new URLSearchParams();
@@ -74,18 +91,27 @@ const unordered = vendorNames.flatMap((api) => {
   const index = specIndex(api);
   return index.operations
     .filter((op) => op.ext['x-connkit-order'] === 'none')
-    .map((op) => ({ method: op.method.toUpperCase(), path: new RegExp(`^(${index.prefix})?${index.basePath}${op.path.replace(/\{[^}]+\}/g, '[^/]+')}(\\?|$)`) }));
+    .map((op) => ({
+      method: op.method.toUpperCase(),
+      path: new RegExp(`^(${index.prefix})?${index.basePath}${op.path.replace(/\{[^}]+\}/g, '[^/]+')}(\\?|$)`),
+    }));
 });
 
 const variation: Mutant = {
   name: 'legal variation: renamed ids, unstated orders reversed',
   api: 'auth0',
   kills: [],
-  request: (req: ProxyRequest) => ({ ...req, url: renameUrl(req.url), headers: renameHeaders(req.headers), body: req.body && req.body.startsWith('{') ? JSON.stringify(renameDeep(JSON.parse(req.body))) : req.body }),
+  request: (req: ProxyRequest) => ({
+    ...req,
+    url: renameUrl(req.url),
+    headers: renameHeaders(req.headers),
+    body: req.body && req.body.startsWith('{') ? JSON.stringify(renameDeep(JSON.parse(req.body))) : req.body,
+  }),
   response(req, res) {
     bind(res.body);
     let body = renameDeep(res.body);
-    if (Array.isArray(body) && unordered.some((u) => u.method === req.method && u.path.test(req.url))) body = [...body].reverse();
+    if (Array.isArray(body) && unordered.some((u) => u.method === req.method && u.path.test(req.url)))
+      body = [...body].reverse();
     return { ...res, body };
   },
 };
@@ -103,7 +129,12 @@ afterAll(async () => {
 
 describe('the legal-variation target', () => {
   it('renames every id consistently, both ways', () => {
-    for (const id of ['org_47Zns4ZczXoMtTsE', '8e77be91ddc4f211fd81fbda', '7118defe-7347-47ca-84b6-670a31055c68', 'wct_885726c5']) {
+    for (const id of [
+      'org_47Zns4ZczXoMtTsE',
+      '8e77be91ddc4f211fd81fbda',
+      '7118defe-7347-47ca-84b6-670a31055c68',
+      'wct_885726c5',
+    ]) {
       expect(rename(id)).not.toBe(id);
       expect(rename(rename(id))).toBe(id);
       expect(rename(id)).toHaveLength(id.length);
@@ -112,12 +143,26 @@ describe('the legal-variation target', () => {
 
   it.each([...vendorNames])('%s: the model tier finds nothing', async (api) => {
     const index = specIndex(api);
-    const fixtures = (await (await fetch(`${proxy.url}/__control/fixtures`)).json()) as { apis: Record<string, unknown> };
+    const fixtures = (await (await fetch(`${proxy.url}/__control/fixtures`)).json()) as {
+      apis: Record<string, unknown>;
+    };
     // The proxy really shows other ids than connkit's own simulator at its seed.
     expect(JSON.stringify(fixtures.apis[api])).not.toEqual(JSON.stringify(renameDeep(fixtures.apis[api])));
     for (const seed of [1, 2]) {
-      const r = await verify({ api, target: `${proxy.url}${index.prefix}${index.basePath}`, control: `${proxy.url}/__control`, progress: null, reporters: [], tiers: ['model'], modelRuns: 10, maxSteps: 10, seed });
-      expect(r.report!.outcomes.map((o) => `${o.status}: ${o.message}`)).toEqual([expect.stringMatching(/^passed: 10 runs/)]);
+      const r = await verify({
+        api,
+        target: `${proxy.url}${index.prefix}${index.basePath}`,
+        control: `${proxy.url}/__control`,
+        progress: null,
+        reporters: [],
+        tiers: ['model'],
+        modelRuns: 10,
+        maxSteps: 10,
+        seed,
+      });
+      expect(r.report!.outcomes.map((o) => `${o.status}: ${o.message}`)).toEqual([
+        expect.stringMatching(/^passed: 10 runs/),
+      ]);
     }
   });
 });

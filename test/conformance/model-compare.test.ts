@@ -7,7 +7,12 @@ import { specIndex } from '../../src/contract/registry.js';
 
 const unordered = { assigned: new Set<string>(), ordered: false };
 const ordered = { assigned: new Set<string>(), ordered: true };
-const answer = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({ status, headers, body, text: JSON.stringify(body) });
+const answer = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({
+  status,
+  headers,
+  body,
+  text: JSON.stringify(body),
+});
 
 describe('the model tier compares bodies as the spec lets it', () => {
   it('lists: in order where the operation states one, as multisets where it does not', () => {
@@ -16,7 +21,9 @@ describe('the model tier compares bodies as the spec lets it', () => {
     expect(bodyDiff(m, t, unordered, new IdMatcher())).toBeUndefined();
     expect(bodyDiff(m, t, ordered, new IdMatcher())).toMatch(/body\[0\]\.id: the model answers "a", the target "b"/);
     expect(bodyDiff(m, [{ id: 'a' }], unordered, new IdMatcher())).toMatch(/2 items, the target 1/);
-    expect(bodyDiff(m, [{ id: 'a' }, { id: 'a' }], unordered, new IdMatcher())).toMatch(/the model answers "b", the target "a"/);
+    expect(bodyDiff(m, [{ id: 'a' }, { id: 'a' }], unordered, new IdMatcher())).toMatch(
+      /the model answers "b", the target "a"/,
+    );
   });
 
   it('ids the run assigned: paired by role once, then held to the pairing both ways; seeded ones must be equal', () => {
@@ -32,17 +39,33 @@ describe('the model tier compares bodies as the spec lets it', () => {
   });
 
   it('server timestamps agree within minutes; fields the target adds are left alone; a missing one is not', () => {
-    expect(bodyDiff({ at: '2026-01-01T00:00:00.000Z' }, { at: '2026-01-01T00:00:02.500Z' }, ordered, new IdMatcher())).toBeUndefined();
-    expect(bodyDiff({ at: '2026-01-01T00:00:00.000Z' }, { at: '2026-01-02T00:00:00.000Z' }, ordered, new IdMatcher())).toMatch(/body\.at/);
+    expect(
+      bodyDiff({ at: '2026-01-01T00:00:00.000Z' }, { at: '2026-01-01T00:00:02.500Z' }, ordered, new IdMatcher()),
+    ).toBeUndefined();
+    expect(
+      bodyDiff({ at: '2026-01-01T00:00:00.000Z' }, { at: '2026-01-02T00:00:00.000Z' }, ordered, new IdMatcher()),
+    ).toMatch(/body\.at/);
     expect(bodyDiff({ a: 1 }, { a: 1, extra: true }, ordered, new IdMatcher())).toBeUndefined();
     expect(bodyDiff({ a: 1, b: 2 }, { a: 1 }, ordered, new IdMatcher())).toMatch(/body\.b: missing/);
   });
 
   it('errors: the status, then the vendor error type, not the wording', () => {
     const type = (b: unknown) => (b as { errorCode?: string }).errorCode;
-    expect(answerDiff(answer(404, { errorCode: 'x', message: 'one' }), answer(404, { errorCode: 'x', message: 'two' }), ordered, new IdMatcher(), type)).toBeUndefined();
-    expect(answerDiff(answer(404, { errorCode: 'x' }), answer(404, { errorCode: 'y' }), ordered, new IdMatcher(), type)).toMatch(/error type/);
-    expect(answerDiff(answer(404, {}), answer(200, {}), ordered, new IdMatcher(), type)).toMatch(/status: the model answers 404, the target 200/);
+    expect(
+      answerDiff(
+        answer(404, { errorCode: 'x', message: 'one' }),
+        answer(404, { errorCode: 'x', message: 'two' }),
+        ordered,
+        new IdMatcher(),
+        type,
+      ),
+    ).toBeUndefined();
+    expect(
+      answerDiff(answer(404, { errorCode: 'x' }), answer(404, { errorCode: 'y' }), ordered, new IdMatcher(), type),
+    ).toMatch(/error type/);
+    expect(answerDiff(answer(404, {}), answer(200, {}), ordered, new IdMatcher(), type)).toMatch(
+      /status: the model answers 404, the target 200/,
+    );
   });
 });
 
@@ -51,21 +74,35 @@ describe('the model tier compares headers by what the spec says they mean', () =
   const op = index.byId.get('get_organization_connection');
   if (!op) throw new Error('no get_organization_connection');
   const now = 1_800_000_000;
-  const rl = (limit: number, remaining: number, reset: number) => ({ 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(reset) });
+  const rl = (limit: number, remaining: number, reset: number) => ({
+    'x-ratelimit-limit': String(limit),
+    'x-ratelimit-remaining': String(remaining),
+    'x-ratelimit-reset': String(reset),
+  });
   const model = answer(200, {}, rl(50, 50, now + 1));
 
   it('the reset lies ahead, within the window the spec states', () => {
-    expect(new HeaderMemory().check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 49, now + 30)), now)).toBeUndefined();
-    expect(new HeaderMemory().check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 49, now - 120)), now)).toMatch(/X-RateLimit-Reset.*not a time within the next 60 s/);
-    expect(new HeaderMemory().check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 49, now + 3600)), now)).toMatch(/X-RateLimit-Reset/);
+    expect(
+      new HeaderMemory().check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 49, now + 30)), now),
+    ).toBeUndefined();
+    expect(
+      new HeaderMemory().check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 49, now - 120)), now),
+    ).toMatch(/X-RateLimit-Reset.*not a time within the next 60 s/);
+    expect(
+      new HeaderMemory().check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 49, now + 3600)), now),
+    ).toMatch(/X-RateLimit-Reset/);
   });
 
   it('remaining never exceeds the limit, and does not rise within one window', () => {
-    expect(new HeaderMemory().check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 51, now + 5)), now)).toMatch(/exceeds the limit 50/);
+    expect(new HeaderMemory().check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 51, now + 5)), now)).toMatch(
+      /exceeds the limit 50/,
+    );
     const memory = new HeaderMemory();
     expect(memory.check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 40, now + 5)), now)).toBeUndefined();
     expect(memory.check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 39, now + 5)), now)).toBeUndefined();
-    expect(memory.check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 45, now + 5)), now)).toMatch(/rose without a new window/);
+    expect(memory.check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 45, now + 5)), now)).toMatch(
+      /rose without a new window/,
+    );
     // A new window (another reset) may start full again; another token has a bucket of its own.
     expect(memory.check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 50, now + 50)), now)).toBeUndefined();
     expect(memory.check(index, op, '/x', 'other', model, answer(200, {}, rl(50, 50, now + 50)), now)).toBeUndefined();
@@ -82,8 +119,12 @@ describe('the model tier compares headers by what the spec says they mean', () =
     expect(methodsAt(specIndex('leadconduit'), '/connections/repair')).toEqual(['POST']);
     expect(methodsAt(specIndex('leadconduit'), '/connections/abc').sort()).toEqual(['GET']);
     const m405 = answer(405, {});
-    expect(new HeaderMemory().check(index, op, path, 'tok', m405, answer(405, {}, { allow: 'GET, PATCH, DELETE' }), now)).toBeUndefined();
-    expect(new HeaderMemory().check(index, op, path, 'tok', m405, answer(405, {}, { allow: 'GET, PATCH' }), now)).toMatch(/Allow/);
+    expect(
+      new HeaderMemory().check(index, op, path, 'tok', m405, answer(405, {}, { allow: 'GET, PATCH, DELETE' }), now),
+    ).toBeUndefined();
+    expect(
+      new HeaderMemory().check(index, op, path, 'tok', m405, answer(405, {}, { allow: 'GET, PATCH' }), now),
+    ).toMatch(/Allow/);
     expect(new HeaderMemory().check(index, op, path, 'tok', m405, answer(405, {}, {}), now)).toMatch(/Allow: none/);
   });
 });

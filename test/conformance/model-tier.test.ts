@@ -14,18 +14,34 @@ useSimulator((sim) => {
 });
 
 const prefixOf = (api: string) => `${specIndex(api).prefix}${specIndex(api).basePath}`;
-const modelOnly: Omit<VerifyOptions, 'api' | 'target'> = { progress: null, reporters: [], tiers: ['model'], modelRuns: 10, maxSteps: 10 };
+const modelOnly: Omit<VerifyOptions, 'api' | 'target'> = {
+  progress: null,
+  reporters: [],
+  tiers: ['model'],
+  modelRuns: 10,
+  maxSteps: 10,
+};
 
 describe.each([...vendorNames])('the model tier against the simulator: %s', (api) => {
   it('finds nothing over a few seeds, and sends every operation', async () => {
     const sent = new Set<string>();
     for (const seed of [1, 2]) {
-      const r = await verify({ ...modelOnly, api, target: `${t.sim.url}${prefixOf(api)}`, control: `${t.sim.url}/__control`, seed });
+      const r = await verify({
+        ...modelOnly,
+        api,
+        target: `${t.sim.url}${prefixOf(api)}`,
+        control: `${t.sim.url}/__control`,
+        seed,
+      });
       expect(r.report!.outcomes.filter((o) => o.status !== 'passed').map((o) => o.message)).toEqual([]);
       expect(r.report!.byTier.model.passed).toBe(1);
       for (const c of r.report!.coverage) if (Object.keys(c.seen).length) sent.add(c.operationId);
     }
-    expect([...sent].sort()).toEqual(specIndex(api).operations.map((o) => o.id).sort());
+    expect([...sent].sort()).toEqual(
+      specIndex(api)
+        .operations.map((o) => o.id)
+        .sort(),
+    );
     // The simulator checked every answer it gave against the spec: the tier's requests were all well handled.
     expect(t.sim.journal.list().filter((e) => e.violations)).toEqual([]);
   });
@@ -69,7 +85,15 @@ describe('a planted bug', () => {
     const run = async () => {
       const proxy = await startProxy(t.sim.url, staleGaView());
       try {
-        return await verify({ ...modelOnly, modelRuns: 100, maxSteps: 12, api: 'auth0', target: `${proxy.url}${prefixOf('auth0')}`, control: `${proxy.url}/__control`, seed: 4 });
+        return await verify({
+          ...modelOnly,
+          modelRuns: 100,
+          maxSteps: 12,
+          api: 'auth0',
+          target: `${proxy.url}${prefixOf('auth0')}`,
+          control: `${proxy.url}/__control`,
+          seed: 4,
+        });
       } finally {
         await proxy.close();
       }
@@ -92,16 +116,20 @@ describe('a planted bug', () => {
     // The same seed replays the same finding.
     const again = await run();
     const same = (curl: string) => curl.replace(/verify-4-[0-9a-f]+/, 'S').replace(/127\.0\.0\.1:\d+/, 'proxy');
-    expect(again.report!.outcomes.find((o) => o.check === 'model')?.steps?.map((s) => same(s.curl))).toEqual(steps.map((s) => same(s.curl)));
+    expect(again.report!.outcomes.find((o) => o.check === 'model')?.steps?.map((s) => same(s.curl))).toEqual(
+      steps.map((s) => same(s.curl)),
+    );
   });
 });
 
-describe('the model tier\'s flags', () => {
+describe("the model tier's flags", () => {
   it('a budget ends the tier early and says so; bad values are usage errors', async () => {
     const target = `${t.sim.url}${prefixOf('wingfield')}`;
     const control = `${t.sim.url}/__control`;
     const r = await verify({ ...modelOnly, api: 'wingfield', target, control, modelRuns: 1000, modelBudgetMs: 300 });
-    expect(r.report!.outcomes).toMatchObject([{ check: 'model', status: 'passed', message: expect.stringMatching(/budget ended it after \d+ of 1000 runs/) }]);
+    expect(r.report!.outcomes).toMatchObject([
+      { check: 'model', status: 'passed', message: expect.stringMatching(/budget ended it after \d+ of 1000 runs/) },
+    ]);
     expect((await verify({ ...modelOnly, api: 'wingfield', target, control, tiers: ['modle'] })).exitCode).toBe(2);
     expect((await verify({ ...modelOnly, api: 'wingfield', target, control, modelRuns: 0 })).exitCode).toBe(2);
     // Leaving the tier out runs none of it.
@@ -110,16 +138,25 @@ describe('the model tier\'s flags', () => {
   });
 
   it('without the control API the tier is skipped, with the reason', async () => {
-    const fixtures = (await (await fetch(`${t.sim.url}/__control/fixtures`)).json()) as { apis: Record<string, unknown> };
+    const fixtures = (await (await fetch(`${t.sim.url}/__control/fixtures`)).json()) as {
+      apis: Record<string, unknown>;
+    };
     const dir = await mkdtemp(join(tmpdir(), 'connkit-model-'));
     try {
       const profile = join(dir, 'wingfield.json');
       await writeFile(profile, JSON.stringify(fixtures.apis.wingfield));
-      const r = await verify({ ...modelOnly, api: 'wingfield', target: `${t.sim.url}${prefixOf('wingfield')}`, profile, stateFile: null });
-      expect(r.report!.outcomes).toMatchObject([{ check: 'model', status: 'skipped', message: expect.stringMatching(/needs --control/) }]);
+      const r = await verify({
+        ...modelOnly,
+        api: 'wingfield',
+        target: `${t.sim.url}${prefixOf('wingfield')}`,
+        profile,
+        stateFile: null,
+      });
+      expect(r.report!.outcomes).toMatchObject([
+        { check: 'model', status: 'skipped', message: expect.stringMatching(/needs --control/) },
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 });
-

@@ -6,8 +6,10 @@ const withQuery = (r: ProxyRequest, edit: (q: URLSearchParams) => void): ProxyRe
   edit(u.searchParams);
   return { ...r, url: u.pathname + (u.search ? u.search : '') };
 };
-const is = (r: ProxyRequest, method: string, pattern: RegExp) => r.method === method && pattern.test(r.url.split('?')[0]);
-const mapItems = (res: ProxyResponse, fn: (x: any) => any) => (Array.isArray(res.body) ? { ...res, body: res.body.map(fn) } : res);
+const is = (r: ProxyRequest, method: string, pattern: RegExp) =>
+  r.method === method && pattern.test(r.url.split('?')[0]);
+const mapItems = (res: ProxyResponse, fn: (x: any) => any) =>
+  Array.isArray(res.body) ? { ...res, body: res.body.map(fn) } : res;
 
 /**
  * Broken implementations, each one realistic fault rewritten into the simulator's traffic,
@@ -29,7 +31,10 @@ export function mutants(fx: any): Mutant[] {
       name: 'lc: status enum value renamed',
       api: 'leadconduit',
       kills: ['response_schema_conformance'],
-      response: (r, res) => (is(r, 'GET', /\/connections$/) ? mapItems(res, (x) => ({ ...x, status: x.status === 'completed' ? 'complete' : x.status })) : res),
+      response: (r, res) =>
+        is(r, 'GET', /\/connections$/)
+          ? mapItems(res, (x) => ({ ...x, status: x.status === 'completed' ? 'complete' : x.status }))
+          : res,
     },
     {
       name: 'lc: degraded header dropped during an SSO outage',
@@ -44,7 +49,13 @@ export function mutants(fx: any): Mutant[] {
       name: 'lc: authentication ignored',
       api: 'leadconduit',
       kills: ['missing_auth_rejected', 'invalid_auth_rejected'],
-      request: (r) => ({ ...r, headers: { ...r.headers, authorization: r.headers.authorization?.length > 60 ? r.headers.authorization : basic(lc.credentials.user) } }),
+      request: (r) => ({
+        ...r,
+        headers: {
+          ...r.headers,
+          authorization: r.headers.authorization?.length > 60 ? r.headers.authorization : basic(lc.credentials.user),
+        },
+      }),
     },
     {
       name: 'lc: relationship_type filter ignored',
@@ -56,20 +67,28 @@ export function mutants(fx: any): Mutant[] {
       name: 'lc: a second repair is accepted',
       api: 'leadconduit',
       kills: ['lc_repair_flow', 'lc_repair_race'],
-      response: (r, res) => (is(r, 'POST', /\/connections\/repair$/) && res.status === 409 ? { ...res, status: 201, body: { id: JSON.parse(r.body!).connection_id } } : res),
+      response: (r, res) =>
+        is(r, 'POST', /\/connections\/repair$/) && res.status === 409
+          ? { ...res, status: 201, body: { id: JSON.parse(r.body!).connection_id } }
+          : res,
     },
     {
       name: 'lc: repair open to non-superusers',
       api: 'leadconduit',
       kills: ['lc_repair_requires_superuser', 'insufficient_scope_rejected'],
-      request: (r) => (is(r, 'POST', /\/connections\/repair$/) && r.headers.authorization === basic(lc.credentials.user) ? { ...r, headers: { ...r.headers, authorization: basic(lc.credentials.superuser) } } : r),
+      request: (r) =>
+        is(r, 'POST', /\/connections\/repair$/) && r.headers.authorization === basic(lc.credentials.user)
+          ? { ...r, headers: { ...r.headers, authorization: basic(lc.credentials.superuser) } }
+          : r,
     },
     {
-      name: 'lc: another account\'s connection leaks through get-by-id',
+      name: "lc: another account's connection leaks through get-by-id",
       api: 'leadconduit',
       kills: ['lc_account_isolation'],
       response: async (r, res, forward) =>
-        is(r, 'GET', /\/connections\/[^/]+$/) && res.status === 404 ? forward({ ...r, headers: { ...r.headers, authorization: basic(lc.credentials.other_account_user) } }) : res,
+        is(r, 'GET', /\/connections\/[^/]+$/) && res.status === 404
+          ? forward({ ...r, headers: { ...r.headers, authorization: basic(lc.credentials.other_account_user) } })
+          : res,
     },
     {
       name: 'lc: 401 in a foreign envelope',
@@ -81,44 +100,66 @@ export function mutants(fx: any): Mutant[] {
       name: 'lc: account sync answers 200 while SSO is down',
       api: 'leadconduit',
       kills: ['lc_sso_outage_fail_open'],
-      response: (r, res) => (is(r, 'POST', /\/account_sso_sync$/) && res.status === 503 ? { ...res, status: 200, body: { success: true, account: { id: '5fd4371e940df5a34a3888b2' } } } : res),
+      response: (r, res) =>
+        is(r, 'POST', /\/account_sso_sync$/) && res.status === 503
+          ? { ...res, status: 200, body: { success: true, account: { id: '5fd4371e940df5a34a3888b2' } } }
+          : res,
     },
     // Auth0
     {
       name: 'auth0: deleting a missing link answers 204',
       api: 'auth0',
       kills: ['auth0_unknown_resources'],
-      response: (r, res) => (r.method === 'DELETE' && res.status === 404 ? { status: 204, headers: res.headers, body: undefined } : res),
+      response: (r, res) =>
+        r.method === 'DELETE' && res.status === 404 ? { status: 204, headers: res.headers, body: undefined } : res,
     },
     {
       name: 'auth0: paging start off by one',
       api: 'auth0',
       kills: ['auth0_paging'],
-      response: (r, res) => (r.method === 'GET' && res.body?.start !== undefined ? { ...res, body: { ...res.body, start: res.body.start + 1 } } : res),
+      response: (r, res) =>
+        r.method === 'GET' && res.body?.start !== undefined
+          ? { ...res, body: { ...res.body, start: res.body.start + 1 } }
+          : res,
     },
     {
       name: 'auth0: page skips its first link',
       api: 'auth0',
       kills: ['auth0_paging'],
-      response: (r, res) => (r.method === 'GET' && Array.isArray(res.body?.connections) ? { ...res, body: { ...res.body, connections: res.body.connections.slice(1) } } : res),
+      response: (r, res) =>
+        r.method === 'GET' && Array.isArray(res.body?.connections)
+          ? { ...res, body: { ...res.body, connections: res.body.connections.slice(1) } }
+          : res,
     },
     {
       name: 'auth0: duplicate link accepted',
       api: 'auth0',
       kills: ['auth0_duplicate_link', 'auth0_add_race'],
-      response: (r, res) => (r.method === 'POST' && res.status === 409 ? { ...res, status: 201, body: { connection_id: JSON.parse(r.body!).connection_id, is_enabled: true } } : res),
+      response: (r, res) =>
+        r.method === 'POST' && res.status === 409
+          ? { ...res, status: 201, body: { connection_id: JSON.parse(r.body!).connection_id, is_enabled: true } }
+          : res,
     },
     {
       name: 'auth0: scopes not enforced',
       api: 'auth0',
       kills: ['insufficient_scope_rejected'],
-      request: (r) => (r.headers.authorization === `Bearer ${a0.tokens.no_scope}` ? { ...r, headers: { ...r.headers, authorization: `Bearer ${a0.tokens.full}` } } : r),
+      request: (r) =>
+        r.headers.authorization === `Bearer ${a0.tokens.no_scope}`
+          ? { ...r, headers: { ...r.headers, authorization: `Bearer ${a0.tokens.full}` } }
+          : r,
     },
     {
       name: 'auth0: 429 without rate-limit headers',
       api: 'auth0',
       kills: ['auth0_rate_limit'],
-      response: (_r, res) => (res.status === 429 ? { ...res, headers: Object.fromEntries(Object.entries(res.headers).filter(([k]) => !k.startsWith('x-ratelimit'))) } : res),
+      response: (_r, res) =>
+        res.status === 429
+          ? {
+              ...res,
+              headers: Object.fromEntries(Object.entries(res.headers).filter(([k]) => !k.startsWith('x-ratelimit'))),
+            }
+          : res,
     },
     {
       name: 'auth0: delete answers 200 with a body',
@@ -133,11 +174,13 @@ export function mutants(fx: any): Mutant[] {
       request: (r) => withQuery(r, (q) => q.delete('is_enabled')),
     },
     {
-      name: 'auth0: another tenant\'s organization readable',
+      name: "auth0: another tenant's organization readable",
       api: 'auth0',
       kills: ['auth0_tenant_isolation'],
       response: async (r, res, forward) =>
-        res.status === 404 && res.body?.errorCode === 'inexistent_organization' && r.headers.authorization === `Bearer ${a0.tokens.full}`
+        res.status === 404 &&
+        res.body?.errorCode === 'inexistent_organization' &&
+        r.headers.authorization === `Bearer ${a0.tokens.full}`
           ? forward({ ...r, headers: { ...r.headers, authorization: `Bearer ${a0.tokens.other_tenant}` } })
           : res,
     },
@@ -145,26 +188,38 @@ export function mutants(fx: any): Mutant[] {
       name: 'auth0: total off by one',
       api: 'auth0',
       kills: ['auth0_counts'],
-      response: (r, res) => (r.method === 'GET' && typeof res.body?.total === 'number' ? { ...res, body: { ...res.body, total: res.body.total + 1 } } : res),
+      response: (r, res) =>
+        r.method === 'GET' && typeof res.body?.total === 'number'
+          ? { ...res, body: { ...res.body, total: res.body.total + 1 } }
+          : res,
     },
     // MyCreditApp
     {
       name: 'mca: total_items off by one',
       api: 'mycreditapp',
       kills: ['mca_counts'],
-      response: (r, res) => (r.method === 'GET' && typeof res.body?.total_items === 'number' ? { ...res, body: { ...res.body, total_items: res.body.total_items + 1 } } : res),
+      response: (r, res) =>
+        r.method === 'GET' && typeof res.body?.total_items === 'number'
+          ? { ...res, body: { ...res.body, total_items: res.body.total_items + 1 } }
+          : res,
     },
     {
       name: 'mca: total_items counted after paging',
       api: 'mycreditapp',
       kills: ['mca_total_items'],
-      response: (r, res) => (r.method === 'GET' && Array.isArray(res.body?.items) ? { ...res, body: { ...res.body, total_items: res.body.items.length } } : res),
+      response: (r, res) =>
+        r.method === 'GET' && Array.isArray(res.body?.items)
+          ? { ...res, body: { ...res.body, total_items: res.body.items.length } }
+          : res,
     },
     {
       name: 'mca: sort order ignored',
       api: 'mycreditapp',
       kills: ['mca_sort_order'],
-      response: (r, res) => (r.method === 'GET' && Array.isArray(res.body?.items) && /order_dir=desc/.test(r.url) ? { ...res, body: { ...res.body, items: [...res.body.items].reverse() } } : res),
+      response: (r, res) =>
+        r.method === 'GET' && Array.isArray(res.body?.items) && /order_dir=desc/.test(r.url)
+          ? { ...res, body: { ...res.body, items: [...res.body.items].reverse() } }
+          : res,
     },
     {
       name: 'mca: search is case-sensitive',
@@ -197,7 +252,11 @@ export function mutants(fx: any): Mutant[] {
       response: async (r, res, forward) => {
         if (!(is(r, 'POST', /\/host-connections$/) && res.status === 409)) return res;
         const host = JSON.parse(r.body!).host_organization_id;
-        return forward({ method: 'GET', url: r.url.replace(/\/host-connections.*$/, `/host-connections/${host}`), headers: r.headers });
+        return forward({
+          method: 'GET',
+          url: r.url.replace(/\/host-connections.*$/, `/host-connections/${host}`),
+          headers: r.headers,
+        });
       },
     },
     {
@@ -207,27 +266,44 @@ export function mutants(fx: any): Mutant[] {
       response: async (r, res, forward) => {
         if (res.status !== 403) return res;
         const guest = mca.organizations.guest;
-        return forward({ ...r, headers: { ...r.headers, authorization: `Bearer ${guest.access_token}`, 'requester-organization-id': guest.id, 'target-organization-id': guest.id } });
+        return forward({
+          ...r,
+          headers: {
+            ...r.headers,
+            authorization: `Bearer ${guest.access_token}`,
+            'requester-organization-id': guest.id,
+            'target-organization-id': guest.id,
+          },
+        });
       },
     },
     {
       name: 'mca: maintenance answered with a generic code',
       api: 'mycreditapp',
       kills: ['mca_maintenance'],
-      response: (_r, res) => (res.status === 503 ? { ...res, body: { detail: [{ loc: [], msg: 'down', type: 'server', code: 'unavailable' }] } } : res),
+      response: (_r, res) =>
+        res.status === 503
+          ? { ...res, body: { detail: [{ loc: [], msg: 'down', type: 'server', code: 'unavailable' }] } }
+          : res,
     },
     {
       name: 'mca: unarchive keeps archived_at',
       api: 'mycreditapp',
       kills: ['mca_status_and_archive'],
-      response: (r, res) => (r.method === 'PATCH' && res.body?.archived === false ? { ...res, body: { ...res.body, archived_at: res.body.updated_at } } : res),
+      response: (r, res) =>
+        r.method === 'PATCH' && res.body?.archived === false
+          ? { ...res, body: { ...res.body, archived_at: res.body.updated_at } }
+          : res,
     },
     // Wingfield
     {
       name: 'wf: totalCount off by one',
       api: 'wingfield',
       kills: ['wf_counts'],
-      response: (r, res) => (r.method === 'GET' && typeof res.body?.totalCount === 'number' ? { ...res, body: { ...res.body, totalCount: res.body.totalCount + 1 } } : res),
+      response: (r, res) =>
+        r.method === 'GET' && typeof res.body?.totalCount === 'number'
+          ? { ...res, body: { ...res.body, totalCount: res.body.totalCount + 1 } }
+          : res,
     },
     {
       name: 'wf: an unknown user is linked anyway',
@@ -241,39 +317,67 @@ export function mutants(fx: any): Mutant[] {
       kills: ['wf_claim_once', 'wf_claim_race'],
       response: (r, res) =>
         is(r, 'POST', /\/claim$/) && res.body?.error?.type === 'connect_token_unusable'
-          ? { ...res, status: 200, body: { id: '00000000-0000-4000-8000-000000000001', externalServiceId: fx.wingfield.external_service_id, organizationId: '00000000-0000-4000-8000-000000000002', externalOrganizationId: JSON.parse(r.body!).externalOrganizationId, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' } }
+          ? {
+              ...res,
+              status: 200,
+              body: {
+                id: '00000000-0000-4000-8000-000000000001',
+                externalServiceId: fx.wingfield.external_service_id,
+                organizationId: '00000000-0000-4000-8000-000000000002',
+                externalOrganizationId: JSON.parse(r.body!).externalOrganizationId,
+                createdAt: '2024-01-01T00:00:00Z',
+                updatedAt: '2024-01-01T00:00:00Z',
+              },
+            }
           : res,
     },
     {
       name: 'wf: an expired token reported as unknown',
       api: 'wingfield',
       kills: ['wf_claim_errors'],
-      response: (_r, res) => (res.status === 410 ? { ...res, status: 404, body: { error: { type: 'connect_token_not_found', message: 'Connect token was not found.' } } } : res),
+      response: (_r, res) =>
+        res.status === 410
+          ? {
+              ...res,
+              status: 404,
+              body: { error: { type: 'connect_token_not_found', message: 'Connect token was not found.' } },
+            }
+          : res,
     },
     {
-      name: 'wf: the path\'s external service is not checked',
+      name: "wf: the path's external service is not checked",
       api: 'wingfield',
       kills: ['wf_wrong_service'],
-      request: (r) => ({ ...r, url: r.url.replace(/\/external-services\/[^/]+/, `/external-services/${fx.wingfield.external_service_id}`) }),
+      request: (r) => ({
+        ...r,
+        url: r.url.replace(/\/external-services\/[^/]+/, `/external-services/${fx.wingfield.external_service_id}`),
+      }),
     },
     {
       name: 'wf: error type renamed',
       api: 'wingfield',
       kills: ['response_schema_conformance', 'wf_claim_errors'],
-      response: (_r, res) => (res.body?.error?.type === 'malformed_connect_token' ? { ...res, body: { error: { ...res.body.error, type: 'invalid_token' } } } : res),
+      response: (_r, res) =>
+        res.body?.error?.type === 'malformed_connect_token'
+          ? { ...res, body: { error: { ...res.body.error, type: 'invalid_token' } } }
+          : res,
     },
     {
       name: 'wf: PRO quota not enforced',
       api: 'wingfield',
       kills: ['wf_pro_subscription'],
-      response: (_r, res) => (res.body?.error?.type === 'pro_user_quota_exceeded' ? { ...res, status: 200, body: {} } : res),
+      response: (_r, res) =>
+        res.body?.error?.type === 'pro_user_quota_exceeded' ? { ...res, status: 200, body: {} } : res,
     },
     {
       name: 'wf: unlink answers 200 but keeps the relation',
       api: 'wingfield',
       kills: ['wf_unlink'],
       response: (r, res) => (r.method === 'DELETE' && res.status === 200 ? res : res),
-      request: (r) => (r.method === 'DELETE' && /\/relation$/.test(r.url) ? { ...r, method: 'GET', url: r.url.replace(/\/organizations\/[^/]+\/relation$/, '/organizations') } : r),
+      request: (r) =>
+        r.method === 'DELETE' && /\/relation$/.test(r.url)
+          ? { ...r, method: 'GET', url: r.url.replace(/\/organizations\/[^/]+\/relation$/, '/organizations') }
+          : r,
     },
   ];
 }

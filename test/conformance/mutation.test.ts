@@ -17,17 +17,28 @@ const prefixOf = (api: string) => `${specIndex(api).prefix}${specIndex(api).base
 async function verifyThrough(api: string, mutant?: ReturnType<typeof mutants>[number]) {
   const proxy = await startProxy(t.sim.url, mutant);
   try {
-    return await verify({ api, target: `${proxy.url}${prefixOf(api)}`, control: `${t.sim.url}/__control`, progress: null, reporters: [] });
+    return await verify({
+      api,
+      target: `${proxy.url}${prefixOf(api)}`,
+      control: `${t.sim.url}/__control`,
+      progress: null,
+      reporters: [],
+    });
   } finally {
     await proxy.close();
   }
 }
 
 describe('mutation testing: verify catches broken implementations', () => {
-  it.each(['leadconduit', 'auth0', 'mycreditapp', 'wingfield'])('an unmutated proxy in front of %s passes (no false alarm)', async (api) => {
-    const r = await verifyThrough(api);
-    expect(r.report!.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.check}: ${o.message}`)).toEqual([]);
-  });
+  it.each(['leadconduit', 'auth0', 'mycreditapp', 'wingfield'])(
+    'an unmutated proxy in front of %s passes (no false alarm)',
+    async (api) => {
+      const r = await verifyThrough(api);
+      expect(r.report!.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.check}: ${o.message}`)).toEqual(
+        [],
+      );
+    },
+  );
 
   const all = mutants({});
   it('has at least 20 distinct mutants across the four APIs', () => {
@@ -40,6 +51,9 @@ describe('mutation testing: verify catches broken implementations', () => {
     const r = await verifyThrough(mutant.api, mutant);
     const failed = [...new Set(r.report!.outcomes.filter((o) => o.status === 'failed').map((o) => o.check))];
     expect(r.exitCode, `verify passed the mutant "${name}"`).toBe(1);
-    expect(failed.filter((c) => mutant.kills.includes(c)), `failed checks: ${failed.join(', ')}`).not.toEqual([]);
+    expect(
+      failed.filter((c) => mutant.kills.includes(c)),
+      `failed checks: ${failed.join(', ')}`,
+    ).not.toEqual([]);
   });
 });

@@ -18,7 +18,9 @@ const base = (api: string) => `${specIndex(api).prefix}${specIndex(api).basePath
 
 beforeAll(async () => {
   t = await testSimulator();
-  await Promise.all(vendorNames.map(async (api) => prisms.set(api, await startPrismProxy(api, `${t.sim.url}${base(api)}`))));
+  await Promise.all(
+    vendorNames.map(async (api) => prisms.set(api, await startPrismProxy(api, `${t.sim.url}${base(api)}`))),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -29,7 +31,13 @@ afterAll(async () => {
 describe('Prism as an independent oracle', () => {
   it.each([...vendorNames])('finds no response violation in %s while verify runs through it', async (api) => {
     const prism = prisms.get(api)!;
-    const result = await verify({ api, target: prism.url, control: `${t.sim.url}/__control`, progress: null, reporters: [] });
+    const result = await verify({
+      api,
+      target: prism.url,
+      control: `${t.sim.url}/__control`,
+      progress: null,
+      reporters: [],
+    });
     expect(result.report!.requests).toBeGreaterThan(30);
     expect(prism.log()).toMatch(/Received forward response/);
     expect(prism.responseViolations()).toEqual([]);
@@ -41,11 +49,15 @@ describe('Prism as an independent oracle', () => {
       name: 'drop features',
       api: 'leadconduit',
       kills: [],
-      response: (_r, res) => (res.body?.account ? { ...res, body: { ...res.body, account: { ...res.body.account, features: 'none' } } } : res),
+      response: (_r, res) =>
+        res.body?.account ? { ...res, body: { ...res.body, account: { ...res.body.account, features: 'none' } } } : res,
     });
     const prism = await startPrismProxy('leadconduit', `${broken.url}/leadconduit`);
     try {
-      const res = await fetch(`${prism.url}/account_sso_sync`, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from(`API:${fx.leadconduit.credentials.user}`).toString('base64')}` } });
+      const res = await fetch(`${prism.url}/account_sso_sync`, {
+        method: 'POST',
+        headers: { Authorization: `Basic ${Buffer.from(`API:${fx.leadconduit.credentials.user}`).toString('base64')}` },
+      });
       const body = await res.json();
       expect(body.type).toMatch(/errors#VIOLATIONS/);
       expect(body.validation[0].location).toEqual(['response', 'body', 'account', 'features']);

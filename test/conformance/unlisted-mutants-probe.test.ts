@@ -20,7 +20,12 @@ interface FixturesShape {
   leadconduit: { credentials: { user: string }; connections: { sso_only: string[] } };
   auth0: { tokens: { full: string }; organizations: { main: { id: string; connection_ids: string[] } } };
   mycreditapp: { organizations: Record<'guest' | 'host', { id: string; access_token: string }> };
-  wingfield: { external_service_id: string; tokens: { write: string }; organizations: { related: { id: string }[] }; connect_tokens: { confirm: { token: string; external_organization_id: string }[] } };
+  wingfield: {
+    external_service_id: string;
+    tokens: { write: string };
+    organizations: { related: { id: string }[] };
+    connect_tokens: { confirm: { token: string; external_organization_id: string }[] };
+  };
 }
 
 interface Step {
@@ -32,8 +37,15 @@ interface Step {
 }
 
 const probes: Record<string, (f: FixturesShape) => Step[]> = {
-  'lc: an SSO-only connection is listed but not found by id': (f) => [{ path: `/leadconduit/connections/${f.leadconduit.connections.sso_only[0]}`, auth: basic(f.leadconduit.credentials.user) }],
-  'lc: a method the path does not list answers 404': (f) => [{ method: 'PUT', path: '/leadconduit/connections', auth: basic(f.leadconduit.credentials.user) }],
+  'lc: an SSO-only connection is listed but not found by id': (f) => [
+    {
+      path: `/leadconduit/connections/${f.leadconduit.connections.sso_only[0]}`,
+      auth: basic(f.leadconduit.credentials.user),
+    },
+  ],
+  'lc: a method the path does not list answers 404': (f) => [
+    { method: 'PUT', path: '/leadconduit/connections', auth: basic(f.leadconduit.credentials.user) },
+  ],
   'auth0: PATCH with null keeps organization_connection_name': (f) => {
     const link = `/auth0/api/v2/organizations/${f.auth0.organizations.main.id}/connections/${f.auth0.organizations.main.connection_ids[0]}`;
     const auth = bearer(f.auth0.tokens.full);
@@ -54,21 +66,51 @@ const probes: Record<string, (f: FixturesShape) => Step[]> = {
   "mca: the guest's disconnect is not seen in the host's /guest-connections": (f) => {
     const { guest, host } = f.mycreditapp.organizations;
     return [
-      { method: 'PATCH', path: `/mycreditapp/v1-beta/host-connections/${host.id}`, auth: bearer(guest.access_token), headers: orgs(guest.id, guest.id), body: { status: 'disconnected' } },
-      { path: `/mycreditapp/v1-beta/guest-connections/${guest.id}`, auth: bearer(host.access_token), headers: orgs(host.id, host.id) },
+      {
+        method: 'PATCH',
+        path: `/mycreditapp/v1-beta/host-connections/${host.id}`,
+        auth: bearer(guest.access_token),
+        headers: orgs(guest.id, guest.id),
+        body: { status: 'disconnected' },
+      },
+      {
+        path: `/mycreditapp/v1-beta/guest-connections/${guest.id}`,
+        auth: bearer(host.access_token),
+        headers: orgs(host.id, host.id),
+      },
     ];
   },
   'mca: nulls sort first in descending order': (f) => {
     const { host } = f.mycreditapp.organizations;
-    return [{ path: '/mycreditapp/v1-beta/guest-connections?statuses=connected&statuses=disconnected&limit=3&offset=0&order_by=archived_at&order_dir=desc', auth: bearer(host.access_token), headers: orgs(host.id, host.id) }];
+    return [
+      {
+        path: '/mycreditapp/v1-beta/guest-connections?statuses=connected&statuses=disconnected&limit=3&offset=0&order_by=archived_at&order_dir=desc',
+        auth: bearer(host.access_token),
+        headers: orgs(host.id, host.id),
+      },
+    ];
   },
   "mca: a guest sees its host's other guests": (f) => {
     const { guest, host } = f.mycreditapp.organizations;
-    return [{ path: '/mycreditapp/v1-beta/guest-connections?statuses=connected&statuses=disconnected&limit=5&offset=0', auth: bearer(guest.access_token), headers: orgs(guest.id, host.id) }];
+    return [
+      {
+        path: '/mycreditapp/v1-beta/guest-connections?statuses=connected&statuses=disconnected&limit=5&offset=0',
+        auth: bearer(guest.access_token),
+        headers: orgs(guest.id, host.id),
+      },
+    ];
   },
   'mca: setting the current status again moves updated_at': (f) => {
     const { guest, host } = f.mycreditapp.organizations;
-    return [{ method: 'PATCH', path: `/mycreditapp/v1-beta/host-connections/${host.id}`, auth: bearer(guest.access_token), headers: orgs(guest.id, guest.id), body: { status: 'connected' } }];
+    return [
+      {
+        method: 'PATCH',
+        path: `/mycreditapp/v1-beta/host-connections/${host.id}`,
+        auth: bearer(guest.access_token),
+        headers: orgs(guest.id, guest.id),
+        body: { status: 'connected' },
+      },
+    ];
   },
   'wf: an unlinked organization is still listed': (f) => {
     const service = `/wingfield/api/v1/external-services/${f.wingfield.external_service_id}`;
@@ -90,7 +132,13 @@ const probes: Record<string, (f: FixturesShape) => Step[]> = {
       },
     ];
   },
-  'wf: 405 lists every method in Allow': (f) => [{ method: 'PUT', path: `/wingfield/api/v1/external-services/${f.wingfield.external_service_id}/organizations`, auth: bearer(f.wingfield.tokens.write) }],
+  'wf: 405 lists every method in Allow': (f) => [
+    {
+      method: 'PUT',
+      path: `/wingfield/api/v1/external-services/${f.wingfield.external_service_id}/organizations`,
+      auth: bearer(f.wingfield.tokens.write),
+    },
+  ],
 };
 
 function orgs(requester: string, target: string) {
@@ -106,11 +154,18 @@ async function lastAnswer(sim: TestSim, steps: Step[], mutant?: Parameters<typeo
     for (const s of steps) {
       const res = await fetch(proxy.url + s.path, {
         method: s.method ?? 'GET',
-        headers: { Authorization: s.auth, 'X-Connkit-Session': session, ...(s.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...s.headers },
+        headers: {
+          Authorization: s.auth,
+          'X-Connkit-Session': session,
+          ...(s.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...s.headers,
+        },
         body: s.body === undefined ? undefined : JSON.stringify(s.body),
       });
       // A time the server stamps now differs from run to run; the rest must not.
-      const text = (await res.text()).replace(/"(\d{4}-\d\d-\d\dT[^"]+)"/g, (all, iso: string) => (Math.abs(Date.parse(iso) - Date.now()) < 300_000 ? '"<now>"' : all));
+      const text = (await res.text()).replace(/"(\d{4}-\d\d-\d\dT[^"]+)"/g, (all, iso: string) =>
+        Math.abs(Date.parse(iso) - Date.now()) < 300_000 ? '"<now>"' : all,
+      );
       last = `${res.status} allow=${res.headers.get('allow') ?? ''} ${text}`;
     }
     return last;

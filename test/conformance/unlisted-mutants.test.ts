@@ -64,7 +64,13 @@ function watched(m: Rewrite) {
 async function verifyThrough(sim: TestSim, api: string, rewrite?: Rewrite) {
   const proxy = await startProxy(sim.sim.url, rewrite);
   try {
-    return await verify({ api, target: `${proxy.url}${prefixOf(api)}`, control: `${sim.sim.url}/__control`, progress: null, reporters: [] });
+    return await verify({
+      api,
+      target: `${proxy.url}${prefixOf(api)}`,
+      control: `${sim.sim.url}/__control`,
+      progress: null,
+      reporters: [],
+    });
   } finally {
     await proxy.close();
   }
@@ -73,8 +79,18 @@ async function verifyThrough(sim: TestSim, api: string, rewrite?: Rewrite) {
 async function judge(sim: TestSim, m: UnlistedMutant): Promise<Outcome> {
   const { rewrite, counter } = watched(m);
   const r = await verifyThrough(sim, m.api, rewrite);
-  const failedChecks = [...new Set((r.report?.outcomes ?? []).filter((o) => o.status === 'failed').map((o) => o.check))];
-  return { name: m.name, api: m.api, why: m.why, killed: r.exitCode !== 0, exitCode: r.exitCode, failedChecks, fired: counter.fired };
+  const failedChecks = [
+    ...new Set((r.report?.outcomes ?? []).filter((o) => o.status === 'failed').map((o) => o.check)),
+  ];
+  return {
+    name: m.name,
+    api: m.api,
+    why: m.why,
+    killed: r.exitCode !== 0,
+    exitCode: r.exitCode,
+    failedChecks,
+    fired: counter.fired,
+  };
 }
 
 describe('unlisted mutants: bugs written from the spec, not from the checks', () => {
@@ -108,7 +124,16 @@ describe('unlisted mutants: bugs written from the spec, not from the checks', ()
     const killed = outcomes.filter((o) => o.killed).length;
     const rate = killed / outcomes.length;
     await mkdir(dirname(outFile), { recursive: true });
-    await writeFile(outFile, `${JSON.stringify({ killed, total: outcomes.length, rate, minimumKillRate, outcomes }, null, 2)}\n`);
-    expect(rate, `killed ${killed}/${outcomes.length}; survivors: ${outcomes.filter((o) => !o.killed).map((o) => o.name).join('; ')}`).toBeGreaterThanOrEqual(minimumKillRate);
+    await writeFile(
+      outFile,
+      `${JSON.stringify({ killed, total: outcomes.length, rate, minimumKillRate, outcomes }, null, 2)}\n`,
+    );
+    expect(
+      rate,
+      `killed ${killed}/${outcomes.length}; survivors: ${outcomes
+        .filter((o) => !o.killed)
+        .map((o) => o.name)
+        .join('; ')}`,
+    ).toBeGreaterThanOrEqual(minimumKillRate);
   }, 180_000);
 });

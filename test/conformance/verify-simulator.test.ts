@@ -26,7 +26,14 @@ const targetOf = (api: string) => {
 
 describe.each([...vendorNames])('connkit verify %s against the simulator', (api) => {
   it('passes every tier with nothing skipped, and writes every report', async () => {
-    const result = await verify({ api, target: targetOf(api), control: `${t.sim.url}/__control`, reporters: ['console', 'json', 'junit', 'html'], out, progress: null });
+    const result = await verify({
+      api,
+      target: targetOf(api),
+      control: `${t.sim.url}/__control`,
+      reporters: ['console', 'json', 'junit', 'html'],
+      out,
+      progress: null,
+    });
     const failed = result.report!.outcomes.filter((o) => o.status !== 'passed');
     expect(failed.map((o) => `${o.status} ${o.check} ${o.operation ?? ''}: ${o.message}`)).toEqual([]);
     expect(result.exitCode).toBe(0);
@@ -54,12 +61,34 @@ describe.each([...vendorNames])('connkit verify %s against the simulator', (api)
 
 describe('connkit verify usage', () => {
   it('exits 2 for an unreachable target, an unknown API, reporter or check', async () => {
-    const unreachable = await verify({ api: 'auth0', target: 'http://127.0.0.1:9/api/v2', control: `${t.sim.url}/__control`, progress: null, timeoutMs: 2000 });
+    const unreachable = await verify({
+      api: 'auth0',
+      target: 'http://127.0.0.1:9/api/v2',
+      control: `${t.sim.url}/__control`,
+      progress: null,
+      timeoutMs: 2000,
+    });
     expect(unreachable.exitCode).toBe(2);
     expect(unreachable.console).toMatch(/unreachable/);
     expect((await verify({ api: 'okta', target: t.sim.url, progress: null })).exitCode).toBe(2);
-    expect((await verify({ api: 'auth0', target: targetOf('auth0'), control: `${t.sim.url}/__control`, reporters: ['pdf'], progress: null })).exitCode).toBe(2);
-    const badCheck = await verify({ api: 'auth0', target: targetOf('auth0'), control: `${t.sim.url}/__control`, checks: ['no_such_check'], progress: null });
+    expect(
+      (
+        await verify({
+          api: 'auth0',
+          target: targetOf('auth0'),
+          control: `${t.sim.url}/__control`,
+          reporters: ['pdf'],
+          progress: null,
+        })
+      ).exitCode,
+    ).toBe(2);
+    const badCheck = await verify({
+      api: 'auth0',
+      target: targetOf('auth0'),
+      control: `${t.sim.url}/__control`,
+      checks: ['no_such_check'],
+      progress: null,
+    });
     expect([badCheck.exitCode, badCheck.console]).toEqual([2, expect.stringMatching(/no_such_check/)]);
     expect((await verify({ api: 'auth0', target: targetOf('auth0'), progress: null })).exitCode).toBe(2);
   });
@@ -82,13 +111,34 @@ describe('connkit verify usage', () => {
     const { stringify } = await import('yaml');
     const { base_url: _b, ...profile } = fixtures.wingfield;
     await writeFile(file, stringify(profile));
-    const result = await verify({ api: 'wingfield', target: targetOf('wingfield'), profile: file, checks: ['wf_claim_once', 'missing_auth_rejected', 'response_schema_conformance', 'wf_claim_race'], progress: null, stateFile: null });
+    const result = await verify({
+      api: 'wingfield',
+      target: targetOf('wingfield'),
+      profile: file,
+      checks: ['wf_claim_once', 'missing_auth_rejected', 'response_schema_conformance', 'wf_claim_race'],
+      progress: null,
+      stateFile: null,
+    });
     const names = new Set(result.report!.outcomes.map((o) => o.check));
-    expect([...names].sort()).toEqual(['missing_auth_rejected', 'response_schema_conformance', 'wf_claim_once', 'wf_claim_race']);
+    expect([...names].sort()).toEqual([
+      'missing_auth_rejected',
+      'response_schema_conformance',
+      'wf_claim_once',
+      'wf_claim_race',
+    ]);
     // Without --control fixtures come from the profile; the one open token went to wf_claim_once.
-    expect(result.report!.outcomes.find((o) => o.check === 'wf_claim_race')).toMatchObject({ status: 'skipped', message: 'needs connect_tokens.open' });
+    expect(result.report!.outcomes.find((o) => o.check === 'wf_claim_race')).toMatchObject({
+      status: 'skipped',
+      message: 'needs connect_tokens.open',
+    });
     expect(result.report!.outcomes.find((o) => o.check === 'wf_claim_once')?.status).toBe('passed');
-    const skipped = await verify({ api: 'wingfield', target: targetOf('wingfield'), control: `${t.sim.url}/__control`, skip: ['negative_data_rejection'], progress: null });
+    const skipped = await verify({
+      api: 'wingfield',
+      target: targetOf('wingfield'),
+      control: `${t.sim.url}/__control`,
+      skip: ['negative_data_rejection'],
+      progress: null,
+    });
     expect(skipped.report!.outcomes.some((o) => o.check === 'negative_data_rejection')).toBe(false);
     expect(parse(stringify(profile)).api).toBe('wingfield');
   });

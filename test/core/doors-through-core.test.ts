@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim?.close());
 
-const examples = (session?: string) => fetch(`${sim.url}/__page/examples`, { headers: session === undefined ? {} : { 'X-Connkit-Session': session } });
+const examples = (session?: string) =>
+  fetch(`${sim.url}/__page/examples`, { headers: session === undefined ? {} : { 'X-Connkit-Session': session } });
 
 describe('the page through the core', () => {
   it('refuses a session name the pipeline refuses, and makes none for it', async () => {
@@ -33,7 +34,7 @@ describe('the page through the core', () => {
     expect(body.apis.map((a: { name: string }) => a.name)).toEqual(sim.served.map((s) => s.name));
   });
 
-  it('and the journal they read is the core\'s', async () => {
+  it("and the journal they read is the core's", async () => {
     const before = sim.journal.total;
     await fetch(`${sim.url}/leadconduit/connections`);
     expect(sim.journal.total).toBe(before + 1);
@@ -41,7 +42,7 @@ describe('the page through the core', () => {
   });
 });
 
-describe('connkit\'s own paths', () => {
+describe("connkit's own paths", () => {
   it('are the index and everything under /__, never a vendor path', () => {
     expect(['/', '/__control/health', '/__page/assets/x.js', '/__specs/auth0.yaml'].every(isOwnPath)).toBe(true);
     expect(['/connections', '/api/v2/organizations', '/v1-beta', '/_x'].some(isOwnPath)).toBe(false);

@@ -27,8 +27,16 @@ afterAll(async () => {
 });
 
 // Values that move with the clock, not with the door.
-const clockHeaders = new Set(['date', 'x-ratelimit-reset', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
-const kept = (h: Headers) => Object.fromEntries([...h].filter(([k]) => !clockHeaders.has(k) && !k.startsWith('access-control-')));
+const clockHeaders = new Set([
+  'date',
+  'x-ratelimit-reset',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+]);
+const kept = (h: Headers) =>
+  Object.fromEntries([...h].filter(([k]) => !clockHeaders.has(k) && !k.startsWith('access-control-')));
 
 async function both(url: string, init: RequestInit) {
   const viaSocket = await fetch(server.url + url, init);

@@ -41,16 +41,27 @@ const pending = new Set([
 
 function vendorWords(file: string): string[] {
   const text = readFileSync(join(packageRoot, file), 'utf8');
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.ES2022,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: string[] = [];
   const visit = (node: ts.Node) => {
     const words =
       ts.isIdentifier(node) || ts.isPrivateIdentifier(node)
         ? node.text
-        : ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isJsxText(node)
+        : ts.isStringLiteralLike(node) ||
+            ts.isTemplateHead(node) ||
+            ts.isTemplateMiddle(node) ||
+            ts.isTemplateTail(node) ||
+            ts.isJsxText(node)
           ? node.text
           : undefined;
-    if (words !== undefined && vendor.test(words)) found.push(`${file}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}: ${words.slice(0, 60)}`);
+    if (words !== undefined && vendor.test(words))
+      found.push(`${file}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}: ${words.slice(0, 60)}`);
     ts.forEachChild(node, visit);
   };
   visit(sf);

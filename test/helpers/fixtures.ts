@@ -9,7 +9,12 @@ export function lc(fx: any) {
     userKey: p.credentials.user as string,
     superuser: basic(p.credentials.superuser),
     otherUser: basic(p.credentials.other_account_user),
-    completed: p.connections.completed as { id: string; external_id: string; invitation_id: string; relationship_type: string }[],
+    completed: p.connections.completed as {
+      id: string;
+      external_id: string;
+      invitation_id: string;
+      relationship_type: string;
+    }[],
     ssoOnly: p.connections.sso_only as string[],
     otherAccount: p.connections.other_account as string[],
     otherSsoOnly: p.connections.other_account_sso_only as string[],

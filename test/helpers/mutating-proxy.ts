@@ -19,7 +19,11 @@ export interface ProxyResponse {
 /** How a proxy rewrites the simulator's traffic. */
 export interface Rewrite {
   request?(req: ProxyRequest): ProxyRequest;
-  response?(req: ProxyRequest, res: ProxyResponse, forward: (req: ProxyRequest) => Promise<ProxyResponse>): ProxyResponse | Promise<ProxyResponse>;
+  response?(
+    req: ProxyRequest,
+    res: ProxyResponse,
+    forward: (req: ProxyRequest) => Promise<ProxyResponse>,
+  ): ProxyResponse | Promise<ProxyResponse>;
 }
 
 /** A broken implementation, made by rewriting the simulator's traffic. */
@@ -50,18 +54,29 @@ export async function startProxy(upstream: string, mutant?: Rewrite | Mutant) {
     } catch {
       body = text;
     }
-    return { status: res.status, headers: Object.fromEntries([...res.headers].filter(([k]) => !hop.has(k) && k !== 'content-encoding')), body };
+    return {
+      status: res.status,
+      headers: Object.fromEntries([...res.headers].filter(([k]) => !hop.has(k) && k !== 'content-encoding')),
+      body,
+    };
   };
   const server = createServer((req, res) => {
     void (async () => {
       try {
-        let r: ProxyRequest = { method: req.method!, url: req.url!, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body: await readBody(req) };
+        let r: ProxyRequest = {
+          method: req.method!,
+          url: req.url!,
+          headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+          body: await readBody(req),
+        };
         if (mutant?.request) r = mutant.request(r);
         let answer = await forward(r);
         if (mutant?.response) answer = await mutant.response(r, answer, forward);
-        const payload = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+        const payload =
+          answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
         const headers = { ...answer.headers };
-        if (answer.body !== undefined && typeof answer.body !== 'string') headers['content-type'] ??= 'application/json; charset=utf-8';
+        if (answer.body !== undefined && typeof answer.body !== 'string')
+          headers['content-type'] ??= 'application/json; charset=utf-8';
         res.writeHead(answer.status, headers);
         res.end(answer.status === 204 ? undefined : payload);
       } catch (e) {

@@ -18,7 +18,11 @@ export interface PrismProcess {
 export async function startPrismProxy(spec: string, upstream: string): Promise<PrismProcess> {
   const port = await freePort();
   const bin = join(packageRoot, 'node_modules', '.bin', 'prism');
-  const child: ChildProcess = spawn(bin, ['proxy', specPath(spec), upstream, '--errors', '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    bin,
+    ['proxy', specPath(spec), upstream, '--errors', '--host', '127.0.0.1', '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -18,10 +18,26 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 
 /** Starts `connkit mock --port 0 …args` from the sources and waits for its banner. */
 export async function startMock(args: string[]): Promise<MockProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), 'mock', '--port', '0', '--host', '127.0.0.1', '--log-level', 'silent', ...args], {
-    cwd: packageRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(packageRoot, 'src', 'cli.ts'),
+      'mock',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--log-level',
+      'silent',
+      ...args,
+    ],
+    {
+      cwd: packageRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 30_000);

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
 import { basic as basicValue, bearer } from '../../conformance/flows/helpers.js';
-import { startSimulator, type RunningSimulator, type ServerOptions as SimulatorOptions } from '../../src/server/index.js';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type ServerOptions as SimulatorOptions,
+} from '../../src/server/index.js';
 
 export interface Call {
   method?: string;
@@ -32,7 +36,14 @@ export const door: 'socket' | 'handle' = process.env.CONNKIT_DOOR === 'handle' ?
  * spec (a violation comes back as a 500), plus the fixtures it reports.
  */
 export async function testSimulator(options: SimulatorOptions = {}) {
-  const sim: RunningSimulator = await startSimulator({ port: 0, host: '127.0.0.1', logLevel: 'silent', validateResponses: true, maxSessions: 1000, ...options });
+  const sim: RunningSimulator = await startSimulator({
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    validateResponses: true,
+    maxSessions: 1000,
+    ...options,
+  });
   const call = async (c: Call): Promise<Answer> => {
     const headers: Record<string, string> = { ...c.headers };
     if (c.session) headers['X-Connkit-Session'] = c.session;

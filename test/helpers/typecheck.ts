@@ -22,7 +22,8 @@ export function typecheck(files: Map<string, string>, options: ts.CompilerOption
   const readFile = host.readFile.bind(host);
   host.fileExists = (f) => files.has(f) || fileExists(f);
   host.readFile = (f) => files.get(f) ?? readFile(f);
-  host.getSourceFile = (f, lang, ...rest) => (files.has(f) ? ts.createSourceFile(f, files.get(f)!, lang) : getSourceFile(f, lang, ...rest));
+  host.getSourceFile = (f, lang, ...rest) =>
+    files.has(f) ? ts.createSourceFile(f, files.get(f)!, lang) : getSourceFile(f, lang, ...rest);
   const program = ts.createProgram([...files.keys()], all, host);
   return new Map(
     [...files.keys()].map((f) => {

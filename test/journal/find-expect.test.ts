@@ -1,14 +1,22 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createSimulator } from '../../src/sim/core.js';
-import { Journal, JournalExpectationError, entryBytes, type JournalEntry, type JournalQuery } from '../../src/sim/journal.js';
+import {
+  Journal,
+  JournalExpectationError,
+  entryBytes,
+  type JournalEntry,
+  type JournalQuery,
+} from '../../src/sim/journal.js';
 
 const sim = createSimulator({ apis: ['wingfield', 'leadconduit'], sizes: { wingfield: 1, leadconduit: 1 } });
 const fixtures = await sim.control.fixtures();
 const wf = fixtures.apis.wingfield;
 const lc = fixtures.apis.leadconduit;
 if (!wf || !lc) throw new Error('fixtures of both APIs expected');
-const wingfield = (path: string, init: RequestInit = {}) => sim.handle(new Request(`http://127.0.0.1/wingfield/api/v1${path}`, init));
-const leadconduit = (path: string, init: RequestInit = {}) => sim.handle(new Request(`http://127.0.0.1/leadconduit${path}`, init));
+const wingfield = (path: string, init: RequestInit = {}) =>
+  sim.handle(new Request(`http://127.0.0.1/wingfield/api/v1${path}`, init));
+const leadconduit = (path: string, init: RequestInit = {}) =>
+  sim.handle(new Request(`http://127.0.0.1/leadconduit${path}`, init));
 const orgs = `/external-services/${wf.external_service_id}/organizations`;
 const token = { Authorization: `Bearer ${wf.tokens.read}` };
 
@@ -27,7 +35,9 @@ describe('sim.journal.find / expect: what a test sent', () => {
       ['wingfield', 200, 'team-b'],
       ['leadconduit', 200, 'default'],
     ]);
-    expect(sim.journal.find({ since: mark, api: 'wingfield', operationId: 'listExternalServiceOrganizations' })).toHaveLength(3);
+    expect(
+      sim.journal.find({ since: mark, api: 'wingfield', operationId: 'listExternalServiceOrganizations' }),
+    ).toHaveLength(3);
     expect(sim.journal.find({ since: mark, status: 401 }).map((e) => e.api)).toEqual(['wingfield']);
     expect(sim.journal.find({ since: mark, status: '2xx' })).toHaveLength(3);
     expect(sim.journal.find({ since: mark, status: [401, 403] })).toHaveLength(1);
@@ -52,7 +62,9 @@ describe('sim.journal.find / expect: what a test sent', () => {
     }
     expect(thrown).toBeInstanceOf(JournalExpectationError);
     const message = thrown instanceof Error ? thrown.message : '';
-    expect(message).toMatch(/^expected exactly 1 request\(s\) with since=\d+ api=wingfield status=409, the journal holds 0\nnewest requests:\n/);
+    expect(message).toMatch(
+      /^expected exactly 1 request\(s\) with since=\d+ api=wingfield status=409, the journal holds 0\nnewest requests:\n/,
+    );
     expect(message).toMatch(/#\d+ GET \/leadconduit\/connections 200 leadconduit\.listConnections session=default/);
   });
 
@@ -74,7 +86,11 @@ describe('GET /__control/journal with the same filters (for server users)', () =
     // Read as it answered: its own entry is added after.
     expect(r.bytes).toBeGreaterThan(0);
     expect(r.bytes).toBeLessThan(sim.journal.bytes());
-    const byCode = await sim.control.journal.list({ since: mark, status: '200', operationId: 'listExternalServiceOrganizations' });
+    const byCode = await sim.control.journal.list({
+      since: mark,
+      status: '200',
+      operationId: 'listExternalServiceOrganizations',
+    });
     expect(byCode.matched).toBe(1);
     const bad = await sim.handle(new Request('http://127.0.0.1/__control/journal?status=4x'));
     expect(bad.status).toBe(400);
@@ -83,7 +99,15 @@ describe('GET /__control/journal with the same filters (for server users)', () =
 });
 
 describe('the journal is bounded in entries and in bytes', () => {
-  const entry = (body: string): Omit<JournalEntry, 'seq'> => ({ at: '2026-01-01T00:00:00.000Z', session: 'default', method: 'POST', url: '/x', status: 200, durationMs: 1, request: { headers: {}, body } });
+  const entry = (body: string): Omit<JournalEntry, 'seq'> => ({
+    at: '2026-01-01T00:00:00.000Z',
+    session: 'default',
+    method: 'POST',
+    url: '/x',
+    status: 200,
+    durationMs: 1,
+    request: { headers: {}, body },
+  });
 
   it('drops the oldest past the byte cap; bytes() is what is kept; the newest stays even alone over it', () => {
     const one = entryBytes(entry('a'.repeat(1000)));

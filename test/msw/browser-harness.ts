@@ -11,17 +11,34 @@ import { build, type Plugin } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { packageRoot } from '../../src/paths.js';
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+};
 
 /** The browser build (scripts/build-browser.mjs) made fresh into `outdir`. */
 export function buildBrowserBundle(outdir: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(packageRoot, 'scripts', 'build-browser.mjs'), '--outdir', outdir], { cwd: packageRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [join(packageRoot, 'scripts', 'build-browser.mjs'), '--outdir', outdir], {
+      cwd: packageRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (out += d));
-    p.once('exit', (code) => (code === 0 ? resolve(join(outdir, 'connkit.js')) : reject(new Error(`build-browser failed:\n${out}`))));
+    p.once('exit', (code) =>
+      code === 0 ? resolve(join(outdir, 'connkit.js')) : reject(new Error(`build-browser failed:\n${out}`)),
+    );
   });
 }
 
@@ -88,15 +105,27 @@ export async function runPage(entry: string, bundle: PageBundle, timeoutMs = 60_
       sourcemap: 'inline',
       logLevel: 'error',
     });
-    await copyFile(join(packageRoot, 'node_modules', 'msw', 'lib', 'mockServiceWorker.js'), join(dir, 'mockServiceWorker.js'));
-    await writeFile(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>connkit</title><script type="module" src="/page.js"></script>');
+    await copyFile(
+      join(packageRoot, 'node_modules', 'msw', 'lib', 'mockServiceWorker.js'),
+      join(dir, 'mockServiceWorker.js'),
+    );
+    await writeFile(
+      join(dir, 'index.html'),
+      '<!doctype html><meta charset="utf-8"><title>connkit</title><script type="module" src="/page.js"></script>',
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const page = await browser.newPage();
-    const failed = new Promise<never>((_, reject) => page.on('pageerror', (e) => reject(new Error(`page error: ${e.message}\n${log.join('\n')}`))));
+    const failed = new Promise<never>((_, reject) =>
+      page.on('pageerror', (e) => reject(new Error(`page error: ${e.message}\n${log.join('\n')}`))),
+    );
     page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
     await page.goto(url);
-    const done = page.waitForFunction(() => (window as { __connkitDone?: unknown }).__connkitDone !== undefined, undefined, { timeout: timeoutMs });
+    const done = page.waitForFunction(
+      () => (window as { __connkitDone?: unknown }).__connkitDone !== undefined,
+      undefined,
+      { timeout: timeoutMs },
+    );
     await Promise.race([done, failed]);
     const result = await page.evaluate(() => (window as { __connkitDone?: unknown }).__connkitDone);
     return { result, log, swapped };

@@ -18,9 +18,17 @@ beforeAll(async () => {
 afterAll(() => rm(out, { recursive: true, force: true }));
 
 describe.runIf(existsSync('/usr/bin/chromium'))('MSW in chromium (setupWorker)', () => {
-  it('lists an organization\'s Auth0 links with fetch to the tenant host, adds one, and sees it listed', async () => {
-    const { result, log, swapped } = await runPage(join(packageRoot, 'test', 'msw', 'browser', 'page.ts'), { swap: { [join(packageRoot, 'src', 'browser.js')]: bundle } });
-    const r = result as { connection: string; before: string[]; addedStatus: number; after: string[]; workerControlled: boolean };
+  it("lists an organization's Auth0 links with fetch to the tenant host, adds one, and sees it listed", async () => {
+    const { result, log, swapped } = await runPage(join(packageRoot, 'test', 'msw', 'browser', 'page.ts'), {
+      swap: { [join(packageRoot, 'src', 'browser.js')]: bundle },
+    });
+    const r = result as {
+      connection: string;
+      before: string[];
+      addedStatus: number;
+      after: string[];
+      workerControlled: boolean;
+    };
     expect(r.addedStatus, log.join('\n')).toBe(201);
     expect(r.before).not.toContain(r.connection);
     expect(r.after).toContain(r.connection);

@@ -13,7 +13,10 @@ import { createSimulator } from '../../src/sim/core.js';
 
 const sim = createSimulator({ validateResponses: true });
 const server = setupServer(
-  ...handlers(sim, { tenantDomain: 'login.acme.test', baseUrls: { wingfield: 'https://gateway.acme.test/partners/wingfield' } }),
+  ...handlers(sim, {
+    tenantDomain: 'login.acme.test',
+    baseUrls: { wingfield: 'https://gateway.acme.test/partners/wingfield' },
+  }),
 );
 let fx: Awaited<ReturnType<typeof sim.control.fixtures>>['apis'];
 
@@ -30,7 +33,8 @@ const json = { 'Content-Type': 'application/json' };
 describe('MSW handlers in Node (setupServer)', () => {
   it('LeadConduit at app.leadconduit.com: a repair turns an sso_only connection completed', async () => {
     const lc = fx.leadconduit!;
-    const list = async () => (await fetch('https://app.leadconduit.com/connections', { headers: basic(lc.credentials.user) })).json();
+    const list = async () =>
+      (await fetch('https://app.leadconduit.com/connections', { headers: basic(lc.credentials.user) })).json();
     const id = lc.connections.sso_only[0];
     expect((await list()).find((c: any) => c.id === id).status).toBe('sso_only');
     const repaired = await fetch('https://app.leadconduit.com/connections/repair', {
@@ -42,12 +46,16 @@ describe('MSW handlers in Node (setupServer)', () => {
     expect((await list()).find((c: any) => c.id === id).status).toBe('completed');
   });
 
-  it('Auth0 at the tenant\'s *.auth0.com host and at a custom domain: an added link is listed', async () => {
+  it("Auth0 at the tenant's *.auth0.com host and at a custom domain: an added link is listed", async () => {
     const a0 = fx.auth0!;
     const org = a0.organizations.empty.id;
     const cid = a0.unlinked_connection_ids[0];
     const ids = async (host: string) =>
-      (await (await fetch(`https://${host}/api/v2/organizations/${org}/connections`, { headers: bearer(a0.tokens.full) })).json()).map((l: any) => l.connection_id);
+      (
+        await (
+          await fetch(`https://${host}/api/v2/organizations/${org}/connections`, { headers: bearer(a0.tokens.full) })
+        ).json()
+      ).map((l: any) => l.connection_id);
     expect(await ids('connkit.auth0.com')).not.toContain(cid);
     const added = await fetch(`https://connkit.eu.auth0.com/api/v2/organizations/${org}/connections`, {
       method: 'POST',
@@ -61,7 +69,10 @@ describe('MSW handlers in Node (setupServer)', () => {
   it('MyCreditApp at api.mycreditapp.ai with the typed client: an invitation connects once', async () => {
     const m = fx.mycreditapp!;
     const invitee = m.organizations.invitee;
-    const mca = createClient('mycreditapp', { baseUrl: 'https://api.mycreditapp.ai/v1-beta', token: invitee.access_token });
+    const mca = createClient('mycreditapp', {
+      baseUrl: 'https://api.mycreditapp.ai/v1-beta',
+      token: invitee.access_token,
+    });
     const header = { 'Requester-Organization-ID': invitee.id, 'Target-Organization-ID': invitee.id };
     const body = { host_organization_id: m.organizations.host.id, invitation_token: m.invitations.sent[0] };
     const first = await mca.POST('/host-connections', { params: { header }, body });
@@ -99,20 +110,29 @@ describe('MSW handlers in Node (setupServer)', () => {
     expect(normal.headers.get('X-Connections-Degraded')).toBeNull();
   });
 
-  it('the journal holds the calls: the vendor-true path as sent, a user base URL rebased on the API\'s', async () => {
+  it("the journal holds the calls: the vendor-true path as sent, a user base URL rebased on the API's", async () => {
     const { entries } = await sim.control.journal.list({ limit: 1000 });
-    const claims = entries.filter((e) => e.url.includes('/organization-relations/claim')).map((e) => [new URL(e.url, 'http://x').pathname.split('/external-services/')[0], e.status]);
-    expect(claims).toEqual(expect.arrayContaining([['/api/v1', 200], ['/wingfield/api/v1', 409]]));
+    const claims = entries
+      .filter((e) => e.url.includes('/organization-relations/claim'))
+      .map((e) => [new URL(e.url, 'http://x').pathname.split('/external-services/')[0], e.status]);
+    expect(claims).toEqual(
+      expect.arrayContaining([
+        ['/api/v1', 200],
+        ['/wingfield/api/v1', 409],
+      ]),
+    );
   });
 });
 
 describe('the hosts the handlers answer for', () => {
-  it('are the specs\' servers', () => {
-    for (const v of vendorNames) expect(vendorBaseUrls[v], v).toBe(parse(readFileSync(specPath(v), 'utf8')).servers[0].url);
+  it("are the specs' servers", () => {
+    for (const v of vendorNames)
+      expect(vendorBaseUrls[v], v).toBe(parse(readFileSync(specPath(v), 'utf8')).servers[0].url);
   });
 
-  it('match the vendor\'s base URL and below it, not look-alike hosts or paths', () => {
-    const hit = (v: (typeof vendorNames)[number], url: string) => vendorPatterns(v, 'login.acme.test').some((p) => p.test(url));
+  it("match the vendor's base URL and below it, not look-alike hosts or paths", () => {
+    const hit = (v: (typeof vendorNames)[number], url: string) =>
+      vendorPatterns(v, 'login.acme.test').some((p) => p.test(url));
     expect(hit('leadconduit', 'https://app.leadconduit.com/connections')).toBe(true);
     expect(hit('leadconduit', 'https://app.leadconduit.com.evil.test/connections')).toBe(false);
     expect(hit('auth0', 'https://acme.us.auth0.com/api/v2/organizations/o/connections')).toBe(true);

@@ -18,7 +18,11 @@ interface Run {
 /** Runs a command to its end; its stdout and stderr together. */
 function run(cmd: string, args: string[], cwd: string, timeoutMs = 240_000): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+    const child = spawn(cmd, args, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
     let out = '';
     let stdout = '';
     child.stdout.on('data', (d) => ((out += d), (stdout += d)));
@@ -48,7 +52,11 @@ function newest(path: string): number {
 /** The build is older than what it is built from (the browser bundle is its last step). */
 const buildIsStale = () =>
   newest(join(packageRoot, 'dist', 'browser', 'connkit.js')) <
-  Math.max(...['src', 'conformance', 'specs', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((p) => newest(join(packageRoot, p))));
+  Math.max(
+    ...['src', 'conformance', 'specs', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((p) =>
+      newest(join(packageRoot, p)),
+    ),
+  );
 
 let work: string;
 let project: string;
@@ -62,11 +70,19 @@ beforeAll(async () => {
   const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], packageRoot);
   ok(packed, 'npm pack');
   const [{ filename }] = JSON.parse(packed.stdout.slice(packed.stdout.lastIndexOf('[\n  {'))) as { filename: string }[];
-  const msw = JSON.parse(await readFile(join(packageRoot, 'node_modules', 'msw', 'package.json'), 'utf8')).version as string;
+  const msw = JSON.parse(await readFile(join(packageRoot, 'node_modules', 'msw', 'package.json'), 'utf8'))
+    .version as string;
   await run('mkdir', ['-p', project], work);
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   // From npm's cache: every dependency is one this repository already installed.
-  ok(await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, filename), `msw@${msw}`], project), 'npm install');
+  ok(
+    await run(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, filename), `msw@${msw}`],
+      project,
+    ),
+    'npm install',
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -80,10 +96,18 @@ describe('the packed tarball, installed into an empty project', () => {
     const files = [manifest.bin.connkit, manifest.main, manifest.types];
     for (const entry of Object.values<any>(manifest.exports)) {
       if (typeof entry === 'string') continue;
-      for (const target of [entry.types, entry.default, entry.browser?.types, entry.browser?.default]) if (target && !target.includes('*')) files.push(target);
+      for (const target of [entry.types, entry.default, entry.browser?.types, entry.browser?.default])
+        if (target && !target.includes('*')) files.push(target);
     }
     for (const f of files) await expect(readFile(join(installed, f)), f).resolves.toBeTruthy();
-    for (const f of ['specs/auth0.yaml', 'dist/src/generated/specs.js', 'dist/src/generated/auth0.d.ts', 'dist/conformance/verify.js', 'dist/page/index.html']) await expect(readFile(join(installed, f)), f).resolves.toBeTruthy();
+    for (const f of [
+      'specs/auth0.yaml',
+      'dist/src/generated/specs.js',
+      'dist/src/generated/auth0.d.ts',
+      'dist/conformance/verify.js',
+      'dist/page/index.html',
+    ])
+      await expect(readFile(join(installed, f)), f).resolves.toBeTruthy();
     await expect(readFile(join(installed, 'test', 'package', 'pack.test.ts'))).rejects.toThrow();
   });
 
@@ -94,7 +118,11 @@ describe('the packed tarball, installed into an empty project', () => {
   });
 
   it('npx connkit mock serves, and npx connkit verify passes against it', async () => {
-    const mock: ChildProcess = spawn('npx', ['--no-install', 'connkit', 'mock', '--port', '0', '--host', '127.0.0.1', '--log-level', 'silent'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const mock: ChildProcess = spawn(
+      'npx',
+      ['--no-install', 'connkit', 'mock', '--port', '0', '--host', '127.0.0.1', '--log-level', 'silent'],
+      { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
     try {
       let banner = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -113,7 +141,23 @@ describe('the packed tarball, installed into an empty project', () => {
       const health = await fetch(`${url}/__control/health`);
       expect(health.status).toBe(200);
       const checks = 'auth0_link_lifecycle,auth0_duplicate_link,missing_auth_rejected,response_schema_conformance';
-      const r = await run('npx', ['--no-install', 'connkit', 'verify', '--api', 'auth0', '--target', `${url}/auth0/api/v2`, '--control', `${url}/__control`, '--checks', checks], project);
+      const r = await run(
+        'npx',
+        [
+          '--no-install',
+          'connkit',
+          'verify',
+          '--api',
+          'auth0',
+          '--target',
+          `${url}/auth0/api/v2`,
+          '--control',
+          `${url}/__control`,
+          '--checks',
+          checks,
+        ],
+        project,
+      );
       ok(r, 'verify');
       const [, passed] = /^(\d+) passed, 0 failed, 0 skipped$/m.exec(r.out) ?? [];
       expect(Number(passed), r.out).toBeGreaterThan(4);
@@ -166,10 +210,22 @@ console.log('used');
     expect(r.out).toContain('used');
   });
 
-  it('its types: connkit/types/<vendor> and the client compile in the user\'s project', async () => {
+  it("its types: connkit/types/<vendor> and the client compile in the user's project", async () => {
     await writeFile(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2022', 'DOM'], types: [] }, files: ['typed.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          lib: ['ES2022', 'DOM'],
+          types: [],
+        },
+        files: ['typed.ts'],
+      }),
     );
     await writeFile(
       join(project, 'typed.ts'),
@@ -190,11 +246,27 @@ export async function claim(body: components['schemas']['ClaimOrganizationRelati
   // skipLibCheck: false reads every declaration file the entries reach: none may need a type
   // package the consumer does not have (Express's were one; Node's are a Node project's own).
   it('its public declarations compile with skipLibCheck: false and no Express types', async () => {
-    const node = JSON.parse(await readFile(join(packageRoot, 'node_modules', '@types', 'node', 'package.json'), 'utf8')).version as string;
-    ok(await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `@types/node@${node}`], project), 'npm install @types/node');
+    const node = JSON.parse(await readFile(join(packageRoot, 'node_modules', '@types', 'node', 'package.json'), 'utf8'))
+      .version as string;
+    ok(
+      await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `@types/node@${node}`], project),
+      'npm install @types/node',
+    );
     await writeFile(
       join(project, 'tsconfig.strict.json'),
-      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: ['node'] }, files: ['strict.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          lib: ['ES2022', 'DOM'],
+          types: ['node'],
+        },
+        files: ['strict.ts'],
+      }),
     );
     await writeFile(
       join(project, 'strict.ts'),
@@ -213,6 +285,9 @@ export type Envelope = components['schemas']['WingfieldError'];
     );
     expect(existsSync(join(project, 'node_modules', '@types', 'express'))).toBe(false);
     const tsc = join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    ok(await run(process.execPath, [tsc, '-p', 'tsconfig.strict.json'], project, 120_000), 'tsc with skipLibCheck: false');
+    ok(
+      await run(process.execPath, [tsc, '-p', 'tsconfig.strict.json'], project, 120_000),
+      'tsc with skipLibCheck: false',
+    );
   });
 });

@@ -11,7 +11,10 @@ import { contentSecurityPolicy } from '../../src/server/frame-policy.js';
 import { buildPage, hasChromium, openBrowser, type Opened } from './browser.js';
 
 /** A request with headers fetch will not let one set (Host). */
-function raw(url: string, init: { method?: string; headers: Record<string, string> }): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function raw(
+  url: string,
+  init: { method?: string; headers: Record<string, string> },
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
       let body = '';
@@ -34,11 +37,18 @@ describe('the control boundary', () => {
 
   it('refuses a foreign Origin on /__control with 403, no CORS, and changes nothing', async () => {
     const before = await state();
-    const res = await fetch(`${t.sim.url}/__control/reset`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' }, body: '{"seed":7}' });
+    const res = await fetch(`${t.sim.url}/__control/reset`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+      body: '{"seed":7}',
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect((await res.json()).error.code).toBe('foreign_origin');
-    const preflight = await fetch(`${t.sim.url}/__control/state`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'PUT' } });
+    const preflight = await fetch(`${t.sim.url}/__control/state`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'PUT' },
+    });
     expect(preflight.status).toBe(403);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(await state()).toBe(before);
@@ -52,11 +62,18 @@ describe('the control boundary', () => {
 
   it('refuses a Host that is not a loopback name (DNS rebinding)', async () => {
     for (const path of ['/__control/health', '/__control/journal/stream', '/']) {
-      const res = await raw(`${t.sim.url}${path}`, { headers: { Host: `evil.example:${t.sim.port}`, Accept: 'text/html' } });
+      const res = await raw(`${t.sim.url}${path}`, {
+        headers: { Host: `evil.example:${t.sim.port}`, Accept: 'text/html' },
+      });
       expect(res.status, path).toBe(403);
       expect(JSON.parse(res.body).error.code).toBe('foreign_host');
     }
-    for (const host of [`localhost:${t.sim.port}`, `127.0.0.1:${t.sim.port}`, `127.1.2.3:${t.sim.port}`, `[::1]:${t.sim.port}`]) {
+    for (const host of [
+      `localhost:${t.sim.port}`,
+      `127.0.0.1:${t.sim.port}`,
+      `127.1.2.3:${t.sim.port}`,
+      `[::1]:${t.sim.port}`,
+    ]) {
       expect((await raw(`${t.sim.url}/__control/health`, { headers: { Host: host } })).status, host).toBe(200);
     }
   });
@@ -67,7 +84,11 @@ describe('the control boundary', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const preflight = await fetch(`${t.sim.url}/auth0/api/v2/organizations/org_x/enabled_connections`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: 'https://app.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -78,8 +99,20 @@ describe('the control boundary', () => {
     try {
       const headers = { Host: `mock.internal:${remote.sim.port}` };
       expect((await raw(`${remote.sim.url}/__control/health`, { headers })).status).toBe(403);
-      expect((await raw(`${remote.sim.url}/__control/health`, { headers: { ...headers, 'X-Connkit-Control-Token': 'sesame' } })).status).toBe(200);
-      expect((await raw(`${remote.sim.url}/__control/health`, { headers: { ...headers, 'X-Connkit-Control-Token': 'wrong' } })).status).toBe(403);
+      expect(
+        (
+          await raw(`${remote.sim.url}/__control/health`, {
+            headers: { ...headers, 'X-Connkit-Control-Token': 'sesame' },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await raw(`${remote.sim.url}/__control/health`, {
+            headers: { ...headers, 'X-Connkit-Control-Token': 'wrong' },
+          })
+        ).status,
+      ).toBe(403);
     } finally {
       await remote.close();
     }
@@ -104,7 +137,11 @@ describe('the control boundary', () => {
     let other: Server;
     let otherUrl: string;
     beforeAll(async () => {
-      other = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>elsewhere</title><p>another site</p>'));
+      other = createServer((_req, res) =>
+        res
+          .writeHead(200, { 'Content-Type': 'text/html' })
+          .end('<!doctype html><title>elsewhere</title><p>another site</p>'),
+      );
       await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
       otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
       b = await openBrowser();
@@ -117,10 +154,13 @@ describe('the control boundary', () => {
     it('cannot reset or import a state, and the state stays byte-identical', async () => {
       // A state a reset would change: one Auth0 link removed.
       const a0 = (await t.fixtures()).auth0;
-      const removed = await fetch(`${t.sim.url}/auth0/api/v2/organizations/${a0.organizations.main.id}/enabled_connections/${a0.organizations.main.connection_ids[0]}`, {
-        method: 'DELETE',
-        headers: { Authorization: `Bearer ${a0.tokens.full}` },
-      });
+      const removed = await fetch(
+        `${t.sim.url}/auth0/api/v2/organizations/${a0.organizations.main.id}/enabled_connections/${a0.organizations.main.connection_ids[0]}`,
+        {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${a0.tokens.full}` },
+        },
+      );
       expect(removed.status).toBe(204);
       const before = await state();
       const snapshot = JSON.parse(before);
@@ -140,7 +180,11 @@ describe('the control boundary', () => {
           return {
             reset: await attempt(`${target}/__control/reset`, { method: 'POST' }),
             resetNoCors: await attempt(`${target}/__control/reset`, { method: 'POST', mode: 'no-cors' }),
-            importState: await attempt(`${target}/__control/state`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body }),
+            importState: await attempt(`${target}/__control/state`, {
+              method: 'PUT',
+              headers: { 'Content-Type': 'application/json' },
+              body,
+            }),
             importNoCors: await attempt(`${target}/__control/state`, { method: 'PUT', mode: 'no-cors', body }),
             read: await attempt(`${target}/__control/fixtures`, {}),
           };
@@ -163,7 +207,11 @@ describe('the control boundary', () => {
     beforeAll(async () => {
       buildPage();
       framer = createServer((_req, res) =>
-        res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>framer</title><iframe id="f" src="${t.sim.url}/#scenarios" width="1200" height="800"></iframe>`),
+        res
+          .writeHead(200, { 'Content-Type': 'text/html' })
+          .end(
+            `<!doctype html><title>framer</title><iframe id="f" src="${t.sim.url}/#scenarios" width="1200" height="800"></iframe>`,
+          ),
       );
       await new Promise<void>((r) => framer.listen(0, '127.0.0.1', r));
       framerUrl = `http://127.0.0.1:${(framer.address() as AddressInfo).port}`;
@@ -172,7 +220,9 @@ describe('the control boundary', () => {
       await b.context.addInitScript(() => {
         const seen: string[] = [];
         Object.assign(window, { cspViolations: seen });
-        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
       });
     });
     afterAll(async () => {

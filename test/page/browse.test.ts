@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { browsePage, fromArray, fromGroups, fromRecord, type Collection } from '../../src/sim/browse.js';
 import { testSimulator } from '../helpers/sim.js';
 
-const walk = (c: Collection, offset: number, limit: number) => [...c.entries()].slice(offset, offset + limit).map(([id, record]) => ({ id, record }));
+const walk = (c: Collection, offset: number, limit: number) =>
+  [...c.entries()].slice(offset, offset + limit).map(([id, record]) => ({ id, record }));
 
 describe('browsing a collection', () => {
   const records = Object.fromEntries(Array.from({ length: 103 }, (_, i) => [`r${i}`, { n: i }]));
@@ -33,7 +34,13 @@ describe('browsing a collection', () => {
     expect(found.total).toBe(14); // a1, a10…a19, a100…a102
     expect(found.items.map((i) => i.id)).toEqual(['g1/a1', 'g3/a10', 'g3/a11', 'g3/a12', 'g3/a13']);
     const byId = browsePage(fromRecord(records, 1), 1, 2, 'r10');
-    expect(byId).toEqual({ total: 4, items: [{ id: 'r100', record: { n: 100 } }, { id: 'r101', record: { n: 101 } }] });
+    expect(byId).toEqual({
+      total: 4,
+      items: [
+        { id: 'r100', record: { n: 100 } },
+        { id: 'r101', record: { n: 101 } },
+      ],
+    });
   });
 });
 
@@ -60,10 +67,13 @@ describe('GET /__control/state/{api}/{collection}', () => {
   it('shows a write at once: the ids it keeps between reads are dropped when the state changes', async () => {
     const t = await testSimulator({ apis: ['leadconduit'] });
     try {
-      const total = async () => (await t.call({ path: '/__control/state/leadconduit/sso-connections?limit=1' })).body.total as number;
+      const total = async () =>
+        (await t.call({ path: '/__control/state/leadconduit/sso-connections?limit=1' })).body.total as number;
       const before = await total();
       expect(await total()).toBe(before);
-      expect((await t.call({ method: 'POST', path: '/__control/leadconduit/sso-only-connections', body: {} })).status).toBe(201);
+      expect(
+        (await t.call({ method: 'POST', path: '/__control/leadconduit/sso-only-connections', body: {} })).status,
+      ).toBe(201);
       expect(await total()).toBe(before + 1);
     } finally {
       await t.close();

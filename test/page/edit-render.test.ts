@@ -5,7 +5,10 @@ import type { JournalEntry } from '../../src/page/control.js';
 import { Markdown } from '../../src/page/markdown.js';
 
 /** Every element of a vnode tree as [type, props], and its text. */
-function walk(node: unknown, out: { types: string[]; text: string[]; props: Record<string, unknown>[] } = { types: [], text: [], props: [] }) {
+function walk(
+  node: unknown,
+  out: { types: string[]; text: string[]; props: Record<string, unknown>[] } = { types: [], text: [], props: [] },
+) {
   if (typeof node === 'string' || typeof node === 'number') out.text.push(String(node));
   else if (Array.isArray(node)) for (const n of node) walk(n, out);
   else if (isValidElement(node)) {
@@ -22,7 +25,11 @@ function walk(node: unknown, out: { types: string[]; text: string[]; props: Reco
 
 describe('Markdown in scenario descriptions', () => {
   it('renders code, bold, emphasis and http links as elements', () => {
-    const r = walk(Markdown({ text: 'delays by `ms`, **always**, *maybe*; see [the RFC](https://www.rfc-editor.org/rfc/rfc7240)\n\nsecond' }));
+    const r = walk(
+      Markdown({
+        text: 'delays by `ms`, **always**, *maybe*; see [the RFC](https://www.rfc-editor.org/rfc/rfc7240)\n\nsecond',
+      }),
+    );
     expect(r.types).toEqual(['div', 'p', 'code', 'strong', 'em', 'a', 'p']);
     expect(r.text.join('')).not.toContain('`');
     expect(r.props.find((p) => p.href)?.rel).toBe('noopener noreferrer');
@@ -38,13 +45,27 @@ describe('Markdown in scenario descriptions', () => {
 });
 
 describe('the replay curl', () => {
-  const entry = (over: Partial<JournalEntry>): JournalEntry => ({ seq: 1, at: '2026-01-01T00:00:00Z', session: 'default', method: 'GET', url: '/leadconduit/connections', status: 200, durationMs: 1, ...over });
+  const entry = (over: Partial<JournalEntry>): JournalEntry => ({
+    seq: 1,
+    at: '2026-01-01T00:00:00Z',
+    session: 'default',
+    method: 'GET',
+    url: '/leadconduit/connections',
+    status: 200,
+    durationMs: 1,
+    ...over,
+  });
   it('carries the scenarios that acted as a Prefer header', () => {
-    expect(replayCurl(entry({ scenarios: ['sso-outage', 'latency'] }), 'http://127.0.0.1:4010')).toContain(`-H 'Prefer: scenario=sso-outage, scenario=latency'`);
+    expect(replayCurl(entry({ scenarios: ['sso-outage', 'latency'] }), 'http://127.0.0.1:4010')).toContain(
+      `-H 'Prefer: scenario=sso-outage, scenario=latency'`,
+    );
   });
   it('adds none when none acted, and does not repeat one the request already preferred', () => {
     expect(replayCurl(entry({ scenarios: [] }), 'http://x')).not.toContain('Prefer');
-    const sent = replayCurl(entry({ scenarios: ['latency'], request: { headers: { prefer: 'scenario=latency; ms=5' } } }), 'http://x');
+    const sent = replayCurl(
+      entry({ scenarios: ['latency'], request: { headers: { prefer: 'scenario=latency; ms=5' } } }),
+      'http://x',
+    );
     expect(sent.match(/Prefer/gi)).toHaveLength(1);
     expect(sent).toContain('scenario=latency; ms=5');
   });

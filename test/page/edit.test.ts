@@ -21,7 +21,9 @@ describe.runIf(hasChromium)('the page edits', () => {
   });
 
   const firstRow = async (api: string, collection: string) => {
-    const page = (await (await fetch(`${t.sim.url}/__control/state/${api}/${collection}?limit=1`)).json()) as { items: { id: string; record: Record<string, unknown> }[] };
+    const page = (await (await fetch(`${t.sim.url}/__control/state/${api}/${collection}?limit=1`)).json()) as {
+      items: { id: string; record: Record<string, unknown> }[];
+    };
     const item = page.items[0];
     if (!item) throw new Error(`no ${api} ${collection}`);
     return item;
@@ -43,7 +45,9 @@ describe.runIf(hasChromium)('the page edits', () => {
 
     await box.fill(JSON.stringify({ ...json, relationship_type: 'partner' }, null, 2));
     await b.page.getByTestId('record-save').click();
-    await expect.poll(() => b.page.getByTestId('record-error').innerText()).toMatch(/body\.relationship_type must be one of seller, buyer/);
+    await expect
+      .poll(() => b.page.getByTestId('record-error').innerText())
+      .toMatch(/body\.relationship_type must be one of seller, buyer/);
     await screenshot(b.page, 'edit-refused');
     expect((await firstRow('leadconduit', 'connections')).record).toEqual(before.record);
 
@@ -53,7 +57,9 @@ describe.runIf(hasChromium)('the page edits', () => {
     await expect.poll(() => b.page.getByTestId('state-notice').innerText()).toContain(`saved ${before.id}`);
     expect((await firstRow('leadconduit', 'connections')).record.connected_account).toEqual(connected);
     // What the API answers follows the edit.
-    const list = (await (await fetch(`${t.sim.url}/leadconduit/connections`, { headers: basic(lcKey) })).json()) as unknown[];
+    const list = (await (
+      await fetch(`${t.sim.url}/leadconduit/connections`, { headers: basic(lcKey) })
+    ).json()) as unknown[];
     expect(JSON.stringify(list)).toContain('Renamed in the page');
     await b.page.getByTestId('state-table').locator('tbody tr').first().click();
     await screenshot(b.page, 'edit-saved');
@@ -67,7 +73,9 @@ describe.runIf(hasChromium)('the page edits', () => {
     await screenshot(b.page, 'edit-presets');
     await b.page.getByTestId('preset-sso-only').click();
     await expect.poll(() => b.page.getByTestId('state-notice').innerText()).toContain(`Make SSO-only: ${row.id}`);
-    const list = (await (await fetch(`${t.sim.url}/leadconduit/connections`, { headers: basic(lcKey) })).json()) as { id: string }[];
+    const list = (await (await fetch(`${t.sim.url}/leadconduit/connections`, { headers: basic(lcKey) })).json()) as {
+      id: string;
+    }[];
     expect(JSON.stringify(list.find((e) => e.id === row.record.external_id))).toMatch(/sso_only/);
   });
 
@@ -75,7 +83,9 @@ describe.runIf(hasChromium)('the page edits', () => {
     await openFirst('wingfield', 'connect-tokens');
     const token = await firstRow('wingfield', 'connect-tokens');
     await b.page.getByTestId('preset-expire').click();
-    await expect.poll(async () => new Date(String((await firstRow('wingfield', 'connect-tokens')).record.expires_at)).getTime()).toBeLessThan(Date.now());
+    await expect
+      .poll(async () => new Date(String((await firstRow('wingfield', 'connect-tokens')).record.expires_at)).getTime())
+      .toBeLessThan(Date.now());
     expect((await firstRow('wingfield', 'connect-tokens')).id).toBe(token.id);
   });
 
@@ -99,19 +109,30 @@ describe.runIf(hasChromium)('the page edits', () => {
       await b.page.goto(`${t.sim.url}/#journal`);
       await b.page.getByTestId('journal-row').filter({ hasText: '/leadconduit/connections' }).first().click();
       await expect.poll(() => b.page.getByTestId('detail-scenarios').innerText()).toBe('sso-outage');
-      await expect.poll(() => b.page.getByTestId('replay-curl').innerText()).toContain("-H 'Prefer: scenario=sso-outage'");
+      await expect
+        .poll(() => b.page.getByTestId('replay-curl').innerText())
+        .toContain("-H 'Prefer: scenario=sso-outage'");
     } finally {
       await t.sim.control.scenarios.disable('sso-outage');
     }
   });
 
   it('fits the State table to its card at desktop width, every column visible (created at included)', async () => {
-    for (const [api, collection] of [['leadconduit', 'connections'], ['mycreditapp', 'connections']] as const) {
+    for (const [api, collection] of [
+      ['leadconduit', 'connections'],
+      ['mycreditapp', 'connections'],
+    ] as const) {
       await openFirst(api, collection);
       const fit = await b.page.evaluate(() => {
         const table = document.querySelector('[data-testid=state-table]');
         const box = table?.parentElement;
-        return table && box ? { table: table.scrollWidth, box: box.clientWidth, heads: [...table.querySelectorAll('th')].map((th) => th.textContent) } : undefined;
+        return table && box
+          ? {
+              table: table.scrollWidth,
+              box: box.clientWidth,
+              heads: [...table.querySelectorAll('th')].map((th) => th.textContent),
+            }
+          : undefined;
       });
       expect(fit?.table, `${api} ${collection}`).toBeLessThanOrEqual(fit?.box ?? 0);
       if (api === 'leadconduit') expect(fit?.heads.join(' ')).toMatch(/created at/i);
@@ -127,16 +148,17 @@ describe.runIf(hasChromium)('the page edits', () => {
       await open();
       await b.page.setViewportSize({ width: 900, height: 800 });
       await b.page.waitForTimeout(100);
-      const clipped = await b.page.evaluate(() =>
-        [...document.querySelectorAll('main table')].filter((table) => {
-          const right = table.getBoundingClientRect().right;
-          for (let p = table.parentElement; p; p = p.parentElement) {
-            const style = getComputedStyle(p);
-            if (style.overflowX === 'auto' || style.overflowX === 'scroll') return false; // reachable by scrolling
-            if (style.overflowX === 'hidden' && right > p.getBoundingClientRect().right + 1) return true;
-          }
-          return right > document.documentElement.clientWidth + 1;
-        }).length,
+      const clipped = await b.page.evaluate(
+        () =>
+          [...document.querySelectorAll('main table')].filter((table) => {
+            const right = table.getBoundingClientRect().right;
+            for (let p = table.parentElement; p; p = p.parentElement) {
+              const style = getComputedStyle(p);
+              if (style.overflowX === 'auto' || style.overflowX === 'scroll') return false; // reachable by scrolling
+              if (style.overflowX === 'hidden' && right > p.getBoundingClientRect().right + 1) return true;
+            }
+            return right > document.documentElement.clientWidth + 1;
+          }).length,
       );
       expect(clipped, where).toBe(0);
       await screenshot(b.page, `edit-narrow-${where}`);
@@ -150,8 +172,15 @@ describe.runIf(hasChromium)('the page edits', () => {
       const page = await context.newPage();
       await page.goto(`${t.sim.url}/#scenarios`);
       await page.getByTestId('scenario-latency').waitFor();
-      const [bg, ink] = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.documentElement).color]);
-      const lum = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0) / 3;
+      const [bg, ink] = await page.evaluate(() => [
+        getComputedStyle(document.documentElement).backgroundColor,
+        getComputedStyle(document.documentElement).color,
+      ]);
+      const lum = (rgb: string) =>
+        (rgb.match(/\d+/g) ?? [])
+          .slice(0, 3)
+          .map(Number)
+          .reduce((a, b) => a + b, 0) / 3;
       expect(lum(bg)).toBeLessThan(60);
       expect(lum(ink)).toBeGreaterThan(180);
       await page.screenshot({ path: `${(await import('./browser.js')).outputDir}/edit-dark.png` });

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testSimulator, type TestSim } from '../helpers/sim.js';
 
 /** Reads the stream until `count` entry events arrived; then closes it. */
-async function entries(url: string, count: number, headers: Record<string, string> = {}, during?: () => Promise<unknown>) {
+async function entries(
+  url: string,
+  count: number,
+  headers: Record<string, string> = {},
+  during?: () => Promise<unknown>,
+) {
   const abort = new AbortController();
   const res = await fetch(url, { headers, signal: abort.signal });
   expect(res.headers.get('content-type')).toBe('text/event-stream');
@@ -21,7 +26,8 @@ async function entries(url: string, count: number, headers: Record<string, strin
     text = events.pop()!;
     for (const e of events) {
       const data = /^data: (.*)$/m.exec(e);
-      if (/^event: entry$/m.test(e) && data) got.push({ id: Number(/^id: (\d+)$/m.exec(e)![1]), url: JSON.parse(data[1]).url });
+      if (/^event: entry$/m.test(e) && data)
+        got.push({ id: Number(/^id: (\d+)$/m.exec(e)![1]), url: JSON.parse(data[1]).url });
     }
   }
   abort.abort();
@@ -40,13 +46,22 @@ describe('the journal stream', () => {
   afterAll(() => t?.close());
 
   it('sends the newest `backlog` entries, then each new one as it is answered', async () => {
-    const got = await entries(`${t.sim.url}/__control/journal/stream?backlog=2`, 3, {}, () => t.call({ path: '/leadconduit/connections?n=live' }));
-    expect(got.map((e) => e.url)).toEqual(['/leadconduit/connections?n=2', '/leadconduit/connections?n=3', '/leadconduit/connections?n=live']);
+    const got = await entries(`${t.sim.url}/__control/journal/stream?backlog=2`, 3, {}, () =>
+      t.call({ path: '/leadconduit/connections?n=live' }),
+    );
+    expect(got.map((e) => e.url)).toEqual([
+      '/leadconduit/connections?n=2',
+      '/leadconduit/connections?n=3',
+      '/leadconduit/connections?n=live',
+    ]);
     expect(got[2].id).toBe(got[1].id + 1);
   });
 
   it('sends a reconnecting client what came after its Last-Event-ID', async () => {
-    const all = (await t.call({ path: '/__control/journal?limit=1000' })).body.entries as { seq: number; url: string }[];
+    const all = (await t.call({ path: '/__control/journal?limit=1000' })).body.entries as {
+      seq: number;
+      url: string;
+    }[];
     const from = all.find((e) => e.url === '/leadconduit/connections?n=1')!.seq;
     const got = await entries(`${t.sim.url}/__control/journal/stream`, 2, { 'Last-Event-ID': String(from) });
     expect(got.slice(0, 2).map((e) => e.url)).toEqual(['/leadconduit/connections?n=2', '/leadconduit/connections?n=3']);

@@ -91,9 +91,12 @@ describe.runIf(hasChromium)('the page', () => {
 
   it('keeps 1 000 journal entries usable: only the rows in view are drawn', async () => {
     // In batches: a thousand sockets at once overflow the listen backlog of a busy machine.
-    for (let i = 0; i < 1000; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => fetch(`${t.sim.url}/leadconduit/connections?n=${i + j}`)));
+    for (let i = 0; i < 1000; i += 50)
+      await Promise.all(Array.from({ length: 50 }, (_, j) => fetch(`${t.sim.url}/leadconduit/connections?n=${i + j}`)));
     await b.page.goto(`${t.sim.url}/#journal`);
-    await expect.poll(async () => Number((await b.page.locator('.count').innerText()).split(' ')[0]), { timeout: 5000 }).toBeGreaterThanOrEqual(1000);
+    await expect
+      .poll(async () => Number((await b.page.locator('.count').innerText()).split(' ')[0]), { timeout: 5000 })
+      .toBeGreaterThanOrEqual(1000);
     expect(await b.page.getByTestId('journal-row').count()).toBeLessThan(100);
     await b.page.getByTestId('journal-rows').evaluate((el) => (el.scrollTop = el.scrollHeight));
     await expect.poll(() => b.page.locator('[data-testid=journal-row][data-url$="n=0"]').count()).toBe(1);
@@ -103,10 +106,13 @@ describe.runIf(hasChromium)('the page', () => {
     const seeded = (await t.call({ path: '/__control/state' })).text;
     const a0 = (await t.fixtures()).auth0;
     const org = a0.organizations.main.id;
-    const gone = await fetch(`${t.sim.url}/auth0/api/v2/organizations/${org}/enabled_connections/${a0.organizations.main.connection_ids[0]}`, {
-      method: 'DELETE',
-      headers: { Authorization: `Bearer ${a0.tokens.full}` },
-    });
+    const gone = await fetch(
+      `${t.sim.url}/auth0/api/v2/organizations/${org}/enabled_connections/${a0.organizations.main.connection_ids[0]}`,
+      {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${a0.tokens.full}` },
+      },
+    );
     expect(gone.status).toBe(204);
     expect((await t.call({ path: '/__control/state' })).text).not.toBe(seeded);
 

@@ -44,7 +44,13 @@ function expand(path: string): string[] {
 }
 
 const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
-const folders = (prefix: string) => [...new Set(tracked.filter((f) => f.startsWith(prefix) && f.slice(prefix.length).includes('/')).map((f) => prefix + f.slice(prefix.length).split('/')[0] + '/'))];
+const folders = (prefix: string) => [
+  ...new Set(
+    tracked
+      .filter((f) => f.startsWith(prefix) && f.slice(prefix.length).includes('/'))
+      .map((f) => prefix + f.slice(prefix.length).split('/')[0] + '/'),
+  ),
+];
 
 describe('README layout', () => {
   const named = entries();
@@ -58,7 +64,8 @@ describe('README layout', () => {
   });
 
   it('names every folder at the top, in src/ and in src/sim/', () => {
-    const covered = (folder: string) => named.some((e) => folder.startsWith(e.replace(/<[^>]+>.*$/, '')) || e.startsWith(folder));
+    const covered = (folder: string) =>
+      named.some((e) => folder.startsWith(e.replace(/<[^>]+>.*$/, '')) || e.startsWith(folder));
     const rooms = [...folders(''), ...folders('src/'), ...folders('src/sim/')].filter((f) => !f.startsWith('.'));
     expect(rooms.filter((f) => !covered(f))).toEqual([]);
   });

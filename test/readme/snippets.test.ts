@@ -18,7 +18,11 @@ const section = (() => {
   const end = readme.indexOf('\n## ', start + 1);
   return readme.slice(start, end < 0 ? undefined : end);
 })();
-const snippets = [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m, i) => ({ n: i + 1, code: m[1], browser: m[1].includes("'msw/browser'") }));
+const snippets = [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m, i) => ({
+  n: i + 1,
+  code: m[1],
+  browser: m[1].includes("'msw/browser'"),
+}));
 
 /** `connkit…` specifiers → source files, read from package.json `exports` by their declarations (dist/src/x.d.ts → src/x.ts; the runtime files may be bundles). */
 function sourceOf(specifier: string): string {
@@ -31,7 +35,9 @@ function sourceOf(specifier: string): string {
   if (!existsSync(source)) throw new Error(`${specifier} → ${target}: no source ${source}`);
   return source;
 }
-const connkitImports = (code: string) => [...new Set([...code.matchAll(/from '(connkit(?:\/[^']*)?)'/g)].map((m) => m[1]))];
+const connkitImports = (code: string) => [
+  ...new Set([...code.matchAll(/from '(connkit(?:\/[^']*)?)'/g)].map((m) => m[1])),
+];
 
 let dir: string;
 beforeAll(async () => {
@@ -50,36 +56,49 @@ describe('README: Use it in your tests', () => {
   it('type-checks every snippet as written', () => {
     const files = new Map(snippets.map((s) => [join(packageRoot, 'test', 'readme', `__snippet${s.n}.ts`), s.code]));
     const specifiers = [...new Set(snippets.flatMap((s) => connkitImports(s.code)))];
-    const found = typecheck(files, { lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], paths: Object.fromEntries(specifiers.map((sp) => [sp, [sourceOf(sp)]])) });
+    const found = typecheck(files, {
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      paths: Object.fromEntries(specifiers.map((sp) => [sp, [sourceOf(sp)]])),
+    });
     const problems = [...found].flatMap(([f, ds]) =>
-      ds.map((d) => `${relative(packageRoot, f)}:${d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`),
+      ds.map(
+        (d) =>
+          `${relative(packageRoot, f)}:${d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+      ),
     );
     expect(problems).toEqual([]);
   });
 
   for (const s of snippets.filter((x) => !x.browser))
-    it(`runs snippet ${s.n} in Node: ${s.code.split('\n').find((l) => l.includes("from 'connkit"))?.trim()}`, async () => {
+    it(`runs snippet ${s.n} in Node: ${s.code
+      .split('\n')
+      .find((l) => l.includes("from 'connkit"))
+      ?.trim()}`, async () => {
       const file = join(dir, `snippet-${s.n}.ts`);
       let code = s.code;
-      for (const sp of connkitImports(code)) code = code.replaceAll(`'${sp}'`, `'${relative(dir, sourceOf(sp)).replace(/\.ts$/, '.js')}'`);
+      for (const sp of connkitImports(code))
+        code = code.replaceAll(`'${sp}'`, `'${relative(dir, sourceOf(sp)).replace(/\.ts$/, '.js')}'`);
       await writeFile(file, code);
       await import(pathToFileURL(file).href);
     });
 
-  it.runIf(existsSync('/usr/bin/chromium'))('runs the browser snippet in chromium, on the built browser bundle', async () => {
-    const s = snippets.find((x) => x.browser)!;
-    const out = await mkdtemp(join(tmpdir(), 'connkit-readme-'));
-    try {
-      const bundle = await buildBrowserBundle(out);
-      const file = join(dir, `snippet-${s.n}.ts`);
-      await writeFile(file, `${s.code}\nObject.assign(window, { __connkitDone: true });\n`);
-      const swap: Record<string, string> = {};
-      for (const sp of connkitImports(s.code)) swap[sp] = sp === 'connkit' ? bundle : sourceOf(sp);
-      const { result, swapped } = await runPage(file, { swap });
-      expect(result).toBe(true);
-      expect(swapped).toContain(bundle);
-    } finally {
-      await rm(out, { recursive: true, force: true });
-    }
-  });
+  it.runIf(existsSync('/usr/bin/chromium'))(
+    'runs the browser snippet in chromium, on the built browser bundle',
+    async () => {
+      const s = snippets.find((x) => x.browser)!;
+      const out = await mkdtemp(join(tmpdir(), 'connkit-readme-'));
+      try {
+        const bundle = await buildBrowserBundle(out);
+        const file = join(dir, `snippet-${s.n}.ts`);
+        await writeFile(file, `${s.code}\nObject.assign(window, { __connkitDone: true });\n`);
+        const swap: Record<string, string> = {};
+        for (const sp of connkitImports(s.code)) swap[sp] = sp === 'connkit' ? bundle : sourceOf(sp);
+        const { result, swapped } = await runPage(file, { swap });
+        expect(result).toBe(true);
+        expect(swapped).toContain(bundle);
+      } finally {
+        await rm(out, { recursive: true, force: true });
+      }
+    },
+  );
 });

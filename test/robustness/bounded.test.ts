@@ -15,13 +15,32 @@ const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 describe('a long run', () => {
   it('keeps the journal, the sessions and the memory bounded over 200k requests', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), 'mock', '--port', String(port), '--log-level', 'silent', '--max-sessions', '20', '--journal-size', '1000'], {
-      cwd: packageRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(packageRoot, 'src', 'cli.ts'),
+        'mock',
+        '--port',
+        String(port),
+        '--log-level',
+        'silent',
+        '--max-sessions',
+        '20',
+        '--journal-size',
+        '1000',
+      ],
+      {
+        cwd: packageRoot,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const agent = new Agent({ keepAlive: true, maxSockets: 32 });
     try {
-      await new Promise<void>((resolve) => child.stdout.on('data', (d) => String(d).includes('control API') && resolve()));
+      await new Promise<void>((resolve) =>
+        child.stdout.on('data', (d) => String(d).includes('control API') && resolve()),
+      );
       const get = (path: string, headers: Record<string, string> = {}) =>
         new Promise<{ status: number; body: string }>((resolve, reject) => {
           const req = request({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
@@ -42,9 +61,15 @@ describe('a long run', () => {
         for (let i = next; i < until; i = next) {
           next++;
           sent++;
-          const path = i % 3 === 0 ? `/leadconduit/connections?relationship_type=${i % 2 ? 'seller' : 'buyer'}` : `/leadconduit/connections/${ids[i % ids.length]}`;
+          const path =
+            i % 3 === 0
+              ? `/leadconduit/connections?relationship_type=${i % 2 ? 'seller' : 'buyer'}`
+              : `/leadconduit/connections/${ids[i % ids.length]}`;
           // Every 997th request opens a new named session: ten times the cap over the run.
-          const res = await get(path, { authorization: auth, ...(i % 997 === 0 ? { 'x-connkit-session': `s-${i}` } : {}) });
+          const res = await get(path, {
+            authorization: auth,
+            ...(i % 997 === 0 ? { 'x-connkit-session': `s-${i}` } : {}),
+          });
           if (res.status !== 200) throw new Error(`request ${i}: ${res.status} ${res.body}`);
         }
       };

@@ -77,14 +77,38 @@ function brokenBody(): { raw?: string; body?: unknown; contentType?: string } {
     case 7:
       return { raw: '\xff\xfe{"bad utf8": "\xc3\x28"}' };
     case 8:
-      return { body: { connection_id: 7, connectToken: [], status: {}, archived: 'maybe', subscription: 1, email: 5, expired_at: 'never', host_organization_id: 'nope', invitation_token: 'short' } };
+      return {
+        body: {
+          connection_id: 7,
+          connectToken: [],
+          status: {},
+          archived: 'maybe',
+          subscription: 1,
+          email: 5,
+          expired_at: 'never',
+          host_organization_id: 'nope',
+          invitation_token: 'short',
+        },
+      };
     default:
-      return { raw: '{"x":1}', contentType: f.helpers.arrayElement(['text/plain', 'application/xml', 'application/json; charset=latin9', 'multipart/form-data']) };
+      return {
+        raw: '{"x":1}',
+        contentType: f.helpers.arrayElement([
+          'text/plain',
+          'application/xml',
+          'application/json; charset=latin9',
+          'multipart/form-data',
+        ]),
+      };
   }
 }
 
 function randomPath(op: Operation): string {
-  return op.path.replace(/\{([^}]+)\}/g, () => encodeURIComponent(f.helpers.arrayElement([...nasty, f.string.uuid(), f.database.mongodbObjectId(), f.string.alphanumeric(60)])));
+  return op.path.replace(/\{([^}]+)\}/g, () =>
+    encodeURIComponent(
+      f.helpers.arrayElement([...nasty, f.string.uuid(), f.database.mongodbObjectId(), f.string.alphanumeric(60)]),
+    ),
+  );
 }
 
 function randomQuery(op: Operation): string {
@@ -92,14 +116,20 @@ function randomQuery(op: Operation): string {
   for (const p of op.params.filter((x) => x.in === 'query')) {
     if (f.datatype.boolean()) continue;
     const n = f.number.int({ min: 1, max: 3 });
-    for (let i = 0; i < n; i++) params.append(p.name, f.helpers.arrayElement([...nasty.slice(0, 9), String(f.number.int({ min: -5, max: 500 })), '']));
+    for (let i = 0; i < n; i++)
+      params.append(
+        p.name,
+        f.helpers.arrayElement([...nasty.slice(0, 9), String(f.number.int({ min: -5, max: 500 })), '']),
+      );
   }
   if (f.number.int({ min: 0, max: 20 }) === 0) params.append('pad', 'q'.repeat(7000));
   if (f.number.int({ min: 0, max: 10 }) === 0) params.append('__proto__[x]', '1');
   return params.toString();
 }
 
-const errorEnvelope = Object.fromEntries([...vendorNames].map((v) => [v, specIndex(v).schemaValidator(errorSchemaPointer(v))]));
+const errorEnvelope = Object.fromEntries(
+  [...vendorNames].map((v) => [v, specIndex(v).schemaValidator(errorSchemaPointer(v))]),
+);
 
 describe('fuzzing every operation', () => {
   it(`answers ${total} broken requests without a 5xx, in the vendor envelope, changing nothing`, async () => {
@@ -114,11 +144,12 @@ describe('fuzzing every operation', () => {
       const mutating = op.method !== 'get';
       // An operation that changes state from nothing but who calls (account sync) is fuzzed unauthenticated.
       const onlyIdentity = mutating && !op.body && !op.params.some((p) => p.in === 'path');
-      const headers: Record<string, string> = onlyIdentity ? {} : ({ ...f.helpers.arrayElement(creds[api]) });
+      const headers: Record<string, string> = onlyIdentity ? {} : { ...f.helpers.arrayElement(creds[api]) };
       const body = op.method !== 'get' && (op.body || f.datatype.boolean()) ? brokenBody() : undefined;
       if (body?.contentType) headers['Content-Type'] = body.contentType;
       else if (body) headers['Content-Type'] = 'application/json';
-      if (f.number.int({ min: 0, max: 8 }) === 0) headers['X-Odd-Header'] = f.helpers.arrayElement(['\t', ' leading', 'a'.repeat(4000), 'é']);
+      if (f.number.int({ min: 0, max: 8 }) === 0)
+        headers['X-Odd-Header'] = f.helpers.arrayElement(['\t', ' leading', 'a'.repeat(4000), 'é']);
       if (f.number.int({ min: 0, max: 8 }) === 0) headers.Accept = 'application/xml';
       // A state-changing request keeps a broken body, so no fuzz request may succeed.
       const payload = mutating && !body ? brokenBody() : body;
@@ -147,7 +178,8 @@ describe('fuzzing every operation', () => {
           problems.push(`${op.id} ${res.status}: not JSON: ${text.slice(0, 100)}`);
           return;
         }
-        if (!errorEnvelope[api](parsed)) problems.push(`${op.id} ${res.status}: not the ${api} envelope: ${text.slice(0, 200)}`);
+        if (!errorEnvelope[api](parsed))
+          problems.push(`${op.id} ${res.status}: not the ${api} envelope: ${text.slice(0, 200)}`);
       }
     };
     const workers = Array.from({ length: concurrency }, async () => {
@@ -172,9 +204,21 @@ describe('fuzzing every operation', () => {
         s.on('error', () => resolve(out));
       });
     const answers = [
-      await raw(Buffer.concat([Buffer.from('GET /leadconduit/connections/'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(' HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')])),
-      await raw(Buffer.from('GET /auth0/api/v2/organizations/%ZZ/connections HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')),
-      await raw(Buffer.from('POST /wingfield/api/v1/external-services/x/organization-relations/claim HTTP/1.1\nHost: x\nContent-Length: 3\nConnection: close\n\n{"a')),
+      await raw(
+        Buffer.concat([
+          Buffer.from('GET /leadconduit/connections/'),
+          Buffer.from([0xc3, 0x28, 0xff]),
+          Buffer.from(' HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+        ]),
+      ),
+      await raw(
+        Buffer.from('GET /auth0/api/v2/organizations/%ZZ/connections HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+      ),
+      await raw(
+        Buffer.from(
+          'POST /wingfield/api/v1/external-services/x/organization-relations/claim HTTP/1.1\nHost: x\nContent-Length: 3\nConnection: close\n\n{"a',
+        ),
+      ),
     ];
     for (const a of answers) expect(a.slice(0, 12)).toMatch(/^HTTP\/1\.1 [1-4]\d\d/);
     expect((await t.call({ path: '/__control/health' })).status).toBe(200);

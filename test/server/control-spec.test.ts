@@ -5,7 +5,8 @@ import { specIndex } from '../../src/contract/registry.js';
 import { testSimulator, type TestSim } from '../helpers/sim.js';
 
 const control = specIndex('control');
-const fill = (path: string) => path.replace('{api}', 'auth0').replace('{collection}', 'organizations').replace('{name}', 'latency');
+const fill = (path: string) =>
+  path.replace('{api}', 'auth0').replace('{collection}', 'organizations').replace('{name}', 'latency');
 
 describe('a malformed X-Connkit-Session on every control operation', () => {
   let t: TestSim;
@@ -15,13 +16,21 @@ describe('a malformed X-Connkit-Session on every control operation', () => {
   });
   afterAll(() => t?.close());
 
-  it.each(control.operations.map((op) => [op.id, op] as const))('%s declares the header and documents the 400 it answers', async (_id, op) => {
-    expect(op.params.some((p) => p.in === 'header' && p.name === 'X-Connkit-Session')).toBe(true);
-    expect(op.responses.has('400')).toBe(true);
-    const res = await t.call({ method: op.method.toUpperCase(), path: `${control.prefix}${control.basePath}${fill(op.path)}`, headers: { 'X-Connkit-Session': 'no spaces allowed!' }, body: op.method === 'get' || op.method === 'delete' ? undefined : {} });
-    expect(res.status, res.text).toBe(400);
-    expect(res.body.error.message).toContain('X-Connkit-Session');
-  });
+  it.each(control.operations.map((op) => [op.id, op] as const))(
+    '%s declares the header and documents the 400 it answers',
+    async (_id, op) => {
+      expect(op.params.some((p) => p.in === 'header' && p.name === 'X-Connkit-Session')).toBe(true);
+      expect(op.responses.has('400')).toBe(true);
+      const res = await t.call({
+        method: op.method.toUpperCase(),
+        path: `${control.prefix}${control.basePath}${fill(op.path)}`,
+        headers: { 'X-Connkit-Session': 'no spaces allowed!' },
+        body: op.method === 'get' || op.method === 'delete' ? undefined : {},
+      });
+      expect(res.status, res.text).toBe(400);
+      expect(res.body.error.message).toContain('X-Connkit-Session');
+    },
+  );
 });
 
 describe('PUT /__control/state: every API state typed by the spec', () => {
@@ -37,16 +46,19 @@ describe('PUT /__control/state: every API state typed by the spec', () => {
     expect(res.status, res.text).toBe(200);
   });
 
-  it.each(['leadconduit', 'auth0', 'mycreditapp', 'wingfield'])('answers {} for %s with a 400 naming the field, not a JavaScript error, and changes nothing', async (api) => {
-    const before = (await t.call({ path: '/__control/state', session: 'typed' })).text;
-    const snapshot = JSON.parse(before);
-    snapshot.apis[api] = {};
-    const res = await t.call({ method: 'PUT', path: '/__control/state', session: 'typed', body: snapshot });
-    expect(res.status, res.text).toBe(400);
-    expect(res.body.error.message).toContain(`apis.${api}`);
-    expect(res.body.error.message).not.toMatch(/TypeError|undefined|Cannot read/);
-    expect((await t.call({ path: '/__control/state', session: 'typed' })).text).toBe(before);
-  });
+  it.each(['leadconduit', 'auth0', 'mycreditapp', 'wingfield'])(
+    'answers {} for %s with a 400 naming the field, not a JavaScript error, and changes nothing',
+    async (api) => {
+      const before = (await t.call({ path: '/__control/state', session: 'typed' })).text;
+      const snapshot = JSON.parse(before);
+      snapshot.apis[api] = {};
+      const res = await t.call({ method: 'PUT', path: '/__control/state', session: 'typed', body: snapshot });
+      expect(res.status, res.text).toBe(400);
+      expect(res.body.error.message).toContain(`apis.${api}`);
+      expect(res.body.error.message).not.toMatch(/TypeError|undefined|Cannot read/);
+      expect((await t.call({ path: '/__control/state', session: 'typed' })).text).toBe(before);
+    },
+  );
 
   it('names a collection of the wrong kind', async () => {
     const snapshot = (await t.call({ path: '/__control/state', session: 'typed' })).body;
@@ -80,7 +92,12 @@ describe('PUT /__control/scenarios/{name}: params and apis per scenario', () => 
   });
 
   it('takes what the catalog allows', async () => {
-    const res = await t.call({ method: 'PUT', path: '/__control/scenarios/latency', session: 'sc2', body: { apis: ['auth0'], params: { ms: 5 } } });
+    const res = await t.call({
+      method: 'PUT',
+      path: '/__control/scenarios/latency',
+      session: 'sc2',
+      body: { apis: ['auth0'], params: { ms: 5 } },
+    });
     expect(res.status).toBe(200);
     expect(res.body.active[0]).toMatchObject({ name: 'latency', apis: ['auth0'], params: { ms: 5 } });
   });

@@ -11,18 +11,28 @@ const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null;
 function emailSchemas(doc: unknown, pointer = ''): string[] {
   if (!isNode(doc)) return [];
   const here = doc.format === 'email' ? [pointer] : [];
-  return here.concat(Object.entries(doc).flatMap(([k, v]) => emailSchemas(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`)));
+  return here.concat(
+    Object.entries(doc).flatMap(([k, v]) =>
+      emailSchemas(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+    ),
+  );
 }
 
-const cases = ['control', 'leadconduit', 'mycreditapp', 'auth0', 'wingfield'].flatMap((name) => emailSchemas(specIndex(name).doc).map((pointer) => [name, pointer] as const));
+const cases = ['control', 'leadconduit', 'mycreditapp', 'auth0', 'wingfield'].flatMap((name) =>
+  emailSchemas(specIndex(name).doc).map((pointer) => [name, pointer] as const),
+);
 
 describe('every format: email', () => {
   it('is found in the specs', () => expect(cases.length).toBeGreaterThanOrEqual(8));
 
   it.each(cases)('%s %s refuses v@io in the spec and in the simulator, and takes v@x.io', (name, pointer) => {
     const index = specIndex(name);
-    const node = pointer.split('/').slice(1).reduce<unknown>((n, k) => (isNode(n) ? n[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), index.doc);
-    if (!isNode(node) || typeof node.pattern !== 'string') throw new Error(`${pointer}: format email without a pattern`);
+    const node = pointer
+      .split('/')
+      .slice(1)
+      .reduce<unknown>((n, k) => (isNode(n) ? n[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), index.doc);
+    if (!isNode(node) || typeof node.pattern !== 'string')
+      throw new Error(`${pointer}: format email without a pattern`);
     expect(new RegExp(node.pattern, 'u').test('v@io')).toBe(false);
     expect(new RegExp(node.pattern, 'u').test('v@x.io')).toBe(true);
     const validate = index.schemaValidator(pointer);

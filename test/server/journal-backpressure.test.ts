@@ -13,7 +13,9 @@ function stalledReader(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port }, () => {
       socket.pause();
-      socket.write(`GET /__control/journal/stream?backlog=1000000 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`, () => resolve(socket));
+      socket.write(`GET /__control/journal/stream?backlog=1000000 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`, () =>
+        resolve(socket),
+      );
     });
     socket.on('error', () => undefined);
     socket.once('error', reject);

@@ -40,23 +40,32 @@ interface Raw {
 function raw(port: number, method: string, path: string, headers: Record<string, string>): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const body = method === 'GET' || method === 'DELETE' ? undefined : '{}';
-    const req = request({ host: '127.0.0.1', port, method, path, headers: body ? { ...headers, 'Content-Type': 'application/json' } : headers }, (res) => {
-      if (String(res.headers['content-type']).includes('event-stream')) {
-        res.destroy();
-        return resolve({ status: res.statusCode ?? 0 });
-      }
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => {
-        let code: string | undefined;
-        try {
-          code = JSON.parse(text).error?.code;
-        } catch {
-          code = undefined;
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: body ? { ...headers, 'Content-Type': 'application/json' } : headers,
+      },
+      (res) => {
+        if (String(res.headers['content-type']).includes('event-stream')) {
+          res.destroy();
+          return resolve({ status: res.statusCode ?? 0 });
         }
-        resolve({ status: res.statusCode ?? 0, code });
-      });
-    });
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          let code: string | undefined;
+          try {
+            code = JSON.parse(text).error?.code;
+          } catch {
+            code = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, code });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -77,7 +86,9 @@ function appRoutes(app: Express): Route[] {
   const out: Route[] = [];
   const walk = (stack: Layer[]) => {
     for (const layer of stack) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) out.push({ method: method.toUpperCase(), path: layer.route.path });
+      if (layer.route)
+        for (const method of Object.keys(layer.route.methods))
+          out.push({ method: method.toUpperCase(), path: layer.route.path });
       if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };
@@ -86,7 +97,12 @@ function appRoutes(app: Express): Route[] {
 }
 
 /** A concrete target for a route template: any value fits, the guard must refuse before routing. */
-const fill = (path: string) => path.replace(/:name/g, 'control').replace(/\{api\}/g, 'auth0').replace(/\{collection\}/g, 'organizations').replace(/\{name\}/g, 'latency');
+const fill = (path: string) =>
+  path
+    .replace(/:name/g, 'control')
+    .replace(/\{api\}/g, 'auth0')
+    .replace(/\{collection\}/g, 'organizations')
+    .replace(/\{name\}/g, 'latency');
 
 /** Every way of writing `path` that the canonical rule (and so some router) resolves to it. */
 function spellings(path: string): string[] {
@@ -118,8 +134,13 @@ describe('the boundary over every own route', () => {
     routes = [
       // The public type of `app` is the plain listener; the object is the Express app it routes with.
       ...appRoutes(t.sim.app as unknown as Parameters<typeof appRoutes>[0]),
-      ...readdirSync(pageDir).filter((f) => f.includes('.')).map((f) => ({ method: 'GET', path: `/__page/assets/${f}` })),
-      ...control.operations.map((op) => ({ method: op.method.toUpperCase(), path: control.prefix + control.basePath + op.path })),
+      ...readdirSync(pageDir)
+        .filter((f) => f.includes('.'))
+        .map((f) => ({ method: 'GET', path: `/__page/assets/${f}` })),
+      ...control.operations.map((op) => ({
+        method: op.method.toUpperCase(),
+        path: control.prefix + control.basePath + op.path,
+      })),
     ].map((r) => ({ ...r, path: fill(r.path) }));
   });
   afterAll(() => t?.close());
@@ -130,7 +151,9 @@ describe('the boundary over every own route', () => {
     const [state, scenarios, sessions, journal] = await Promise.all(observed.map((path) => t.call({ path })));
     const hash = (s: string) => createHash('sha256').update(s).digest('hex');
     // Only the observing calls themselves may have reached the journal.
-    const foreign = (journal.body.entries as { url: string }[]).filter((e) => !observed.some((p) => e.url.endsWith(p))).length;
+    const foreign = (journal.body.entries as { url: string }[]).filter(
+      (e) => !observed.some((p) => e.url.endsWith(p)),
+    ).length;
     return { state: hash(state.text), scenarios: hash(scenarios.text), sessions: hash(sessions.text), foreign };
   };
 
@@ -146,22 +169,38 @@ describe('the boundary over every own route', () => {
 
   it('serves each route in its own spelling to a loopback Host (the enumeration is real)', async () => {
     for (const r of routes.filter((x) => x.method === 'GET')) {
-      const res = await raw(t.sim.port, r.method, r.path, { Host: `127.0.0.1:${t.sim.port}`, Accept: 'application/json' });
+      const res = await raw(t.sim.port, r.method, r.path, {
+        Host: `127.0.0.1:${t.sim.port}`,
+        Accept: 'application/json',
+      });
       expect(res.status, r.path).not.toBe(403);
       expect(res.status, r.path).not.toBe(404);
     }
   });
 
   it.each([
-    ['a DNS-rebound Host', 'foreign_host', (port: number): Record<string, string> => ({ Host: `evil.example:${port}` })],
-    ['a foreign Origin', 'foreign_origin', (port: number): Record<string, string> => ({ Host: `127.0.0.1:${port}`, Origin: 'https://evil.example' })],
+    [
+      'a DNS-rebound Host',
+      'foreign_host',
+      (port: number): Record<string, string> => ({ Host: `evil.example:${port}` }),
+    ],
+    [
+      'a foreign Origin',
+      'foreign_origin',
+      (port: number): Record<string, string> => ({ Host: `127.0.0.1:${port}`, Origin: 'https://evil.example' }),
+    ],
   ])('refuses %s on every route in every spelling, and nothing changes', async (_what, code, headers) => {
     const before = await observe();
     let tried = 0;
     for (const r of routes)
       for (const target of spellings(r.path)) {
         const res = await raw(t.sim.port, r.method, target, { ...headers(t.sim.port), Accept: 'text/html' });
-        expect({ method: r.method, target, status: res.status, code: res.code }).toEqual({ method: r.method, target, status: 403, code });
+        expect({ method: r.method, target, status: res.status, code: res.code }).toEqual({
+          method: r.method,
+          target,
+          status: 403,
+          code,
+        });
         tried++;
       }
     expect(tried).toBe(routes.length * spellings('/x').length);

@@ -21,10 +21,25 @@ afterAll(() => {
 
 /** Starts `connkit mock --persist dir` on a free port; resolves with its URL once the banner is out. */
 function start(): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [...cliArgs, 'mock', '--port', '0', '--log-level', 'silent', '--persist', dir, '--persist-interval', String(intervalMs)], {
-    cwd: packageRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...cliArgs,
+      'mock',
+      '--port',
+      '0',
+      '--log-level',
+      'silent',
+      '--persist',
+      dir,
+      '--persist-interval',
+      String(intervalMs),
+    ],
+    {
+      cwd: packageRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.add(child);
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   return new Promise((resolve, reject) => {
@@ -41,7 +56,11 @@ function start(): Promise<{ url: string; child: ChildProcess; exited: Promise<nu
 
 /** A write the state must keep: a new LeadConduit API key, acknowledged when its answer arrives. */
 async function mint(url: string): Promise<string> {
-  const res = await fetch(`${url}/__control/leadconduit/credentials`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${url}/__control/leadconduit/credentials`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   if (res.status !== 201 && res.status !== 200) throw new Error(`mint answered ${res.status}`);
   return ((await res.json()) as { api_key: string }).api_key;
 }
@@ -81,7 +100,9 @@ describe('--persist', () => {
     const missing = mustHave.filter((k) => !state.includes(k));
     expect(missing).toEqual([]);
     // And each is a working credential again, not just text in a file.
-    const res = await fetch(`${url}/leadconduit/connections`, { headers: { Authorization: `Basic ${Buffer.from(`API:${mustHave[0]}`).toString('base64')}` } });
+    const res = await fetch(`${url}/leadconduit/connections`, {
+      headers: { Authorization: `Basic ${Buffer.from(`API:${mustHave[0]}`).toString('base64')}` },
+    });
     expect(res.status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -100,13 +121,19 @@ describe('--persist', () => {
 
   it.each([
     ['not JSON', '{"connkit": 1, "sessions": {'],
-    ['a snapshot with a collection replaced by a number', JSON.stringify({ connkit: 1, sessions: { default: { connkit: 1, seed: 42, apis: { auth0: 5 } } } })],
+    [
+      'a snapshot with a collection replaced by a number',
+      JSON.stringify({ connkit: 1, sessions: { default: { connkit: 1, seed: 42, apis: { auth0: 5 } } } }),
+    ],
     ['another file', JSON.stringify({ hello: 'world' })],
-  ])('refuses to start on a damaged state file (%s): exit 2 naming it, the file left as it was', async (_what, text) => {
-    const path = join(dir, persistFile);
-    writeFileSync(path, text);
-    const started = start();
-    await expect(started).rejects.toThrow(/exited 2: .*--persist: the state file .*connkit-state\.json is damaged/);
-    expect(readFileSync(path, 'utf8')).toBe(text);
-  });
+  ])(
+    'refuses to start on a damaged state file (%s): exit 2 naming it, the file left as it was',
+    async (_what, text) => {
+      const path = join(dir, persistFile);
+      writeFileSync(path, text);
+      const started = start();
+      await expect(started).rejects.toThrow(/exited 2: .*--persist: the state file .*connkit-state\.json is damaged/);
+      expect(readFileSync(path, 'utf8')).toBe(text);
+    },
+  );
 });

@@ -31,7 +31,8 @@ const tmp = () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const handler = (_req: IncomingMessage, res: ServerResponse) => res.end('ok');
-const start = (dir: string, extra: { renew?: boolean; host?: string } = {}) => listen(handler, { host: extra.host ?? '127.0.0.1', port: 0, tls: { port: 0, dir, renew: extra.renew } });
+const start = (dir: string, extra: { renew?: boolean; host?: string } = {}) =>
+  listen(handler, { host: extra.host ?? '127.0.0.1', port: 0, tls: { port: 0, dir, renew: extra.renew } });
 const fingerprint = (dir: string) => new X509Certificate(readFileSync(join(dir, 'ca.pem'))).fingerprint256;
 
 async function refusal(p: Promise<unknown>): Promise<Error> {
@@ -79,9 +80,16 @@ describe('damaged TLS material', () => {
     try {
       expect(fingerprint(dir)).not.toBe(before);
       // A client that trusts the new ca.pem is served.
-      const child = await promisify(execFile)(process.execPath, ['-e', `fetch(${JSON.stringify(`https://localhost:${l.tlsPort}/`)}).then(r => r.text()).then(t => process.stdout.write(t))`], {
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem') },
-      });
+      const child = await promisify(execFile)(
+        process.execPath,
+        [
+          '-e',
+          `fetch(${JSON.stringify(`https://localhost:${l.tlsPort}/`)}).then(r => r.text()).then(t => process.stdout.write(t))`,
+        ],
+        {
+          env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem') },
+        },
+      );
       expect(child.stdout).toBe('ok');
     } finally {
       await l.close();
@@ -114,7 +122,8 @@ describe('permissions', () => {
     for (const f of ['ca.pem', 'ca-key.pem', 'localhost.pem', 'localhost-key.pem']) chmodSync(join(dir, f), 0o644);
     await (await start(dir)).close();
     expect(statSync(dir).mode & 0o777).toBe(0o700);
-    for (const f of ['ca.pem', 'ca-key.pem', 'localhost.pem', 'localhost-key.pem']) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
+    for (const f of ['ca.pem', 'ca-key.pem', 'localhost.pem', 'localhost-key.pem'])
+      expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
   });
 });
 
@@ -125,8 +134,20 @@ describe.runIf(hasOpenssl)('name constraints, as openssl reads them', () => {
     const text = execFileSync('openssl', ['x509', '-in', join(dir, 'ca.pem'), '-noout', '-text'], { encoding: 'utf8' });
     const block = /X509v3 Name Constraints: critical\n\s+Permitted:\n((?:\s+(?:DNS|IP):.*\n)+)/.exec(text);
     expect(block, text).not.toBeNull();
-    const permitted = (block?.[1] ?? '').split('\n').map((l) => l.trim()).filter(Boolean).sort();
-    expect(permitted).toEqual(['DNS:localhost', 'DNS:mock.lan', 'IP:0:0:0:0:0:0:0:1/FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF', 'IP:127.0.0.0/255.0.0.0', 'IP:192.168.7.9/255.255.255.255'].sort());
+    const permitted = (block?.[1] ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
+    expect(permitted).toEqual(
+      [
+        'DNS:localhost',
+        'DNS:mock.lan',
+        'IP:0:0:0:0:0:0:0:1/FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF',
+        'IP:127.0.0.0/255.0.0.0',
+        'IP:192.168.7.9/255.255.255.255',
+      ].sort(),
+    );
     expect(text).not.toMatch(/Excluded:/);
   });
 
@@ -151,9 +172,15 @@ describe.runIf(hasOpenssl)('name constraints, as openssl reads them', () => {
     };
     const verify = (leaf: string) => {
       try {
-        return execFileSync('openssl', ['verify', '-CAfile', join(dir, 'ca.pem'), leaf], { encoding: 'utf8', stdio: 'pipe' });
+        return execFileSync('openssl', ['verify', '-CAfile', join(dir, 'ca.pem'), leaf], {
+          encoding: 'utf8',
+          stdio: 'pipe',
+        });
       } catch (e) {
-        return String((e as { stdout?: string; stderr?: string }).stdout ?? '') + String((e as { stderr?: string }).stderr ?? '');
+        return (
+          String((e as { stdout?: string; stderr?: string }).stdout ?? '') +
+          String((e as { stderr?: string }).stderr ?? '')
+        );
       }
     };
     expect(verify(await issue('evil.example'))).toMatch(/permitted subtree violation/);

@@ -13,7 +13,11 @@ describe('vendor CORS and sessions', () => {
   const preflight = (origin: string) =>
     fetch(`${t.sim.url}/leadconduit/connections`, {
       method: 'OPTIONS',
-      headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization, x-connkit-session' },
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization, x-connkit-session',
+      },
     });
 
   it('lets a loopback origin send the session header', async () => {

@@ -20,18 +20,44 @@ describe('Auth0 GA enabled connections: a second view of the same links', () => 
   it('a link added through GA is read, patched and deleted through EA, each view with its own members', async () => {
     const s = freshSession();
     const cid = f.unlinked[0];
-    const added = await t.call({ method: 'POST', path: ga(f.empty.id), headers: f.full, session: s, body: { connection_id: cid, show_as_button: false } });
+    const added = await t.call({
+      method: 'POST',
+      path: ga(f.empty.id),
+      headers: f.full,
+      session: s,
+      body: { connection_id: cid, show_as_button: false },
+    });
     expect(added.status).toBe(201);
     expect(Object.keys(added.body).sort()).toEqual(gaMembers);
-    expect(added.body).toMatchObject({ connection_id: cid, show_as_button: false, assign_membership_on_login: false, is_signup_enabled: false });
+    expect(added.body).toMatchObject({
+      connection_id: cid,
+      show_as_button: false,
+      assign_membership_on_login: false,
+      is_signup_enabled: false,
+    });
 
     const seen = await t.call({ path: ea(f.empty.id, `/${cid}`), headers: f.full, session: s });
     expect(seen.status).toBe(200);
     // The EA-only members take their defaults.
-    expect(seen.body).toEqual({ ...added.body, organization_connection_name: added.body.connection.name, organization_access_level: 'none', is_enabled: true });
+    expect(seen.body).toEqual({
+      ...added.body,
+      organization_connection_name: added.body.connection.name,
+      organization_access_level: 'none',
+      is_enabled: true,
+    });
 
-    const patched = await t.call({ method: 'PATCH', path: ea(f.empty.id, `/${cid}`), headers: f.full, session: s, body: { assign_membership_on_login: true, organization_access_level: 'full' } });
-    expect(patched.body).toMatchObject({ assign_membership_on_login: true, organization_access_level: 'full', show_as_button: false });
+    const patched = await t.call({
+      method: 'PATCH',
+      path: ea(f.empty.id, `/${cid}`),
+      headers: f.full,
+      session: s,
+      body: { assign_membership_on_login: true, organization_access_level: 'full' },
+    });
+    expect(patched.body).toMatchObject({
+      assign_membership_on_login: true,
+      organization_access_level: 'full',
+      show_as_button: false,
+    });
     const again = await t.call({ path: ga(f.empty.id, `/${cid}`), headers: f.readOnly, session: s });
     expect(again.body).toEqual({ ...added.body, assign_membership_on_login: true });
 
@@ -39,55 +65,109 @@ describe('Auth0 GA enabled connections: a second view of the same links', () => 
     expect(deleted.status).toBe(204);
     const gone = await t.call({ path: ga(f.empty.id, `/${cid}`), headers: f.full, session: s });
     expect(gone.status).toBe(404);
-    expect(gone.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'The organization connection does not exist.', errorCode: 'inexistent_organization_connection' });
+    expect(gone.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'The organization connection does not exist.',
+      errorCode: 'inexistent_organization_connection',
+    });
   });
 
   it('a link added through EA is read, patched and deleted through GA, EA-only members left alone', async () => {
     const s = freshSession();
     const cid = f.unlinked[1];
-    const added = await t.call({ method: 'POST', path: ea(f.empty.id), headers: f.full, session: s, body: { connection_id: cid, organization_connection_name: 'Partner SSO', organization_access_level: 'readonly' } });
+    const added = await t.call({
+      method: 'POST',
+      path: ea(f.empty.id),
+      headers: f.full,
+      session: s,
+      body: { connection_id: cid, organization_connection_name: 'Partner SSO', organization_access_level: 'readonly' },
+    });
     expect(added.status).toBe(201);
     const listed = await t.call({ path: ga(f.empty.id), headers: f.full, session: s });
     expect(listed.body.map((l: any) => l.connection_id)).toContain(cid);
 
-    const patched = await t.call({ method: 'PATCH', path: ga(f.empty.id, `/${cid}`), headers: f.full, session: s, body: { is_signup_enabled: true, show_as_button: false } });
+    const patched = await t.call({
+      method: 'PATCH',
+      path: ga(f.empty.id, `/${cid}`),
+      headers: f.full,
+      session: s,
+      body: { is_signup_enabled: true, show_as_button: false },
+    });
     expect(patched.status).toBe(200);
     expect(Object.keys(patched.body).sort()).toEqual(gaMembers);
     expect(patched.body).toMatchObject({ is_signup_enabled: true, show_as_button: false });
     const seen = await t.call({ path: ea(f.empty.id, `/${cid}`), headers: f.full, session: s });
-    expect(seen.body).toMatchObject({ is_signup_enabled: true, show_as_button: false, organization_connection_name: 'Partner SSO', organization_access_level: 'readonly', is_enabled: true });
+    expect(seen.body).toMatchObject({
+      is_signup_enabled: true,
+      show_as_button: false,
+      organization_connection_name: 'Partner SSO',
+      organization_access_level: 'readonly',
+      is_enabled: true,
+    });
 
-    expect((await t.call({ method: 'DELETE', path: ga(f.empty.id, `/${cid}`), headers: f.full, session: s })).status).toBe(204);
+    expect(
+      (await t.call({ method: 'DELETE', path: ga(f.empty.id, `/${cid}`), headers: f.full, session: s })).status,
+    ).toBe(204);
     expect((await t.call({ path: ea(f.empty.id, `/${cid}`), headers: f.full, session: s })).status).toBe(404);
-    expect((await t.call({ method: 'DELETE', path: ga(f.empty.id, `/${cid}`), headers: f.full, session: s })).status).toBe(404);
+    expect(
+      (await t.call({ method: 'DELETE', path: ga(f.empty.id, `/${cid}`), headers: f.full, session: s })).status,
+    ).toBe(404);
   });
 
   it('shows only enabled links; adding a disabled one through GA enables it again and keeps its EA members', async () => {
     const s = freshSession();
     const cid = f.main.connection_ids[0];
-    await t.call({ method: 'PATCH', path: ea(f.main.id, `/${cid}`), headers: f.full, session: s, body: { is_enabled: false, organization_connection_name: 'Kept', organization_access_level: 'limited' } });
+    await t.call({
+      method: 'PATCH',
+      path: ea(f.main.id, `/${cid}`),
+      headers: f.full,
+      session: s,
+      body: { is_enabled: false, organization_connection_name: 'Kept', organization_access_level: 'limited' },
+    });
     expect((await t.call({ path: ga(f.main.id, `/${cid}`), headers: f.full, session: s })).status).toBe(404);
-    expect((await t.call({ method: 'PATCH', path: ga(f.main.id, `/${cid}`), headers: f.full, session: s, body: {} })).status).toBe(404);
+    expect(
+      (await t.call({ method: 'PATCH', path: ga(f.main.id, `/${cid}`), headers: f.full, session: s, body: {} })).status,
+    ).toBe(404);
     const list = await t.call({ path: ga(f.main.id, '?per_page=100'), headers: f.full, session: s });
     expect(list.body.map((l: any) => l.connection_id)).not.toContain(cid);
 
-    const enabled = await t.call({ method: 'POST', path: ga(f.main.id), headers: f.full, session: s, body: { connection_id: cid, assign_membership_on_login: true } });
+    const enabled = await t.call({
+      method: 'POST',
+      path: ga(f.main.id),
+      headers: f.full,
+      session: s,
+      body: { connection_id: cid, assign_membership_on_login: true },
+    });
     expect(enabled.status).toBe(201);
     expect(enabled.body.assign_membership_on_login).toBe(true);
     const seen = await t.call({ path: ea(f.main.id, `/${cid}`), headers: f.full, session: s });
-    expect(seen.body).toMatchObject({ is_enabled: true, organization_connection_name: 'Kept', organization_access_level: 'limited', assign_membership_on_login: true });
+    expect(seen.body).toMatchObject({
+      is_enabled: true,
+      organization_connection_name: 'Kept',
+      organization_access_level: 'limited',
+      assign_membership_on_login: true,
+    });
     const total = await t.call({ path: ea(f.main.id, '?include_totals=true'), headers: f.full, session: s });
     expect(total.body.total).toBe(f.main.connection_ids.length);
   });
 
   it('pages cover every enabled link exactly once, with exact totals; the default is a bare array', async () => {
     const s = freshSession();
-    const enabled = await t.call({ path: ea(f.main.id, '?is_enabled=true&per_page=100'), headers: f.readOnly, session: s });
+    const enabled = await t.call({
+      path: ea(f.main.id, '?is_enabled=true&per_page=100'),
+      headers: f.readOnly,
+      session: s,
+    });
     const expected = enabled.body.map((l: any) => l.connection_id);
     expect(expected).toHaveLength(f.main.enabled_count);
     const seen: string[] = [];
     for (let page = 0; ; page++) {
-      const res = await t.call({ path: ga(f.main.id, `?include_totals=true&per_page=4&page=${page}`), headers: f.readOnly, session: s });
+      const res = await t.call({
+        path: ga(f.main.id, `?include_totals=true&per_page=4&page=${page}`),
+        headers: f.readOnly,
+        session: s,
+      });
       expect(res.status).toBe(200);
       expect(Object.keys(res.body).sort()).toEqual(['enabled_connections', 'limit', 'start', 'total']);
       expect(res.body).toMatchObject({ start: page * 4, limit: 4, total: f.main.enabled_count });
@@ -111,10 +191,25 @@ describe('Auth0 GA enabled connections: a second view of the same links', () => 
     const perPage = await t.call({ path: ga(f.main.id, '?per_page=101'), headers: f.full, session: s });
     expect(perPage.status).toBe(400);
     expect(perPage.body.message).toMatch(/per_page/);
-    const addEa = await t.call({ method: 'POST', path: ga(f.empty.id), headers: f.full, session: s, body: { connection_id: f.unlinked[2], organization_access_level: 'full' } });
+    const addEa = await t.call({
+      method: 'POST',
+      path: ga(f.empty.id),
+      headers: f.full,
+      session: s,
+      body: { connection_id: f.unlinked[2], organization_access_level: 'full' },
+    });
     expect(addEa.status).toBe(400);
-    expect(addEa.body).toMatchObject({ errorCode: 'invalid_body', message: expect.stringMatching(/organization_access_level/) });
-    const patchEa = await t.call({ method: 'PATCH', path: ga(f.main.id, `/${f.main.connection_ids[1]}`), headers: f.full, session: s, body: { is_enabled: false } });
+    expect(addEa.body).toMatchObject({
+      errorCode: 'invalid_body',
+      message: expect.stringMatching(/organization_access_level/),
+    });
+    const patchEa = await t.call({
+      method: 'PATCH',
+      path: ga(f.main.id, `/${f.main.connection_ids[1]}`),
+      headers: f.full,
+      session: s,
+      body: { is_enabled: false },
+    });
     expect(patchEa.status).toBe(400);
     const longId = await t.call({ path: ga(f.main.id, `/${'c'.repeat(51)}`), headers: f.full, session: s });
     expect(longId.status).toBe(400);
@@ -123,10 +218,27 @@ describe('Auth0 GA enabled connections: a second view of the same links', () => 
 
   it('answers 409 for a connection already enabled and 404 for unknown organizations and connections', async () => {
     const s = freshSession();
-    const dup = await t.call({ method: 'POST', path: ga(f.main.id), headers: f.full, session: s, body: { connection_id: f.main.connection_ids[1] } });
+    const dup = await t.call({
+      method: 'POST',
+      path: ga(f.main.id),
+      headers: f.full,
+      session: s,
+      body: { connection_id: f.main.connection_ids[1] },
+    });
     expect(dup.status).toBe(409);
-    expect(dup.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'The organization connection already exists.', errorCode: 'organization_connection_conflict' });
-    const unknownConn = await t.call({ method: 'POST', path: ga(f.main.id), headers: f.full, session: s, body: { connection_id: 'con_doesnotexist' } });
+    expect(dup.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'The organization connection already exists.',
+      errorCode: 'organization_connection_conflict',
+    });
+    const unknownConn = await t.call({
+      method: 'POST',
+      path: ga(f.main.id),
+      headers: f.full,
+      session: s,
+      body: { connection_id: 'con_doesnotexist' },
+    });
     expect(unknownConn.status).toBe(404);
     expect(unknownConn.body.errorCode).toBe('inexistent_connection');
     for (const path of [ga(f.otherOrg.id), ga('org_doesnotexist', `/${f.main.connection_ids[1]}`)]) {
@@ -138,7 +250,7 @@ describe('Auth0 GA enabled connections: a second view of the same links', () => 
     expect((await t.call({ path: ga(f.main.id), headers: f.otherTenant, session: s })).status).toBe(404);
   });
 
-  it('needs each operation\'s own scope and names it; expired tokens answer 401', async () => {
+  it("needs each operation's own scope and names it; expired tokens answer 401", async () => {
     const s = freshSession();
     const link = ga(f.main.id, `/${f.main.connection_ids[1]}`);
     const cases: [string, string, string, unknown?][] = [
@@ -151,7 +263,12 @@ describe('Auth0 GA enabled connections: a second view of the same links', () => 
     for (const [method, path, verb, body] of cases) {
       const res = await t.call({ method, path, headers: verb === 'read' ? f.noScope : f.readOnly, session: s, body });
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', message: `Insufficient scope, expected any of: ${verb}:organization_connections`, errorCode: 'insufficient_scope' });
+      expect(res.body).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: `Insufficient scope, expected any of: ${verb}:organization_connections`,
+        errorCode: 'insufficient_scope',
+      });
       const expired = await t.call({ method, path, headers: f.expired, session: s, body });
       expect(expired.status).toBe(401);
       expect(expired.body.errorCode).toBe('token_expired');

@@ -7,10 +7,25 @@ let child: ChildProcess;
 let banner = '';
 
 beforeAll(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), 'mock', '--port', '0', '--host', '127.0.0.1', '--log-level', 'silent'], {
-    cwd: packageRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(packageRoot, 'src', 'cli.ts'),
+      'mock',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--log-level',
+      'silent',
+    ],
+    {
+      cwd: packageRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner: ${banner}`)), 30_000);
     child.stdout!.on('data', (d) => {
@@ -48,14 +63,22 @@ async function runCurl(line: string): Promise<Response> {
 }
 
 describe('connkit mock', () => {
-  it('prints every API\'s base URL and a curl that works', async () => {
+  it("prints every API's base URL and a curl that works", async () => {
     const lines = banner.split('\n').map((l) => l.trim());
     // A curl too long for the banner is printed by the `connkit curl` it names instead.
     const printed = lines.flatMap((l) => /^try it: eval "\$\(connkit (curl .*)\)"$/.exec(l)?.[1].split(' ') ?? []);
     const curls = lines.filter((l) => l.startsWith('curl '));
-    for (let i = 0; i < printed.length; i += 4) curls.push(execFileSync(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), ...printed.slice(i, i + 4)], { cwd: packageRoot, encoding: 'utf8' }).trim());
+    for (let i = 0; i < printed.length; i += 4)
+      curls.push(
+        execFileSync(
+          process.execPath,
+          ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), ...printed.slice(i, i + 4)],
+          { cwd: packageRoot, encoding: 'utf8' },
+        ).trim(),
+      );
     expect(curls).toHaveLength(4);
-    for (const prefix of ['/leadconduit', '/auth0/api/v2', '/mycreditapp/v1-beta', '/wingfield/api/v1']) expect(banner).toContain(prefix);
+    for (const prefix of ['/leadconduit', '/auth0/api/v2', '/mycreditapp/v1-beta', '/wingfield/api/v1'])
+      expect(banner).toContain(prefix);
     for (const curl of curls) {
       const res = await runCurl(curl);
       expect(res.status, curl).toBe(200);
@@ -72,7 +95,10 @@ describe('connkit mock', () => {
 describe('connkit verify (the command)', () => {
   const cli = (args: string[]) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), 'verify', ...args], { cwd: packageRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      const p = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', 'cli.ts'), 'verify', ...args], {
+        cwd: packageRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       p.stdout.on('data', (d) => (out += d));
       p.stderr.on('data', (d) => (out += d));
@@ -84,11 +110,30 @@ describe('connkit verify (the command)', () => {
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
     expect(lines.length).toBeGreaterThan(40);
-    for (const name of ['response_schema_conformance', 'negative_data_rejection', 'wf_claim_race', 'lc_sso_outage_fail_open']) expect(out).toMatch(new RegExp(`^${name} `, 'm'));
+    for (const name of [
+      'response_schema_conformance',
+      'negative_data_rejection',
+      'wf_claim_race',
+      'lc_sso_outage_fail_open',
+    ])
+      expect(out).toMatch(new RegExp(`^${name} `, 'm'));
   });
 
   it('exits 2 when the target cannot be reached or arguments are missing', async () => {
-    expect((await cli(['--api', 'auth0', '--target', 'http://127.0.0.1:9/api/v2', '--control', 'http://127.0.0.1:9/__control', '--timeout', '2000'])).code).toBe(2);
+    expect(
+      (
+        await cli([
+          '--api',
+          'auth0',
+          '--target',
+          'http://127.0.0.1:9/api/v2',
+          '--control',
+          'http://127.0.0.1:9/__control',
+          '--timeout',
+          '2000',
+        ])
+      ).code,
+    ).toBe(2);
     expect((await cli(['--api', 'auth0'])).code).toBe(2);
   });
 });

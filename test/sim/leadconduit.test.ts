@@ -9,16 +9,23 @@ useSimulator((sim, fixtures) => {
   f = lc(fixtures);
 });
 
-const list = (session: string, headers = f.user, query = '', prefer?: string) => t.call({ path: `/leadconduit/connections${query}`, headers, session, prefer });
-const repair = (session: string, id: string, headers = f.superuser) => t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers, session, body: { connection_id: id } });
-const sync = (session: string, headers = f.user) => t.call({ method: 'POST', path: '/leadconduit/account_sso_sync', headers, session });
+const list = (session: string, headers = f.user, query = '', prefer?: string) =>
+  t.call({ path: `/leadconduit/connections${query}`, headers, session, prefer });
+const repair = (session: string, id: string, headers = f.superuser) =>
+  t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers, session, body: { connection_id: id } });
+const sync = (session: string, headers = f.user) =>
+  t.call({ method: 'POST', path: '/leadconduit/account_sso_sync', headers, session });
 
 describe('LeadConduit connections', () => {
   it('merges LC rows and SSO connections: completed where both hold it, sso_only where only SSO does', async () => {
     const res = await list(freshSession());
     expect(res.status).toBe(200);
     expect(res.headers.get('x-connections-degraded')).toBeNull();
-    const byStatus = (s: string) => res.body.filter((c: any) => c.status === s).map((c: any) => c.id).sort();
+    const byStatus = (s: string) =>
+      res.body
+        .filter((c: any) => c.status === s)
+        .map((c: any) => c.id)
+        .sort();
     expect(byStatus('completed')).toEqual(f.completed.map((c) => c.id).sort());
     expect(byStatus('sso_only')).toEqual([...f.ssoOnly].sort());
     expect(f.ssoOnly.length).toBeGreaterThan(0);
@@ -32,7 +39,9 @@ describe('LeadConduit connections', () => {
     expect(sellers.every((c: any) => c.relationship_type === 'seller')).toBe(true);
     expect(buyers.every((c: any) => c.relationship_type === 'buyer')).toBe(true);
     expect(sellers.length + buyers.length).toBe(all.length);
-    expect(sellers.some((c: any) => c.status === 'sso_only') || buyers.some((c: any) => c.status === 'sso_only')).toBe(true);
+    expect(sellers.some((c: any) => c.status === 'sso_only') || buyers.some((c: any) => c.status === 'sso_only')).toBe(
+      true,
+    );
     const bad = await list(s, f.user, '?relationship_type=partner');
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/relationship_type/);
@@ -49,14 +58,23 @@ describe('LeadConduit connections', () => {
   it('resolves a connection by its id, SSO connection id and invitation id to the same record', async () => {
     const s = freshSession();
     const c = f.completed[0];
-    const answers = await Promise.all([c.id, c.external_id, c.invitation_id].map((id) => t.call({ path: `/leadconduit/connections/${id}`, headers: f.user, session: s })));
+    const answers = await Promise.all(
+      [c.id, c.external_id, c.invitation_id].map((id) =>
+        t.call({ path: `/leadconduit/connections/${id}`, headers: f.user, session: s }),
+      ),
+    );
     for (const a of answers) expect(a.status).toBe(200);
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
     expect(answers[0].body).toMatchObject({ id: c.id, external_id: c.external_id, invitation_id: c.invitation_id });
-    const invitation = (await t.call({ path: '/__control/state', session: s })).body.apis.leadconduit.networkConnections[f.ssoOnly[0]].invitation_id;
+    const invitation = (await t.call({ path: '/__control/state', session: s })).body.apis.leadconduit
+      .networkConnections[f.ssoOnly[0]].invitation_id;
     const ssoOnly = await t.call({ path: `/leadconduit/connections/${invitation}`, headers: f.user, session: s });
     expect(ssoOnly.body).toMatchObject({ id: f.ssoOnly[0], external_id: f.ssoOnly[0] });
-    const foreign = await t.call({ path: `/leadconduit/connections/${f.otherAccount[0]}`, headers: f.user, session: s });
+    const foreign = await t.call({
+      path: `/leadconduit/connections/${f.otherAccount[0]}`,
+      headers: f.user,
+      session: s,
+    });
     expect(foreign.status).toBe(404);
   });
 
@@ -88,7 +106,13 @@ describe('LeadConduit connections', () => {
     const bad = await repair(s, 'xyz');
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/connection_id/);
-    const missing = await t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: s, body: {} });
+    const missing = await t.call({
+      method: 'POST',
+      path: '/leadconduit/connections/repair',
+      headers: f.superuser,
+      session: s,
+      body: {},
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatch(/connection_id/);
   });
@@ -96,7 +120,14 @@ describe('LeadConduit connections', () => {
   it('changes nothing when a repair cannot reach SSO (503)', async () => {
     const s = freshSession();
     const before = (await list(s)).body;
-    const res = await t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: s, body: { connection_id: f.ssoOnly[0] }, prefer: 'scenario=sso-outage' });
+    const res = await t.call({
+      method: 'POST',
+      path: '/leadconduit/connections/repair',
+      headers: f.superuser,
+      session: s,
+      body: { connection_id: f.ssoOnly[0] },
+      prefer: 'scenario=sso-outage',
+    });
     expect(res.status).toBe(503);
     expect((await list(s)).body).toEqual(before);
   });
@@ -106,7 +137,11 @@ describe('LeadConduit connections', () => {
     const key = f.userKey;
     const anyName = await list(s, { Authorization: `Basic ${Buffer.from(`X:${key}`).toString('base64')}` });
     expect(anyName.status).toBe(200);
-    for (const headers of [{}, { Authorization: 'Basic ' + Buffer.from('API:wrong').toString('base64') }, { Authorization: 'Bearer abc' }]) {
+    for (const headers of [
+      {},
+      { Authorization: 'Basic ' + Buffer.from('API:wrong').toString('base64') },
+      { Authorization: 'Bearer abc' },
+    ]) {
       const res = await list(s, headers as never);
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ error: 'authentication failed' });
@@ -125,10 +160,16 @@ describe('LeadConduit account sync', () => {
     expect(res.status).toBe(200);
     expect(res.body.success).toBe(true);
     const account = res.body.account;
-    expect(Object.keys((await t.call({ path: '/__control/state', session: s })).body.apis.leadconduit.accounts)[0]).toBe(account.id);
+    expect(
+      Object.keys((await t.call({ path: '/__control/state', session: s })).body.apis.leadconduit.accounts)[0],
+    ).toBe(account.id);
     expect(account.name).not.toMatch(/before sync/);
     const connections = (await list(s)).body;
-    const ids = (type: string) => connections.filter((c: any) => c.relationship_type === type).map((c: any) => c.connected_account.id).sort();
+    const ids = (type: string) =>
+      connections
+        .filter((c: any) => c.relationship_type === type)
+        .map((c: any) => c.connected_account.id)
+        .sort();
     expect(account.connected_buyers.map((a: any) => a.id).sort()).toEqual(ids('buyer'));
     expect(account.connected_sellers.map((a: any) => a.id).sort()).toEqual(ids('seller'));
     const pending = [...account.pending_buyers, ...account.pending_sellers];
@@ -140,7 +181,12 @@ describe('LeadConduit account sync', () => {
 
   it('keeps agreeing after a new SSO-only connection and its repair', async () => {
     const s = freshSession();
-    const created = await t.call({ method: 'POST', path: '/__control/leadconduit/sso-only-connections', session: s, body: { relationship_type: 'buyer' } });
+    const created = await t.call({
+      method: 'POST',
+      path: '/__control/leadconduit/sso-only-connections',
+      session: s,
+      body: { relationship_type: 'buyer' },
+    });
     expect(created.status).toBe(201);
     const entry = (await list(s)).body.find((c: any) => c.id === created.body.id);
     expect(entry.status).toBe('sso_only');
@@ -153,7 +199,13 @@ describe('LeadConduit account sync', () => {
 
   it('answers 503 during an SSO outage and leaves the account as it was', async () => {
     const s = freshSession();
-    const res = await t.call({ method: 'POST', path: '/leadconduit/account_sso_sync', headers: f.user, session: s, prefer: 'scenario=sso-outage' });
+    const res = await t.call({
+      method: 'POST',
+      path: '/leadconduit/account_sso_sync',
+      headers: f.user,
+      session: s,
+      prefer: 'scenario=sso-outage',
+    });
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ error: 'SSO service unavailable' });
     const exported = (await t.call({ path: '/__control/state', session: s })).body;

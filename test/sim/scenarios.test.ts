@@ -9,12 +9,20 @@ useSimulator((sim, fixtures) => {
   fx = fixtures;
 });
 
-const lcList = (session: string, prefer?: string) => t.call({ path: '/leadconduit/connections', headers: lc(fx).user, session, prefer });
+const lcList = (session: string, prefer?: string) =>
+  t.call({ path: '/leadconduit/connections', headers: lc(fx).user, session, prefer });
 
 describe('scenarios', () => {
   it('lists a documented catalog', async () => {
     const res = await t.call({ path: '/__control/scenarios' });
-    expect(res.body.catalog.map((s: any) => s.name).sort()).toEqual(['connection-reset', 'latency', 'maintenance', 'rate-limited', 'server-error', 'sso-outage']);
+    expect(res.body.catalog.map((s: any) => s.name).sort()).toEqual([
+      'connection-reset',
+      'latency',
+      'maintenance',
+      'rate-limited',
+      'server-error',
+      'sso-outage',
+    ]);
     for (const s of res.body.catalog) expect(s.description.length).toBeGreaterThan(20);
   });
 
@@ -22,13 +30,21 @@ describe('scenarios', () => {
     const s = freshSession();
     await t.call({ method: 'PUT', path: '/__control/scenarios/maintenance', session: s });
     const m = mca(fx);
-    const down = await t.call({ path: `${m.base}/host-connections?statuses=connected&limit=1&offset=0`, headers: m.headers('guest'), session: s });
+    const down = await t.call({
+      path: `${m.base}/host-connections?statuses=connected&limit=1&offset=0`,
+      headers: m.headers('guest'),
+      session: s,
+    });
     expect(down.status).toBe(503);
     expect(down.body.detail[0]).toMatchObject({ code: 'service_under_maintenance', type: 'maintenance' });
     // Only the API the scenario applies to is affected.
     expect((await lcList(s)).status).toBe(200);
     await t.call({ method: 'DELETE', path: '/__control/scenarios/maintenance', session: s });
-    const up = await t.call({ path: `${m.base}/host-connections?statuses=connected&limit=1&offset=0`, headers: m.headers('guest'), session: s });
+    const up = await t.call({
+      path: `${m.base}/host-connections?statuses=connected&limit=1&offset=0`,
+      headers: m.headers('guest'),
+      session: s,
+    });
     expect(up.status).toBe(200);
   });
 
@@ -43,17 +59,32 @@ describe('scenarios', () => {
 
   it('can target other APIs than their default, with parameters', async () => {
     const s = freshSession();
-    await t.call({ method: 'PUT', path: '/__control/scenarios/server-error', session: s, body: { apis: ['leadconduit'], params: { status: 503 } } });
+    await t.call({
+      method: 'PUT',
+      path: '/__control/scenarios/server-error',
+      session: s,
+      body: { apis: ['leadconduit'], params: { status: 503 } },
+    });
     const res = await lcList(s);
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ error: 'internal server error' });
-    await t.call({ method: 'PUT', path: '/__control/scenarios/server-error', session: s, body: { apis: ['leadconduit'], params: { rate: 0 } } });
+    await t.call({
+      method: 'PUT',
+      path: '/__control/scenarios/server-error',
+      session: s,
+      body: { apis: ['leadconduit'], params: { rate: 0 } },
+    });
     for (let i = 0; i < 5; i++) expect((await lcList(s)).status).toBe(200);
   });
 
   it('fails a seeded share of requests with server-error rate 0.5', async () => {
     const s = freshSession();
-    await t.call({ method: 'PUT', path: '/__control/scenarios/server-error', session: s, body: { params: { rate: 0.5 } } });
+    await t.call({
+      method: 'PUT',
+      path: '/__control/scenarios/server-error',
+      session: s,
+      body: { params: { rate: 0.5 } },
+    });
     const statuses = [];
     for (let i = 0; i < 40; i++) statuses.push((await lcList(s)).status);
     const failed = statuses.filter((x) => x === 500).length;
@@ -63,7 +94,12 @@ describe('scenarios', () => {
 
   it('delays answers with latency', async () => {
     const s = freshSession();
-    await t.call({ method: 'PUT', path: '/__control/scenarios/latency', session: s, body: { apis: ['leadconduit'], params: { ms: 150 } } });
+    await t.call({
+      method: 'PUT',
+      path: '/__control/scenarios/latency',
+      session: s,
+      body: { apis: ['leadconduit'], params: { ms: 150 } },
+    });
     const started = performance.now();
     expect((await lcList(s)).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);

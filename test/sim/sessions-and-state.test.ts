@@ -17,13 +17,29 @@ describe('sessions', () => {
     const f = lc(fx);
     const [a, b] = [freshSession('a'), freshSession('b')];
     const id = f.ssoOnly[0];
-    expect((await t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: a, body: { connection_id: id } })).status).toBe(201);
-    const statusIn = async (s?: string) => (await t.call({ path: '/leadconduit/connections', headers: f.user, session: s })).body.find((c: any) => c.id === id).status;
+    expect(
+      (
+        await t.call({
+          method: 'POST',
+          path: '/leadconduit/connections/repair',
+          headers: f.superuser,
+          session: a,
+          body: { connection_id: id },
+        })
+      ).status,
+    ).toBe(201);
+    const statusIn = async (s?: string) =>
+      (await t.call({ path: '/leadconduit/connections', headers: f.user, session: s })).body.find(
+        (c: any) => c.id === id,
+      ).status;
     expect(await statusIn(a)).toBe('completed');
     expect(await statusIn(b)).toBe('sso_only');
     expect(await statusIn()).toBe('sso_only');
     await t.call({ method: 'PUT', path: '/__control/scenarios/sso-outage', session: a });
-    const degraded = async (s?: string) => (await t.call({ path: '/leadconduit/connections', headers: f.user, session: s })).headers.get('x-connections-degraded');
+    const degraded = async (s?: string) =>
+      (await t.call({ path: '/leadconduit/connections', headers: f.user, session: s })).headers.get(
+        'x-connections-degraded',
+      );
     expect(await degraded(a)).toBe('true');
     expect(await degraded(b)).toBeNull();
     expect(await degraded()).toBeNull();
@@ -33,7 +49,14 @@ describe('sessions', () => {
     const small = await testSimulator({ maxSessions: 2 });
     try {
       const f = lc(await small.fixtures());
-      const repair = (s: string) => small.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: s, body: { connection_id: f.ssoOnly[0] } });
+      const repair = (s: string) =>
+        small.call({
+          method: 'POST',
+          path: '/leadconduit/connections/repair',
+          headers: f.superuser,
+          session: s,
+          body: { connection_id: f.ssoOnly[0] },
+        });
       expect((await repair('one')).status).toBe(201);
       expect((await repair('two')).status).toBe(201);
       expect((await repair('one')).status).toBe(409); // "one" is now the most recently used
@@ -46,7 +69,10 @@ describe('sessions', () => {
   });
 
   it('refuses a malformed session name in the vendor envelope', async () => {
-    const res = await t.call({ path: '/leadconduit/connections', headers: { ...lc(fx).user, 'X-Connkit-Session': 'bad name!' } });
+    const res = await t.call({
+      path: '/leadconduit/connections',
+      headers: { ...lc(fx).user, 'X-Connkit-Session': 'bad name!' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/X-Connkit-Session/);
   });
@@ -62,10 +88,21 @@ describe('state', () => {
   it('round-trips through export and import exactly, scenarios included', async () => {
     const s = freshSession('snap');
     const f = a0(fx);
-    await t.call({ method: 'POST', path: `/auth0/api/v2/organizations/${f.empty.id}/connections`, headers: f.full, session: s, body: { connection_id: f.unlinked[1] } });
+    await t.call({
+      method: 'POST',
+      path: `/auth0/api/v2/organizations/${f.empty.id}/connections`,
+      headers: f.full,
+      session: s,
+      body: { connection_id: f.unlinked[1] },
+    });
     await t.call({ method: 'PUT', path: '/__control/scenarios/latency', session: s, body: { params: { ms: 1 } } });
     const snapshot = await state(s);
-    await t.call({ method: 'DELETE', path: `/auth0/api/v2/organizations/${f.empty.id}/connections/${f.unlinked[1]}`, headers: f.full, session: s });
+    await t.call({
+      method: 'DELETE',
+      path: `/auth0/api/v2/organizations/${f.empty.id}/connections/${f.unlinked[1]}`,
+      headers: f.full,
+      session: s,
+    });
     expect(await state(s)).not.toEqual(snapshot);
     const imported = await t.call({ method: 'PUT', path: '/__control/state', session: s, body: snapshot });
     expect(imported.status).toBe(200);
@@ -73,7 +110,11 @@ describe('state', () => {
     const elsewhere = freshSession('copy');
     await t.call({ method: 'PUT', path: '/__control/state', session: elsewhere, body: snapshot });
     expect(await state(elsewhere)).toEqual(snapshot);
-    const link = await t.call({ path: `/auth0/api/v2/organizations/${f.empty.id}/connections/${f.unlinked[1]}`, headers: f.full, session: elsewhere });
+    const link = await t.call({
+      path: `/auth0/api/v2/organizations/${f.empty.id}/connections/${f.unlinked[1]}`,
+      headers: f.full,
+      session: elsewhere,
+    });
     expect(link.status).toBe(200);
   });
 
@@ -81,10 +122,20 @@ describe('state', () => {
     const s = freshSession();
     const before = await state(s);
     // A collection of the wrong kind breaks the schema (400 naming it); one that passes it but cannot be read is a 422.
-    const res = await t.call({ method: 'PUT', path: '/__control/state', session: s, body: { connkit: 1, seed: 1, apis: { leadconduit: { networkConnections: 5 } } } });
+    const res = await t.call({
+      method: 'PUT',
+      path: '/__control/state',
+      session: s,
+      body: { connkit: 1, seed: 1, apis: { leadconduit: { networkConnections: 5 } } },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('body.apis.leadconduit');
-    const unreadable = await t.call({ method: 'PUT', path: '/__control/state', session: s, body: { connkit: 1, seed: 1, apis: { auth0: { seed: 1, counter: 0, tenants: { t: 5 }, links: {}, tokens: [] } } } });
+    const unreadable = await t.call({
+      method: 'PUT',
+      path: '/__control/state',
+      session: s,
+      body: { connkit: 1, seed: 1, apis: { auth0: { seed: 1, counter: 0, tenants: { t: 5 }, links: {}, tokens: [] } } },
+    });
     expect(unreadable.status).toBe(422);
     expect(await state(s)).toEqual(before);
   });
@@ -92,7 +143,13 @@ describe('state', () => {
   it('resets a session to its seed, or to a new one', async () => {
     const s = freshSession();
     const f = lc(fx);
-    await t.call({ method: 'POST', path: '/leadconduit/connections/repair', headers: f.superuser, session: s, body: { connection_id: f.ssoOnly[0] } });
+    await t.call({
+      method: 'POST',
+      path: '/leadconduit/connections/repair',
+      headers: f.superuser,
+      session: s,
+      body: { connection_id: f.ssoOnly[0] },
+    });
     const pristine = await state(freshSession());
     expect(await state(s)).not.toEqual(pristine);
     await t.call({ method: 'POST', path: '/__control/reset', session: s });

@@ -12,19 +12,37 @@ useSimulator((sim, fixtures) => {
 const claimPath = () => `/wingfield/api/v1/external-services/${f.service}/organization-relations/claim`;
 const claim = (s: string, connectToken: string, externalOrganizationId: string, headers = f.write) =>
   t.call({ method: 'POST', path: claimPath(), headers, session: s, body: { connectToken, externalOrganizationId } });
-const orgs = (s: string) => t.call({ path: `/wingfield/api/v1/external-services/${f.service}/organizations?limit=100`, headers: f.read, session: s });
+const orgs = (s: string) =>
+  t.call({
+    path: `/wingfield/api/v1/external-services/${f.service}/organizations?limit=100`,
+    headers: f.read,
+    session: s,
+  });
 const sub = (s: string, org: string, user: string, subscription: string) =>
-  t.call({ method: 'PUT', path: `/wingfield/api/v1/organizations/${org}/users/${user}/subscription`, headers: f.write, session: s, body: { subscription } });
+  t.call({
+    method: 'PUT',
+    path: `/wingfield/api/v1/organizations/${org}/users/${user}/subscription`,
+    headers: f.write,
+    session: s,
+    body: { subscription },
+  });
 const snapshot = async (s: string) => (await t.call({ path: '/__control/state', session: s })).body;
 
 describe('Wingfield organization relations', () => {
   it('claims a connect token once: 200 and listed, then 409 connect_token_unusable', async () => {
     const s = freshSession();
     const before = (await orgs(s)).body.totalCount;
-    const ct = { token: f.connect.open[0], organization_id: (await snapshot(s)).apis.wingfield.connectTokens[f.connect.open[0]].organization_id };
+    const ct = {
+      token: f.connect.open[0],
+      organization_id: (await snapshot(s)).apis.wingfield.connectTokens[f.connect.open[0]].organization_id,
+    };
     const first = await claim(s, ct.token, 'ext-claim-1');
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ externalServiceId: f.service, organizationId: ct.organization_id, externalOrganizationId: 'ext-claim-1' });
+    expect(first.body).toMatchObject({
+      externalServiceId: f.service,
+      organizationId: ct.organization_id,
+      externalOrganizationId: 'ext-claim-1',
+    });
     const listed = (await orgs(s)).body;
     expect(listed.totalCount).toBe(before + 1);
     expect(listed.items.find((o: any) => o.id === ct.organization_id).relation).toEqual(first.body);
@@ -56,34 +74,58 @@ describe('Wingfield organization relations', () => {
     const s = freshSession();
     const ct = f.connect.confirm[0];
     const relations = Object.values<any>((await snapshot(s)).apis.wingfield.relations);
-    const existing = relations.find((r) => r.externalServiceId === f.service && r.externalOrganizationId === ct.external_organization_id);
+    const existing = relations.find(
+      (r) => r.externalServiceId === f.service && r.externalOrganizationId === ct.external_organization_id,
+    );
     const mismatch = await claim(s, ct.token, 'something-else');
     expect([mismatch.status, mismatch.body.error.type]).toEqual([409, 'external_organization_id_mismatch']);
     const confirmed = await claim(s, ct.token, existing.externalOrganizationId);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.id).toBe(existing.id);
     expect(confirmed.body.updatedAt > existing.updatedAt).toBe(true);
-    const taken = f.related.find((r) => r.external_organization_id !== ct.external_organization_id)!.external_organization_id;
+    const taken = f.related.find(
+      (r) => r.external_organization_id !== ct.external_organization_id,
+    )!.external_organization_id;
     const inUse = await claim(s, f.connect.open[0], taken);
     expect([inUse.status, inUse.body.error.type]).toEqual([409, 'external_organization_id_already_in_use']);
   });
 
   it('checks the token, its service and its scope before anything else', async () => {
     const s = freshSession();
-    const wrongService = await t.call({ method: 'POST', path: `/wingfield/api/v1/external-services/${f.otherServiceId}/organization-relations/claim`, headers: f.write, session: s, body: {} });
+    const wrongService = await t.call({
+      method: 'POST',
+      path: `/wingfield/api/v1/external-services/${f.otherServiceId}/organization-relations/claim`,
+      headers: f.write,
+      session: s,
+      body: {},
+    });
     expect([wrongService.status, wrongService.body.error.type]).toEqual([403, 'external_service_access_denied']);
     const readOnly = await claim(s, f.connect.open[0], 'x', f.read);
     expect([readOnly.status, readOnly.body.error.type]).toEqual([403, 'scope_permission_denied']);
-    const none = await t.call({ path: `/wingfield/api/v1/external-services/${f.service}/organizations`, headers: f.none, session: s });
+    const none = await t.call({
+      path: `/wingfield/api/v1/external-services/${f.service}/organizations`,
+      headers: f.none,
+      session: s,
+    });
     expect([none.status, none.body.error.type]).toEqual([403, 'scope_permission_denied']);
     const missing = await claim(s, f.connect.open[0], 'x', {} as never);
     expect([missing.status, missing.body.error.type]).toEqual([401, 'missing_api_token']);
     const expired = await claim(s, f.connect.open[0], 'x', f.expired);
     expect([expired.status, expired.body.error.type]).toEqual([401, 'invalid_api_token']);
-    const invalid = await t.call({ method: 'POST', path: claimPath(), headers: f.write, session: s, body: { connectToken: 5, extra: true } });
+    const invalid = await t.call({
+      method: 'POST',
+      path: claimPath(),
+      headers: f.write,
+      session: s,
+      body: { connectToken: 5, extra: true },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.type).toBe('invalid_schema');
-    expect(invalid.body.error.issues.map((i: any) => i.path.join('.')).sort()).toEqual(['body', 'body.connectToken', 'body.externalOrganizationId']);
+    expect(invalid.body.error.issues.map((i: any) => i.path.join('.')).sort()).toEqual([
+      'body',
+      'body.connectToken',
+      'body.externalOrganizationId',
+    ]);
   });
 
   it('gives PRO seats up to the quota, frees them with FREE, and no-ops a repeat', async () => {
@@ -121,7 +163,13 @@ describe('Wingfield organization relations', () => {
   it('pages organizations with offset and limit', async () => {
     const s = freshSession();
     const all = (await orgs(s)).body;
-    const page = (await t.call({ path: `/wingfield/api/v1/external-services/${f.service}/organizations?offset=1&limit=2`, headers: f.read, session: s })).body;
+    const page = (
+      await t.call({
+        path: `/wingfield/api/v1/external-services/${f.service}/organizations?offset=1&limit=2`,
+        headers: f.read,
+        session: s,
+      })
+    ).body;
     expect(page.totalCount).toBe(all.totalCount);
     expect(page.items).toEqual(all.items.slice(1, 3));
   });

@@ -14,7 +14,12 @@ describe.each([...specNames])('%s examples', (name) => {
       for (const [status, res] of op.responses) {
         if (!res.json) continue;
         expect(
-          examples.some((e) => e.value !== undefined && e.schemaPointer.includes('/responses/') && matchesResponse(doc, op.path, op.method, status, e.at)),
+          examples.some(
+            (e) =>
+              e.value !== undefined &&
+              e.schemaPointer.includes('/responses/') &&
+              matchesResponse(doc, op.path, op.method, status, e.at),
+          ),
           `${op.id} ${status}`,
         ).toBe(true);
       }
@@ -41,7 +46,13 @@ describe('the example walker', () => {
 });
 
 // A response's examples live either inline or in the component response it $refs.
-function matchesResponse(doc: ReturnType<typeof readSpec>, path: string, method: string, status: string, at: string): boolean {
+function matchesResponse(
+  doc: ReturnType<typeof readSpec>,
+  path: string,
+  method: string,
+  status: string,
+  at: string,
+): boolean {
   const inline = `/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}/responses/${status}/`;
   if (at.startsWith(inline)) return true;
   const paths = doc.paths as Record<string, Record<string, { responses: Record<string, { $ref?: string }> }>>;

@@ -13,7 +13,12 @@ function allRequired(schema: Record<string, unknown>, top: boolean): Record<stri
   const properties = Object.fromEntries(
     Object.entries(schema.properties)
       .filter(([k]) => !(top && k === 'provider_states'))
-      .map(([k, v]) => [k, typeof v === 'object' && v !== null && !Array.isArray(v) ? allRequired(Object.fromEntries(Object.entries(v)), false) : v]),
+      .map(([k, v]) => [
+        k,
+        typeof v === 'object' && v !== null && !Array.isArray(v)
+          ? allRequired(Object.fromEntries(Object.entries(v)), false)
+          : v,
+      ]),
   );
   return { ...schema, properties, required: Object.keys(properties) };
 }
@@ -34,7 +39,10 @@ describe('fixtures typed with the fields that are always there required', () => 
   });
 
   it('and the simulator gives every one of them, for every API (the answer is validated against the spec)', async () => {
-    const sim = createSimulator({ validateResponses: true, sizes: { leadconduit: 1, auth0: 1, mycreditapp: 1, wingfield: 1 } });
+    const sim = createSimulator({
+      validateResponses: true,
+      sizes: { leadconduit: 1, auth0: 1, mycreditapp: 1, wingfield: 1 },
+    });
     const res = await sim.handle(new Request('http://127.0.0.1/__control/fixtures'));
     expect(res.status, await res.clone().text()).toBe(200);
     const f = await sim.control.fixtures();

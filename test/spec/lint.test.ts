@@ -14,9 +14,17 @@ const ruleset = join(packageRoot, 'specs', '.spectral.yaml');
 
 async function lint(file: string): Promise<{ code: string; severity: number }[]> {
   // Spectral exits non-zero when it finds problems; the JSON report is what matters.
-  const { stdout } = await run(spectral, ['lint', '-q', '-f', 'json', '-r', ruleset, '--fail-severity', 'hint', file]).catch(
-    (e: { stdout: string }) => ({ stdout: e.stdout }),
-  );
+  const { stdout } = await run(spectral, [
+    'lint',
+    '-q',
+    '-f',
+    'json',
+    '-r',
+    ruleset,
+    '--fail-severity',
+    'hint',
+    file,
+  ]).catch((e: { stdout: string }) => ({ stdout: e.stdout }));
   return JSON.parse(stdout || '[]');
 }
 
@@ -49,6 +57,8 @@ describe('Spectral with the project ruleset', () => {
     const file = join(dir, 'missing.yaml');
     await writeFile(file, stringify(doc));
     const codes = (await lint(file)).map((r) => r.code);
-    expect(codes).toEqual(expect.arrayContaining(['connkit-response-has-example', 'connkit-operation-documents-auth-failure']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['connkit-response-has-example', 'connkit-operation-documents-auth-failure']),
+    );
   });
 });

@@ -4,7 +4,24 @@ import { errorSchemaNames, specNames } from '../../src/contract/names.js';
 
 // What a generated client may not declare at its top level without shadowing: JavaScript's and
 // Node's globals, plus the DOM's most common ones (a browser bundle sees those too).
-const globals = new Set([...Object.getOwnPropertyNames(globalThis), 'Document', 'Element', 'Event', 'File', 'Location', 'Node', 'Range', 'Selection', 'Storage', 'Text', 'Window', 'Image', 'Option', 'History', 'Screen']);
+const globals = new Set([
+  ...Object.getOwnPropertyNames(globalThis),
+  'Document',
+  'Element',
+  'Event',
+  'File',
+  'Location',
+  'Node',
+  'Range',
+  'Selection',
+  'Storage',
+  'Text',
+  'Window',
+  'Image',
+  'Option',
+  'History',
+  'Screen',
+]);
 
 describe('schema names', () => {
   it.each(specNames)('%s: no component schema is named like a global (Error, Object, Date…)', (name) => {

@@ -44,7 +44,8 @@ describe('seeded data is the same on every machine', () => {
   for (const api of vendorNames)
     it(`${api}: seeds 42 and 7 at sizes 1, 20 and 1000 give the pinned digests`, () => {
       const got: Record<string, string> = {};
-      for (const seed of [42, 7]) for (const size of [1, 20, 1000]) got[`${seed}/${size}`] = stateDigest(api, seed, size);
+      for (const seed of [42, 7])
+        for (const size of [1, 20, 1000]) got[`${seed}/${size}`] = stateDigest(api, seed, size);
       expect(got).toEqual(pinned[api]);
     });
 

@@ -7,5 +7,7 @@ import type { VendorName } from '../../src/contract/names.js';
 export function stateDigest(api: VendorName, seed: number, size: number): string {
   const mod = vendorModules[api];
   const json = stringify(mod.state.toJSON(mod.state.create({ seed, size })));
-  return createHash('sha256').update(json ?? '').digest('hex');
+  return createHash('sha256')
+    .update(json ?? '')
+    .digest('hex');
 }

@@ -4,6 +4,7 @@ import { stateDigest } from './digests.js';
 
 for (const api of vendorNames) {
   console.log(`  ${api}: {`);
-  for (const seed of [42, 7]) for (const size of [1, 20, 1000]) console.log(`    '${seed}/${size}': '${stateDigest(api, seed, size)}',`);
+  for (const seed of [42, 7])
+    for (const size of [1, 20, 1000]) console.log(`    '${seed}/${size}': '${stateDigest(api, seed, size)}',`);
   console.log('  },');
 }

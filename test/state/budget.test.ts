@@ -11,7 +11,12 @@ describe('1 000 sessions over a 100 k world', () => {
   let t: TestSim;
   let f: ReturnType<typeof mca>;
   beforeAll(async () => {
-    t = await testSimulator({ apis: ['mycreditapp'], sizes: { mycreditapp: bigSize }, maxSessions: sessions, journalSize: 100 });
+    t = await testSimulator({
+      apis: ['mycreditapp'],
+      sizes: { mycreditapp: bigSize },
+      maxSessions: sessions,
+      journalSize: 100,
+    });
     f = mca(await t.fixtures());
   }, 120_000);
   afterAll(() => t?.close());
@@ -20,9 +25,19 @@ describe('1 000 sessions over a 100 k world', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     const names = Array.from({ length: sessions }, (_, i) => `budget-${i}`);
     const run = async (s: string, i: number) => {
-      const list = await t.call({ path: `${f.base}/host-connections?statuses=connected&limit=${20 + (i % 30)}&offset=0`, headers: f.headers('guest'), session: s });
+      const list = await t.call({
+        path: `${f.base}/host-connections?statuses=connected&limit=${20 + (i % 30)}&offset=0`,
+        headers: f.headers('guest'),
+        session: s,
+      });
       expect(list.status).toBe(200);
-      const patch = await t.call({ method: 'PATCH', path: `${f.base}/host-connections/${f.orgs.host.id}`, headers: f.headers('guest'), session: s, body: { status: 'disconnected' } });
+      const patch = await t.call({
+        method: 'PATCH',
+        path: `${f.base}/host-connections/${f.orgs.host.id}`,
+        headers: f.headers('guest'),
+        session: s,
+        body: { status: 'disconnected' },
+      });
       expect(patch.status).toBe(200);
     };
     for (let i = 0; i < names.length; i += 10) await Promise.all(names.slice(i, i + 10).map((s, j) => run(s, i + j)));
@@ -36,7 +51,11 @@ describe('1 000 sessions over a 100 k world', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(sessions * 1024 * 1024);
     expect((await t.call({ path: '/__control/health' })).status).toBe(200);
     // Each session kept its own write, the default session none.
-    const mine = await t.call({ path: `${f.base}/host-connections/${f.orgs.host.id}`, headers: f.headers('guest'), session: names[0] });
+    const mine = await t.call({
+      path: `${f.base}/host-connections/${f.orgs.host.id}`,
+      headers: f.headers('guest'),
+      session: names[0],
+    });
     expect(mine.body.status).toBe('disconnected');
     const seeded = await t.call({ path: `${f.base}/host-connections/${f.orgs.host.id}`, headers: f.headers('guest') });
     expect(seeded.body.status).toBe('connected');
@@ -53,7 +72,13 @@ describe('past the budget', () => {
     try {
       const f = mca(await t.fixtures());
       for (let i = 0; i < 100; i++) {
-        const res = await t.call({ method: 'PATCH', path: `${f.base}/host-connections/${f.orgs.host.id}`, headers: f.headers('guest'), session: `lru-${i}`, body: { status: 'disconnected' } });
+        const res = await t.call({
+          method: 'PATCH',
+          path: `${f.base}/host-connections/${f.orgs.host.id}`,
+          headers: f.headers('guest'),
+          session: `lru-${i}`,
+          body: { status: 'disconnected' },
+        });
         expect(res.status).toBe(200);
       }
       const names = (await t.call({ path: '/__control/sessions' })).body.sessions.map((s: { name: string }) => s.name);
@@ -61,7 +86,11 @@ describe('past the budget', () => {
       expect(names).toContain('lru-99');
       expect(names.length).toBeLessThan(100);
       expect(t.sim.memory().bytes).toBeLessThanOrEqual(maxMemory);
-      const kept = await t.call({ path: `${f.base}/host-connections/${f.orgs.host.id}`, headers: f.headers('guest'), session: 'lru-99' });
+      const kept = await t.call({
+        path: `${f.base}/host-connections/${f.orgs.host.id}`,
+        headers: f.headers('guest'),
+        session: 'lru-99',
+      });
       expect(kept.body.status).toBe('disconnected');
     } finally {
       await t.close();

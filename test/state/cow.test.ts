@@ -33,7 +33,7 @@ function randomOps(seed: number, count: number): Op[] {
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * max | 0;
+    return ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * max) | 0;
   };
   const kinds = ['bump', 'setField', 'assign', 'add', 'remove', 'push', 'splice', 'tag'] as const;
   return Array.from({ length: count }, (): Op => {

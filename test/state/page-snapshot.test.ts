@@ -18,7 +18,8 @@ describe.runIf(hasChromium)("the page's snapshot buttons", () => {
     await t?.close();
   });
 
-  const nd = async () => (await fetch(`${t.sim.url}/__control/state`, { headers: { Accept: 'application/x-ndjson' } })).text();
+  const nd = async () =>
+    (await fetch(`${t.sim.url}/__control/state`, { headers: { Accept: 'application/x-ndjson' } })).text();
 
   it('export a file and import it back, byte for byte, past the body limit', async () => {
     const seeded = await nd();
@@ -32,8 +33,12 @@ describe.runIf(hasChromium)("the page's snapshot buttons", () => {
 
     expect((await t.call({ method: 'POST', path: '/__control/reset', body: { seed: 7 } })).status).toBe(200);
     expect(await nd()).not.toBe(seeded);
-    await b.page.getByTestId('import').setInputFiles({ name: 'snapshot.ndjson', mimeType: 'application/x-ndjson', buffer: await readFile(file) });
-    await expect.poll(() => b.page.getByTestId('state-notice').innerText(), { timeout: 30_000 }).toContain('imported snapshot.ndjson');
+    await b.page
+      .getByTestId('import')
+      .setInputFiles({ name: 'snapshot.ndjson', mimeType: 'application/x-ndjson', buffer: await readFile(file) });
+    await expect
+      .poll(() => b.page.getByTestId('state-notice').innerText(), { timeout: 30_000 })
+      .toContain('imported snapshot.ndjson');
     expect(await nd()).toBe(seeded);
     expect(b.errors).toEqual([]);
   }, 120_000);

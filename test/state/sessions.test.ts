@@ -23,13 +23,30 @@ async function writeEverywhere(s: string) {
   });
   expect(claim.status).toBe(200);
   const m = mca(fx);
-  const patch = await t.call({ method: 'PATCH', path: `${m.base}/host-connections/${m.orgs.host.id}`, headers: m.headers('guest'), session: s, body: { status: 'disconnected' } });
+  const patch = await t.call({
+    method: 'PATCH',
+    path: `${m.base}/host-connections/${m.orgs.host.id}`,
+    headers: m.headers('guest'),
+    session: s,
+    body: { status: 'disconnected' },
+  });
   expect(patch.status).toBe(200);
   const a = a0(fx);
-  const del = await t.call({ method: 'DELETE', path: `${a.base}/organizations/${a.main.id}/enabled_connections/${a.main.connection_ids[0]}`, headers: a.full, session: s });
+  const del = await t.call({
+    method: 'DELETE',
+    path: `${a.base}/organizations/${a.main.id}/enabled_connections/${a.main.connection_ids[0]}`,
+    headers: a.full,
+    session: s,
+  });
   expect(del.status).toBe(204);
   const l = lc(fx);
-  const repair = await t.call({ method: 'POST', path: `${l.base}/connections/repair`, headers: l.superuser, session: s, body: { connection_id: l.ssoOnly[0] } });
+  const repair = await t.call({
+    method: 'POST',
+    path: `${l.base}/connections/repair`,
+    headers: l.superuser,
+    session: s,
+    body: { connection_id: l.ssoOnly[0] },
+  });
   expect(repair.status).toBe(201);
 }
 
@@ -72,7 +89,9 @@ describe('copy-on-write sessions', () => {
   it('at another seed build their own base, and the world seed stays untouched', async () => {
     const seeded = await exportOf();
     const s = freshSession('seed7');
-    expect((await t.call({ method: 'POST', path: '/__control/reset', session: s, body: { seed: 7 } })).status).toBe(200);
+    expect((await t.call({ method: 'POST', path: '/__control/reset', session: s, body: { seed: 7 } })).status).toBe(
+      200,
+    );
     const at7 = await exportOf(s);
     expect(JSON.parse(at7).seed).toBe(7);
     expect(at7).not.toBe(seeded);

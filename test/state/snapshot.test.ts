@@ -6,14 +6,20 @@ import { freshSession, testSimulator, useSimulator, type TestSim } from '../help
 const ndjson = 'application/x-ndjson';
 
 async function exportNd(sim: TestSim, session: string): Promise<string> {
-  const res = await fetch(`${sim.sim.url}/__control/state`, { headers: { Accept: ndjson, 'X-Connkit-Session': session } });
+  const res = await fetch(`${sim.sim.url}/__control/state`, {
+    headers: { Accept: ndjson, 'X-Connkit-Session': session },
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain(ndjson);
   return res.text();
 }
 
 async function importNd(sim: TestSim, session: string, body: string) {
-  const res = await fetch(`${sim.sim.url}/__control/state`, { method: 'PUT', headers: { 'Content-Type': ndjson, 'X-Connkit-Session': session }, body });
+  const res = await fetch(`${sim.sim.url}/__control/state`, {
+    method: 'PUT',
+    headers: { 'Content-Type': ndjson, 'X-Connkit-Session': session },
+    body,
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -49,7 +55,9 @@ describe('snapshots at the default size', () => {
     expect((await importNd(t, target, exported)).status).toBe(200);
     expect(await exportNd(t, target)).toBe(exported);
     // The JSON export of the restored session is the same state.
-    expect((await t.call({ path: '/__control/state', session: target })).text).toBe((await t.call({ path: '/__control/state', session: s })).text);
+    expect((await t.call({ path: '/__control/state', session: target })).text).toBe(
+      (await t.call({ path: '/__control/state', session: s })).text,
+    );
   });
 
   it('streams the JSON export byte for byte as JSON.stringify would write it', async () => {

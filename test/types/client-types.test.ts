@@ -15,21 +15,50 @@ const lc = createClient('leadconduit', { baseUrl: 'https://app.leadconduit.com',
 
 /** A call and whether it compiles; `error` is a fragment of the diagnostic it must give. */
 const cases: { name: string; code: string; error?: RegExp }[] = [
-  { name: 'right', code: `auth0.POST('/organizations/{id}/connections', { params: { path: { id: 'org_1' } }, body: { connection_id: 'con_1', is_enabled: true } });
+  {
+    name: 'right',
+    code: `auth0.POST('/organizations/{id}/connections', { params: { path: { id: 'org_1' } }, body: { connection_id: 'con_1', is_enabled: true } });
 wf.GET('/external-services/{externalServiceId}/organizations', { params: { path: { externalServiceId: 's' }, query: { limit: 10 } } });
-lc.GET('/connections').then(({ data }) => data?.map((c) => c.status));` },
-  { name: 'misspelt body field', code: `auth0.POST('/organizations/{id}/connections', { params: { path: { id: 'org_1' } }, body: { connection_idd: 'con_1' } });`, error: /connection_idd/ },
-  { name: 'wrong body field type', code: `auth0.POST('/organizations/{id}/connections', { params: { path: { id: 'org_1' } }, body: { connection_id: 'con_1', is_enabled: 'yes' } });`, error: /'string' is not assignable to type 'boolean/ },
-  { name: 'unknown path', code: `auth0.GET('/organisations/{id}/connections', { params: { path: { id: 'org_1' } } });`, error: /organisations/ },
-  { name: 'missing path parameter', code: `auth0.GET('/organizations/{id}/connections', { params: { path: {} } });`, error: /'id'/ },
-  { name: 'wrong query type', code: `wf.GET('/external-services/{externalServiceId}/organizations', { params: { path: { externalServiceId: 's' }, query: { limit: 'ten' } } });`, error: /'string' is not assignable to type 'number/ },
-  { name: 'a field the answer does not have', code: `lc.GET('/connections').then(({ data }) => data?.map((c) => c.state));`, error: /'state' does not exist/ },
+lc.GET('/connections').then(({ data }) => data?.map((c) => c.status));`,
+  },
+  {
+    name: 'misspelt body field',
+    code: `auth0.POST('/organizations/{id}/connections', { params: { path: { id: 'org_1' } }, body: { connection_idd: 'con_1' } });`,
+    error: /connection_idd/,
+  },
+  {
+    name: 'wrong body field type',
+    code: `auth0.POST('/organizations/{id}/connections', { params: { path: { id: 'org_1' } }, body: { connection_id: 'con_1', is_enabled: 'yes' } });`,
+    error: /'string' is not assignable to type 'boolean/,
+  },
+  {
+    name: 'unknown path',
+    code: `auth0.GET('/organisations/{id}/connections', { params: { path: { id: 'org_1' } } });`,
+    error: /organisations/,
+  },
+  {
+    name: 'missing path parameter',
+    code: `auth0.GET('/organizations/{id}/connections', { params: { path: {} } });`,
+    error: /'id'/,
+  },
+  {
+    name: 'wrong query type',
+    code: `wf.GET('/external-services/{externalServiceId}/organizations', { params: { path: { externalServiceId: 's' }, query: { limit: 'ten' } } });`,
+    error: /'string' is not assignable to type 'number/,
+  },
+  {
+    name: 'a field the answer does not have',
+    code: `lc.GET('/connections').then(({ data }) => data?.map((c) => c.state));`,
+    error: /'state' does not exist/,
+  },
 ];
 
 /** Compiles every case in one program, from memory (nothing written to the tree). */
 function diagnostics(): Map<string, string[]> {
   const files = new Map(cases.map((c, i) => [join(dir, `__case${i}.ts`), header + c.code + '\n']));
-  return new Map([...typecheck(files)].map(([f, ds]) => [f, ds.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))]));
+  return new Map(
+    [...typecheck(files)].map(([f, ds]) => [f, ds.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))]),
+  );
 }
 
 describe('typed clients (connkit/client)', () => {

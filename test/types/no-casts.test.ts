@@ -8,16 +8,20 @@ import { packageRoot } from '../../src/paths.js';
 
 const vendors = join(packageRoot, 'src', 'sim', 'vendors');
 const files = [
-  ...readdirSync(vendors, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(vendors, d.name, 'handlers.ts')),
+  ...readdirSync(vendors, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(vendors, d.name, 'handlers.ts')),
   join(packageRoot, 'src', 'sim', 'control', 'handlers.ts'),
 ];
 
 /** Names request data goes by in a handler: `ctx.body`, `params.query.x`, a destructured `body`… */
 const requestData = /^(?:ctx\.)?(?:body|params|query|headers|header|req|request)\b/;
 
-const isCast = (n: ts.Node): n is ts.AsExpression | ts.TypeAssertion => ts.isAsExpression(n) || ts.isTypeAssertionExpression(n);
+const isCast = (n: ts.Node): n is ts.AsExpression | ts.TypeAssertion =>
+  ts.isAsExpression(n) || ts.isTypeAssertionExpression(n);
 /** The value under parentheses, `!` and stacked casts (`x as unknown as T` casts `x`). */
-const operand = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || isCast(e) ? operand(e.expression) : e);
+const operand = (e: ts.Expression): ts.Expression =>
+  ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || isCast(e) ? operand(e.expression) : e;
 
 /** Every cast (outermost of a stack, `as const` aside) whose operand is request data. */
 function requestCastsIn(sf: ts.SourceFile): ts.Node[] {
@@ -36,7 +40,10 @@ function requestCastsIn(sf: ts.SourceFile): ts.Node[] {
 /** The casts on request data in a file, as `file:line: text`. */
 function requestCasts(file: string): string[] {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  return requestCastsIn(sf).map((n) => `${relative(packageRoot, file)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}: ${n.getText(sf)}`);
+  return requestCastsIn(sf).map(
+    (n) =>
+      `${relative(packageRoot, file)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}: ${n.getText(sf)}`,
+  );
 }
 
 describe('handlers read typed requests', () => {
@@ -47,7 +54,12 @@ describe('handlers read typed requests', () => {
       ts.ScriptTarget.ES2022,
       true,
     );
-    expect(requestCastsIn(sample).map((n) => n.getText(sample))).toEqual(['ctx.body as Create', 'params.query as unknown as Q', '<T>body', 'ctx.params.path!.id as P']);
+    expect(requestCastsIn(sample).map((n) => n.getText(sample))).toEqual([
+      'ctx.body as Create',
+      'params.query as unknown as Q',
+      '<T>body',
+      'ctx.params.path!.id as P',
+    ]);
   });
 
   it.each(files.map((f) => [relative(packageRoot, f), f]))('%s has no cast on request data', (_, file) => {

@@ -11,7 +11,8 @@ function FixtureValue({ value, path }: { value: unknown; path: string }) {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return <code>{String(value)}</code>;
   if (Array.isArray(value)) {
     if (!value.length) return <span class="muted">none</span>;
-    if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) return <RecordList records={value as Record<string, unknown>[]} path={path} />;
+    if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v)))
+      return <RecordList records={value as Record<string, unknown>[]} path={path} />;
     return (
       <div class="list">
         {value.slice(0, shownPerList).map((v: unknown, i) => (
@@ -41,7 +42,13 @@ function RecordList({ records, path }: { records: Record<string, unknown>[]; pat
           {records.slice(0, shownPerList).map((r, i) => (
             <tr>
               {columns.map((c) => (
-                <td>{typeof r[c] === 'string' ? <Copyable value={r[c]} testId={`fixture-${path}.${i}.${c}`} /> : <code>{r[c] === null || r[c] === undefined ? '—' : textOf(r[c])}</code>}</td>
+                <td>
+                  {typeof r[c] === 'string' ? (
+                    <Copyable value={r[c]} testId={`fixture-${path}.${i}.${c}`} />
+                  ) : (
+                    <code>{r[c] === null || r[c] === undefined ? '—' : textOf(r[c])}</code>
+                  )}
+                </td>
               ))}
             </tr>
           ))}
@@ -55,20 +62,20 @@ function RecordList({ records, path }: { records: Record<string, unknown>[]; pat
 function FixtureTable({ value, path }: { value: Record<string, unknown>; path: string }) {
   return (
     <div class="table-wrap">
-    <table class="fixtures">
-      <tbody>
-        {Object.entries(value)
-          .filter(([k]) => k !== 'api' && k !== 'base_url')
-          .map(([k, v]) => (
-            <tr>
-              <th>{k.replace(/_/g, ' ')}</th>
-              <td>
-                <FixtureValue value={v} path={`${path}.${k}`} />
-              </td>
-            </tr>
-          ))}
-      </tbody>
-    </table>
+      <table class="fixtures">
+        <tbody>
+          {Object.entries(value)
+            .filter(([k]) => k !== 'api' && k !== 'base_url')
+            .map(([k, v]) => (
+              <tr>
+                <th>{k.replace(/_/g, ' ')}</th>
+                <td>
+                  <FixtureValue value={v} path={`${path}.${k}`} />
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -131,7 +138,10 @@ export function ApisTab({ session, changes }: { session: string; changes: number
   const [fixtures, setFixtures] = useState<Fixtures>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    Promise.all([control<Examples>('GET', '/__page/examples', session), control<Fixtures>('GET', '/__control/fixtures', session)])
+    Promise.all([
+      control<Examples>('GET', '/__page/examples', session),
+      control<Fixtures>('GET', '/__control/fixtures', session),
+    ])
       .then(([e, f]) => {
         setExamples(e);
         setFixtures(f);
@@ -143,12 +153,15 @@ export function ApisTab({ session, changes }: { session: string; changes: number
   return (
     <div class="tab-apis">
       <p class="lead">
-        Session <b>{examples.session}</b>, seed <b>{fixtures?.seed}</b>. Every API is also served at the vendor's own path. Control API:{' '}
-        <Copyable value={examples.control.base_url} />
+        Session <b>{examples.session}</b>, seed <b>{fixtures?.seed}</b>. Every API is also served at the vendor's own
+        path. Control API: <Copyable value={examples.control.base_url} />
       </p>
       <div class="grid">
         {examples.apis.map((api) => (
-          <ApiCard api={api} fixtures={(fixtures?.apis as Record<string, Record<string, unknown>> | undefined)?.[api.name]} />
+          <ApiCard
+            api={api}
+            fixtures={(fixtures?.apis as Record<string, Record<string, unknown>> | undefined)?.[api.name]}
+          />
         ))}
       </div>
     </div>

@@ -42,7 +42,10 @@ function credentialFor(api: ApiExample | undefined): Credential | undefined {
   const { user } = signIn;
   return {
     label: signIn.label,
-    apply: (ui) => (user === undefined ? ui.preauthorizeApiKey(signIn.scheme, signIn.token) : ui.preauthorizeBasic(signIn.scheme, user, signIn.token)),
+    apply: (ui) =>
+      user === undefined
+        ? ui.preauthorizeApiKey(signIn.scheme, signIn.token)
+        : ui.preauthorizeBasic(signIn.scheme, user, signIn.token),
     extra: api.extra,
   };
 }
@@ -63,7 +66,12 @@ export function DocsTab() {
       .catch((e: Error) => setError(e.message));
   }, []);
 
-  const specs = examples ? [...examples.apis.map((a) => ({ name: a.name, url: a.spec_url, title: a.title.split(' — ')[0] })), { name: 'control', url: examples.control.spec_url, title: 'connkit control' }] : [];
+  const specs = examples
+    ? [
+        ...examples.apis.map((a) => ({ name: a.name, url: a.spec_url, title: a.title.split(' — ')[0] })),
+        { name: 'control', url: examples.control.spec_url, title: 'connkit control' },
+      ]
+    : [];
   const spec = specs.find((s) => s.name === api);
   const credential = credentialFor(examples?.apis.find((a) => a.name === api));
 
@@ -96,7 +104,12 @@ export function DocsTab() {
       <div class="toolbar">
         <div class="pills">
           {specs.map((s) => (
-            <button type="button" class={s.name === api ? 'pill active' : 'pill'} onClick={() => setApi(s.name)} data-testid={`docs-${s.name}`}>
+            <button
+              type="button"
+              class={s.name === api ? 'pill active' : 'pill'}
+              onClick={() => setApi(s.name)}
+              data-testid={`docs-${s.name}`}
+            >
               {s.title}
             </button>
           ))}

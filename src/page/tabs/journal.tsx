@@ -107,7 +107,13 @@ export function JournalTab({ entries }: { entries: JournalEntry[] }) {
   }, []);
 
   const apis = useMemo(() => [...new Set(entries.map((e) => e.api).filter(Boolean))].sort() as string[], [entries]);
-  const rows = useMemo(() => entries.filter((e) => (withControl || api === 'control' || e.api !== 'control') && matches(e, api, status, text)).reverse(), [entries, api, status, text, withControl]);
+  const rows = useMemo(
+    () =>
+      entries
+        .filter((e) => (withControl || api === 'control' || e.api !== 'control') && matches(e, api, status, text))
+        .reverse(),
+    [entries, api, status, text, withControl],
+  );
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - 5);
   const visible = rows.slice(first, first + Math.ceil(height / rowHeight) + 10);
   const chosen = selected === undefined ? undefined : entries.find((e) => e.seq === selected);
@@ -121,15 +127,31 @@ export function JournalTab({ entries }: { entries: JournalEntry[] }) {
             <option value={a}>{a}</option>
           ))}
         </select>
-        <select value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)} data-testid="filter-status">
+        <select
+          value={status}
+          onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}
+          data-testid="filter-status"
+        >
           <option value="">every status</option>
           {statusClasses.map((s) => (
             <option value={s}>{s}</option>
           ))}
         </select>
-        <input type="search" placeholder="Filter: path, operation, session…" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} data-testid="filter-text" />
+        <input
+          type="search"
+          placeholder="Filter: path, operation, session…"
+          value={text}
+          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+          data-testid="filter-text"
+        />
         <label class="check">
-          <input type="checkbox" checked={withControl} onChange={(e) => setWithControl((e.target as HTMLInputElement).checked)} data-testid="filter-control" /> control API calls
+          <input
+            type="checkbox"
+            checked={withControl}
+            onChange={(e) => setWithControl((e.target as HTMLInputElement).checked)}
+            data-testid="filter-control"
+          />{' '}
+          control API calls
         </label>
         <span class="muted count">
           {rows.length} of {entries.length}
@@ -145,7 +167,12 @@ export function JournalTab({ entries }: { entries: JournalEntry[] }) {
           <span class="num">ms</span>
           <span>session</span>
         </div>
-        <div class="rows" ref={box} onScroll={(e) => setScrollTop((e.target as HTMLDivElement).scrollTop)} data-testid="journal-rows">
+        <div
+          class="rows"
+          ref={box}
+          onScroll={(e) => setScrollTop((e.target as HTMLDivElement).scrollTop)}
+          data-testid="journal-rows"
+        >
           {rows.length === 0 && <Empty>No requests yet: call any API and it appears here at once.</Empty>}
           <div style={{ height: `${rows.length * rowHeight}px`, position: 'relative' }}>
             {visible.map((e, i) => (
@@ -166,7 +193,11 @@ export function JournalTab({ entries }: { entries: JournalEntry[] }) {
                 <span>{e.api ?? '—'}</span>
                 <span>
                   <span class={`status ${statusClass(e.status)}`}>{e.status || 'reset'}</span>
-                  {e.scenarios?.length ? <span class="flag" title={`scenarios: ${e.scenarios.join(', ')}`}>⚑</span> : null}
+                  {e.scenarios?.length ? (
+                    <span class="flag" title={`scenarios: ${e.scenarios.join(', ')}`}>
+                      ⚑
+                    </span>
+                  ) : null}
                 </span>
                 <span class="num">{e.durationMs}</span>
                 <span class="muted">{e.session}</span>

@@ -9,7 +9,21 @@ type Info = Schemas['StateCollections']['collections'][number];
  * PUT /__control/state/{api}/{collection}/{id}, checked against the vendor's schema there),
  * and the presets the vendor module declares for it.
  */
-export function RecordEditor({ api, info, id, record, session, onSaved }: { api: string; info?: Info; id: string; record: unknown; session: string; onSaved: (message: string) => void }) {
+export function RecordEditor({
+  api,
+  info,
+  id,
+  record,
+  session,
+  onSaved,
+}: {
+  api: string;
+  info?: Info;
+  id: string;
+  record: unknown;
+  session: string;
+  onSaved: (message: string) => void;
+}) {
   const [text, setText] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -39,7 +53,18 @@ export function RecordEditor({ api, info, id, record, session, onSaved }: { api:
 
   return (
     <div class="record-editor" data-testid="record-editor">
-      {text === undefined ? <Json value={record} /> : <textarea class="json-edit" spellcheck={false} value={text} rows={Math.min(24, text.split('\n').length + 1)} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} data-testid="record-json" />}
+      {text === undefined ? (
+        <Json value={record} />
+      ) : (
+        <textarea
+          class="json-edit"
+          spellcheck={false}
+          value={text}
+          rows={Math.min(24, text.split('\n').length + 1)}
+          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+          data-testid="record-json"
+        />
+      )}
       <div class="record-actions">
         {info?.editable && text === undefined && (
           <button type="button" onClick={() => setText(JSON.stringify(record, null, 2))} data-testid="record-edit">
@@ -58,7 +83,14 @@ export function RecordEditor({ api, info, id, record, session, onSaved }: { api:
         )}
         {text === undefined &&
           info?.presets.map((p) => (
-            <button type="button" class="preset" title={p.description} disabled={busy} onClick={() => void run(() => control('POST', `${path}/presets/${p.name}`, session), `${p.label}: ${id}`)} data-testid={`preset-${p.name}`}>
+            <button
+              type="button"
+              class="preset"
+              title={p.description}
+              disabled={busy}
+              onClick={() => void run(() => control('POST', `${path}/presets/${p.name}`, session), `${p.label}: ${id}`)}
+              data-testid={`preset-${p.name}`}
+            >
               {p.label}
             </button>
           ))}

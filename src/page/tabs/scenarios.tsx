@@ -7,9 +7,24 @@ type Catalog = Schemas['Scenarios'];
 type Definition = Catalog['catalog'][number];
 type Active = Catalog['active'][number];
 
-function ScenarioCard({ def, active, session, onChanged }: { def: Definition; active?: Active; session: string; onChanged: () => void }) {
-  const defaults = Object.fromEntries(Object.entries(def.params ?? {}).map(([k, p]) => [k, String((p as { default?: number }).default ?? '')]));
-  const fromActive = () => ({ ...defaults, ...Object.fromEntries(Object.entries(active?.params ?? {}).map(([k, v]) => [k, String(v)])) });
+function ScenarioCard({
+  def,
+  active,
+  session,
+  onChanged,
+}: {
+  def: Definition;
+  active?: Active;
+  session: string;
+  onChanged: () => void;
+}) {
+  const defaults = Object.fromEntries(
+    Object.entries(def.params ?? {}).map(([k, p]) => [k, String((p as { default?: number }).default ?? '')]),
+  );
+  const fromActive = () => ({
+    ...defaults,
+    ...Object.fromEntries(Object.entries(active?.params ?? {}).map(([k, v]) => [k, String(v)])),
+  });
   const [params, setParams] = useState<Record<string, string>>(fromActive);
   const [apis, setApis] = useState<string[]>(active?.apis ?? []);
   const [busy, setBusy] = useState(false);
@@ -23,7 +38,11 @@ function ScenarioCard({ def, active, session, onChanged }: { def: Definition; ac
 
   const body = () => ({
     apis: apis.length ? apis : undefined,
-    params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)])),
+    params: Object.fromEntries(
+      Object.entries(params)
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => [k, Number(v)]),
+    ),
   });
   const run = async (call: () => Promise<unknown>) => {
     setBusy(true);
@@ -38,15 +57,30 @@ function ScenarioCard({ def, active, session, onChanged }: { def: Definition; ac
     }
   };
   const toggle = () =>
-    run(() => (active ? control('DELETE', `/__control/scenarios/${def.name}`, session) : control('PUT', `/__control/scenarios/${def.name}`, session, body())));
-  const dirty = active && JSON.stringify(body()) !== JSON.stringify({ apis: active.apis.length ? active.apis : undefined, params: active.params });
+    run(() =>
+      active
+        ? control('DELETE', `/__control/scenarios/${def.name}`, session)
+        : control('PUT', `/__control/scenarios/${def.name}`, session, body()),
+    );
+  const dirty =
+    active &&
+    JSON.stringify(body()) !==
+      JSON.stringify({ apis: active.apis.length ? active.apis : undefined, params: active.params });
 
   return (
     <section class={`card scenario ${active ? 'on' : ''}`} data-testid={`scenario-${def.name}`}>
       <div class="scenario-head">
         <h2>{def.name}</h2>
         <label class="switch" title={active ? 'on: click to switch off' : 'off: click to switch on'}>
-          <input type="checkbox" role="switch" checked={!!active} disabled={busy} onChange={() => void toggle()} data-testid={`switch-${def.name}`} aria-label={`${def.name} on`} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={!!active}
+            disabled={busy}
+            onChange={() => void toggle()}
+            data-testid={`switch-${def.name}`}
+            aria-label={`${def.name} on`}
+          />
           <span class="track" />
         </label>
       </div>
@@ -58,7 +92,13 @@ function ScenarioCard({ def, active, session, onChanged }: { def: Definition; ac
             class={`chip toggle ${apis.includes(a) ? 'picked' : ''}`}
             aria-pressed={apis.includes(a)}
             data-testid={`chip-${def.name}-${a}`}
-            title={apis.includes(a) ? `${a}: picked (click to leave out)` : apis.length ? `${a}: left out (click to pick)` : `every API it applies to is on; click to narrow to ${a}`}
+            title={
+              apis.includes(a)
+                ? `${a}: picked (click to leave out)`
+                : apis.length
+                  ? `${a}: left out (click to pick)`
+                  : `every API it applies to is on; click to narrow to ${a}`
+            }
             onClick={() => setApis(apis.includes(a) ? apis.filter((x) => x !== a) : [...apis, a])}
           >
             <span class="tick" aria-hidden="true">
@@ -74,13 +114,23 @@ function ScenarioCard({ def, active, session, onChanged }: { def: Definition; ac
           {Object.entries(def.params ?? {}).map(([k, p]) => (
             <label title={(p as { description?: string }).description}>
               <span>{k}</span>
-              <input type="number" step="any" value={params[k]} onInput={(e) => setParams({ ...params, [k]: (e.target as HTMLInputElement).value })} />
+              <input
+                type="number"
+                step="any"
+                value={params[k]}
+                onInput={(e) => setParams({ ...params, [k]: (e.target as HTMLInputElement).value })}
+              />
             </label>
           ))}
         </div>
       )}
       {dirty && (
-        <button type="button" class="primary small" disabled={busy} onClick={() => void run(() => control('PUT', `/__control/scenarios/${def.name}`, session, body()))}>
+        <button
+          type="button"
+          class="primary small"
+          disabled={busy}
+          onClick={() => void run(() => control('PUT', `/__control/scenarios/${def.name}`, session, body()))}
+        >
           Apply changes
         </button>
       )}
@@ -108,16 +158,35 @@ export function ScenariosTab({ session, changes }: { session: string; changes: n
   return (
     <div>
       <p class="lead">
-        Session <b>{session}</b>: {on.length ? <>on — {on.map((n) => <span class="chip picked">{n}</span>)}</> : 'no scenario is on.'}{' '}
+        Session <b>{session}</b>:{' '}
+        {on.length ? (
+          <>
+            on —{' '}
+            {on.map((n) => (
+              <span class="chip picked">{n}</span>
+            ))}
+          </>
+        ) : (
+          'no scenario is on.'
+        )}{' '}
         {on.length > 0 && (
-          <button type="button" class="ghost small" onClick={() => void control('DELETE', '/__control/scenarios', session).then(() => setOwn(own + 1))}>
+          <button
+            type="button"
+            class="ghost small"
+            onClick={() => void control('DELETE', '/__control/scenarios', session).then(() => setOwn(own + 1))}
+          >
             Switch all off
           </button>
         )}
       </p>
       <div class="grid">
         {data.catalog.map((def) => (
-          <ScenarioCard def={def} active={data.active.find((a) => a.name === def.name)} session={session} onChanged={() => setOwn(own + 1)} />
+          <ScenarioCard
+            def={def}
+            active={data.active.find((a) => a.name === def.name)}
+            session={session}
+            onChanged={() => setOwn(own + 1)}
+          />
         ))}
       </div>
     </div>

@@ -52,7 +52,13 @@ function StateActions({ session, onDone }: { session: string; onDone: (message: 
   return (
     <div class="actions">
       <label class="seed">
-        seed <input type="number" value={seed} onInput={(e) => setSeed((e.target as HTMLInputElement).value)} data-testid="reset-seed" />
+        seed{' '}
+        <input
+          type="number"
+          value={seed}
+          onInput={(e) => setSeed((e.target as HTMLInputElement).value)}
+          data-testid="reset-seed"
+        />
       </label>
       <button type="button" class="danger" onClick={() => void reset()} data-testid="reset">
         Reset
@@ -62,7 +68,13 @@ function StateActions({ session, onDone }: { session: string; onDone: (message: 
       </button>
       <label class="button">
         Import snapshot…
-        <input type="file" accept="application/x-ndjson,.ndjson,application/json,.json" hidden onChange={(e) => void importState((e.target as HTMLInputElement).files?.[0])} data-testid="import" />
+        <input
+          type="file"
+          accept="application/x-ndjson,.ndjson,application/json,.json"
+          hidden
+          onChange={(e) => void importState((e.target as HTMLInputElement).files?.[0])}
+          data-testid="import"
+        />
       </label>
     </div>
   );
@@ -123,7 +135,12 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
       <div class="toolbar">
         <div class="pills">
           {apis.map((a) => (
-            <button type="button" class={a === api ? 'pill active' : 'pill'} onClick={() => pick(a)} data-testid={`state-api-${a}`}>
+            <button
+              type="button"
+              class={a === api ? 'pill active' : 'pill'}
+              onClick={() => pick(a)}
+              data-testid={`state-api-${a}`}
+            >
               {a}
             </button>
           ))}
@@ -155,7 +172,12 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
         </nav>
         <section class="records">
           <div class="records-head">
-            <input type="search" placeholder="Find by id…" value={q} onInput={(e) => (setQ((e.target as HTMLInputElement).value), setOffset(0))} />
+            <input
+              type="search"
+              placeholder="Find by id…"
+              value={q}
+              onInput={(e) => (setQ((e.target as HTMLInputElement).value), setOffset(0))}
+            />
             {page && (
               <div class="pager">
                 <button type="button" disabled={offset === 0} onClick={() => setOffset(0)}>
@@ -165,12 +187,24 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
                   ‹
                 </button>
                 <span data-testid="state-range">
-                  {page.total ? `${(offset + 1).toLocaleString('en')}–${Math.min(offset + pageSize, page.total).toLocaleString('en')}` : '0'} of {page.total.toLocaleString('en')}
+                  {page.total
+                    ? `${(offset + 1).toLocaleString('en')}–${Math.min(offset + pageSize, page.total).toLocaleString('en')}`
+                    : '0'}{' '}
+                  of {page.total.toLocaleString('en')}
                 </span>
-                <button type="button" disabled={offset + pageSize >= page.total} onClick={() => setOffset(offset + pageSize)} data-testid="next-page">
+                <button
+                  type="button"
+                  disabled={offset + pageSize >= page.total}
+                  onClick={() => setOffset(offset + pageSize)}
+                  data-testid="next-page"
+                >
                   ›
                 </button>
-                <button type="button" disabled={offset + pageSize >= page.total} onClick={() => setOffset(last * pageSize)}>
+                <button
+                  type="button"
+                  disabled={offset + pageSize >= page.total}
+                  onClick={() => setOffset(last * pageSize)}
+                >
                   »
                 </button>
               </div>
@@ -180,49 +214,57 @@ export function StateTab({ session, changes }: { session: string; changes: numbe
           {page && page.items.length === 0 && <Empty>Nothing here.</Empty>}
           {page && page.items.length > 0 && (
             <div class="scroll-x">
-            <table class="data" data-testid="state-table">
-              <thead>
-                <tr>
-                  <th>id</th>
-                  {columns.map((c) => (
-                    <th>{c.replace(/_/g, ' ')}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((item) => (
-                  <>
-                    <tr class={open === item.id ? 'open' : ''} onClick={() => setOpen(open === item.id ? undefined : item.id)}>
-                      <td>
-                        <code>{cell(item.id)}</code>
-                      </td>
-                      {columns.map((c) => (
-                        <td class={`v-${String(item.record[c]).replace(/[^a-z_]/gi, '')}`} title={item.record[c] === null || item.record[c] === undefined ? '' : textOf(item.record[c])}>
-                          {cell(item.record[c])}
+              <table class="data" data-testid="state-table">
+                <thead>
+                  <tr>
+                    <th>id</th>
+                    {columns.map((c) => (
+                      <th>{c.replace(/_/g, ' ')}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((item) => (
+                    <>
+                      <tr
+                        class={open === item.id ? 'open' : ''}
+                        onClick={() => setOpen(open === item.id ? undefined : item.id)}
+                      >
+                        <td>
+                          <code>{cell(item.id)}</code>
                         </td>
-                      ))}
-                    </tr>
-                    {open === item.id && (
-                      <tr class="expanded">
-                        <td colSpan={columns.length + 1}>
-                          <RecordEditor
-                            api={api ?? ''}
-                            info={collections?.collections.find((c) => c.name === collection)}
-                            id={item.id}
-                            record={item.record}
-                            session={session}
-                            onSaved={(message) => {
-                              setNotice(message);
-                              setEdits((n) => n + 1);
-                            }}
-                          />
-                        </td>
+                        {columns.map((c) => (
+                          <td
+                            class={`v-${String(item.record[c]).replace(/[^a-z_]/gi, '')}`}
+                            title={
+                              item.record[c] === null || item.record[c] === undefined ? '' : textOf(item.record[c])
+                            }
+                          >
+                            {cell(item.record[c])}
+                          </td>
+                        ))}
                       </tr>
-                    )}
-                  </>
-                ))}
-              </tbody>
-            </table>
+                      {open === item.id && (
+                        <tr class="expanded">
+                          <td colSpan={columns.length + 1}>
+                            <RecordEditor
+                              api={api ?? ''}
+                              info={collections?.collections.find((c) => c.name === collection)}
+                              id={item.id}
+                              record={item.record}
+                              session={session}
+                              onSaved={(message) => {
+                                setNotice(message);
+                                setEdits((n) => n + 1);
+                              }}
+                            />
+                          </td>
+                        </tr>
+                      )}
+                    </>
+                  ))}
+                </tbody>
+              </table>
             </div>
           )}
         </section>

@@ -27,10 +27,28 @@ function sameSecret(a: string, b: string): boolean {
  * The control API can reset and rewrite everything, so by default only this machine may
  * call it; with --control-token, a remote caller must present that token.
  */
-export function checkControlAccess(req: Pick<SimRequest, 'headers' | 'remoteAddress'>, token: string | undefined): void {
+export function checkControlAccess(
+  req: Pick<SimRequest, 'headers' | 'remoteAddress'>,
+  token: string | undefined,
+): void {
   if (isLoopback(req)) return;
-  if (!token) throw new ApiError({ kind: 'forbidden', code: 'control_forbidden', message: 'the control API answers loopback callers only' });
+  if (!token)
+    throw new ApiError({
+      kind: 'forbidden',
+      code: 'control_forbidden',
+      message: 'the control API answers loopback callers only',
+    });
   const given = req.headers['x-connkit-control-token'];
-  if (typeof given !== 'string') throw new ApiError({ kind: 'forbidden', code: 'control_forbidden', message: 'X-Connkit-Control-Token is required from outside loopback' });
-  if (!controlTokenMatches(given, token)) throw new ApiError({ kind: 'unauthenticated', code: 'invalid_control_token', message: 'X-Connkit-Control-Token is wrong' });
+  if (typeof given !== 'string')
+    throw new ApiError({
+      kind: 'forbidden',
+      code: 'control_forbidden',
+      message: 'X-Connkit-Control-Token is required from outside loopback',
+    });
+  if (!controlTokenMatches(given, token))
+    throw new ApiError({
+      kind: 'unauthenticated',
+      code: 'invalid_control_token',
+      message: 'X-Connkit-Control-Token is wrong',
+    });
 }

@@ -5,7 +5,8 @@ import type { Session } from '../session.js';
 
 function collectionsOf(modules: ReadonlyMap<string, ApiModule>, api: string): StateBrowser<unknown> {
   const collections = modules.get(api)?.collections;
-  if (!collections) throw new ApiError({ kind: 'not_found', code: 'api_not_served', message: `${api} is not served (see --api)` });
+  if (!collections)
+    throw new ApiError({ kind: 'not_found', code: 'api_not_served', message: `${api} is not served (see --api)` });
   return collections;
 }
 
@@ -13,14 +14,36 @@ function collectionsOf(modules: ReadonlyMap<string, ApiModule>, api: string): St
 export function stateCollections<A extends string>(session: Session, modules: ReadonlyMap<string, ApiModule>, api: A) {
   const collections = collectionsOf(modules, api);
   const state = session.state(api, 'read');
-  return { api, session: session.name, collections: Object.entries(collections).map(([name, of]) => ({ name, total: of(state, session.version).size() })) };
+  return {
+    api,
+    session: session.name,
+    collections: Object.entries(collections).map(([name, of]) => ({ name, total: of(state, session.version).size() })),
+  };
 }
 
 /** GET /__control/state/{api}/{collection}: one page of it. */
-export function browseState<A extends string>(session: Session, modules: ReadonlyMap<string, ApiModule>, api: A, collection: string, query: { offset?: number; limit?: number; q?: string }) {
+export function browseState<A extends string>(
+  session: Session,
+  modules: ReadonlyMap<string, ApiModule>,
+  api: A,
+  collection: string,
+  query: { offset?: number; limit?: number; q?: string },
+) {
   const collections = collectionsOf(modules, api);
   const of = collections[collection];
-  if (!of) throw new ApiError({ kind: 'not_found', code: 'not_found', message: `${api} has no collection ${collection} (one of ${Object.keys(collections).join(', ')})` });
+  if (!of)
+    throw new ApiError({
+      kind: 'not_found',
+      code: 'not_found',
+      message: `${api} has no collection ${collection} (one of ${Object.keys(collections).join(', ')})`,
+    });
   const { offset = 0, limit = 50, q } = query;
-  return { api, collection, session: session.name, offset, limit, ...browsePage(of(session.state(api, 'read'), session.version), offset, limit, q) };
+  return {
+    api,
+    collection,
+    session: session.name,
+    offset,
+    limit,
+    ...browsePage(of(session.state(api, 'read'), session.version), offset, limit, q),
+  };
 }

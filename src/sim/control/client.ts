@@ -4,7 +4,11 @@ import type { paths } from '../../generated/control.js';
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 /** The success body of a control operation, from the generated types. */
 type Data<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
-  ? R extends { 200: infer A } ? Json<A> : R extends { 201: infer A } ? Json<A> : void
+  ? R extends { 200: infer A }
+    ? Json<A>
+    : R extends { 201: infer A }
+      ? Json<A>
+      : void
   : never;
 type ScenarioName = paths['/scenarios/{name}']['put']['parameters']['path']['name'];
 type ResetBody = NonNullable<paths['/reset']['post']['requestBody']>['content']['application/json'];
@@ -62,7 +66,11 @@ export interface Control {
  * Control calls over a fetch-shaped function (the simulator's `handle`, or `fetch` against a
  * running server). `origin` is what fixtures' base URLs are built from.
  */
-export function createControl(fetchFn: (request: Request) => Promise<Response>, origin = 'http://localhost', sessionName = 'default'): Control {
+export function createControl(
+  fetchFn: (request: Request) => Promise<Response>,
+  origin = 'http://localhost',
+  sessionName = 'default',
+): Control {
   const headers = sessionName === 'default' ? undefined : { 'X-Connkit-Session': sessionName };
   // The control client speaks JSON: the NDJSON snapshot (a stream) is not its business.
   const api = createClient<paths, `${string}/json`>({ baseUrl: `${origin}/__control`, fetch: fetchFn, headers });

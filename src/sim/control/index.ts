@@ -10,7 +10,9 @@ import { controlHandlers, vendorFixture, type ControlScope } from './handlers.js
  * own operations, and every other one (a vendor's fixture factory) answered by the served
  * module that offers it.
  */
-export function controlModule(scope: ControlScope & { index: SpecIndex; controlToken: string | undefined }): ApiModule<undefined, undefined> {
+export function controlModule(
+  scope: ControlScope & { index: SpecIndex; controlToken: string | undefined },
+): ApiModule<undefined, undefined> {
   const own = controlHandlers(scope);
   const fixture = vendorFixture(scope.world);
   const handlers: Record<string, Handler<undefined, undefined>> = {};
@@ -25,8 +27,15 @@ export function controlModule(scope: ControlScope & { index: SpecIndex; controlT
     },
     formatError(err) {
       const status = statusOf(err);
-      const message = err.kind === 'validation' && err.issues.length ? err.issues.map((i) => `${fieldName([i.in, ...i.path])} ${describeIssue(i)}`).join('; ') : err.message;
-      const code = err.code ?? (err.kind === 'validation' || err.kind === 'malformed_body' || err.kind === 'body_too_large' ? 'invalid_request' : err.kind);
+      const message =
+        err.kind === 'validation' && err.issues.length
+          ? err.issues.map((i) => `${fieldName([i.in, ...i.path])} ${describeIssue(i)}`).join('; ')
+          : err.message;
+      const code =
+        err.code ??
+        (err.kind === 'validation' || err.kind === 'malformed_body' || err.kind === 'body_too_large'
+          ? 'invalid_request'
+          : err.kind);
       return { status, body: { error: { code, message } } };
     },
     handlers,

@@ -21,15 +21,29 @@ function hasSchema(api: string, collection: string): boolean {
 /** What the page may do with each collection: GET /__control/state/{api} adds it to every entry. */
 export function editsOf(api: string, edits: RecordEdits<unknown> | undefined, collection: string) {
   const editable = edits !== undefined && Object.hasOwn(edits, collection) && hasSchema(api, collection);
-  const presets = editable ? Object.entries(edits[collection]?.presets ?? {}).map(([name, p]) => ({ name, label: p.label, description: p.description })) : [];
+  const presets = editable
+    ? Object.entries(edits[collection]?.presets ?? {}).map(([name, p]) => ({
+        name,
+        label: p.label,
+        description: p.description,
+      }))
+    : [];
   return { editable, presets };
 }
 
-function collectionOf(api: string, edits: RecordEdits<unknown> | undefined, collection: string): EditableCollection<unknown> {
+function collectionOf(
+  api: string,
+  edits: RecordEdits<unknown> | undefined,
+  collection: string,
+): EditableCollection<unknown> {
   const c = edits && Object.hasOwn(edits, collection) && hasSchema(api, collection) ? edits[collection] : undefined;
   if (!c) {
     const which = edits ? Object.keys(edits).filter((n) => hasSchema(api, n)) : [];
-    throw new ApiError({ kind: 'not_found', code: 'not_editable', message: `${api} ${collection} cannot be edited${which.length ? ` (editable: ${which.join(', ')})` : ''}` });
+    throw new ApiError({
+      kind: 'not_found',
+      code: 'not_editable',
+      message: `${api} ${collection} cannot be edited${which.length ? ` (editable: ${which.join(', ')})` : ''}`,
+    });
   }
   return c;
 }
@@ -43,7 +57,13 @@ function check(api: string, collection: string, record: unknown): void {
     .slice(0, 5)
     .map((i) => `${fieldName([i.in, ...i.path])} ${describeIssue(i)}`)
     .join('; ');
-  throw new ApiError({ kind: 'unprocessable', code: 'invalid_record', message: `${api} ${collection}: ${message}`, field: issues[0] ? [issues[0].in, ...issues[0].path] : ['body'], issues });
+  throw new ApiError({
+    kind: 'unprocessable',
+    code: 'invalid_record',
+    message: `${api} ${collection}: ${message}`,
+    field: issues[0] ? [issues[0].in, ...issues[0].path] : ['body'],
+    issues,
+  });
 }
 
 interface Target<A extends string = string> {
@@ -64,7 +84,12 @@ interface Target<A extends string = string> {
 function commit<A extends string>(t: Target<A>, change: (data: unknown, c: EditableCollection<unknown>) => void) {
   const c = collectionOf(t.api, t.edits, t.collection);
   const data = plainCopy(t.factory.toJSON(t.session.state(t.api)));
-  if (!c.get(data, t.id)) throw new ApiError({ kind: 'not_found', code: 'record_not_found', message: `${t.api} ${t.collection} has no record ${t.id}` });
+  if (!c.get(data, t.id))
+    throw new ApiError({
+      kind: 'not_found',
+      code: 'record_not_found',
+      message: `${t.api} ${t.collection} has no record ${t.id}`,
+    });
   change(data, c);
   const after = c.get(data, t.id);
   if (after) check(t.api, t.collection, after);
@@ -79,7 +104,13 @@ export function putRecord<A extends string>(t: Target<A>, record: Record<string,
   return commit(t, (data, c) => {
     check(t.api, t.collection, record);
     const listed = c.idOf(record);
-    if (listed !== t.id) throw new ApiError({ kind: 'unprocessable', code: 'id_changed', message: `${t.api} ${t.collection}: the record's id fields make ${listed}, not ${t.id}: they cannot change in an edit`, field: ['body'] });
+    if (listed !== t.id)
+      throw new ApiError({
+        kind: 'unprocessable',
+        code: 'id_changed',
+        message: `${t.api} ${t.collection}: the record's id fields make ${listed}, not ${t.id}: they cannot change in an edit`,
+        field: ['body'],
+      });
     c.put(data, t.id, record);
   });
 }
@@ -88,12 +119,21 @@ export function putRecord<A extends string>(t: Target<A>, record: Record<string,
 export function applyPreset<A extends string>(t: Target<A>, preset: string, now: Date) {
   const presets = collectionOf(t.api, t.edits, t.collection).presets ?? {};
   const p = Object.hasOwn(presets, preset) ? presets[preset] : undefined;
-  if (!p) throw new ApiError({ kind: 'not_found', code: 'preset_not_found', message: `${t.api} ${t.collection} has no preset ${preset} (one of ${Object.keys(presets).join(', ') || 'none'})` });
+  if (!p)
+    throw new ApiError({
+      kind: 'not_found',
+      code: 'preset_not_found',
+      message: `${t.api} ${t.collection} has no preset ${preset} (one of ${Object.keys(presets).join(', ') || 'none'})`,
+    });
   return { ...commit(t, (data) => p.apply(data, t.id, now)), preset };
 }
 
 /** A collection kept by id in a plain object of the JSON state (most of them): get, put and the id. */
-export function keyed<Data, R extends object>(select: (data: Data) => Record<string, R>, idOf: (record: Record<string, unknown>) => string, presets?: Record<string, RecordPreset<Data>>): EditableCollection<Data> {
+export function keyed<Data, R extends object>(
+  select: (data: Data) => Record<string, R>,
+  idOf: (record: Record<string, unknown>) => string,
+  presets?: Record<string, RecordPreset<Data>>,
+): EditableCollection<Data> {
   return {
     get: (data, id) => (Object.hasOwn(select(data), id) ? select(data)[id] : undefined),
     // The record passed the collection's schema check: it is of the stored type.

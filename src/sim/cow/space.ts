@@ -31,7 +31,15 @@ export class CowSpace {
     if (typeof value !== 'object' || value === null) return value;
     const known = this.kept.get(value);
     if (known) return known;
-    if (value instanceof Map) return this.keep(value, new ForkMap<unknown, unknown>(value, (v) => this.see(v), () => this.entries++));
+    if (value instanceof Map)
+      return this.keep(
+        value,
+        new ForkMap<unknown, unknown>(
+          value,
+          (v) => this.see(v),
+          () => this.entries++,
+        ),
+      );
     if (!Array.isArray(value)) {
       const proto: unknown = Object.getPrototypeOf(value);
       // Class instances (a JWT issuer, typed arrays of a sort order) are not state: shared as they are.

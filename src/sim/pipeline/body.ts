@@ -13,7 +13,8 @@ const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i;
  * Express's parser has always given the handlers.
  */
 export function parseBody(req: SimRequest): unknown {
-  if (req.bodyTooLarge) throw new ApiError({ kind: 'body_too_large', message: 'request body is larger than 1 MB', field: ['body'] });
+  if (req.bodyTooLarge)
+    throw new ApiError({ kind: 'body_too_large', message: 'request body is larger than 1 MB', field: ['body'] });
   if (req.body === undefined) return undefined;
   const type = req.headers['content-type'];
   if (!type || !jsonType.test(type)) return undefined;
@@ -28,4 +29,5 @@ export function parseBody(req: SimRequest): unknown {
   }
 }
 
-export const readBody = (ctx: Located): WithBody => (ctx.req.body === undefined && !ctx.req.bodyTooLarge ? ctx : widen(ctx, { body: parseBody(ctx.req) }));
+export const readBody = (ctx: Located): WithBody =>
+  ctx.req.body === undefined && !ctx.req.bodyTooLarge ? ctx : widen(ctx, { body: parseBody(ctx.req) });

@@ -17,17 +17,29 @@ const jsonType = 'application/json; charset=utf-8';
  * on a response the contract does not allow. `vendorHeaders` are the ones the vendor sends on
  * every answer; the reply's own win.
  */
-export function respond(reply: Reply, op: Operation | undefined, vendorHeaders: Record<string, string> | undefined, validate: boolean): Written {
+export function respond(
+  reply: Reply,
+  op: Operation | undefined,
+  vendorHeaders: Record<string, string> | undefined,
+  validate: boolean,
+): Written {
   const headers: Record<string, string> = vendorHeaders ? { ...vendorHeaders, ...reply.headers } : { ...reply.headers };
   const hasBody = (reply.body !== undefined || reply.raw !== undefined) && reply.status !== 204;
   if (validate && op && reply.raw === undefined) {
     const lower: Record<string, string> = {};
     for (const [k, v] of Object.entries(headers)) lower[k.toLowerCase()] = v;
     const documented = op.responses.has(String(reply.status));
-    const issues = reply.injected && !documented ? [] : op.validateResponse(reply.status, hasBody ? reply.body : undefined, lower);
+    const issues =
+      reply.injected && !documented ? [] : op.validateResponse(reply.status, hasBody ? reply.body : undefined, lower);
     if (issues.length) {
       const violations = issues.map((i) => `${fieldName(i.path) || '(body)'} ${i.message}`);
-      const body = JSON.stringify({ connkit: 'response-violation', operationId: op.id, status: reply.status, violations, body: reply.body });
+      const body = JSON.stringify({
+        connkit: 'response-violation',
+        operationId: op.id,
+        status: reply.status,
+        violations,
+        body: reply.body,
+      });
       return { response: { status: 500, headers: { 'Content-Type': jsonType }, body }, violations };
     }
   }

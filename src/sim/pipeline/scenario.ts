@@ -10,7 +10,12 @@ function preferred(header: string | undefined, catalog: ScenarioCatalog): Active
     return scenariosFromPrefer(header).map((s) => catalog.normalize(s));
   } catch (e) {
     const message = `Prefer: ${e instanceof Error ? e.message : String(e)}`;
-    throw new ApiError({ kind: 'validation', message, field: ['header', 'Prefer'], issues: [{ in: 'header', path: ['Prefer'], keyword: 'enum', message, params: {} }] });
+    throw new ApiError({
+      kind: 'validation',
+      message,
+      field: ['header', 'Prefer'],
+      issues: [{ in: 'header', path: ['Prefer'], keyword: 'enum', message, params: {} }],
+    });
   }
 }
 

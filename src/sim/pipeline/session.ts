@@ -16,7 +16,15 @@ export function resolveSession(world: World, name: string | undefined): Session 
       kind: 'validation',
       message: 'X-Connkit-Session must be 1-64 letters, digits, dots, dashes or underscores',
       field: ['header', 'X-Connkit-Session'],
-      issues: [{ in: 'header', path: ['X-Connkit-Session'], keyword: 'pattern', message: 'must match ^[A-Za-z0-9._-]{1,64}$', params: {} }],
+      issues: [
+        {
+          in: 'header',
+          path: ['X-Connkit-Session'],
+          keyword: 'pattern',
+          message: 'must match ^[A-Za-z0-9._-]{1,64}$',
+          params: {},
+        },
+      ],
     });
   }
   return world.session(name);
@@ -33,7 +41,12 @@ export function locate(world: World): Step<Entry, Located> {
     const { match } = ctx;
     if (match.kind === 'unknown_path') throw new ApiError({ kind: 'route_not_found', message: 'Not Found' });
     if (match.kind === 'method')
-      throw new ApiError({ kind: 'method_not_allowed', message: 'Method Not Allowed', code: 'method_not_allowed', headers: { Allow: match.allow.join(', ') } });
+      throw new ApiError({
+        kind: 'method_not_allowed',
+        message: 'Method Not Allowed',
+        code: 'method_not_allowed',
+        headers: { Allow: match.allow.join(', ') },
+      });
     if (match.kind === 'bad_encoding')
       throw new ApiError({
         kind: 'validation',

@@ -32,11 +32,24 @@ export function validateRequest(
     const known = new Set(op.params.filter((p) => p.in === 'query').map((p) => p.name));
     for (const key of Object.keys(query))
       if (!known.has(key))
-        issues.push({ in: 'query', path: [key], keyword: 'additionalProperties', message: 'must NOT have additional properties', params: { additionalProperty: key } });
+        issues.push({
+          in: 'query',
+          path: [key],
+          keyword: 'additionalProperties',
+          message: 'must NOT have additional properties',
+          params: { additionalProperty: key },
+        });
   }
   if (op.body) {
     if (body === undefined) {
-      if (op.body.required) issues.push({ in: 'body', path: [], keyword: 'required', message: 'a JSON request body is required', params: {} });
+      if (op.body.required)
+        issues.push({
+          in: 'body',
+          path: [],
+          keyword: 'required',
+          message: 'a JSON request body is required',
+          params: {},
+        });
     } else {
       issues.push(...op.validateBody(body));
     }
@@ -57,4 +70,12 @@ export function validationError(issues: Issue[]): ApiError {
 
 /** The validation step: the request as the spec describes it, or the vendor's 400 naming the field. */
 export const validate = (ctx: Keyed): Validated =>
-  widen(ctx, { params: validateRequest(ctx.op, { path: ctx.path, header: ctx.req.headers }, parseQuery(ctx.search), ctx.body, ctx.mount.module.rejectUnknownQuery === true) });
+  widen(ctx, {
+    params: validateRequest(
+      ctx.op,
+      { path: ctx.path, header: ctx.req.headers },
+      parseQuery(ctx.search),
+      ctx.body,
+      ctx.mount.module.rejectUnknownQuery === true,
+    ),
+  });

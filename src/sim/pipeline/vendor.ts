@@ -3,7 +3,8 @@ import { widen } from './pipeline.js';
 
 // The steps that are the vendor module's to say: who is calling, whether they may, the answer.
 
-export const authenticate = (ctx: WithBody): Authed => widen(ctx, { principal: ctx.mount.module.authenticate(ctx) as unknown });
+export const authenticate = (ctx: WithBody): Authed =>
+  widen(ctx, { principal: ctx.mount.module.authenticate(ctx) as unknown });
 
 export function authorize(ctx: Validated): Validated {
   ctx.mount.module.authorize?.(ctx);

@@ -9,7 +9,8 @@ export type { ActiveScenario, ScenarioDef, ScenarioOutcome, ScenarioRun } from '
 const generic: Omit<ScenarioDef, 'apis'>[] = [
   {
     name: 'latency',
-    description: 'Every answer is delayed: by `ms`, or by a uniform draw between `min_ms` and `max_ms` when max_ms > 0.',
+    description:
+      'Every answer is delayed: by `ms`, or by a uniform draw between `min_ms` and `max_ms` when max_ms > 0.',
     params: {
       ms: { default: 500, description: 'fixed delay' },
       min_ms: { default: 0, description: 'lower bound of a uniform delay' },
@@ -22,19 +23,27 @@ const generic: Omit<ScenarioDef, 'apis'>[] = [
   },
   {
     name: 'server-error',
-    description: 'A share `rate` (0..1) of requests answers `status` (500 by default) in the vendor\'s error envelope.',
+    description: "A share `rate` (0..1) of requests answers `status` (500 by default) in the vendor's error envelope.",
     params: {
       rate: { default: 1, description: 'share of requests that fail', max: 1 },
       status: { default: 500, description: '5xx status to answer', min: 500, max: 599, integer: true },
     },
     apply(run) {
       if (run.session.dice.unit() < num(run, 'rate'))
-        return { fail: new ApiError({ kind: 'internal', status: num(run, 'status'), message: 'Internal server error (connkit server-error scenario)', injected: true }) };
+        return {
+          fail: new ApiError({
+            kind: 'internal',
+            status: num(run, 'status'),
+            message: 'Internal server error (connkit server-error scenario)',
+            injected: true,
+          }),
+        };
     },
   },
   {
     name: 'connection-reset',
-    description: 'A share `rate` (0..1) of requests gets its connection closed with no answer (ECONNRESET for the client).',
+    description:
+      'A share `rate` (0..1) of requests gets its connection closed with no answer (ECONNRESET for the client).',
     params: { rate: { default: 1, description: 'share of requests reset', max: 1 } },
     apply(run) {
       if (run.session.dice.unit() < num(run, 'rate')) return { reset: true };
@@ -58,7 +67,9 @@ export interface ScenarioCatalog {
 export function composeCatalog(modules: readonly ApiModule[]): ScenarioCatalog {
   const names: VendorName[] = modules.map((m) => m.name).filter(isVendorName);
   const list: ScenarioDef[] = [
-    ...modules.flatMap((m): readonly ScenarioDef[] => m.scenarios ?? []).map((s) => ({ ...s, apis: s.apis.filter((a) => names.includes(a)) })),
+    ...modules
+      .flatMap((m): readonly ScenarioDef[] => m.scenarios ?? [])
+      .map((s) => ({ ...s, apis: s.apis.filter((a) => names.includes(a)) })),
     ...generic.map((s) => ({ ...s, apis: names })),
   ];
   const byName = new Map(list.map((s) => [s.name, s]));
@@ -74,12 +85,14 @@ export function composeCatalog(modules: readonly ApiModule[]): ScenarioCatalog {
         if (!(key in def.params)) throw new Error(`scenario '${def.name}' has no parameter '${key}'`);
         const n = Number(value);
         const { min = 0, max = Number.MAX_SAFE_INTEGER, integer } = def.params[key];
-        if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) throw new Error(`scenario '${def.name}' parameter '${key}' must be a number from ${min} to ${max}`);
+        if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
+          throw new Error(`scenario '${def.name}' parameter '${key}' must be a number from ${min} to ${max}`);
         params[key] = n;
       }
       const apis: VendorName[] = [];
       for (const api of input.apis ?? []) {
-        if (!isVendorName(api) || !names.includes(api)) throw new Error(`unknown api '${api}' for scenario '${def.name}'`);
+        if (!isVendorName(api) || !names.includes(api))
+          throw new Error(`unknown api '${api}' for scenario '${def.name}'`);
         apis.push(api);
       }
       return { name: def.name, apis: apis.length ? apis : def.apis, params };

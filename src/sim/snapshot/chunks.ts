@@ -1,7 +1,8 @@
 /** Containers with more entries than this are written entry by entry, never as one string. */
 export const splitAbove = 256;
 
-export const isContainer = (v: unknown): v is Record<string, unknown> | unknown[] => typeof v === 'object' && v !== null;
+export const isContainer = (v: unknown): v is Record<string, unknown> | unknown[] =>
+  typeof v === 'object' && v !== null;
 
 /**
  * The text of `JSON.stringify(value)`, byte for byte, in pieces: a large collection never

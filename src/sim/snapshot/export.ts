@@ -11,7 +11,8 @@ function* linesOf(api: string, path: (string | number)[], value: unknown): Gener
   // The API's root, and every large container: empty first, then its entries.
   yield `${JSON.stringify({ api, path, value: Array.isArray(value) ? [] : {} })}\n`;
   if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* linesOf(api, [...path, i], value[i]);
-  else if (isContainer(value)) for (const [k, v] of Object.entries(value)) if (v !== undefined) yield* linesOf(api, [...path, k], v);
+  else if (isContainer(value))
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) yield* linesOf(api, [...path, k], v);
 }
 
 /**
@@ -19,7 +20,13 @@ function* linesOf(api: string, path: (string | number)[], value: unknown): Gener
  * writes them to a socket or a file holds one record at a time, whatever the state's size.
  */
 export function* exportSession(session: Session): Generator<string> {
-  const header: SnapshotHeader = { connkit: 1, format: 'ndjson', seed: session.seed, sizes: session.sizes, scenarios: session.scenarios };
+  const header: SnapshotHeader = {
+    connkit: 1,
+    format: 'ndjson',
+    seed: session.seed,
+    sizes: session.sizes,
+    scenarios: session.scenarios,
+  };
   yield `${JSON.stringify(header)}\n`;
   for (const [api, json] of session.exportApis()) yield* linesOf(api, [], json);
 }

@@ -8,7 +8,9 @@ type Container = Record<string, unknown> | unknown[];
 const isContainer = (v: unknown): v is Container => typeof v === 'object' && v !== null;
 
 /** Splits a stream of text chunks (a request body, a file) into lines, holding one at a time. */
-export async function* splitLines(chunks: AsyncIterable<string | Uint8Array> | Iterable<string>): AsyncGenerator<string> {
+export async function* splitLines(
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string>,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let rest = '';
   for await (const chunk of chunks) {
@@ -41,7 +43,10 @@ function put(parent: Container, key: string | number, value: unknown): void {
  * Reads an NDJSON snapshot (see format.ts) into the plain snapshot it stands for, checking each
  * line's form as it comes and each API's state against its schema at the end.
  */
-export async function readSnapshot(world: World, lines: AsyncIterable<string> | Iterable<string>): Promise<{ snapshot: SessionSnapshot; states: Map<string, unknown> }> {
+export async function readSnapshot(
+  world: World,
+  lines: AsyncIterable<string> | Iterable<string>,
+): Promise<{ snapshot: SessionSnapshot; states: Map<string, unknown> }> {
   let header: SnapshotHeader | undefined;
   const apis: Record<string, Record<string, unknown>> = {};
   let n = 0;
@@ -50,33 +55,63 @@ export async function readSnapshot(world: World, lines: AsyncIterable<string> | 
     if (!text.trim()) continue;
     const line = parseLine(text, n);
     if (!header) {
-      if (!isContainer(line) || Array.isArray(line) || line.connkit !== 1 || line.format !== 'ndjson' || typeof line.seed !== 'number' || !Number.isInteger(line.seed))
+      if (
+        !isContainer(line) ||
+        Array.isArray(line) ||
+        line.connkit !== 1 ||
+        line.format !== 'ndjson' ||
+        typeof line.seed !== 'number' ||
+        !Number.isInteger(line.seed)
+      )
         throw invalidSnapshot(['line 1'], 'must be the header {"connkit":1,"format":"ndjson","seed":<integer>,…}');
       header = line as unknown as SnapshotHeader;
       continue;
     }
-    if (!isContainer(line) || Array.isArray(line) || typeof line.api !== 'string' || !Array.isArray(line.path) || !('value' in line))
+    if (
+      !isContainer(line) ||
+      Array.isArray(line) ||
+      typeof line.api !== 'string' ||
+      !Array.isArray(line.path) ||
+      !('value' in line)
+    )
       throw invalidSnapshot([`line ${n}`], 'must be {"api":…,"path":[…],"value":…}');
     const { api, path, value } = line as { api: string; path: unknown[]; value: unknown };
-    if (!world.modules.has(api)) throw invalidSnapshot([`line ${n}`, 'api'], `is not a served API (${[...world.modules.keys()].join(', ')})`);
+    if (!world.modules.has(api))
+      throw invalidSnapshot([`line ${n}`, 'api'], `is not a served API (${[...world.modules.keys()].join(', ')})`);
     if (path.length === 0) {
-      if (!isContainer(value) || Array.isArray(value) || Object.keys(value).length) throw invalidSnapshot(['apis', api], 'must begin as {}');
+      if (!isContainer(value) || Array.isArray(value) || Object.keys(value).length)
+        throw invalidSnapshot(['apis', api], 'must begin as {}');
       apis[api] = {};
       continue;
     }
     let parent: unknown = apis[api];
-    if (parent === undefined) throw invalidSnapshot([`line ${n}`], `sets ${api} state before its line {"api":"${api}","path":[],"value":{}}`);
+    if (parent === undefined)
+      throw invalidSnapshot([`line ${n}`], `sets ${api} state before its line {"api":"${api}","path":[],"value":{}}`);
     for (const key of path.slice(0, -1)) {
-      parent = isContainer(parent) && (typeof key === 'string' || typeof key === 'number') && Object.hasOwn(parent, key) ? (parent as Record<string, unknown>)[key] : undefined;
-      if (!isContainer(parent)) throw invalidSnapshot(['apis', api, ...path.map(String)], `has no container at ${String(key)} to go in`);
+      parent =
+        isContainer(parent) && (typeof key === 'string' || typeof key === 'number') && Object.hasOwn(parent, key)
+          ? (parent as Record<string, unknown>)[key]
+          : undefined;
+      if (!isContainer(parent))
+        throw invalidSnapshot(['apis', api, ...path.map(String)], `has no container at ${String(key)} to go in`);
     }
     const last = path[path.length - 1];
-    if (!isContainer(parent) || (typeof last !== 'string' && typeof last !== 'number') || (Array.isArray(parent) && last !== parent.length))
+    if (
+      !isContainer(parent) ||
+      (typeof last !== 'string' && typeof last !== 'number') ||
+      (Array.isArray(parent) && last !== parent.length)
+    )
       throw invalidSnapshot(['apis', api, ...path.map(String)], 'is not the next entry of its container');
     put(parent, last, value);
   }
   if (!header) throw invalidSnapshot(['line 1'], 'is missing: the snapshot is empty');
-  const snapshot: SessionSnapshot = { connkit: 1, seed: header.seed, sizes: header.sizes, scenarios: header.scenarios, apis };
+  const snapshot: SessionSnapshot = {
+    connkit: 1,
+    seed: header.seed,
+    sizes: header.sizes,
+    scenarios: header.scenarios,
+    apis,
+  };
   return { snapshot, states: checkSnapshot(world, snapshot) };
 }
 
@@ -111,7 +146,11 @@ export function checkSnapshot(world: World, snapshot: SessionSnapshot): Map<stri
  * Replaces session `name`'s state with an NDJSON snapshot, all or nothing: a snapshot that
  * fails a check (422 naming the field) leaves the session as it was.
  */
-export async function importSession(world: World, name: string | undefined, lines: AsyncIterable<string> | Iterable<string>): Promise<Session> {
+export async function importSession(
+  world: World,
+  name: string | undefined,
+  lines: AsyncIterable<string> | Iterable<string>,
+): Promise<Session> {
   const { snapshot, states } = await readSnapshot(world, lines);
   return world.importInto(name, snapshot, states);
 }

@@ -27,12 +27,14 @@ function merge(a: Shape, b: Shape): Shape {
     for (const [k, s] of b.props) props.set(k, props.has(k) ? merge(props.get(k) ?? any, s) : s);
     return { kind: 'record', props, required: new Set([...a.required].filter((k) => b.required.has(k))) };
   }
-  if (a.kind === 'map' && b.kind === 'record') return { kind: 'map', values: [...b.props.values()].reduce(merge, a.values) };
+  if (a.kind === 'map' && b.kind === 'record')
+    return { kind: 'map', values: [...b.props.values()].reduce(merge, a.values) };
   if (a.kind === 'record' && b.kind === 'map') return merge(b, a);
   return any;
 }
 
-const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v);
+const typeOf = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v;
 
 /** The shape of `value`, with `other` (the same place in a state of another seed) to tell maps from records. */
 function infer(value: unknown, other: unknown): Shape {
@@ -45,9 +47,16 @@ function infer(value: unknown, other: unknown): Shape {
   }
   const entries = Object.entries(value as Record<string, unknown>);
   const otherObj = typeOf(other) === 'object' ? (other as Record<string, unknown>) : undefined;
-  const sameKeys = otherObj !== undefined && entries.length === Object.keys(otherObj).length && entries.every(([k]) => Object.hasOwn(otherObj, k));
+  const sameKeys =
+    otherObj !== undefined &&
+    entries.length === Object.keys(otherObj).length &&
+    entries.every(([k]) => Object.hasOwn(otherObj, k));
   if (sameKeys || (otherObj === undefined && entries.length <= 12))
-    return { kind: 'record', props: new Map(entries.map(([k, v]) => [k, infer(v, otherObj?.[k])])), required: new Set(entries.map(([k]) => k)) };
+    return {
+      kind: 'record',
+      props: new Map(entries.map(([k, v]) => [k, infer(v, otherObj?.[k])])),
+      required: new Set(entries.map(([k]) => k)),
+    };
   const values = entries.map(([, v]) => infer(v, undefined));
   return { kind: 'map', values: values.length ? values.reduce(merge) : any };
 }
@@ -64,7 +73,11 @@ function toSchema(s: Shape): Schema {
     case 'map':
       return { type: 'object', additionalProperties: toSchema(s.values) };
     case 'record':
-      return { type: 'object', required: [...s.required], properties: Object.fromEntries([...s.props].map(([k, v]) => [k, toSchema(v)])) };
+      return {
+        type: 'object',
+        required: [...s.required],
+        properties: Object.fromEntries([...s.props].map(([k, v]) => [k, toSchema(v)])),
+      };
   }
 }
 

@@ -25,7 +25,13 @@ export function checkApiState(mod: ApiModule, json: unknown): void {
   if (!validate) compiled.set(mod, (validate = ajv.compile(stateSchema(mod))));
   if (validate(json)) return;
   const [e] = validate.errors ?? [];
-  const path = (e?.instancePath ?? '').split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = (e?.instancePath ?? '')
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (e?.keyword === 'required') path.push(String(e.params.missingProperty));
-  throw invalidSnapshot(['apis', mod.name, ...path], e?.keyword === 'required' ? 'is required' : (e?.message ?? 'is not valid'));
+  throw invalidSnapshot(
+    ['apis', mod.name, ...path],
+    e?.keyword === 'required' ? 'is required' : (e?.message ?? 'is not valid'),
+  );
 }

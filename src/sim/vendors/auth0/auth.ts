@@ -20,15 +20,25 @@ export const authenticate: ApiModule<Auth0State, Auth0Principal>['authenticate']
   if (!token) throw unauthorized('Missing authentication', 'invalid_token');
   const result = state.jwt.verify(token);
   if ('error' in result) {
-    if (result.error === 'signature') throw unauthorized('Invalid signature received for JSON Web Token validation', 'invalid_signature');
-    if (result.error === 'expired') throw unauthorized('Expired token received for JSON Web Token validation', 'token_expired');
+    if (result.error === 'signature')
+      throw unauthorized('Invalid signature received for JSON Web Token validation', 'invalid_signature');
+    if (result.error === 'expired')
+      throw unauthorized('Expired token received for JSON Web Token validation', 'token_expired');
     throw unauthorized('Invalid token', 'invalid_token');
   }
   const tenant = state.tenantForAudience(result.claims.aud);
   if (!tenant) throw unauthorized('Invalid token', 'invalid_token');
-  const scopes = new Set(String(result.claims.scope ?? '').split(' ').filter(Boolean));
+  const scopes = new Set(
+    String(result.claims.scope ?? '')
+      .split(' ')
+      .filter(Boolean),
+  );
   const needed = op.ext['x-connkit-scope'];
   if (typeof needed === 'string' && !scopes.has(needed))
-    throw new ApiError({ kind: 'forbidden', message: `Insufficient scope, expected any of: ${needed}`, code: 'insufficient_scope' });
+    throw new ApiError({
+      kind: 'forbidden',
+      message: `Insufficient scope, expected any of: ${needed}`,
+      code: 'insufficient_scope',
+    });
   return { tenant, scopes };
 };

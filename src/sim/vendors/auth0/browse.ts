@@ -6,7 +6,8 @@ function acrossTenants(tenants: Record<string, Tenant>, pick: (t: Tenant) => Rec
   return {
     size: () => Object.values(tenants).reduce((n, t) => n + Object.keys(pick(t)).length, 0),
     *entries() {
-      for (const t of Object.values(tenants)) for (const [id, r] of fromRecord(pick(t)).entries()) yield [id, { tenant: t.id, ...r }];
+      for (const t of Object.values(tenants))
+        for (const [id, r] of fromRecord(pick(t)).entries()) yield [id, { tenant: t.id, ...r }];
     },
   };
 }
@@ -16,6 +17,9 @@ export const auth0Browser: StateBrowser<Auth0State> = {
   links: (s) => fromGroups(s.data.links, 'organization_id', (org, l) => `${org}/${l.connection_id}`),
   organizations: (s) => acrossTenants(s.data.tenants, (t) => t.organizations),
   connections: (s) => acrossTenants(s.data.tenants, (t) => t.connections),
-  tenants: (s) => fromRecord(Object.fromEntries(Object.entries(s.data.tenants).map(([id, t]) => [id, { id: t.id, domain: t.domain }]))),
+  tenants: (s) =>
+    fromRecord(
+      Object.fromEntries(Object.entries(s.data.tenants).map(([id, t]) => [id, { id: t.id, domain: t.domain }])),
+    ),
   tokens: (s) => fromArray(s.data.tokens, (t) => t.label),
 };

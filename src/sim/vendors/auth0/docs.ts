@@ -8,7 +8,11 @@ export function docs(state: Auth0State): DocsEntry {
   const connection = main.connection_ids[0];
   return {
     tryIt: { id: main.id, connection_id: connection, connectionId: connection },
-    signIn: { label: 'a token with every organization-connection scope', scheme: 'bearerAuth', token: profile(state, '').tokens.full },
+    signIn: {
+      label: 'a token with every organization-connection scope',
+      scheme: 'bearerAuth',
+      token: profile(state, '').tokens.full,
+    },
     extra: [['organization id', main.id]],
   };
 }

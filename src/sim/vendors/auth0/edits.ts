@@ -26,7 +26,8 @@ export const auth0Edits: RecordEdits<Auth0Data> = {
     presets: {
       disable: {
         label: 'Disable',
-        description: 'is_enabled false: the connections view lists it disabled and the enabled_connections view leaves it out.',
+        description:
+          'is_enabled false: the connections view lists it disabled and the enabled_connections view leaves it out.',
         apply: (data, id) => {
           const at = locate(data, id);
           if (at) at.list[at.index] = { ...at.list[at.index], is_enabled: false };

@@ -25,12 +25,20 @@ export const reasons: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
-const validationPrefix = { query: ['Query', 'invalid_query_string'], path: ['Path', 'invalid_uri'], header: ['Header', 'invalid_headers'], body: ['Payload', 'invalid_body'] } as const;
+const validationPrefix = {
+  query: ['Query', 'invalid_query_string'],
+  path: ['Path', 'invalid_uri'],
+  header: ['Header', 'invalid_headers'],
+  body: ['Payload', 'invalid_body'],
+} as const;
 
 /** Auth0's envelope: `{statusCode, error: <reason phrase>, message, errorCode}`. */
 export function formatError(err: ApiError): Reply {
   const status = statusOf(err);
-  const body = (message: string, errorCode: string) => ({ status, body: { statusCode: status, error: reasons[status] ?? 'Error', message, errorCode } });
+  const body = (message: string, errorCode: string) => ({
+    status,
+    body: { statusCode: status, error: reasons[status] ?? 'Error', message, errorCode },
+  });
   switch (err.kind) {
     case 'validation': {
       const first = err.issues[0];

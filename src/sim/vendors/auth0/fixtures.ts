@@ -34,16 +34,14 @@ export function createAuth0({ seed, size }: { seed: number; size: number }): Aut
     const o = { id: id('org'), name: label, tenant: t.id };
     t.organizations[o.id] = o;
     const chosen = f.some(Object.keys(t.connections), links).sort();
-    data.links[o.id] = chosen.map(
-      (connection_id, i): Link => ({
-        ...linkDefaults,
-        connection_id,
-        organization_connection_name: i % 3 === 0 ? f.company().slice(0, sc.linkName) : null,
-        assign_membership_on_login: f.bool(),
-        organization_access_level: f.ofSchema(sc.accessLevel) as Link['organization_access_level'],
-        is_enabled: i % 4 !== 3,
-      }),
-    );
+    data.links[o.id] = chosen.map((connection_id, i): Link => ({
+      ...linkDefaults,
+      connection_id,
+      organization_connection_name: i % 3 === 0 ? f.company().slice(0, sc.linkName) : null,
+      assign_membership_on_login: f.bool(),
+      organization_access_level: f.ofSchema(sc.accessLevel) as Link['organization_access_level'],
+      is_enabled: i % 4 !== 3,
+    }));
   };
 
   const main = tenant('connkit', 'connkit.auth0.com', size + 10);

@@ -10,9 +10,27 @@ interface Scope {
   principal: Auth0Principal;
 }
 
-const noOrganization = () => new ApiError({ kind: 'not_found', message: 'No organization found by that id.', code: 'inexistent_organization', field: ['path', 'id'] });
-const noLink = (param: string) => new ApiError({ kind: 'not_found', message: 'The organization connection does not exist.', code: 'inexistent_organization_connection', field: ['path', param] });
-const conflict = () => new ApiError({ kind: 'conflict', message: 'The organization connection already exists.', code: 'organization_connection_conflict', field: ['body', 'connection_id'] });
+const noOrganization = () =>
+  new ApiError({
+    kind: 'not_found',
+    message: 'No organization found by that id.',
+    code: 'inexistent_organization',
+    field: ['path', 'id'],
+  });
+const noLink = (param: string) =>
+  new ApiError({
+    kind: 'not_found',
+    message: 'The organization connection does not exist.',
+    code: 'inexistent_organization_connection',
+    field: ['path', param],
+  });
+const conflict = () =>
+  new ApiError({
+    kind: 'conflict',
+    message: 'The organization connection already exists.',
+    code: 'organization_connection_conflict',
+    field: ['body', 'connection_id'],
+  });
 
 function organization({ state, principal }: Scope, id: string): string {
   if (!state.organization(principal.tenant, id)) throw noOrganization();
@@ -22,7 +40,12 @@ function organization({ state, principal }: Scope, id: string): string {
 /** The tenant connection a new link points at; connections are not created here. */
 function tenantConnection({ principal }: Scope, connectionId: string): void {
   if (!Object.hasOwn(principal.tenant.connections, connectionId))
-    throw new ApiError({ kind: 'not_found', message: `The connection does not exist: connection_id ${connectionId}`, code: 'inexistent_connection', field: ['body', 'connection_id'] });
+    throw new ApiError({
+      kind: 'not_found',
+      message: `The connection does not exist: connection_id ${connectionId}`,
+      code: 'inexistent_connection',
+      field: ['body', 'connection_id'],
+    });
 }
 
 /** A link as one view sees it: the EA view sees every link, the GA view the enabled ones. */
@@ -68,10 +91,13 @@ export const handlers: TypedHandlers<operations, Auth0State, Auth0Principal> = {
     const link = visibleLink(ctx, ctx.params.path.id, ctx.params.path.connection_id, 'connection_id', 'all');
     const input = ctx.body;
     // null puts a nullable member back to its default (the connection's own name, none, enabled).
-    if (input.organization_connection_name !== undefined) link.organization_connection_name = input.organization_connection_name;
-    if (input.organization_access_level !== undefined) link.organization_access_level = input.organization_access_level ?? linkDefaults.organization_access_level;
+    if (input.organization_connection_name !== undefined)
+      link.organization_connection_name = input.organization_connection_name;
+    if (input.organization_access_level !== undefined)
+      link.organization_access_level = input.organization_access_level ?? linkDefaults.organization_access_level;
     if (input.is_enabled !== undefined) link.is_enabled = input.is_enabled ?? linkDefaults.is_enabled;
-    for (const key of ['assign_membership_on_login', 'show_as_button', 'is_signup_enabled'] as const) if (input[key] !== undefined) link[key] = input[key];
+    for (const key of ['assign_membership_on_login', 'show_as_button', 'is_signup_enabled'] as const)
+      if (input[key] !== undefined) link[key] = input[key];
     return { status: 200, body: ctx.state.view(ctx.principal.tenant, link) };
   },
 
@@ -111,7 +137,8 @@ export const handlers: TypedHandlers<operations, Auth0State, Auth0Principal> = {
   patch_enabled_connections_by_connectionId: (ctx) => {
     const link = visibleLink(ctx, ctx.params.path.id, ctx.params.path.connectionId, 'connectionId', 'enabled');
     const input = ctx.body;
-    for (const key of ['assign_membership_on_login', 'show_as_button', 'is_signup_enabled'] as const) if (input[key] !== undefined) link[key] = input[key];
+    for (const key of ['assign_membership_on_login', 'show_as_button', 'is_signup_enabled'] as const)
+      if (input[key] !== undefined) link[key] = input[key];
     return { status: 200, body: ctx.state.enabledView(ctx.principal.tenant, link) };
   },
 

@@ -23,15 +23,28 @@ export const auth0: ApiModule<Auth0State, Auth0Principal, Auth0Faults> = {
   formatError,
   handlers,
   controlFixtures,
-  cacheable: new Set(['get_organization_connections', 'get_organization_connection', 'get_enabled_connections', 'get_enabled_connections_by_connectionId']),
+  cacheable: new Set([
+    'get_organization_connections',
+    'get_organization_connection',
+    'get_enabled_connections',
+    'get_enabled_connections_by_connectionId',
+  ]),
   rejectUnknownQuery: true,
   // The token says which tenant's organizations an answer holds.
   cacheKey: (req) => req.headers.authorization ?? '',
   scenarios,
   exposedHeaders: ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
   responseHeaders({ faults }) {
-    const rl = faults.rateLimit ?? { limit: idleBucket, remaining: idleBucket, reset: Math.ceil(Date.now() / 1000) + 1 };
-    return { 'X-RateLimit-Limit': String(rl.limit), 'X-RateLimit-Remaining': String(rl.remaining), 'X-RateLimit-Reset': String(rl.reset) };
+    const rl = faults.rateLimit ?? {
+      limit: idleBucket,
+      remaining: idleBucket,
+      reset: Math.ceil(Date.now() / 1000) + 1,
+    };
+    return {
+      'X-RateLimit-Limit': String(rl.limit),
+      'X-RateLimit-Remaining': String(rl.remaining),
+      'X-RateLimit-Reset': String(rl.reset),
+    };
   },
   fixtures: profile,
   collections: auth0Browser,
@@ -39,7 +52,10 @@ export const auth0: ApiModule<Auth0State, Auth0Principal, Auth0Faults> = {
   providerStates,
   docs,
   exampleCurl(state, baseUrl) {
-    const token = found(state.data.tokens.find((t) => t.label === 'full'), "token labelled 'full'").token;
+    const token = found(
+      state.data.tokens.find((t) => t.label === 'full'),
+      "token labelled 'full'",
+    ).token;
     const org = Object.values(state.data.tenants.connkit.organizations)[0].id;
     return `curl -H 'Authorization: Bearer ${token}' '${baseUrl}/organizations/${org}/connections?include_totals=true'`;
   },

@@ -8,7 +8,13 @@ export function profile(state: Auth0State, baseUrl: string): components['schemas
   const token = (label: string) => state.data.tokens.find((t) => t.label === label)?.token;
   const [main, other] = Object.values(state.data.tenants);
   const org = (id: string | undefined): Org | undefined =>
-    id ? { id, connection_ids: state.links(id).map((l) => l.connection_id), enabled_count: state.links(id).filter((l) => l.is_enabled).length } : undefined;
+    id
+      ? {
+          id,
+          connection_ids: state.links(id).map((l) => l.connection_id),
+          enabled_count: state.links(id).filter((l) => l.is_enabled).length,
+        }
+      : undefined;
   const byName = (name: string) => Object.values(main.organizations).find((o) => o.name === name)?.id;
   const mainOrg = found(byName('main'), "organization named 'main'");
   const emptyOrg = byName('empty');
@@ -16,8 +22,18 @@ export function profile(state: Auth0State, baseUrl: string): components['schemas
   return {
     api: 'auth0',
     base_url: baseUrl,
-    tokens: { full: found(token('full'), "token labelled 'full'"), read_only: token('read-only'), no_scope: token('no-scope'), other_tenant: token('other-tenant'), expired: token('expired') },
-    organizations: { main: found(org(mainOrg), 'main organization'), empty: org(emptyOrg), other_tenant: org(other && Object.keys(other.organizations)[0]) },
+    tokens: {
+      full: found(token('full'), "token labelled 'full'"),
+      read_only: token('read-only'),
+      no_scope: token('no-scope'),
+      other_tenant: token('other-tenant'),
+      expired: token('expired'),
+    },
+    organizations: {
+      main: found(org(mainOrg), 'main organization'),
+      empty: org(emptyOrg),
+      other_tenant: org(other && Object.keys(other.organizations)[0]),
+    },
     unlinked_connection_ids: Object.keys(main.connections).filter((c) => !linked.has(c)),
   };
 }

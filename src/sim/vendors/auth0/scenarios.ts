@@ -28,7 +28,15 @@ export const scenarios: ScenarioDef<Auth0Faults>[] = [
       const reset = Math.ceil((c.windowStart + windowMs) / 1000);
       const faults = { rateLimit: { limit, remaining: Math.max(0, limit - c.count), reset } };
       if (c.count <= limit) return { faults };
-      return { faults, fail: new ApiError({ kind: 'rate_limited', message: 'Global limit has been reached', code: 'too_many_requests', injected: true }) };
+      return {
+        faults,
+        fail: new ApiError({
+          kind: 'rate_limited',
+          message: 'Global limit has been reached',
+          code: 'too_many_requests',
+          injected: true,
+        }),
+      };
     },
   },
 ];

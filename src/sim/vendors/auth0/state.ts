@@ -146,7 +146,12 @@ export class Auth0State {
     };
   }
 
-  mintToken(label: string, tenantId: string, scopes: string[], opts: { expired?: boolean; secret?: string } = {}): IssuedToken {
+  mintToken(
+    label: string,
+    tenantId: string,
+    scopes: string[],
+    opts: { expired?: boolean; secret?: string } = {},
+  ): IssuedToken {
     const tenant = this.data.tenants[tenantId];
     const clientId = `client_${this.data.seed}_${this.data.counter++}`;
     const claims = {

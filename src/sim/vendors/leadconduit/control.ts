@@ -6,13 +6,17 @@ const basic = (key: string) => `Basic ${encodeBase64(`API:${key}`)}`;
 
 function account(state: LeadConduitState, id: string | undefined) {
   const accountId = id?.toLowerCase() ?? Object.keys(state.data.accounts)[0];
-  if (!Object.hasOwn(state.data.accounts, accountId)) throw new ApiError({ kind: 'not_found', code: 'not_found', message: `no account ${id}` });
+  if (!Object.hasOwn(state.data.accounts, accountId))
+    throw new ApiError({ kind: 'not_found', code: 'not_found', message: `no account ${id}` });
   return accountId;
 }
 
 /** Fixtures LeadConduit's own API cannot create (control API). */
 export const controlFixtures = {
-  createSsoOnlyConnection(state: LeadConduitState, body: { account_id?: string; relationship_type?: 'seller' | 'buyer' }) {
+  createSsoOnlyConnection(
+    state: LeadConduitState,
+    body: { account_id?: string; relationship_type?: 'seller' | 'buyer' },
+  ) {
     const accountId = account(state, body.account_id);
     const now = new Date().toISOString();
     const nc = state.addSsoOnly(accountId, {
@@ -24,7 +28,12 @@ export const controlFixtures = {
       created_by: 'control@connkit.test',
       permissions: ['view_submission_docs'],
     });
-    return { id: nc.id, account_id: accountId, invitation_id: nc.invitation_id, relationship_type: nc.relationship_type };
+    return {
+      id: nc.id,
+      account_id: accountId,
+      invitation_id: nc.invitation_id,
+      relationship_type: nc.relationship_type,
+    };
   },
 
   createLeadConduitCredential(state: LeadConduitState, body: { account_id?: string; superuser?: boolean }) {

@@ -7,6 +7,11 @@ export function docs(state: LeadConduitState): DocsEntry {
   const f = profile(state, '');
   return {
     tryIt: { id: f.connections.completed[0]?.id },
-    signIn: { label: 'the user API key (HTTP Basic, user "API")', scheme: 'APIKey', user: 'API', token: f.credentials.user },
+    signIn: {
+      label: 'the user API key (HTTP Basic, user "API")',
+      scheme: 'APIKey',
+      user: 'API',
+      token: f.credentials.user,
+    },
   };
 }

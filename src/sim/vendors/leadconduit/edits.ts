@@ -11,11 +11,16 @@ export const leadconduitEdits: RecordEdits<LcData> = {
     presets: {
       'sso-only': {
         label: 'Make SSO-only',
-        description: 'Drops the LeadConduit row and keeps the SSO connection: the list shows it sso_only until a superuser repairs it.',
+        description:
+          'Drops the LeadConduit row and keeps the SSO connection: the list shows it sso_only until a superuser repairs it.',
         apply: (data, id) => {
           const row = data.rows[id];
           if (!row || !Object.hasOwn(data.networkConnections, row.external_id))
-            throw new ApiError({ kind: 'unprocessable', code: 'preset_not_applicable', message: `connection ${id} has no SSO connection left: without its row it would vanish, not become sso_only` });
+            throw new ApiError({
+              kind: 'unprocessable',
+              code: 'preset_not_applicable',
+              message: `connection ${id} has no SSO connection left: without its row it would vanish, not become sso_only`,
+            });
           delete data.rows[id];
         },
       },
@@ -31,5 +36,8 @@ export const leadconduitEdits: RecordEdits<LcData> = {
       },
     },
   },
-  'sso-connections': keyed((data) => data.networkConnections, (r) => String(r.id)),
+  'sso-connections': keyed(
+    (data) => data.networkConnections,
+    (r) => String(r.id),
+  ),
 };

@@ -19,7 +19,16 @@ type Schemas = ReturnType<typeof schemas>;
 export function createLeadConduit({ seed, size }: { seed: number; size: number }): LeadConduitState {
   const f = seededFor(seed, 'leadconduit');
   const sc = schemas();
-  const data: LcData = { seed, counter: 0, accounts: {}, ssoAccounts: {}, credentials: {}, networkConnections: {}, rows: {}, invitations: {} };
+  const data: LcData = {
+    seed,
+    counter: 0,
+    accounts: {},
+    ssoAccounts: {},
+    credentials: {},
+    networkConnections: {},
+    rows: {},
+    invitations: {},
+  };
   const oid = () => f.objectId();
   const accounts: [string, number][] = [
     ['primary', size],
@@ -31,7 +40,12 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
     data.ssoAccounts[sso.sso_id] = sso;
     for (const superuser of [false, true]) {
       const key = f.hex(40);
-      data.credentials[key] = { api_key: key, account_id: lc.id, superuser, label: `${label}${superuser ? '-superuser' : '-user'}` };
+      data.credentials[key] = {
+        api_key: key,
+        account_id: lc.id,
+        superuser,
+        label: `${label}${superuser ? '-superuser' : '-user'}`,
+      };
     }
     for (let i = 0; i < count; i++) {
       const relationship_type = f.ofSchema(sc.relationship) as S['RelationshipType'];
@@ -72,9 +86,19 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
       };
       data.rows[row.id] = row;
     }
-    for (const [relationship_type, expired] of [['seller', false], ['buyer', false], ['seller', true]] as const) {
+    for (const [relationship_type, expired] of [
+      ['seller', false],
+      ['buyer', false],
+      ['seller', true],
+    ] as const) {
       const id = oid();
-      data.invitations[id] = { id, account_id: lc.id, name: f.company(), relationship_type, invitation_expires_at: expired ? longAgo(f) : farFuture(f) };
+      data.invitations[id] = {
+        id,
+        account_id: lc.id,
+        name: f.company(),
+        relationship_type,
+        invitation_expires_at: expired ? longAgo(f) : farFuture(f),
+      };
     }
   }
   return new LeadConduitState(data);

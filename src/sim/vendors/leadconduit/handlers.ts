@@ -18,7 +18,8 @@ export const handlers: TypedHandlers<operations, LeadConduitState, LcPrincipal, 
   getConnection: ({ state, principal, params, faults }) => {
     const id = String(params.path.id);
     const found = state.find(principal.accountId, id, Boolean(faults.ssoDown));
-    if (!found) throw new ApiError({ kind: 'not_found', message: `connection not found: id ${id}`, field: ['path', 'id'] });
+    if (!found)
+      throw new ApiError({ kind: 'not_found', message: `connection not found: id ${id}`, field: ['path', 'id'] });
     return { status: 200, body: found };
   },
 
@@ -26,10 +27,18 @@ export const handlers: TypedHandlers<operations, LeadConduitState, LcPrincipal, 
     if (faults.ssoDown) throw ssoUnavailable();
     const id = body.connection_id;
     if (state.hasRow(principal.accountId, id))
-      throw new ApiError({ kind: 'conflict', message: `connection_id ${id} already has an account_connections row`, field: ['body', 'connection_id'] });
+      throw new ApiError({
+        kind: 'conflict',
+        message: `connection_id ${id} already has an account_connections row`,
+        field: ['body', 'connection_id'],
+      });
     const row = state.repair(principal.accountId, id, new Date().toISOString());
     if (!row)
-      throw new ApiError({ kind: 'unprocessable', message: `connection_id ${id} not found in SSO for this account`, field: ['body', 'connection_id'] });
+      throw new ApiError({
+        kind: 'unprocessable',
+        message: `connection_id ${id} not found in SSO for this account`,
+        field: ['body', 'connection_id'],
+      });
     return { status: 201, body: { id: row.id } };
   },
 

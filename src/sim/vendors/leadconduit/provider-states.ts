@@ -6,7 +6,9 @@ const relationship = (v: unknown): 'seller' | 'buyer' => (v === 'buyer' ? 'buyer
 /** The consumable fixtures verify asks LeadConduit for (POST /__control/provider-states). */
 export const providerStates = {
   'sso-only connection': (state: LeadConduitState, params: Record<string, unknown>) => {
-    const made = controlFixtures.createSsoOnlyConnection(state, { relationship_type: relationship(params.relationship_type) });
+    const made = controlFixtures.createSsoOnlyConnection(state, {
+      relationship_type: relationship(params.relationship_type),
+    });
     return { id: made.id, relationship_type: made.relationship_type };
   },
 };

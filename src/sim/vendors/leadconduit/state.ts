@@ -9,7 +9,19 @@ type Derived = 'connected_buyers' | 'connected_sellers' | 'pending_buyers' | 'pe
 /** The LC-side account; its connection arrays are derived, never stored. */
 export type LcAccount = Omit<Account, Derived>;
 /** What SSO holds of an account and sync copies over. */
-export type SsoAccount = Pick<Account, 'sso_id' | 'name' | 'time_zone' | 'billing_type' | 'financial_state' | 'financial_state_updated_at' | 'product_id' | 'state' | 'subscriptions' | 'features'>;
+export type SsoAccount = Pick<
+  Account,
+  | 'sso_id'
+  | 'name'
+  | 'time_zone'
+  | 'billing_type'
+  | 'financial_state'
+  | 'financial_state_updated_at'
+  | 'product_id'
+  | 'state'
+  | 'subscriptions'
+  | 'features'
+>;
 
 export interface Credential {
   api_key: string;
@@ -108,7 +120,9 @@ export class LeadConduitState {
   /** One connection by its id, SSO connection id or invitation id. */
   find(accountId: string, id: string, ssoDown: boolean): Detail | undefined {
     const lower = id.toLowerCase();
-    const row = (this.rowsByAccount.get(accountId) ?? []).find((r) => [r.id, r.external_id, r.invitation_id].includes(lower));
+    const row = (this.rowsByAccount.get(accountId) ?? []).find((r) =>
+      [r.id, r.external_id, r.invitation_id].includes(lower),
+    );
     if (row && (ssoDown || Object.hasOwn(this.data.networkConnections, row.external_id))) return detailOfRow(row);
     if (ssoDown) return undefined;
     const nc = (this.ssoByAccount.get(accountId) ?? []).find((n) => n.id === lower || n.invitation_id === lower);
@@ -152,8 +166,17 @@ export class LeadConduitState {
     const invites = Object.values(this.data.invitations)
       .filter((i) => i.account_id === accountId)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
-    const ref = (nc: NetworkConnection) => ({ id: nc.counterpart.id, name: nc.counterpart.name, sso_id: nc.counterpart.sso_id });
-    const pending = (i: Invitation) => ({ id: i.id, name: i.name, expired: new Date(i.invitation_expires_at) <= now, invitation_expires_at: i.invitation_expires_at });
+    const ref = (nc: NetworkConnection) => ({
+      id: nc.counterpart.id,
+      name: nc.counterpart.name,
+      sso_id: nc.counterpart.sso_id,
+    });
+    const pending = (i: Invitation) => ({
+      id: i.id,
+      name: i.name,
+      expired: new Date(i.invitation_expires_at) <= now,
+      invitation_expires_at: i.invitation_expires_at,
+    });
     return {
       ...account,
       connected_buyers: conns.filter((c) => c.relationship_type === 'buyer').map(ref),
@@ -172,7 +195,12 @@ export class LeadConduitState {
   }
 
   addCredential(accountId: string, superuser: boolean, label: string): Credential {
-    const c: Credential = { api_key: mintHex(this.data.seed, 'leadconduit-key', this.data.counter++, 40), account_id: accountId, superuser, label };
+    const c: Credential = {
+      api_key: mintHex(this.data.seed, 'leadconduit-key', this.data.counter++, 40),
+      account_id: accountId,
+      superuser,
+      label,
+    };
     this.data.credentials[c.api_key] = c;
     return c;
   }

@@ -13,7 +13,13 @@ export interface McaPrincipal {
 
 type Module = ApiModule<MyCreditAppState, McaPrincipal>;
 
-const unauthorized = (msg: string) => new ApiError({ kind: 'unauthenticated', message: msg, code: 'oauth_invalid_token', field: ['header', 'Authorization'] });
+const unauthorized = (msg: string) =>
+  new ApiError({
+    kind: 'unauthenticated',
+    message: msg,
+    code: 'oauth_invalid_token',
+    field: ['header', 'Authorization'],
+  });
 const denied = (msg: string, field: string, code = 'organization_access_denied') =>
   new ApiError({ kind: 'forbidden', message: msg, code, field: ['header', field] });
 
@@ -39,15 +45,21 @@ export const authenticate: Module['authenticate'] = ({ req, state }) => {
 export const authorize: NonNullable<Module['authorize']> = ({ principal, params, state, op }) => {
   const requester = String(params.header['Requester-Organization-ID']).toLowerCase();
   const target = String(params.header['Target-Organization-ID']).toLowerCase();
-  if (requester !== principal.orgId) throw denied('Requester-Organization-ID is not the organization of the API client', 'Requester-Organization-ID');
+  if (requester !== principal.orgId)
+    throw denied('Requester-Organization-ID is not the organization of the API client', 'Requester-Organization-ID');
   let scenario: Scenario = 'self';
   if (target !== requester) {
     if (state.pair(requester, target)?.status === 'connected') scenario = 'host';
     else if (state.pair(target, requester)?.status === 'connected') scenario = 'guest';
-    else throw denied('Requester organization has no connection with the target organization', 'Target-Organization-ID');
+    else
+      throw denied('Requester organization has no connection with the target organization', 'Target-Organization-ID');
   }
   const allowed = (op.ext['x-mycreditapp-scenarios'] as string[] | undefined) ?? ['self'];
   if (!allowed.includes(scenario))
-    throw denied(`This operation is not available in the ${scenario} scenario (allowed: ${allowed.join(', ')})`, 'Target-Organization-ID', 'scenario_not_allowed');
+    throw denied(
+      `This operation is not available in the ${scenario} scenario (allowed: ${allowed.join(', ')})`,
+      'Target-Organization-ID',
+      'scenario_not_allowed',
+    );
   principal.access = { scenario, requester, target };
 };

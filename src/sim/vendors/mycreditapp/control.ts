@@ -5,9 +5,18 @@ import { found } from '../../found.js';
 const day = 86_400_000;
 
 export const controlFixtures = {
-  createMyCreditAppInvitation(state: MyCreditAppState, body: { host_organization_id?: string; email?: string; state: 'sent' | 'expired' | 'accepted' }) {
-    const host = body.host_organization_id?.toLowerCase() ?? found(state.data.clients.find((c) => c.label === 'host'), "client labelled 'host'").organization_id;
-    if (!state.org(host)) throw new ApiError({ kind: 'not_found', code: 'not_found', message: `no organization ${host}` });
+  createMyCreditAppInvitation(
+    state: MyCreditAppState,
+    body: { host_organization_id?: string; email?: string; state: 'sent' | 'expired' | 'accepted' },
+  ) {
+    const host =
+      body.host_organization_id?.toLowerCase() ??
+      found(
+        state.data.clients.find((c) => c.label === 'host'),
+        "client labelled 'host'",
+      ).organization_id;
+    if (!state.org(host))
+      throw new ApiError({ kind: 'not_found', code: 'not_found', message: `no organization ${host}` });
     const now = Date.now();
     const at = new Date(now).toISOString();
     const inv = state.addInvitation({
@@ -29,7 +38,12 @@ export const controlFixtures = {
 
   createMyCreditAppOrganization(state: MyCreditAppState, body: { name?: string }) {
     const n = state.data.counter;
-    const org = state.addOrg({ name: body.name ?? `Control Org ${n}`, email: `org-${n}@connkit.test`, owner_email: `owner-${n}@connkit.test`, parent_organization_id: null });
+    const org = state.addOrg({
+      name: body.name ?? `Control Org ${n}`,
+      email: `org-${n}@connkit.test`,
+      owner_email: `owner-${n}@connkit.test`,
+      parent_organization_id: null,
+    });
     const client = state.mintClient('control', org.id);
     return { id: org.id, name: org.name, access_token: client.access_token };
   },

@@ -3,15 +3,39 @@ import { statusOf } from '../../issues.js';
 import type { Issue } from '../../../contract/index.js';
 import type { Reply } from '../../module.js';
 
-const typeOf: Record<string, string> = { unauthenticated: 'oauth', forbidden: 'authorization', not_found: 'not_found', route_not_found: 'not_found', conflict: 'conflict', maintenance: 'maintenance', internal: 'server', unprocessable: 'value_error' };
+const typeOf: Record<string, string> = {
+  unauthenticated: 'oauth',
+  forbidden: 'authorization',
+  not_found: 'not_found',
+  route_not_found: 'not_found',
+  conflict: 'conflict',
+  maintenance: 'maintenance',
+  internal: 'server',
+  unprocessable: 'value_error',
+};
 
 /** FastAPI's `{"detail": [{loc, msg, type, code}]}`, one item per problem; validation is 422. */
 export function formatError(err: ApiError): Reply {
   const status = statusOf(err, { validation: 422, malformed_body: 422, body_too_large: 422 });
   if (err.kind === 'validation' && err.issues.length)
-    return { status, body: { detail: err.issues.map((i) => ({ loc: [i.in, ...i.path], ...pydantic(i), code: 'validation_error' })) } };
-  if (err.kind === 'malformed_body') return { status, body: { detail: [{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid', code: 'validation_error' }] } };
-  if (err.kind === 'body_too_large') return { status, body: { detail: [{ loc: ['body'], msg: 'Request body is larger than 1 MB', type: 'value_error', code: 'validation_error' }] } };
+    return {
+      status,
+      body: { detail: err.issues.map((i) => ({ loc: [i.in, ...i.path], ...pydantic(i), code: 'validation_error' })) },
+    };
+  if (err.kind === 'malformed_body')
+    return {
+      status,
+      body: { detail: [{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid', code: 'validation_error' }] },
+    };
+  if (err.kind === 'body_too_large')
+    return {
+      status,
+      body: {
+        detail: [
+          { loc: ['body'], msg: 'Request body is larger than 1 MB', type: 'value_error', code: 'validation_error' },
+        ],
+      },
+    };
   const loc = err.field ?? [];
   const msg = err.kind === 'internal' ? 'Internal server error' : err.message;
   const code = err.code ?? (err.kind === 'internal' ? 'internal_server_error' : err.kind);
@@ -30,13 +54,19 @@ function pydantic(i: Issue): { msg: string; type: string } {
     case 'required':
       return { msg: 'Field required', type: 'missing' };
     case 'enum':
-      return { msg: `Input should be ${quoteList(Array.isArray(p.allowedValues) ? p.allowedValues : [])}`, type: 'enum' };
+      return {
+        msg: `Input should be ${quoteList(Array.isArray(p.allowedValues) ? p.allowedValues : [])}`,
+        type: 'enum',
+      };
     case 'maximum':
       return { msg: `Input should be less than or equal to ${String(p.limit)}`, type: 'less_than_equal' };
     case 'minimum':
       return { msg: `Input should be greater than or equal to ${String(p.limit)}`, type: 'greater_than_equal' };
     case 'minLength':
-      return { msg: `String should have at least ${String(p.limit)} character${p.limit === 1 ? '' : 's'}`, type: 'string_too_short' };
+      return {
+        msg: `String should have at least ${String(p.limit)} character${p.limit === 1 ? '' : 's'}`,
+        type: 'string_too_short',
+      };
     case 'maxLength':
       return { msg: `String should have at most ${String(p.limit)} characters`, type: 'string_too_long' };
     case 'minItems':
@@ -50,11 +80,17 @@ function pydantic(i: Issue): { msg: string; type: string } {
       return { msg: i.message, type: 'value_error' };
     case 'type': {
       const t = String(p.type);
-      if (t.startsWith('integer')) return { msg: 'Input should be a valid integer, unable to parse string as an integer', type: 'int_parsing' };
-      if (t.startsWith('boolean')) return { msg: 'Input should be a valid boolean, unable to interpret input', type: 'bool_parsing' };
+      if (t.startsWith('integer'))
+        return { msg: 'Input should be a valid integer, unable to parse string as an integer', type: 'int_parsing' };
+      if (t.startsWith('boolean'))
+        return { msg: 'Input should be a valid boolean, unable to interpret input', type: 'bool_parsing' };
       if (t.startsWith('number')) return { msg: 'Input should be a valid number', type: 'float_parsing' };
       if (t.startsWith('array')) return { msg: 'Input should be a valid list', type: 'list_type' };
-      if (t.startsWith('object')) return { msg: 'Input should be a valid dictionary or object to extract fields from', type: 'model_attributes_type' };
+      if (t.startsWith('object'))
+        return {
+          msg: 'Input should be a valid dictionary or object to extract fields from',
+          type: 'model_attributes_type',
+        };
       return { msg: 'Input should be a valid string', type: 'string_type' };
     }
     default:

@@ -20,7 +20,11 @@ export function createMyCreditApp({ seed, size }: { seed: number; size: number }
   const data: McaData = { seed, counter: 0, orgs: {}, connections: [], invitations: {}, clients: [] };
   // Past the first thousand organizations, names and domains come from a pool with a
   // counter: large datasets (--size mycreditapp=1000000) build in seconds, not minutes.
-  const pool = Array.from({ length: 1000 }, () => ({ name: f.company(), domain: f.domainWord(), owner: f.firstName() }));
+  const pool = Array.from({ length: 1000 }, () => ({
+    name: f.company(),
+    domain: f.domainWord(),
+    owner: f.firstName(),
+  }));
   let made = 0;
   const org = (name?: string): Org => {
     const n = made++;
@@ -92,7 +96,13 @@ export function createMyCreditApp({ seed, size }: { seed: number; size: number }
   invite(email(f), longAgo(f), 'sent');
   invite(guest.email, farFuture(f), 'accepted');
 
-  for (const [label, o] of [['guest', guest], ['host', host], ['unconnected', unconnected], ['invitee', invitee]] as const) state.mintClient(label, o.id);
+  for (const [label, o] of [
+    ['guest', guest],
+    ['host', host],
+    ['unconnected', unconnected],
+    ['invitee', invitee],
+  ] as const)
+    state.mintClient(label, o.id);
   state.mintClient('expired', guest.id, { expired: true });
   state.mintClient('bad-signature', guest.id, { secret: 'not-mycreditapp-signing-key' });
   return state;

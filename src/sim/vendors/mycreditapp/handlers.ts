@@ -7,8 +7,10 @@ import { found } from '../../found.js';
 
 type Ctx = RequestContext<MyCreditAppState, McaPrincipal>;
 
-const notFound = (msg: string, loc: string[], code = 'connection_not_found') => new ApiError({ kind: 'not_found', message: msg, code, field: loc });
-const conflict = (msg: string, code: string) => new ApiError({ kind: 'conflict', message: msg, code, field: ['body', 'invitation_token'] });
+const notFound = (msg: string, loc: string[], code = 'connection_not_found') =>
+  new ApiError({ kind: 'not_found', message: msg, code, field: loc });
+const conflict = (msg: string, code: string) =>
+  new ApiError({ kind: 'conflict', message: msg, code, field: ['body', 'invitation_token'] });
 const access = (ctx: Ctx) => found(ctx.principal.access, 'access: authorize sets it before any handler');
 const now = () => new Date().toISOString();
 /** The list parameters whose spec defaults validation fills in. */
@@ -34,11 +36,15 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
   getHostConnections: (ctx) => {
     const { target, scenario, requester } = access(ctx);
     // A host reading its guest's list sees its own connection only.
-    const only = scenario === 'host' ? (c: { host_organization_id: string }) => c.host_organization_id === requester : undefined;
+    const only =
+      scenario === 'host' ? (c: { host_organization_id: string }) => c.host_organization_id === requester : undefined;
     const query = ctx.params.query;
     if (!defaulted(query, sorting)) throw unfilled();
     const page = ctx.state.list('hosts', target, query, only);
-    return { status: 200, body: { items: page.items.map((c) => ctx.state.hostView(c)), total_items: page.total_items } };
+    return {
+      status: 200,
+      body: { items: page.items.map((c) => ctx.state.hostView(c)), total_items: page.total_items },
+    };
   },
 
   createHostConnection: (ctx) => {
@@ -46,11 +52,24 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
     const input = ctx.body;
     const hostId = input.host_organization_id.toLowerCase();
     const inv = ctx.state.invitationByTokenValue(input.invitation_token);
-    if (!inv || inv.host_organization_id !== hostId) throw notFound('Invitation not found', ['body', 'invitation_token'], 'invitation_not_found');
+    if (!inv || inv.host_organization_id !== hostId)
+      throw notFound('Invitation not found', ['body', 'invitation_token'], 'invitation_not_found');
     if (inv.status === 'accepted') throw conflict('Invitation has already been used', 'invitation_already_used');
     if (new Date(inv.expired_at) <= new Date()) throw conflict('Invitation has expired', 'invitation_expired');
-    if (hostId === guest) throw new ApiError({ kind: 'conflict', message: 'An organization cannot connect to itself', code: 'connection_already_exists', field: ['body', 'host_organization_id'] });
-    if (ctx.state.pair(hostId, guest)) throw new ApiError({ kind: 'conflict', message: 'The organizations are already connected', code: 'connection_already_exists', field: ['body', 'host_organization_id'] });
+    if (hostId === guest)
+      throw new ApiError({
+        kind: 'conflict',
+        message: 'An organization cannot connect to itself',
+        code: 'connection_already_exists',
+        field: ['body', 'host_organization_id'],
+      });
+    if (ctx.state.pair(hostId, guest))
+      throw new ApiError({
+        kind: 'conflict',
+        message: 'The organizations are already connected',
+        code: 'connection_already_exists',
+        field: ['body', 'host_organization_id'],
+      });
     const at = now();
     Object.assign(inv, { status: 'accepted', accepted_at: at, updated_at: at });
     return { status: 200, body: ctx.state.hostView(ctx.state.connect(hostId, guest, at)) };
@@ -67,11 +86,17 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
 
   getGuestConnections: (ctx) => {
     const { target, scenario, requester } = access(ctx);
-    const only = scenario === 'guest' ? (c: { guest_organization_id: string }) => c.guest_organization_id === requester : undefined;
+    const only =
+      scenario === 'guest'
+        ? (c: { guest_organization_id: string }) => c.guest_organization_id === requester
+        : undefined;
     const query = ctx.params.query;
     if (!defaulted(query, sorting)) throw unfilled();
     const page = ctx.state.list('guests', target, query, only);
-    return { status: 200, body: { items: page.items.map((c) => ctx.state.guestView(c)), total_items: page.total_items } };
+    return {
+      status: 200,
+      body: { items: page.items.map((c) => ctx.state.guestView(c)), total_items: page.total_items },
+    };
   },
 
   getGuestConnection: (ctx) => ({ status: 200, body: ctx.state.guestView(guestConnection(ctx)) }),
@@ -90,11 +115,29 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
     const input = ctx.body;
     const problems = [];
     if (new Date(input.expired_at) <= new Date())
-      problems.push({ in: 'body' as const, path: ['expired_at'], keyword: 'value', message: 'Value error, expired_at must be in the future', params: {} });
+      problems.push({
+        in: 'body' as const,
+        path: ['expired_at'],
+        keyword: 'value',
+        message: 'Value error, expired_at must be in the future',
+        params: {},
+      });
     const parent = input.parent_organization_id?.toLowerCase() ?? null;
     if (parent && !ctx.state.org(parent))
-      problems.push({ in: 'body' as const, path: ['parent_organization_id'], keyword: 'value', message: 'Value error, unknown organization', params: {} });
-    if (problems.length) throw new ApiError({ kind: 'validation', message: problems[0].message, field: ['body', ...problems[0].path], issues: problems });
+      problems.push({
+        in: 'body' as const,
+        path: ['parent_organization_id'],
+        keyword: 'value',
+        message: 'Value error, unknown organization',
+        params: {},
+      });
+    if (problems.length)
+      throw new ApiError({
+        kind: 'validation',
+        message: problems[0].message,
+        field: ['body', ...problems[0].path],
+        issues: problems,
+      });
     const at = now();
     const inv = ctx.state.addInvitation({
       host_organization_id: access(ctx).target,

@@ -24,7 +24,10 @@ export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
   // Not getGuestInvitations: its `expired` flags move with the clock.
   cacheable: new Set(['getHostConnections', 'getHostConnection', 'getGuestConnections', 'getGuestConnection']),
   // Who asks, and on whose behalf: the client's token and the two organization headers.
-  cacheKey: (req) => [req.headers.authorization, req.headers['requester-organization-id'], req.headers['target-organization-id']].join('\n'),
+  cacheKey: (req) =>
+    [req.headers.authorization, req.headers['requester-organization-id'], req.headers['target-organization-id']].join(
+      '\n',
+    ),
   scenarios,
   fixtures: profile,
   collections: mycreditappBrowser,
@@ -33,7 +36,10 @@ export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
   docs,
   checkPrefix: 'mca',
   exampleCurl(state, baseUrl) {
-    const c = found(state.data.clients.find((x) => x.label === 'guest'), "client labelled 'guest'");
+    const c = found(
+      state.data.clients.find((x) => x.label === 'guest'),
+      "client labelled 'guest'",
+    );
     const org = c.organization_id;
     return `curl -H 'Authorization: Bearer ${c.access_token}' -H 'Requester-Organization-ID: ${org}' -H 'Target-Organization-ID: ${org}' '${baseUrl}/host-connections?statuses=connected&limit=10&offset=0'`;
   },

@@ -84,7 +84,12 @@ export function isoKey(s: string): number {
   const d = (i: number) => s.charCodeAt(i) - 48;
   const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
   const day = (year * 13 + d(5) * 10 + d(6)) * 32 + d(8) * 10 + d(9);
-  const ms = ((d(11) * 10 + d(12)) * 100 + d(14) * 10 + d(15)) * 100_000 + (d(17) * 10 + d(18)) * 1000 + d(20) * 100 + d(21) * 10 + d(22);
+  const ms =
+    ((d(11) * 10 + d(12)) * 100 + d(14) * 10 + d(15)) * 100_000 +
+    (d(17) * 10 + d(18)) * 1000 +
+    d(20) * 100 +
+    d(21) * 10 +
+    d(22);
   // Month and day in mixed radix (13, 32), then hhmmssSSS: the digits' order, below 2⁵³.
   return day * 1_000_000_000 + ms;
 }
@@ -94,11 +99,16 @@ export function isoKey(s: string): number {
  * `cmp` (equal approx keys are put in order by `cmp`). Runs of equal approx keys are small
  * for most fields, so almost all the work is the radix sort.
  */
-export function sortRows(rows: Uint32Array, approx: Float64Array, exact: boolean, cmp: (a: number, b: number) => number): Uint32Array {
+export function sortRows(
+  rows: Uint32Array,
+  approx: Float64Array,
+  exact: boolean,
+  cmp: (a: number, b: number) => number,
+): Uint32Array {
   const out = radixSort(rows, approx);
   if (exact) return out;
   const n = out.length;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1;
     const k = approx[out[start]];
     while (end < n && approx[out[end]] === k) end++;

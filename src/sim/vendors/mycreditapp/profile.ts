@@ -13,18 +13,33 @@ export function profile(state: MyCreditAppState, baseUrl: string): components['s
       name: state.data.orgs[id].name,
       access_token: c.access_token,
       // The first hundred: enough for every check, and a profile stays small at a million connections.
-      host_ids: state.ofGuest(id).slice(0, 100).map((x) => x.host_organization_id),
-      guest_ids: state.ofHost(id).slice(0, 100).map((x) => x.guest_organization_id),
+      host_ids: state
+        .ofGuest(id)
+        .slice(0, 100)
+        .map((x) => x.host_organization_id),
+      guest_ids: state
+        .ofHost(id)
+        .slice(0, 100)
+        .map((x) => x.guest_organization_id),
     };
   };
   const host = client('host')?.organization_id;
   const now = new Date();
   const tokens = (status: string) =>
-    state.invitationsOf(host ?? '').map((i) => state.invitationView(i, now)).filter((i) => i.status === status).map((i) => i.invitation_token);
+    state
+      .invitationsOf(host ?? '')
+      .map((i) => state.invitationView(i, now))
+      .filter((i) => i.status === status)
+      .map((i) => i.invitation_token);
   return {
     api: 'mycreditapp',
     base_url: baseUrl,
-    organizations: { guest: found(org('guest'), "client labelled 'guest'"), host: org('host'), unconnected: org('unconnected'), invitee: org('invitee') },
+    organizations: {
+      guest: found(org('guest'), "client labelled 'guest'"),
+      host: org('host'),
+      unconnected: org('unconnected'),
+      invitee: org('invitee'),
+    },
     invitations: { sent: tokens('sent'), accepted: tokens('accepted'), expired: tokens('expired') },
     expired_access_token: client('expired')?.access_token,
   };

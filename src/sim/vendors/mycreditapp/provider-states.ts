@@ -6,7 +6,14 @@ import type { MyCreditAppState } from './state.js';
 export const providerStates = {
   'pending invitation': (state: MyCreditAppState, params: Record<string, unknown>) => {
     const invitee = controlFixtures.createMyCreditAppOrganization(state, { name: 'Invited Guest' });
-    const invitation = controlFixtures.createMyCreditAppInvitation(state, { state: 'sent', host_organization_id: text(params.host_organization_id) });
-    return { invitation_token: invitation.invitation_token, host_organization_id: invitation.host_organization_id, invitee: { id: invitee.id, access_token: invitee.access_token } };
+    const invitation = controlFixtures.createMyCreditAppInvitation(state, {
+      state: 'sent',
+      host_organization_id: text(params.host_organization_id),
+    });
+    return {
+      invitation_token: invitation.invitation_token,
+      host_organization_id: invitation.host_organization_id,
+      invitee: { id: invitee.id, access_token: invitee.access_token },
+    };
   },
 };

@@ -31,7 +31,13 @@ const othersOf = (list: OrgList): Org[] => {
   return list.others;
 };
 
-const orgField: Record<string, keyof Org> = { host_name: 'name', guest_name: 'name', host_email: 'email', guest_email: 'email', owner_email: 'owner_email' };
+const orgField: Record<string, keyof Org> = {
+  host_name: 'name',
+  guest_name: 'name',
+  host_email: 'email',
+  guest_email: 'email',
+  owner_email: 'owner_email',
+};
 
 /** Whether a field's values belong to organizations (they never change) rather than connections. */
 export const isOrgField = (field: string): boolean => Object.hasOwn(orgField, field);
@@ -77,10 +83,14 @@ export function orderBy(list: OrgList, field: string, byId: Uint32Array): FieldO
     }
     const approx = new Float64Array(n);
     for (let i = 0; i < n; i++) approx[i] = prefixKey(keys[i], common);
-    return { order: sortRows(byId, approx, false, (a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0)), firstNull: n };
+    return {
+      order: sortRows(byId, approx, false, (a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0)),
+      firstNull: n,
+    };
   }
   // Connection fields: timestamps (read from their digits) and the score; nulls go last.
-  const value = (row: number) => (list.rows[row] as unknown as Record<string, string | number | null | undefined>)[field] ?? null;
+  const value = (row: number) =>
+    (list.rows[row] as unknown as Record<string, string | number | null | undefined>)[field] ?? null;
   // Keys are read in the order the rows were stored (memory order), then placed in tie order.
   const approx = new Float64Array(n);
   const missing = new Uint8Array(n);
@@ -216,7 +226,8 @@ function selection(q: ListQuery): Uint8Array {
     const s = Math.floor(g / 8);
     const statusOk = s < 2 && q.statuses.includes(statusCodes[s]);
     const archivedOk = q.archived === undefined || q.archived === null || q.archived === archived;
-    const actionOk = !q.active_action_types || (a === 1 || a === 2 ? q.active_action_types.includes(actionCodes[a - 1]) : false);
+    const actionOk =
+      !q.active_action_types || (a === 1 || a === 2 ? q.active_action_types.includes(actionCodes[a - 1]) : false);
     wanted[g] = statusOk && archivedOk && actionOk ? 1 : 0;
   }
   return wanted;
@@ -293,7 +304,8 @@ export function queryIndex(
     else {
       const keyed = countTo(firstNull);
       if (q.offset < keyed) {
-        for (let p = locate(keyed - 1 - q.offset); p >= 0 && items.length < q.limit; p--) if (wanted[groups[p]]) items.push(item(p));
+        for (let p = locate(keyed - 1 - q.offset); p >= 0 && items.length < q.limit; p--)
+          if (wanted[groups[p]]) items.push(item(p));
         forward(firstNull);
       } else forward(locate(q.offset));
     }

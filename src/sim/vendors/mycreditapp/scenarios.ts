@@ -7,6 +7,13 @@ export const scenarios: ScenarioDef[] = [
     description: 'MyCreditApp is under maintenance: every request answers 503 with code service_under_maintenance.',
     apis: ['mycreditapp'],
     params: {},
-    apply: () => ({ fail: new ApiError({ kind: 'maintenance', message: 'Service is under maintenance', code: 'service_under_maintenance', injected: true }) }),
+    apply: () => ({
+      fail: new ApiError({
+        kind: 'maintenance',
+        message: 'Service is under maintenance',
+        code: 'service_under_maintenance',
+        injected: true,
+      }),
+    }),
   },
 ];

@@ -3,7 +3,20 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { components } from '../../../generated/mycreditapp.js';
 import { JwtIssuer } from '../../jwt.js';
 import { mintHex, mintUuid } from '../../seeded.js';
-import { countsOf, isOrgField, orderBy, orderById, queryIndex, rankOf, searchPositions, type Counts, type FieldOrder, type ListQuery, type OrgList, type Side } from './query.js';
+import {
+  countsOf,
+  isOrgField,
+  orderBy,
+  orderById,
+  queryIndex,
+  rankOf,
+  searchPositions,
+  type Counts,
+  type FieldOrder,
+  type ListQuery,
+  type OrgList,
+  type Side,
+} from './query.js';
 import { found } from '../../found.js';
 
 type S = components['schemas'];
@@ -95,7 +108,12 @@ export class MyCreditAppState {
   }
 
   /** The page of `orgId`'s list (its hosts, or its guests) that `q` asks for. */
-  list(side: Side, orgId: string, q: ListQuery, only?: (c: Connection) => boolean): { items: Connection[]; total_items: number } {
+  list(
+    side: Side,
+    orgId: string,
+    q: ListQuery,
+    only?: (c: Connection) => boolean,
+  ): { items: Connection[]; total_items: number } {
     const cache = this.listCache(side, orgId);
     const order = this.fieldOrder(cache, q.order_by);
     let candidates: number[] | undefined;
@@ -126,7 +144,10 @@ export class MyCreditAppState {
     // Map order is insertion order: re-inserting keeps the least recently used first.
     this.lists.delete(key);
     if (cache?.list.rows !== rows) {
-      const other = side === 'hosts' ? (c: Connection) => this.data.orgs[c.host_organization_id] : (c: Connection) => this.data.orgs[c.guest_organization_id];
+      const other =
+        side === 'hosts'
+          ? (c: Connection) => this.data.orgs[c.host_organization_id]
+          : (c: Connection) => this.data.orgs[c.guest_organization_id];
       cache = { list: { rows, other }, orders: new Map() };
     }
     this.lists.set(key, cache);
@@ -150,7 +171,8 @@ export class MyCreditAppState {
 
   private countsFor(cache: ListCache, field: string, order: FieldOrder): Counts {
     const entry = found(cache.orders.get(field), `order by ${field} (fieldOrder makes it first)`);
-    if (entry.counts?.version !== this.version) entry.counts = { version: this.version, counts: countsOf(cache.list, order) };
+    if (entry.counts?.version !== this.version)
+      entry.counts = { version: this.version, counts: countsOf(cache.list, order) };
     return entry.counts.counts;
   }
 
@@ -240,7 +262,11 @@ export class MyCreditAppState {
   }
 
   addInvitation(fields: Omit<Invitation, 'id' | 'invitation_token'>): Invitation {
-    const inv: Invitation = { id: this.uuid(), invitation_token: `inv_${mintHex(this.data.seed, 'mycreditapp-invitation', this.data.counter++, 32)}`, ...fields };
+    const inv: Invitation = {
+      id: this.uuid(),
+      invitation_token: `inv_${mintHex(this.data.seed, 'mycreditapp-invitation', this.data.counter++, 32)}`,
+      ...fields,
+    };
     this.data.invitations[inv.id] = inv;
     this.invitationByToken.set(inv.invitation_token, inv);
     return inv;

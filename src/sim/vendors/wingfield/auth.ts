@@ -9,7 +9,8 @@ export interface WfPrincipal {
 }
 
 const rank: Record<Permission, number> = { none: 0, read: 1, write: 2 };
-const fail = (kind: 'unauthenticated' | 'forbidden', code: string, message: string) => new ApiError({ kind, code, message });
+const fail = (kind: 'unauthenticated' | 'forbidden', code: string, message: string) =>
+  new ApiError({ kind, code, message });
 
 /**
  * Layer one of Wingfield's authorization: a known, unexpired partner token; the path's
@@ -29,7 +30,11 @@ export const authenticate: ApiModule<WingfieldState, WfPrincipal>['authenticate'
   if (typeof needed === 'string') {
     const [scope, permission] = needed.split(':') as [ScopeName, Permission];
     if (rank[token.scopes[scope] ?? 'none'] < rank[permission])
-      throw fail('forbidden', 'scope_permission_denied', `Insufficient permissions for this operation: requires ${needed}`);
+      throw fail(
+        'forbidden',
+        'scope_permission_denied',
+        `Insufficient permissions for this operation: requires ${needed}`,
+      );
   }
   return { serviceId: token.external_service_id, token };
 };

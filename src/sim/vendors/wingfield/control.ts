@@ -12,7 +12,14 @@ function service(state: WingfieldState, id: string | undefined): string {
 
 export const controlFixtures = {
   /** Without organization_id, a fresh organization: every token then has work of its own. */
-  createWingfieldConnectToken(state: WingfieldState, body: { state: 'open' | 'claimed' | 'cancelled' | 'expired'; organization_id?: string; external_service_id?: string }) {
+  createWingfieldConnectToken(
+    state: WingfieldState,
+    body: {
+      state: 'open' | 'claimed' | 'cancelled' | 'expired';
+      organization_id?: string;
+      external_service_id?: string;
+    },
+  ) {
     const serviceId = service(state, body.external_service_id);
     let orgId = body.organization_id?.toLowerCase();
     if (orgId && !Object.hasOwn(state.data.organizations, orgId)) throw notFound(`organization ${orgId}`);
@@ -28,12 +35,29 @@ export const controlFixtures = {
       state: body.state === 'expired' ? 'open' : body.state,
       expires_at: new Date(body.state === 'expired' ? now - day : now + 30 * day).toISOString(),
     });
-    return { connectToken: ct.token, organization_id: ct.organization_id, external_service_id: ct.external_service_id, state: ct.state, expires_at: ct.expires_at };
+    return {
+      connectToken: ct.token,
+      organization_id: ct.organization_id,
+      external_service_id: ct.external_service_id,
+      state: ct.state,
+      expires_at: ct.expires_at,
+    };
   },
 
-  createWingfieldToken(state: WingfieldState, body: { external_service_id?: string; scopes?: Partial<Record<ScopeName, Permission>>; expired?: boolean }) {
-    const scopes = { user: 'none', organization: 'none', 'court-booking': 'none', ...body.scopes } as Record<ScopeName, Permission>;
-    const t = state.addToken({ label: 'control', external_service_id: service(state, body.external_service_id), scopes, expires_at: body.expired ? new Date(Date.now() - day).toISOString() : null });
+  createWingfieldToken(
+    state: WingfieldState,
+    body: { external_service_id?: string; scopes?: Partial<Record<ScopeName, Permission>>; expired?: boolean },
+  ) {
+    const scopes = { user: 'none', organization: 'none', 'court-booking': 'none', ...body.scopes } as Record<
+      ScopeName,
+      Permission
+    >;
+    const t = state.addToken({
+      label: 'control',
+      external_service_id: service(state, body.external_service_id),
+      scopes,
+      expires_at: body.expired ? new Date(Date.now() - day).toISOString() : null,
+    });
     return { token: t.token, external_service_id: t.external_service_id, scopes: t.scopes };
   },
 };

@@ -6,7 +6,11 @@ import type { WingfieldState } from './state.js';
 export function docs(state: WingfieldState): DocsEntry {
   const f = profile(state, '');
   return {
-    tryIt: { externalServiceId: f.external_service_id, organizationId: f.organizations?.related?.[0]?.id, userId: f.users?.[0] },
+    tryIt: {
+      externalServiceId: f.external_service_id,
+      organizationId: f.organizations?.related?.[0]?.id,
+      userId: f.users?.[0],
+    },
     signIn: { label: 'the partner token with write access', scheme: 'bearerAuth', token: f.tokens.write },
     extra: [['externalServiceId', f.external_service_id]],
   };

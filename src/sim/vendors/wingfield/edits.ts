@@ -4,7 +4,12 @@ import { WingfieldState, type ConnectToken, type Relation, type WfData } from '.
 
 const openToken = (data: WfData, id: string): ConnectToken => {
   const t = data.connectTokens[id];
-  if (!t || t.state !== 'open') throw new ApiError({ kind: 'unprocessable', code: 'preset_not_applicable', message: `connect token ${id} is ${t?.state ?? 'gone'}: only an open one can change so` });
+  if (!t || t.state !== 'open')
+    throw new ApiError({
+      kind: 'unprocessable',
+      code: 'preset_not_applicable',
+      message: `connect token ${id} is ${t?.state ?? 'gone'}: only an open one can change so`,
+    });
   return t;
 };
 
@@ -17,7 +22,8 @@ export const wingfieldEdits: RecordEdits<WfData> = {
     presets: {
       disconnect: {
         label: 'Disconnect',
-        description: "Unlinks the organization, as the partner's DELETE does: it leaves the service's list and its Pro seats go back to Free.",
+        description:
+          "Unlinks the organization, as the partner's DELETE does: it leaves the service's list and its Pro seats go back to Free.",
         apply: (data, id) => {
           const r = data.relations[id];
           if (r) new WingfieldState(data).deleteRelation(r);
@@ -42,7 +48,13 @@ export const wingfieldEdits: RecordEdits<WfData> = {
       },
     },
   },
-  organizations: keyed((data) => data.organizations, (r) => String(r.id)),
+  organizations: keyed(
+    (data) => data.organizations,
+    (r) => String(r.id),
+  ),
   // Kept under organization|user, the state's own key.
-  memberships: keyed((data) => data.memberships, (r) => `${String(r.organization_id)}|${String(r.user_id)}`),
+  memberships: keyed(
+    (data) => data.memberships,
+    (r) => `${String(r.organization_id)}|${String(r.user_id)}`,
+  ),
 };

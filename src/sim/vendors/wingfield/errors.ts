@@ -6,15 +6,24 @@ import type { Reply } from '../../module.js';
 /** Wingfield's `{"error": {type, message, issues?}}`; validation is 400 invalid_schema with Zod-style issues. */
 export function formatError(err: ApiError): Reply {
   const status = statusOf(err);
-  const error = (type: string, message: string, issues?: unknown[]) => ({ status, body: { error: issues ? { type, message, issues } : { type, message } } });
+  const error = (type: string, message: string, issues?: unknown[]) => ({
+    status,
+    body: { error: issues ? { type, message, issues } : { type, message } },
+  });
   switch (err.kind) {
     case 'validation':
       // Wingfield documents a bad token format as 422, apart from other schema faults (400).
-      if (err.issues.length && err.issues.every(badTokenFormat)) return { status: 422, body: { error: { type: 'malformed_connect_token', message: 'Connect token format is invalid.' } } };
+      if (err.issues.length && err.issues.every(badTokenFormat))
+        return {
+          status: 422,
+          body: { error: { type: 'malformed_connect_token', message: 'Connect token format is invalid.' } },
+        };
       return error('invalid_schema', `Request validation failed: ${err.message}`, err.issues.map(zod));
     case 'malformed_body':
     case 'body_too_large':
-      return error('invalid_schema', `Request validation failed: ${err.message}`, [{ code: 'custom', path: ['body'], message: err.message }]);
+      return error('invalid_schema', `Request validation failed: ${err.message}`, [
+        { code: 'custom', path: ['body'], message: err.message },
+      ]);
     case 'route_not_found':
       return error('not_found', 'Route not found.');
     case 'internal':
@@ -24,7 +33,8 @@ export function formatError(err: ApiError): Reply {
   }
 }
 
-const badTokenFormat = (i: Issue) => i.in === 'body' && i.keyword === 'pattern' && i.path.length === 1 && i.path[0] === 'connectToken';
+const badTokenFormat = (i: Issue) =>
+  i.in === 'body' && i.keyword === 'pattern' && i.path.length === 1 && i.path[0] === 'connectToken';
 
 function zod(i: Issue): { code: string; path: (string | number)[]; message: string } {
   const p = i.params;
@@ -35,7 +45,11 @@ function zod(i: Issue): { code: string; path: (string | number)[]; message: stri
     case 'type':
       return { code: 'invalid_type', path, message: `Expected ${String(p.type)}` };
     case 'enum':
-      return { code: 'invalid_enum_value', path, message: `Invalid enum value. Expected ${(Array.isArray(p.allowedValues) ? p.allowedValues : []).map((v) => `'${String(v)}'`).join(' | ')}` };
+      return {
+        code: 'invalid_enum_value',
+        path,
+        message: `Invalid enum value. Expected ${(Array.isArray(p.allowedValues) ? p.allowedValues : []).map((v) => `'${String(v)}'`).join(' | ')}`,
+      };
     case 'minimum':
     case 'minLength':
     case 'minItems':
@@ -45,7 +59,11 @@ function zod(i: Issue): { code: string; path: (string | number)[]; message: stri
     case 'maxItems':
       return { code: 'too_big', path, message: i.message };
     case 'additionalProperties':
-      return { code: 'unrecognized_keys', path: path.slice(0, -1), message: `Unrecognized key(s) in object: '${String(p.additionalProperty)}'` };
+      return {
+        code: 'unrecognized_keys',
+        path: path.slice(0, -1),
+        message: `Unrecognized key(s) in object: '${String(p.additionalProperty)}'`,
+      };
     case 'format':
       return { code: 'invalid_string', path, message: `Invalid ${String(p.format)}` };
     default:

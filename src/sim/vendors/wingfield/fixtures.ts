@@ -12,7 +12,17 @@ const all = (p: Permission) => ({ user: p, organization: p, 'court-booking': p }
  */
 export function createWingfield({ seed, size }: { seed: number; size: number }): WingfieldState {
   const f = seededFor(seed, 'wingfield');
-  const data: WfData = { seed, counter: 0, services: {}, tokens: {}, organizations: {}, users: {}, connectTokens: {}, relations: {}, memberships: {} };
+  const data: WfData = {
+    seed,
+    counter: 0,
+    services: {},
+    tokens: {},
+    organizations: {},
+    users: {},
+    connectTokens: {},
+    relations: {},
+    memberships: {},
+  };
   const service = (name: string, pro_quota: number) => {
     const s = { id: f.uuid(), name, pro_quota };
     data.services[s.id] = s;
@@ -40,18 +50,46 @@ export function createWingfield({ seed, size }: { seed: number; size: number }):
   });
   orgs.slice(half, half + 2).forEach((o, i) => state.createRelation(other.id, o.id, `other-${i}`, pastDate(f)));
   const related = orgs[0];
-  for (const u of users.slice(0, 3)) state.setMembership({ organization_id: related.id, user_id: u.id, subscription: 'FREE', externally_managed_by: null });
-  state.setMembership({ organization_id: related.id, user_id: users[3].id, subscription: 'PRO', externally_managed_by: partner.id });
+  for (const u of users.slice(0, 3))
+    state.setMembership({
+      organization_id: related.id,
+      user_id: u.id,
+      subscription: 'FREE',
+      externally_managed_by: null,
+    });
+  state.setMembership({
+    organization_id: related.id,
+    user_id: users[3].id,
+    subscription: 'PRO',
+    externally_managed_by: partner.id,
+  });
 
   state.addToken({ label: 'write', external_service_id: partner.id, scopes: all('write'), expires_at: null });
-  state.addToken({ label: 'read', external_service_id: partner.id, scopes: { user: 'read', organization: 'read', 'court-booking': 'read' }, expires_at: null });
+  state.addToken({
+    label: 'read',
+    external_service_id: partner.id,
+    scopes: { user: 'read', organization: 'read', 'court-booking': 'read' },
+    expires_at: null,
+  });
   state.addToken({ label: 'none', external_service_id: partner.id, scopes: all('none'), expires_at: null });
   state.addToken({ label: 'other-service', external_service_id: other.id, scopes: all('write'), expires_at: null });
   state.addToken({ label: 'expired', external_service_id: partner.id, scopes: all('write'), expires_at: longAgo(f) });
 
   const unrelated = orgs.slice(half + 2);
-  const ct = (label: string, organization_id: string, st: ConnectTokenState, expired = false, service_id = partner.id) =>
-    state.addConnectToken({ label, organization_id, external_service_id: service_id, state: st, expires_at: expired ? longAgo(f) : farFuture(f) });
+  const ct = (
+    label: string,
+    organization_id: string,
+    st: ConnectTokenState,
+    expired = false,
+    service_id = partner.id,
+  ) =>
+    state.addConnectToken({
+      label,
+      organization_id,
+      external_service_id: service_id,
+      state: st,
+      expires_at: expired ? longAgo(f) : farFuture(f),
+    });
   ct('open', unrelated[0].id, 'open');
   ct('open-confirm', related.id, 'open');
   ct('claimed', orgs[1].id, 'claimed');

@@ -29,7 +29,10 @@ export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   docs,
   checkPrefix: 'wf',
   exampleCurl(state, baseUrl) {
-    const t = found(Object.values(state.data.tokens).find((x) => x.label === 'write'), "token labelled 'write'");
+    const t = found(
+      Object.values(state.data.tokens).find((x) => x.label === 'write'),
+      "token labelled 'write'",
+    );
     return `curl -H 'Authorization: Bearer ${t.token}' '${baseUrl}/external-services/${t.external_service_id}/organizations'`;
   },
 };

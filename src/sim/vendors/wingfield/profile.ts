@@ -16,7 +16,13 @@ export function profile(state: WingfieldState, baseUrl: string): components['sch
     base_url: baseUrl,
     external_service_id: partner,
     other_external_service_id: other,
-    tokens: { write: found(token('write'), "token labelled 'write'"), read: token('read'), none: token('none'), other_service: token('other-service'), expired: token('expired') },
+    tokens: {
+      write: found(token('write'), "token labelled 'write'"),
+      read: token('read'),
+      none: token('none'),
+      other_service: token('other-service'),
+      expired: token('expired'),
+    },
     connect_tokens: {
       open: mine.filter((c) => usable(c) && !relatedIds.has(c.organization_id)).map((c) => c.token),
       claimed: mine.filter((c) => c.state === 'claimed').map((c) => c.token),
@@ -25,7 +31,13 @@ export function profile(state: WingfieldState, baseUrl: string): components['sch
       other_service: cts.filter((c) => c.external_service_id !== partner && usable(c)).map((c) => c.token),
       confirm: mine
         .filter((c) => usable(c) && relatedIds.has(c.organization_id))
-        .map((c) => ({ token: c.token, external_organization_id: found(state.relation(partner, c.organization_id), `relation of ${c.organization_id}`).externalOrganizationId })),
+        .map((c) => ({
+          token: c.token,
+          external_organization_id: found(
+            state.relation(partner, c.organization_id),
+            `relation of ${c.organization_id}`,
+          ).externalOrganizationId,
+        })),
       malformed: 'not-a-connect-token',
       unknown: 'wct_00000000000000000000000000000000',
     },
@@ -33,7 +45,9 @@ export function profile(state: WingfieldState, baseUrl: string): components['sch
       related: related.map((r) => ({ id: r.organizationId, external_organization_id: r.externalOrganizationId })),
       unrelated: Object.keys(state.data.organizations).filter((id) => !relatedIds.has(id)),
     },
-    users: Object.keys(state.data.users).filter((u) => !Object.values(state.data.memberships).some((m) => m.user_id === u && m.externally_managed_by === partner)),
+    users: Object.keys(state.data.users).filter(
+      (u) => !Object.values(state.data.memberships).some((m) => m.user_id === u && m.externally_managed_by === partner),
+    ),
     pro_seats_left: state.data.services[partner].pro_quota - state.proSeatsUsed(partner),
   };
 }

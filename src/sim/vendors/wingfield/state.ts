@@ -85,7 +85,14 @@ export class WingfieldState {
   }
 
   createRelation(serviceId: string, orgId: string, externalId: string, now: string): Relation {
-    const r: Relation = { id: this.uuid(), externalServiceId: serviceId, organizationId: orgId, externalOrganizationId: externalId, createdAt: now, updatedAt: now };
+    const r: Relation = {
+      id: this.uuid(),
+      externalServiceId: serviceId,
+      organizationId: orgId,
+      externalOrganizationId: externalId,
+      createdAt: now,
+      updatedAt: now,
+    };
     this.data.relations[r.id] = r;
     this.index(r);
     return r;
@@ -96,7 +103,8 @@ export class WingfieldState {
     this.relationByOrg.delete(key(r.externalServiceId, r.organizationId));
     this.relationByExternalId.delete(key(r.externalServiceId, r.externalOrganizationId));
     for (const m of Object.values(this.data.memberships))
-      if (m.organization_id === r.organizationId && m.externally_managed_by === r.externalServiceId) Object.assign(m, { subscription: 'FREE', externally_managed_by: null });
+      if (m.organization_id === r.organizationId && m.externally_managed_by === r.externalServiceId)
+        Object.assign(m, { subscription: 'FREE', externally_managed_by: null });
   }
 
   membership(orgId: string, userId: string): Membership | undefined {
