@@ -107,8 +107,15 @@ describe.runIf(hasChromium)('the page edits', () => {
     try {
       await fetch(`${t.sim.url}/leadconduit/connections`, { headers: basic(lcKey) });
       await b.page.goto(`${t.sim.url}/#journal`);
-      await b.page.getByTestId('journal-row').filter({ hasText: '/leadconduit/connections' }).first().click();
-      await expect.poll(() => b.page.getByTestId('detail-scenarios').innerText()).toBe('sso-outage');
+      // The newest row comes by the live stream, possibly after the page's first draw: click the
+      // newest matching row until it is the request made above.
+      const newest = b.page.getByTestId('journal-row').filter({ hasText: '/leadconduit/connections' }).first();
+      await expect
+        .poll(async () => {
+          await newest.click();
+          return b.page.getByTestId('detail-scenarios').innerText();
+        })
+        .toBe('sso-outage');
       await expect
         .poll(() => b.page.getByTestId('replay-curl').innerText())
         .toContain("-H 'Prefer: scenario=sso-outage'");
