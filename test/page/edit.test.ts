@@ -111,10 +111,13 @@ describe.runIf(hasChromium)('the page edits', () => {
       // newest matching row until it is the request made above.
       const newest = b.page.getByTestId('journal-row').filter({ hasText: '/leadconduit/connections' }).first();
       await expect
-        .poll(async () => {
-          await newest.click();
-          return b.page.getByTestId('detail-scenarios').innerText();
-        })
+        .poll(
+          async () => {
+            await newest.click();
+            return b.page.getByTestId('detail-scenarios').innerText();
+          },
+          { timeout: 10_000 },
+        )
         .toBe('sso-outage');
       await expect
         .poll(() => b.page.getByTestId('replay-curl').innerText())
