@@ -4,6 +4,6 @@ const [api = 'leadconduit', size = '1000000'] = process.argv.slice(2);
 const { createSimulator } = await import('connkit');
 const sim = createSimulator({ apis: [api], sizes: { [api]: Number(size) } });
 const started = performance.now();
-sim.world.session().state(api);
+sim.session().state(api);
 const ms = Math.round(performance.now() - started);
 console.log(JSON.stringify({ api, size: Number(size), ms, rssBytes: process.memoryUsage().rss }));
