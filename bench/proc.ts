@@ -13,6 +13,8 @@ export interface Proc {
   startMs: number;
   /** performance.now() at spawn. */
   spawnedAt: number;
+  /** CPU the server process has used so far, user and system, in ms (from /proc; 10 ms ticks). */
+  cpuMs(): { user: number; system: number };
   /** Resident memory of the server process (the deepest child of the group: npm → sh → node). */
   rss(): number;
   stop(): Promise<void>;
@@ -77,6 +79,7 @@ export async function startProcess(
     startMs,
     spawnedAt: started,
     rss: () => rssOfGroup(found(child.pid, 'pid of the spawned server')),
+    cpuMs: () => cpuOf(leafOf(found(child.pid, 'pid of the spawned server'))),
     stop: () => stopGroup(child),
   };
 }
@@ -105,7 +108,8 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function rssOfGroup(pid: number): number {
+/** The deepest child of a group (npm → sh → node): the server itself. */
+function leafOf(pid: number): number {
   let leaf = pid;
   for (;;) {
     let children: string;
@@ -117,6 +121,17 @@ function rssOfGroup(pid: number): number {
     if (!children) break;
     leaf = Number(children.split(' ')[0]);
   }
+  return leaf;
+}
+
+function cpuOf(pid: number): { user: number; system: number } {
+  // Fields 14 and 15 of /proc/<pid>/stat, counted after the command's closing parenthesis.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+}
+
+function rssOfGroup(pid: number): number {
+  const leaf = leafOf(pid);
   const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${leaf}/status`, 'utf8'));
   if (!rss) throw new Error(`no VmRSS in /proc/${leaf}/status`);
   return Number(rss[1]) * 1024;

@@ -46,6 +46,12 @@ export interface ColdStart {
   npmStartMs: number[];
   npmOwnMs: number[];
   medianNodeMs: number;
+  /** CPU (user + system) the connkit process had used at its first 200s, per start. */
+  nodeCpuMs?: number[];
+  medianNodeCpuMs?: number;
+  /** `node -e 0`, spawn to exit, timed beside each cold start: the floor of a node CLI here. */
+  nodeBareMs?: number[];
+  medianNodeBareMs?: number;
   medianNpmStartMs: number;
   medianNpmOwnMs: number;
   npmOwnCommand: string;

@@ -81,6 +81,16 @@ export function judge(results: Results): Target[] {
         ' ms',
       ),
     );
+    if (c.medianNodeBareMs)
+      out.push(
+        target(
+          `cold start × node -e 0 (median ${c.medianNodeBareMs} ms, same run)`,
+          r2(c.medianNodeMs / c.medianNodeBareMs),
+          'max',
+          2,
+          '×',
+        ),
+      );
     out.push(
       target(
         `npm start minus node: at most npm's own start (${c.npmOwnCommand}, ${c.medianNpmOwnMs} ms) + ${npmSlackMs} ms`,

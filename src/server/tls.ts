@@ -1,11 +1,14 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { localCa, missingConstraints } from './tls-ca.js';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { createSecureContext } from 'node:tls';
-import { generate } from 'selfsigned';
 import { stateDir } from '../state-dir.js';
+
+// The certificate libraries (@peculiar/x509, asn1js, pkijs: ~550 KiB that set up decorators and
+// registries when loaded) are imported on the first TLS start only: a plain `connkit mock`
+// never needs them, and loading them was a sixth of its cold start.
+const caTools = () => import('./tls-ca.js');
 
 /** A problem with the socket layer the user can fix (a port, a file): one line, exit 2. */
 export class ListenError extends Error {
@@ -107,6 +110,7 @@ export async function userCertificate(certPath: string, keyPath: string): Promis
 
 async function newLeaf(ca: { cert: string; key: string }, names: string[]): Promise<{ cert: string; key: string }> {
   const notBeforeDate = new Date(Date.now() - day);
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keyType: 'ec',
     curve: 'P-256',
@@ -172,7 +176,7 @@ async function stored(
     throw new ListenError(
       `the TLS CA ${f.caCert} expires on ${new Date(ca.validTo).toISOString().slice(0, 10)}: start once with ${renewFlag} to make a new one`,
     );
-  const uncovered = missingConstraints(caCert, names);
+  const uncovered = (await caTools()).missingConstraints(caCert, names);
   if (uncovered.length)
     throw new ListenError(
       `the TLS CA ${f.caCert} may not sign for ${uncovered.join(', ')} (its name constraints do not permit it): start once with ${renewFlag} to make a CA that may`,
@@ -263,7 +267,7 @@ export async function localCertificate(
     return await withLock(f.lock, async () => {
       const again = options.renew ? {} : await stored(dir, names);
       if (again.leaf) return again.leaf;
-      const ca = again.ca ?? (await localCa(names));
+      const ca = again.ca ?? (await (await caTools()).localCa(names));
       if (!again.ca) {
         await put(f.caKey, ca.key, 0o600);
         await put(f.caCert, ca.cert, 0o600);
