@@ -50,10 +50,17 @@ export async function measure(
   r: Request,
   run: { duration: number; warmUp: WarmUp } | { amount: number },
   bodyBytes?: number,
+  /** The server's CPU used so far, in ms: read around the measured load when given. */
+  cpuMs?: () => number,
 ): Promise<Row> {
   const bytes = bodyBytes ?? (await meanBodyBytes(baseUrl + r.path, r, 5));
   if ('warmUp' in run) await load(baseUrl, r, run.warmUp);
+  const cpuBefore = cpuMs?.();
   const result = await load(baseUrl, r, 'warmUp' in run ? { duration: run.duration } : run);
+  const cpu =
+    cpuMs && cpuBefore !== undefined && result.requests > 0
+      ? { cpuUsPerRequest: Math.round(((cpuMs() - cpuBefore) * 1000) / result.requests) }
+      : {};
   // On a shared machine a neighbour's load moves every figure: each row keeps what it ran beside.
-  return { ...spec, bodyBytes: bytes, load: result, loadAverage: Math.round(loadavg()[0] * 100) / 100 };
+  return { ...spec, bodyBytes: bytes, load: result, loadAverage: Math.round(loadavg()[0] * 100) / 100, ...cpu };
 }

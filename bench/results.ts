@@ -12,6 +12,11 @@ export interface Row {
   load: Load;
   /** The machine's 1-minute load average when the row ended (2 = both cores busy). */
   loadAverage: number;
+  /**
+   * CPU (user + system) the server process spent per request of the measured load, in µs, where
+   * the step reads it: unlike req/s it barely moves with what else the shared machine runs.
+   */
+  cpuUsPerRequest?: number;
 }
 
 export interface Ratio {

@@ -7,17 +7,24 @@ import { base, claim, fixtures, mintConnectTokens } from '../endpoints.js';
 import { load } from '../load.js';
 import { measure, record } from '../measure.js';
 import { bare, prismStatic, type Peer } from '../peers.js';
+import type { Proc } from '../proc.js';
 import { ratioLine, rowLine } from '../report.js';
 import type { Ratio, Row } from '../results.js';
 import type { Step } from '../step.js';
 import { connkitVersion } from '../version.js';
 
 const spec = (p: Peer) => ({ id: p.id, label: p.label, version: p.version, flags: p.flags });
+const cpuOf = (proc: Proc) => () => {
+  const c = proc.cpuMs();
+  return c.user + c.system;
+};
 
 export const writes: Step = async (ctx) => {
-  const amount = ctx.o.quick ? 2000 : 15000;
+  // Enough claims for a second or more of load: 2 000 lasted a quarter of a second, too short
+  // for the JIT to settle and for 50 connections to ramp up and down.
+  const amount = ctx.o.quick ? 6000 : 15000;
   // Claims to warm up with, like the reads' seconds of warm-up: each uses a token of its own.
-  const warm = ctx.o.quick ? 1000 : 3000;
+  const warm = ctx.o.quick ? 2000 : 3000;
   ctx.log(`\nWingfield claim, ${amount} claims each with a fresh connect token`);
   const sim = await startConnkit('writes', ctx.o, { label: 'wingfield-claim' });
   let own: Row;
@@ -43,6 +50,7 @@ export const writes: Step = async (ctx) => {
       claim(fx, tokens.slice(warm + 1)),
       { amount },
       answer.bodyBytes,
+      cpuOf(sim),
     );
   } finally {
     await sim.stop();
@@ -58,6 +66,8 @@ export const writes: Step = async (ctx) => {
           proc.url,
           { ...e, path: peer.path(e) },
           { duration: ctx.o.duration, warmUp: ctx.o.warmUp },
+          undefined,
+          cpuOf(proc),
         ),
       );
     } finally {
@@ -65,6 +75,11 @@ export const writes: Step = async (ctx) => {
     }
   }
   for (const r of rows) ctx.log(rowLine(r));
+  // Rows run one after another, so a neighbour's burst can land on one of them only: the CPU
+  // each server spent per request says what req/s alone cannot on a shared machine.
+  ctx.log(
+    `  CPU per request (server, user + system): ${rows.map((r) => `${r.id} ${r.cpuUsPerRequest ?? '?'} µs`).join(', ')}`,
+  );
   const ratios: Ratio[] = rows.slice(1).map((r) => ({
     name: `connkit / ${r.id}`,
     value: Math.round((own.load.rps / r.load.rps) * 100) / 100,

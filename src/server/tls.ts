@@ -9,6 +9,7 @@ import { stateDir } from '../state-dir.js';
 // registries when loaded) are imported on the first TLS start only: a plain `connkit mock`
 // never needs them, and loading them was a sixth of its cold start.
 const caTools = () => import('./tls-ca.js');
+const leafTools = () => import('./tls-leaf.js');
 
 /** A problem with the socket layer the user can fix (a port, a file): one line, exit 2. */
 export class ListenError extends Error {
@@ -106,29 +107,6 @@ export async function userCertificate(certPath: string, keyPath: string): Promis
   // A self-signed certificate is its own trust anchor; one issued by a CA needs that CA trusted.
   const selfSigned = x509.issuer === x509.subject && x509.verify(x509.publicKey);
   return { cert, key, caPath: selfSigned ? certPath : undefined };
-}
-
-async function newLeaf(ca: { cert: string; key: string }, names: string[]): Promise<{ cert: string; key: string }> {
-  const notBeforeDate = new Date(Date.now() - day);
-  const { generate } = await import('selfsigned');
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notBeforeDate,
-    notAfterDate: new Date(notBeforeDate.getTime() + leafDays * day),
-    ca,
-    extensions: [
-      { name: 'basicConstraints', cA: false, critical: true },
-      { name: 'keyUsage', digitalSignature: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: names.map((n) => (isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n })),
-      },
-    ],
-  });
-  return { cert: pems.cert, key: pems.private };
 }
 
 /** The flag that replaces the folder's material, named in every message that needs it. */
@@ -272,7 +250,7 @@ export async function localCertificate(
         await put(f.caKey, ca.key, 0o600);
         await put(f.caCert, ca.cert, 0o600);
       }
-      const leaf = await newLeaf(ca, names);
+      const leaf = await (await leafTools()).newLeaf(ca, names, leafDays);
       await put(f.key, leaf.key, 0o600);
       await put(f.cert, leaf.cert, 0o600);
       return { ...leaf, caPath: f.caCert };
