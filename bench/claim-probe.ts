@@ -25,6 +25,10 @@ try {
   const perClaim = (ms: number) => `${((ms / claims) * 1000).toFixed(0)} µs`;
   console.log(`${claims} claims: ${r.rps} req/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
   console.log(
+    `  ${r.seconds} s from start to the last answer; autocannon's own duration ${r.autocannonSeconds} s ` +
+      `(= ${Math.round(r.requests / r.autocannonSeconds)} req/s, the figure the bench reported before)`,
+  );
+  console.log(
     `CPU per claim: server user ${perClaim(serverAfter.user - server.user)} + system ${perClaim(serverAfter.system - server.system)}; ` +
       `load generator ${perClaim((selfUsed.user + selfUsed.system) / 1000)}`,
   );

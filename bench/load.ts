@@ -26,6 +26,9 @@ export interface Load {
   errors: number;
   non2xx: number;
   requests: number;
+  /** The seconds the rate is over, and autocannon's own figure (rounded up to its next one-second tick in a run of `amount`). */
+  seconds: number;
+  autocannonSeconds: number;
 }
 
 /** `duration` seconds of load, or exactly `amount` requests (a write whose bodies are used up). */
@@ -66,6 +69,8 @@ export async function load(base: string, r: Request, run: { duration: number } |
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     requests: result.requests.total,
+    seconds: Math.round(seconds * 1000) / 1000,
+    autocannonSeconds: result.duration,
   };
 }
 

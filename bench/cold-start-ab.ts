@@ -1,0 +1,39 @@
+// Two builds of the CLI, started alternately (seven times each) beside `node -e 0`: spawn to the
+// first 200 of the four headline reads, and the CPU the start used by then (from /proc), which
+// moves far less than the wall time with what else a shared machine runs.
+//   npx tsx bench/cold-start-ab.ts <old>/dist/src/cli.js dist/src/cli.js
+// (an old build: `git worktree add`, `npm run build` there, or a copy of dist/ beside a
+// package.json, specs/ and node_modules/ that resolve as in the repository).
+import { freePort } from '../src/free-port.js';
+import { readyOn, startConnkit } from './connkit.js';
+import { fixtures, headlineReads } from './endpoints.js';
+import { median, round } from './load.js';
+import { parseOptions } from './options.js';
+import { startProcess, timeCommand } from './proc.js';
+
+const clis = process.argv.slice(2);
+if (!clis.length) throw new Error('usage: npx tsx bench/cold-start-ab.ts <cli.js> [<cli.js> …]');
+const first = await startConnkit('cold-start-ab', parseOptions([]), { label: 'fixtures' });
+const fx = await fixtures(first.url);
+await first.stop();
+
+const wall = new Map<string, number[]>([['node -e 0', []]]);
+const cpu = new Map<string, number[]>();
+const push = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
+for (let i = 0; i < 7; i++) {
+  for (const cli of clis) {
+    const port = await freePort();
+    const args = [cli, 'mock', '--port', String(port), '--log-level', 'silent'];
+    const p = await startProcess(`cold-ab-${i}`, process.execPath, args, port, {
+      ...readyOn(headlineReads(fx)),
+      timeoutMs: 30_000,
+    });
+    const c = p.cpuMs();
+    await p.stop();
+    push(wall, cli, round(p.startMs));
+    push(cpu, cli, c.user + c.system);
+  }
+  push(wall, 'node -e 0', round(await timeCommand(process.execPath, ['-e', '0'])));
+}
+for (const [k, v] of wall) console.log(`${k.padEnd(40)} wall median ${median(v)} ms  (${v.join(', ')})`);
+for (const [k, v] of cpu) console.log(`${k.padEnd(40)} CPU  median ${median(v)} ms  (${v.join(', ')})`);
