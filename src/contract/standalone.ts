@@ -1,0 +1,21 @@
+import type { ValidateFunction } from 'ajv';
+
+/**
+ * One spec's validators as compiled at build time (src/generated/validators/, npm run
+ * generate): `strict` by schema pointer (bodies, responses, state collections), `coercing` by
+ * `paramsKey` (an operation's parameters in one place). Each table is made on its first call.
+ */
+export interface Compiled {
+  strict(): Record<string, ValidateFunction | undefined>;
+  coercing(): Record<string, ValidateFunction | undefined>;
+}
+
+/**
+ * A CommonJS module's `exports` from its ES namespace, whichever way the loader maps
+ * `default`: Node and bundlers in Node's mode give `exports` itself, vitest's interop and
+ * bundlers in their own mode give `exports.default` beside the named exports.
+ */
+export function commonJsExports(ns: { default?: unknown }): unknown {
+  const d = ns.default;
+  return typeof d === 'object' && d !== null && '__esModule' in d ? d : ns;
+}

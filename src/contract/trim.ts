@@ -1,0 +1,35 @@
+import type { Json, JsonObject } from './load.js';
+
+// Members whose keys are names chosen by the spec's author, not keywords: a property may be
+// called `description` and must stay.
+const maps = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'schemas',
+  'parameters',
+  'responses',
+  'requestBodies',
+  'headers',
+  'paths',
+  'content',
+  'variables',
+  'mapping',
+  'securitySchemes',
+]);
+// Annotations: no validator reads them, and the build's code would carry each one as text.
+const annotations = new Set(['description', 'summary', 'example', 'examples']);
+
+/** A spec without its annotations, for compiling validators (every pointer into a schema still holds). */
+export function withoutAnnotations(node: Json, isMap = false): Json {
+  if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((n) => withoutAnnotations(n));
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (!isMap && annotations.has(k)) continue;
+    out[k] = withoutAnnotations(v, !isMap && maps.has(k));
+  }
+  return out;
+}
