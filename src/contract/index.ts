@@ -1,9 +1,10 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { requests } from '../generated/validators/requests.js';
-import { responses as responseValidators } from '../generated/validators/responses.js';
 import { discriminatedAt, pickBranch, takes } from './discriminated.js';
 import { derefDeep, escapePointer, getPointer, readSpec, resolveLocal, type Json, type JsonObject } from './load.js';
 import { specNames } from './names.js';
+import { responseValidators } from './response-validators.js';
+import { table, type Compiled } from './standalone.js';
 import { once, runtimeCompiler } from './runtime-compile.js';
 import {
   collectParams,
@@ -99,13 +100,13 @@ const isSpecName = (name: string): name is (typeof specNames)[number] =>
  */
 export function buildIndex(name: string, given?: JsonObject): SpecIndex {
   const doc = given ?? readSpec(name);
-  const built = !given && isSpecName(name) ? [requests[name], responseValidators[name]] : [];
+  const spec = !given && isSpecName(name) ? name : undefined;
+  // The response validators join once imported (loadResponseValidators), hence asked each time.
+  const built = (): (Compiled | undefined)[] => (spec ? [requests[spec], responseValidators(spec)] : []);
   const compiler = once(() => runtimeCompiler(name, doc));
-  // Each table's code runs on its first lookup: the responses' only when a response is checked.
-  const tables = built.map((c) => ({ strict: once(() => c.strict()), coercing: once(() => c.coercing()) }));
   const lookup = (kind: 'strict' | 'coercing', key: string): ValidateFunction | undefined => {
-    for (const t of tables) {
-      const v = t[kind]()[key];
+    for (const c of built()) {
+      const v = c && table(c, kind)[key];
       if (v) return v;
     }
     return undefined;

@@ -14,36 +14,55 @@ export interface RuntimeCompiler {
 type AjvModule = typeof import('ajv/dist/2020.js');
 type FormatsModule = typeof import('ajv-formats');
 
+interface AjvParts {
+  Ajv: AjvModule['Ajv2020'];
+  addFormats: FormatsModule['default'];
+}
+let provided: AjvParts | undefined;
+
+/** ajv for a runtime without `require` (the browser entry imports it and hands it over). */
+export function provideAjv(parts: AjvParts): void {
+  provided = parts;
+}
+
 /**
  * ajv itself, loaded synchronously on the first validator the build did not compile (a
- * test's altered spec, a schema of the spec no operation uses): off the import path, since
- * loading and setting it up costs more than a test file's whole start. A browser has no
- * `require`; the browser build compiles what its core asks for ahead of time.
+ * test's altered spec, a schema of the spec no operation uses, a snapshot's state shape):
+ * off the import path, since loading it costs more than the rest of a test file's import.
  */
-const loadAjv = once((): { Ajv: AjvModule['Ajv2020']; addFormats: FormatsModule['default'] } => {
+const loadAjv = once((): AjvParts => {
+  if (provided) return provided;
   const nodeModule = globalThis.process?.getBuiltinModule?.('node:module');
-  if (!nodeModule)
-    throw new Error('connkit: this validator was not compiled at build time, and this runtime cannot compile one');
+  if (!nodeModule) throw new Error('connkit: no ajv to compile a validator with (provideAjv)');
   const require = nodeModule.createRequire(import.meta.url);
   const ajv = require('ajv/dist/2020.js') as AjvModule;
   const formats = require('ajv-formats') as FormatsModule;
   return { Ajv: ajv.Ajv2020, addFormats: formats.default };
 });
 
+/** An ajv set up as the build's: formats, the vendors' own formats. */
+function configured(options: Options): Ajv2020 {
+  const { Ajv, addFormats } = loadAjv();
+  const ajv = new Ajv(options);
+  addFormats(ajv);
+  for (const [name, format] of Object.entries(vendorFormats)) ajv.addFormat(name, format);
+  return ajv;
+}
+
 /**
  * One pair of instances per process (strict, and coercing for parameters) rather than per
  * spec: setting up an instance costs more than adding a document.
  */
-const shared = once((): [Ajv2020, Ajv2020] => {
-  const { Ajv, addFormats } = loadAjv();
-  const make = (options: Options) => {
-    const ajv = new Ajv(options);
-    addFormats(ajv);
-    for (const [name, format] of Object.entries(vendorFormats)) ajv.addFormat(name, format);
-    return ajv;
-  };
-  return [make(ajvOptions), make(coercingOptions)];
-});
+const shared = once((): [Ajv2020, Ajv2020] => [configured(ajvOptions), configured(coercingOptions)]);
+
+/** A schema of its own (not a spec's) compiled with the house options plus `options`, ajv loaded on first use. */
+export function compileSchema(schema: JsonObject | Record<string, unknown>, options: Options = {}): ValidateFunction {
+  const key = JSON.stringify(options);
+  let ajv = extra.get(key);
+  if (!ajv) extra.set(key, (ajv = configured({ ...ajvOptions, ...options })));
+  return ajv.compile(schema);
+}
+const extra = new Map<string, Ajv2020>();
 
 const copies = new Map<string, number>();
 

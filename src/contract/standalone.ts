@@ -19,3 +19,13 @@ export function commonJsExports(ns: { default?: unknown }): unknown {
   const d = ns.default;
   return typeof d === 'object' && d !== null && '__esModule' in d ? d : ns;
 }
+
+const made = { strict: new WeakMap<Compiled, Table>(), coercing: new WeakMap<Compiled, Table>() };
+type Table = Record<string, ValidateFunction | undefined>;
+
+/** One table of compiled validators, its code run once per process whichever index asks. */
+export function table(compiled: Compiled, kind: 'strict' | 'coercing'): Table {
+  let t = made[kind].get(compiled);
+  if (!t) made[kind].set(compiled, (t = compiled[kind]()));
+  return t;
+}

@@ -33,3 +33,24 @@ export function withoutAnnotations(node: Json, isMap = false): Json {
   }
   return out;
 }
+
+// What the core reads of a spec besides its schemas: operation summaries, and every `x-…`
+// member (scenarios, state collections with the descriptions the record editor shows).
+const readAtRunTime = new Set(['summary']);
+// Written for people reading the spec; nothing at run time reads them.
+const forReaders = new Set(['description', 'example', 'examples', 'x-connkit-assumption']);
+
+/**
+ * A spec as the core reads it: without the prose and examples written for its readers (the
+ * browser build carries this copy; the Node door serves the whole document on its docs page).
+ */
+export function runtimeDocument(node: Json, isMap = false): Json {
+  if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((n) => runtimeDocument(n));
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (!isMap && forReaders.has(k) && !readAtRunTime.has(k)) continue;
+    out[k] = !isMap && k.startsWith('x-') ? v : runtimeDocument(v, !isMap && maps.has(k));
+  }
+  return out;
+}

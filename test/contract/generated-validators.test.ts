@@ -3,12 +3,13 @@
 // would: the same issues, field by field, so every vendor envelope names the same field.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
 import { generateValidatorIndex, generateValidators } from '../../src/contract/generate-validators.js';
 import { buildIndex, type Operation } from '../../src/contract/index.js';
 import { readSpec, type JsonObject } from '../../src/contract/load.js';
 import { specNames } from '../../src/contract/names.js';
+import { loadResponseValidators } from '../../src/contract/response-validators.js';
 
 const generated = (file: string) => readFile(join(packageRoot, 'src', 'generated', 'validators', file), 'utf8');
 
@@ -46,6 +47,7 @@ describe.each([...specNames])('%s: build-time validators agree with runtime-comp
   const built = buildIndex(name);
   // A document handed in is compiled at run time (the fallback for altered specs).
   const compiled = buildIndex(name, readSpec(name));
+  beforeAll(loadResponseValidators);
 
   it('the index serves the build-time code, the altered document its own compile', () => {
     const bodies = built.operations.filter((op) => op.body);
@@ -54,6 +56,9 @@ describe.each([...specNames])('%s: build-time validators agree with runtime-comp
       expect(op.body && 'schemaEnv' in op.body.validate).toBe(false);
       expect(compiled.byId.get(op.id)?.body?.validate).toHaveProperty('schemaEnv');
     }
+    const responses = built.operations.flatMap((op) => [...op.responses.values()]).filter((r) => r.validate);
+    expect(responses.length).toBeGreaterThan(0);
+    for (const r of responses) expect(r.validate && 'schemaEnv' in r.validate).toBe(false);
   });
 
   it('on parameters and bodies of every operation', () => {
