@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build, type Logger } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,7 @@ window.__done = { read: [read.status, await read.json()], bad: [bad.status, awai
 };
 
 let dir = '';
+let bundleBytes: Buffer | undefined;
 const warnings: string[] = [];
 
 beforeAll(async () => {
@@ -38,7 +40,7 @@ beforeAll(async () => {
   const pkg = join(dir, 'node_modules', 'connkit');
   await mkdir(join(pkg, 'dist', 'browser'), { recursive: true });
   await copyFile(join(packageRoot, 'package.json'), join(pkg, 'package.json'));
-  await buildBrowserBundle(join(pkg, 'dist', 'browser'));
+  bundleBytes = await readFile(await buildBrowserBundle(join(pkg, 'dist', 'browser')));
   // msw is the app's own (connkit's browser build leaves it to the app's bundle).
   await symlink(join(packageRoot, 'node_modules', 'msw'), join(dir, 'node_modules', 'msw'), 'dir');
   const logger: Logger = {
@@ -62,6 +64,10 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('a Vite app using connkit', () => {
+  it("takes connkit's browser build, at most 120 KiB gzipped", () => {
+    expect(bundleBytes && gzipSync(bundleBytes).length).toBeLessThanOrEqual(120 * 1024);
+  });
+
   it('builds with no bundler warning', () => {
     expect(warnings).toEqual([]);
   });
