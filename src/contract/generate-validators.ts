@@ -35,6 +35,17 @@ function tableFunction(fn: string, ajv: Ajv2020, refs: Record<string, string>, r
   return [`function ${fn}() {`, '  const exports = {};', code, '  return exports;', '}', ''].join('\n');
 }
 
+// A CommonJS module's `exports` from its ES namespace, whichever way the loader maps `default`:
+// Node and bundlers in Node's mode give `exports` itself, vitest's interop and bundlers in their
+// own mode give `exports.default` beside the named exports. Written into each generated file:
+// generated code imports nothing of connkit's at run time.
+const interop = [
+  'function commonJsExports(ns) {',
+  '  const d = ns.default;',
+  "  return typeof d === 'object' && d !== null && '__esModule' in d ? d : ns;",
+  '}',
+];
+
 /** src/generated/validators/<spec>.<part>.ts: the validators the index of the spec asks for, compiled now. */
 export function generateValidators(name: string, part: ValidatorPart): string {
   const id = specId(name);
@@ -61,8 +72,10 @@ export function generateValidators(name: string, part: ValidatorPart): string {
     `// Generated from specs/${name}.yaml by ajv's standalone code (npm run generate). Do not edit.`,
     '// @ts-nocheck',
     '',
-    "import { commonJsExports, type Compiled } from '../../contract/standalone.js';",
+    "import type { Compiled } from '../../contract/standalone.js';",
     ...[...runtime].map(([mod, local]) => `import * as ${local}Module from '${mod}.js';`),
+    '',
+    ...interop,
     ...[...runtime].map(([, local]) => `const ${local} = commonJsExports(${local}Module);`),
     '',
     ...tables,

@@ -10,16 +10,6 @@ export interface Compiled {
   coercing(): Record<string, ValidateFunction | undefined>;
 }
 
-/**
- * A CommonJS module's `exports` from its ES namespace, whichever way the loader maps
- * `default`: Node and bundlers in Node's mode give `exports` itself, vitest's interop and
- * bundlers in their own mode give `exports.default` beside the named exports.
- */
-export function commonJsExports(ns: { default?: unknown }): unknown {
-  const d = ns.default;
-  return typeof d === 'object' && d !== null && '__esModule' in d ? d : ns;
-}
-
 const made = { strict: new WeakMap<Compiled, Table>(), coercing: new WeakMap<Compiled, Table>() };
 type Table = Record<string, ValidateFunction | undefined>;
 

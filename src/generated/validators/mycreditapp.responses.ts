@@ -1,9 +1,14 @@
 // Generated from specs/mycreditapp.yaml by ajv's standalone code (npm run generate). Do not edit.
 // @ts-nocheck
 
-import { commonJsExports, type Compiled } from '../../contract/standalone.js';
+import type { Compiled } from '../../contract/standalone.js';
 import * as runtime0Module from 'ajv-formats/dist/formats.js';
 import * as runtime1Module from 'ajv/dist/runtime/ucs2length.js';
+
+function commonJsExports(ns) {
+  const d = ns.default;
+  return typeof d === 'object' && d !== null && '__esModule' in d ? d : ns;
+}
 const runtime0 = commonJsExports(runtime0Module);
 const runtime1 = commonJsExports(runtime1Module);
 
