@@ -1,11 +1,13 @@
 // A test file's start, as a user's would be: a fresh process imports `connkit` (the package's own
-// entry, dist/lib/connkit.js), creates a simulator, asks for its fixtures and gets the first answer
-// of each request given (JSON in argv[2]: [{path, headers}]). Prints the phases and the RSS as JSON.
+// entry, dist/lib/connkit.js, unless CONNKIT_LIBRARY names another file), creates a simulator,
+// asks for its fixtures and gets the first answer of each request given (JSON in argv[2]:
+// [{path, headers}]). Prints the phases and the RSS as JSON.
 // Plain JavaScript run by node itself, so nothing but connkit is measured.
 const requests = JSON.parse(process.argv[2] ?? '[]');
 const at = () => performance.now();
 const t0 = at();
-const { createSimulator } = await import('connkit');
+// CONNKIT_LIBRARY: another build of the entry (bench/library-ab.mjs compares two).
+const { createSimulator } = await import(process.env.CONNKIT_LIBRARY ?? 'connkit');
 const t1 = at();
 const sim = createSimulator();
 const t2 = at();

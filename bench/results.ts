@@ -95,6 +95,9 @@ export interface Library {
   firstAnswerMs: number[];
   medianNodeMs: number;
   medianMswImportMs: number;
+  /** `node -e "new Request(…)"`: Node's fetch globals (undici), loaded on the first Request. */
+  fetchGlobalsMs?: number[];
+  medianFetchGlobalsMs?: number;
   medianFirstAnswerMs: number;
   medianPhasesMs: Record<string, number>;
   rssAfterFirstAnswerBytes: number;

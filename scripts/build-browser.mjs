@@ -22,6 +22,34 @@ const nodeOnly = {
   },
 };
 
+// The browser build trades the build-time validators for ajv itself, which the core carries
+// anyway (a snapshot's state shape is compiled where it is imported): the validators' code
+// weighs more than ajv. Its specs are the runtime copies, without the prose for readers.
+const trim = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/contract/trim.ts'],
+  bundle: true,
+  format: 'esm',
+  write: false,
+});
+const { runtimeDocument } = await import(`data:text/javascript,${encodeURIComponent(trim.outputFiles[0].text)}`);
+const browserCopies = {
+  name: 'browser-copies',
+  setup(b) {
+    b.onLoad({ filter: /src\/generated\/validators\/(requests|responses)\.ts$/ }, (args) => ({
+      contents: `export const ${args.path.match(/(\w+)\.ts$/)[1]} = {};`,
+      loader: 'ts',
+    }));
+    b.onLoad({ filter: /src\/generated\/specs\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(
+        /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/g,
+        (_, text) => `JSON.parse(${JSON.stringify(JSON.stringify(runtimeDocument(JSON.parse(JSON.parse(text)))))})`,
+      ),
+      loader: 'ts',
+    }));
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { connkit: entry },
@@ -37,7 +65,7 @@ const result = await build({
   write: false,
   legalComments: 'eof',
   logLevel: 'warning',
-  plugins: [nodeOnly],
+  plugins: [nodeOnly, browserCopies],
 });
 
 /** A chain of imports from the entry to `target`, from the metafile (each file's first importer). */

@@ -29,10 +29,14 @@ export const library: Step = async (ctx) => {
   const nodeMs: number[] = [];
   const mswMs: number[] = [];
   const connkitMs: number[] = [];
+  // Node loads its fetch globals (undici) on the first Request: every in-process answer pays
+  // this, connkit's and the test's own `new Request` alike, so it is measured as a floor.
+  const fetchMs: number[] = [];
   const phases: Record<string, number>[] = [];
   for (let i = 0; i < runs; i++) {
     nodeMs.push(round((await timeNode(['-e', '0'])).ms));
     mswMs.push(round((await timeNode(['bench/msw-import.mjs'])).ms));
+    fetchMs.push(round((await timeNode(['-e', "new Request('http://127.0.0.1/')"])).ms));
     const run = await timeNode(['bench/first-answer.mjs', JSON.stringify(requests)]);
     connkitMs.push(round(run.ms));
     phases.push(JSON.parse(run.stdout) as Record<string, number>);
@@ -45,6 +49,8 @@ export const library: Step = async (ctx) => {
     firstAnswerMs: connkitMs,
     medianNodeMs: median(nodeMs),
     medianMswImportMs: median(mswMs),
+    fetchGlobalsMs: fetchMs,
+    medianFetchGlobalsMs: median(fetchMs),
     medianFirstAnswerMs: median(connkitMs),
     medianPhasesMs: Object.fromEntries(
       ['importMs', 'createMs', 'fixturesMs', 'answerMs'].map((k) => [k, median(phases.map((p) => p[k]))]),
@@ -56,6 +62,9 @@ export const library: Step = async (ctx) => {
   const l = ctx.results.library;
   ctx.log(`  node -e 0                          median ${l.medianNodeMs} ms  (${nodeMs.join(', ')})`);
   ctx.log(`  import msw + msw/node              median ${l.medianMswImportMs} ms  (${mswMs.join(', ')})`);
+  ctx.log(
+    `  node -e "new Request(…)"           median ${l.medianFetchGlobalsMs} ms  (${fetchMs.join(', ')}): Node's fetch globals, a floor`,
+  );
   ctx.log(
     `  connkit: spawn → first answers     median ${l.medianFirstAnswerMs} ms  (${connkitMs.join(', ')}); phases ${JSON.stringify(l.medianPhasesMs)}`,
   );

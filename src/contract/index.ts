@@ -1,12 +1,27 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { createAjv } from './ajv.js';
+import { requests } from '../generated/validators/requests.js';
 import { discriminatedAt, pickBranch, takes } from './discriminated.js';
 import { derefDeep, escapePointer, getPointer, readSpec, resolveLocal, type Json, type JsonObject } from './load.js';
+import { specNames } from './names.js';
+import { responseValidators } from './response-validators.js';
+import { table, type Compiled } from './standalone.js';
+import { once, runtimeCompiler } from './runtime-compile.js';
+import {
+  collectParams,
+  httpMethods,
+  locations,
+  paramGroupSchema,
+  paramsKey,
+  requestBody,
+  text,
+  walkOperations,
+  type HttpMethod,
+  type Param,
+  type ParamLocation,
+  type ParamWithPointer,
+} from './walk.js';
 
-export type ParamLocation = 'path' | 'query' | 'header';
-export const httpMethods = ['get', 'put', 'post', 'patch', 'delete'] as const;
-export type HttpMethod = (typeof httpMethods)[number];
+export { httpMethods, type HttpMethod, type Param, type ParamLocation };
 
 /** One problem with a request or response, located the way every vendor envelope needs it. */
 export interface Issue {
@@ -16,15 +31,6 @@ export interface Issue {
   keyword: string;
   message: string;
   params: Record<string, unknown>;
-}
-
-export interface Param {
-  name: string;
-  in: ParamLocation;
-  required: boolean;
-  array: boolean;
-  default?: Json;
-  schema: JsonObject;
 }
 
 export interface ResponseSpec {
@@ -52,7 +58,7 @@ export interface Operation {
   parseParams(raw: RawParams): { values: ParamValues; issues: Issue[] };
   validateBody(body: unknown): Issue[];
   validateResponse(status: number, body: unknown, headers: Record<string, string | undefined>): Issue[];
-  /** Compiles every validator of the operation now rather than on first use. */
+  /** Readies every validator of the operation now rather than on first use (responses once imported). */
   warm(): void;
 }
 
@@ -78,46 +84,49 @@ export interface SpecIndex {
   schemaValidator(pointer: string): ValidateFunction;
 }
 
-const locations: ParamLocation[] = ['path', 'query', 'header'];
-
-/**
- * Two ajv instances for every spec (each document has its own $id): parameters arrive as
- * strings and need coercion, bodies and responses must be checked exactly as sent. One pair
- * per process rather than per spec: setting up an instance costs more than adding a document.
- */
-const builds = new Map<string, number>();
 /** What parameter checking needs of a validator: a compiled one, or `acceptsAll` where there are none. */
 interface Check {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
 }
 const acceptsAll: Check = () => true;
-const shared = once((): [Ajv2020, Ajv2020] => [createAjv(), createAjv({ coerceTypes: 'array' })]);
+const isSpecName = (name: string): name is (typeof specNames)[number] =>
+  (specNames as readonly string[]).includes(name);
 
-/** Loads one spec and compiles every validator its operations need, once. */
-export function buildIndex(name: string, doc: JsonObject = readSpec(name)): SpecIndex {
-  // A second index of the same spec (a test's altered copy) gets an $id of its own in the shared instances.
-  const built = (builds.get(name) ?? 0) + 1;
-  builds.set(name, built);
-  const id = `https://connkit.local/specs/${name}${built > 1 ? `-${built}` : ''}.json`;
-  // The document joins the shared instances on its first compile, not at load: an index that
-  // is built but never validates against (a spec listed, an API not yet called) costs nothing.
-  const added = once(() => {
-    for (const ajv of shared()) ajv.addSchema({ ...doc, $id: id }, undefined, undefined, false);
-    return shared();
-  });
-  const strict = () => added()[0];
-  const coercing = () => added()[1];
-  const ref = (ajv: Ajv2020, pointer: string) => ajv.compile({ $ref: `${id}#${pointer}` });
-  const branchValidators = new Map<string, ValidateFunction>();
+/**
+ * Loads one spec and indexes its operations. Their validators were compiled at build time
+ * (src/generated/validators/, npm run generate); a document given here (a test's altered
+ * copy) or a schema the build did not compile is compiled at run time, once, on first use.
+ */
+export function buildIndex(name: string, given?: JsonObject): SpecIndex {
+  const doc = given ?? readSpec(name);
+  const spec = !given && isSpecName(name) ? name : undefined;
+  // The response validators join once imported (loadResponseValidators), hence asked each time.
+  const built = (): (Compiled | undefined)[] => (spec ? [requests[spec], responseValidators(spec)] : []);
+  const compiler = once(() => runtimeCompiler(name, doc));
+  const lookup = (kind: 'strict' | 'coercing', key: string): ValidateFunction | undefined => {
+    for (const c of built()) {
+      const v = c && table(c, kind)[key];
+      if (v) return v;
+    }
+    return undefined;
+  };
+  const cache = new Map<string, ValidateFunction>();
+  /** The validator of the schema at `pointer`: the build's, or compiled now. */
+  const ref = (pointer: string): ValidateFunction => {
+    let v = cache.get(pointer);
+    if (!v) cache.set(pointer, (v = lookup('strict', pointer) ?? compiler().ref(pointer)));
+    return v;
+  };
+  const paramCheck = (key: string, own: ParamWithPointer[]): Check =>
+    lookup('coercing', key) ?? compiler().coercing(paramGroupSchema(own, compiler().id));
   /** A discriminated body's issues from the branch its tag names alone (see discriminated.ts). */
   const discriminated = (pointer: string, value: unknown): Issue[] | undefined => {
     const d = discriminatedAt(doc, pointer);
     const picked = d && pickBranch(d, value);
     if (!d || !picked) return undefined;
     if (!('pointer' in picked)) return [picked];
-    let v = branchValidators.get(picked.pointer);
-    if (!v) branchValidators.set(picked.pointer, (v = ref(strict(), picked.pointer)));
+    const v = ref(picked.pointer);
     if (v(value)) return undefined;
     const fields = takes(doc, picked.pointer, d.tag);
     const what = `${d.tag} '${picked.value}' takes ${fields.length ? fields.join(', ') : `nothing besides ${d.tag}`}`;
@@ -133,98 +142,80 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
   const basePath = new URL(serverUrl).pathname.replace(/\/$/, '');
   const prefix = text((doc['x-connkit'] as JsonObject | undefined)?.prefix ?? `/${name}`);
 
-  const responseCache = new Map<string, ValidateFunction>();
-  const compiledResponse = (pointer: string) => {
-    let v = responseCache.get(pointer);
-    if (!v) responseCache.set(pointer, (v = ref(strict(), pointer)));
-    return v;
-  };
-
   const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(doc.paths as JsonObject)) {
-    const pathItem = item as JsonObject;
-    const itemPointer = `/paths/${escapePointer(path)}`;
-    for (const method of httpMethods) {
-      const op = pathItem[method] as JsonObject | undefined;
-      if (!op) continue;
-      const opPointer = `${itemPointer}/${method}`;
-      const params = collectParams(doc, pathItem, op, itemPointer, opPointer);
-      // Validators are compiled on first use and kept: start-up stays fast, no request compiles twice.
-      const paramValidators = new Map<ParamLocation, () => Check>(
-        locations.map((loc) => {
-          const own = params.filter((p) => p.in === loc);
-          // No parameters in this place: nothing to check, nothing to compile.
-          if (!own.length) return [loc, () => acceptsAll] as const;
-          const schema = {
-            type: 'object',
-            properties: Object.fromEntries(own.map((p) => [p.name, { $ref: `${id}#${p.pointer}` }])),
-            required: own.filter((p) => p.required).map((p) => p.name),
-          };
-          return [loc, once(() => coercing().compile(schema))] as const;
-        }),
-      );
-      const body = requestBody(doc, op, opPointer);
-      const responses = new Map<string, ResponseSpec>();
-      for (const [status, raw] of Object.entries((op.responses ?? {}) as JsonObject)) {
-        const { node, pointer } = resolveLocal(doc, raw, `${opPointer}/responses/${status}`);
-        const res = node as JsonObject;
-        const media = (res.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined;
-        const headers = Object.entries((res.headers ?? {}) as JsonObject).map(([hName, h]) => {
-          const header = resolveLocal(doc, h, `${pointer}/headers/${escapePointer(hName)}`).node as JsonObject;
-          return { name: hName, required: header.required === true, schema: header.schema as JsonObject };
-        });
-        responses.set(status, {
-          status,
-          description: text(res.description ?? ''),
-          headers,
-          json: Boolean(media),
-          get validate() {
-            return media?.schema ? compiledResponse(`${pointer}/content/application~1json/schema`) : undefined;
-          },
-        });
-      }
-      const publicParams: Param[] = params.map(({ pointer: _p, ...p }) => p);
-      const bodyValidate = body && once(() => ref(strict(), body.pointer));
-      const bodySchema = body && once(() => derefDeep(doc, getPointer(doc, body.pointer)) as JsonObject);
-      operations.push({
-        spec: name,
-        id: text(op.operationId),
-        method,
-        path,
-        routePath: path.replace(/\{([^}]+)\}/g, ':$1'),
-        summary: text(op.summary ?? ''),
-        ext: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
-        params: publicParams,
-        body:
-          body && bodyValidate && bodySchema
-            ? {
-                required: body.required,
-                get validate() {
-                  return bodyValidate();
-                },
-                get schema() {
-                  return bodySchema();
-                },
-              }
-            : undefined,
-        responses,
-        parseParams: (raw) => parseParams(publicParams, paramValidators, raw),
-        validateBody: (value) => {
-          const validate = bodyValidate?.();
-          if (!validate || validate(value)) return [];
-          const branch = body && discriminated(body.pointer, value);
-          return branch ?? toIssues('body', validate.errors);
-        },
-        validateResponse: (status, value, headers) => validateResponse(responses, status, value, headers),
-        warm() {
-          for (const v of paramValidators.values()) v();
-          bodyValidate?.();
-          for (const r of responses.values()) void r.validate;
+  for (const { path, method, op, item: pathItem, itemPointer, opPointer } of walkOperations(doc)) {
+    const params = collectParams(doc, pathItem, op, itemPointer, opPointer);
+    // Validators are looked up (or compiled) on first use and kept: no request compiles twice.
+    const paramValidators = new Map<ParamLocation, () => Check>(
+      locations.map((loc) => {
+        const own = params.filter((p) => p.in === loc);
+        // No parameters in this place: nothing to check, nothing to compile.
+        if (!own.length) return [loc, () => acceptsAll] as const;
+        return [loc, once(() => paramCheck(paramsKey(opPointer, loc), own))] as const;
+      }),
+    );
+    const body = requestBody(doc, op, opPointer);
+    const responses = new Map<string, ResponseSpec>();
+    for (const [status, raw] of Object.entries((op.responses ?? {}) as JsonObject)) {
+      const { node, pointer } = resolveLocal(doc, raw, `${opPointer}/responses/${status}`);
+      const res = node as JsonObject;
+      const media = (res.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined;
+      const headers = Object.entries((res.headers ?? {}) as JsonObject).map(([hName, h]) => {
+        const header = resolveLocal(doc, h, `${pointer}/headers/${escapePointer(hName)}`).node as JsonObject;
+        return { name: hName, required: header.required === true, schema: header.schema as JsonObject };
+      });
+      responses.set(status, {
+        status,
+        description: text(res.description ?? ''),
+        headers,
+        json: Boolean(media),
+        get validate() {
+          return media?.schema ? ref(`${pointer}/content/application~1json/schema`) : undefined;
         },
       });
     }
+    const publicParams: Param[] = params.map(({ pointer: _p, ...p }) => p);
+    const bodyValidate = body && once(() => ref(body.pointer));
+    const bodySchema = body && once(() => derefDeep(doc, getPointer(doc, body.pointer)) as JsonObject);
+    operations.push({
+      spec: name,
+      id: text(op.operationId),
+      method,
+      path,
+      routePath: path.replace(/\{([^}]+)\}/g, ':$1'),
+      summary: text(op.summary ?? ''),
+      ext: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
+      params: publicParams,
+      body:
+        body && bodyValidate && bodySchema
+          ? {
+              required: body.required,
+              get validate() {
+                return bodyValidate();
+              },
+              get schema() {
+                return bodySchema();
+              },
+            }
+          : undefined,
+      responses,
+      parseParams: (raw) => parseParams(publicParams, paramValidators, raw),
+      validateBody: (value) => {
+        const validate = bodyValidate?.();
+        if (!validate || validate(value)) return [];
+        const branch = body && discriminated(body.pointer, value);
+        return branch ?? toIssues('body', validate.errors);
+      },
+      validateResponse: (status, value, headers) => validateResponse(responses, status, value, headers),
+      warm() {
+        for (const v of paramValidators.values()) v();
+        bodyValidate?.();
+        // Responses are checked once their build-time code is imported (validateResponses):
+        // compiling them at run time here would load ajv for checks nobody asked for.
+        if (!spec || responseValidators(spec)) for (const r of responses.values()) void r.validate;
+      },
+    });
   }
-  const cache = new Map<string, ValidateFunction>();
   return {
     name,
     doc,
@@ -234,67 +225,13 @@ export function buildIndex(name: string, doc: JsonObject = readSpec(name)): Spec
     serverUrl,
     operations,
     byId: new Map(operations.map((o) => [o.id, o])),
-    schemaValidator(pointer) {
-      let v = cache.get(pointer);
-      if (!v) cache.set(pointer, (v = ref(strict(), pointer)));
-      return v;
-    },
+    schemaValidator: ref,
   };
-}
-
-/** A spec value as text, as String() has it, but an object as its JSON rather than "[object Object]". */
-function text(v: Json | undefined): string {
-  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
 }
 
 function expandServer(server: JsonObject): string {
   const vars = (server.variables ?? {}) as Record<string, JsonObject>;
   return text(server.url).replace(/\{(\w+)\}/g, (_, v: string) => text(vars[v]?.default ?? v));
-}
-
-type ParamWithPointer = Param & { pointer: string };
-
-function collectParams(
-  doc: JsonObject,
-  item: JsonObject,
-  op: JsonObject,
-  itemPtr: string,
-  opPtr: string,
-): ParamWithPointer[] {
-  const byKey = new Map<string, ParamWithPointer>();
-  const add = (list: Json | undefined, base: string) =>
-    ((list ?? []) as Json[]).forEach((raw, i) => {
-      const { node, pointer } = resolveLocal(doc, raw, `${base}/parameters/${i}`);
-      const p = node as JsonObject;
-      const schemaNode = derefDeep(doc, p.schema) as JsonObject;
-      const types = ([] as Json[]).concat(schemaNode.type ?? []);
-      // Operation-level parameters override path-level ones of the same name and place.
-      byKey.set(`${text(p.in)}:${text(p.name)}`, {
-        name: text(p.name),
-        in: p.in as ParamLocation,
-        required: p.required === true,
-        array: types.includes('array'),
-        default: schemaNode.default,
-        schema: schemaNode,
-        pointer: `${pointer}/schema`,
-      });
-    });
-  add(item.parameters, itemPtr);
-  add(op.parameters, opPtr);
-  return [...byKey.values()];
-}
-
-function requestBody(doc: JsonObject, op: JsonObject, opPtr: string) {
-  if (!op.requestBody) return undefined;
-  const { node, pointer } = resolveLocal(doc, op.requestBody, `${opPtr}/requestBody`);
-  const rb = node as JsonObject;
-  if (!(rb.content as JsonObject)?.['application/json']) return undefined;
-  return { required: rb.required === true, pointer: `${pointer}/content/application~1json/schema` };
-}
-
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
 }
 
 function parseParams(params: Param[], validators: Map<ParamLocation, () => Check>, raw: RawParams) {

@@ -1,5 +1,6 @@
 import type { SpecIndex } from '../contract/index.js';
 import { specIndex } from '../contract/registry.js';
+import { loadResponseValidators } from '../contract/response-validators.js';
 import { vendorNames, type VendorName } from '../contract/names.js';
 import { controlModule } from './control/index.js';
 import { createControl, type Control } from './control/client.js';
@@ -165,8 +166,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const router = new Router(mounts);
   const pipeline = pipelineOf(world, catalog);
   const validateAnswers = options.validateResponses === true;
+  // The build's response validators are a module of their own, imported only when answers are checked.
+  const answersCheckable = validateAnswers ? loadResponseValidators() : undefined;
 
   async function dispatch(req: SimRequest): Promise<SimResponse> {
+    if (answersCheckable) await answersCheckable;
     const started = performance.now();
     const arrived = Date.now();
     const q = req.target.indexOf('?');

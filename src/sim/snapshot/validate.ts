@@ -1,10 +1,9 @@
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../../contract/ajv.js';
+import { compileSchema } from '../../contract/runtime-compile.js';
 import { ApiError, fieldName } from '../errors.js';
 import type { ApiModule } from '../module.js';
 import { stateSchema } from './shape.js';
 
-const ajv = createAjv({ allErrors: false });
 const compiled = new WeakMap<ApiModule, ValidateFunction>();
 
 /** The 422 a snapshot gets, naming where it is wrong; nothing has changed when it is thrown. */
@@ -22,7 +21,7 @@ export function invalidSnapshot(field: (string | number)[], message: string): Ap
 /** Checks one API's state of a snapshot against its state schema; throws the 422 naming the field. */
 export function checkApiState(mod: ApiModule, json: unknown): void {
   let validate = compiled.get(mod);
-  if (!validate) compiled.set(mod, (validate = ajv.compile(stateSchema(mod))));
+  if (!validate) compiled.set(mod, (validate = compileSchema(stateSchema(mod), { allErrors: false })));
   if (validate(json)) return;
   const [e] = validate.errors ?? [];
   const path = (e?.instancePath ?? '')
