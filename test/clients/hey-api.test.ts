@@ -117,7 +117,9 @@ async function generated(api: VendorName, headers: Record<string, string>) {
   const createConfig = await exported<MakeConfig>(join(js, 'client', 'index.js'), 'createConfig');
   const createClient = await exported<MakeClient>(join(js, 'client', 'index.js'), 'createClient');
   const call = await exported<SdkCall>(join(js, 'sdk.gen.js'), calls[api].operation);
-  const client = createClient(createConfig({ baseUrl: fixtures[api].base_url, fetch: sim.handle, headers }));
+  const client = createClient(
+    createConfig({ baseUrl: fixtures[api].base_url, fetch: (r: Request) => sim.handle(r), headers }),
+  );
   const options = calls[api].options;
   const merged = { ...options, client, headers: { ...headers, ...(options.headers ?? {}) } };
   return call(merged);
