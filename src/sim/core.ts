@@ -282,7 +282,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     journal: world.journal,
     session: (name) => resolveSession(world, name),
     sessionNames: () => world.sessionNames(),
-    coverage: (o = {}) => computeCoverage(world.journal.list(undefined, o.session), served, catalog.list),
+    coverage: (o = {}) =>
+      computeCoverage(world.journal.list(undefined, o.session), served, catalog.list, world.modules),
     served,
     modules: world.modules,
     importSnapshot: (name, lines) => importSession(world, name, lines),

@@ -65,7 +65,7 @@ describe('sim.coverage(): what the requests reached, the spec as denominator', (
     const at = '2026-01-01T00:00:00.000Z';
     const index = specIndex('leadconduit');
     const op = index.operations[0];
-    const r = computeCoverage([{ seq: 1, at, session: 'default', method: 'GET', url: '/x', status: 418, durationMs: 1, api: 'leadconduit', operationId: op.id }], [index], []);
+    const r = computeCoverage([{ seq: 1, at, session: 'default', method: 'GET', url: '/x', status: 418, durationMs: 1, api: 'leadconduit', operationId: op.id }], [index], [], new Map());
     const covered = r.apis[0].operations[0];
     const absorbed = [...op.responses.keys()].some((k) => k === '418' || k === '4XX' || k === 'default');
     expect(covered.undocumented).toEqual(absorbed ? [] : [418]);
