@@ -89,8 +89,10 @@ describe('connkit coverage --journal file', () => {
     for (const r of [table, json, html]) expect(r.code, r.err).toBe(0);
     expect(table.out).toMatch(/^leadconduit: operations 1\/\d+ \(\d+%\), statuses 3\/\d+/m);
     expect(table.out).toMatch(/^\s+listConnections\s+4 {2}met: 200×2 401×1 500×1 {2}never: /m);
+    // The error types the saved answers carry, read by the vendor module as in-process.
+    expect(table.out).toMatch(/^ {2}error types met: authentication_failed×1 internal×1 {2}never: invalid_field /m);
     const parsed: unknown = JSON.parse(json.out);
-    expect(parsed).toMatchObject({ apis: [{ api: 'leadconduit', operations: expect.arrayContaining([expect.objectContaining({ operationId: 'listConnections', requests: 4 })]) }] });
+    expect(parsed).toMatchObject({ apis: [{ api: 'leadconduit', undocumentedErrorTypes: [], operations: expect.arrayContaining([expect.objectContaining({ operationId: 'listConnections', requests: 4 })]) }] });
     expect(html.out).toMatch(/^<!doctype html>/);
     expect(html.out).toContain('<td class="never">0</td>');
     expect(html.out).toContain('<td class="met">2</td>');
