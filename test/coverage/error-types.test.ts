@@ -120,6 +120,12 @@ describe('every error the simulator answers is of a documented type', () => {
         }
       }
       await probe.handle(new Request(`${fx[api].base_url}/no/such/path`, { headers: { Authorization: good[api] } }));
+      // A method the path does not have, and the server-error scenario on a real operation.
+      const first = specIndex(api).operations[0];
+      if (!first) throw new Error(`${api} has no operations`);
+      const path = `${fx[api].base_url}${first.path.replace(/\{[^}]+\}/g, 'x')}`;
+      await probe.handle(new Request(path, { method: first.method === 'patch' ? 'PUT' : 'PATCH', headers: { Authorization: good[api] } }));
+      await probe.handle(new Request(path, { method: first.method.toUpperCase(), headers: { Authorization: good[api], Prefer: 'scenario=server-error' } }));
     }
     const r = probe.coverage();
     expect(r.apis.map((a) => [a.api, a.undocumentedErrorTypes])).toEqual(vendorNames.map((v) => [v, []]));
