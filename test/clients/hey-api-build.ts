@@ -64,7 +64,6 @@ export async function compileClients(dir: string, outDir: string): Promise<Compi
   const program = ts.createProgram(files, {
     strict: true,
     noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: false,
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
