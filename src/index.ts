@@ -5,19 +5,26 @@
 //
 // Importing it loads the core only: the Node server door (Express, pino, TLS) is imported by
 // `startSimulator` when it is called, so a test that answers in-process never pays for it.
-import type { RunningSimulator, startSimulator as start } from './server/index.js';
+import type { RunningSimulator, StartOptions } from './server/index.js';
+import type { ChosenApis } from './sim/chosen-apis.js';
+import type { VendorName } from './contract/names.js';
 
 export { createSimulator, defaultSeed } from './sim/core.js';
 export type { Simulator, SimulatorOptions } from './sim/core.js';
 export type { Control, ControlError } from './sim/control/client.js';
-export type { RunningSimulator, ServerOptions } from './server/index.js';
+export type { RunningSimulator, ServerOptions, StartOptions } from './server/index.js';
+export type { ChosenApis } from './sim/chosen-apis.js';
+export type { FixturesOf } from './sim/control/client.js';
 export { vendorNames, type VendorName } from './contract/names.js';
 
 /** The port `startSimulator` listens on unless told (the server's own; a test keeps them equal). */
 export const defaultPort = 4010;
 
 /** The simulator behind a Node http(s) server on 127.0.0.1 (`port: 0` picks a free port). */
-export async function startSimulator(options?: Parameters<typeof start>[0]): Promise<RunningSimulator> {
+export async function startSimulator<const L extends readonly VendorName[] | undefined = undefined>(
+  options?: StartOptions & { apis?: L },
+): Promise<RunningSimulator<ChosenApis<L>>>;
+export async function startSimulator(options?: StartOptions): Promise<RunningSimulator> {
   const server = await import('./server/index.js');
   return server.startSimulator(options);
 }

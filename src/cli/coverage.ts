@@ -61,7 +61,7 @@ export function coverageCommand(): Command {
       { coverageHtml, coverageTable },
       { writeCoverageFiles },
       { specIndex },
-      { scenarioCatalog },
+      { scenarioCatalog, vendorModules },
     ] = await Promise.all([
       import('../sim/coverage.js'),
       import('../sim/coverage-format.js'),
@@ -79,7 +79,8 @@ export function coverageCommand(): Command {
           : String(e);
       return cmd.error(`error: ${message}`, { exitCode: 2, code: 'connkit.coverage' });
     }
-    const report = computeCoverage(entries, (flags.api ?? vendorNames).map(specIndex), scenarioCatalog.list);
+    const readers = new Map(Object.entries(vendorModules));
+    const report = computeCoverage(entries, (flags.api ?? vendorNames).map(specIndex), scenarioCatalog.list, readers);
     console.log(
       flags.format === 'json'
         ? JSON.stringify(report, null, 2)

@@ -1061,6 +1061,17 @@ export interface components {
             apis: {
                 api: string;
                 title: string;
+                /**
+                 * @description Each error type the API's spec documents (`x-connkit-error-types` on its error envelope:
+                 *     Auth0's errorCode, Wingfield's error.type, MyCreditApp's detail[].type, LeadConduit's
+                 *     sentence class) and how many error answers carried it; zero for those never met.
+                 */
+                errorTypes: {
+                    type: string;
+                    requests: number;
+                }[];
+                /** @description Error types answers carried that the spec does not list (LeadConduit's `unclassified` for a sentence of no class). */
+                undocumentedErrorTypes: string[];
                 operations: {
                     operationId: string;
                     method: string;
@@ -1080,6 +1091,7 @@ export interface components {
                     operations: components["schemas"]["CoverageRatio"];
                     statuses: components["schemas"]["CoverageRatio"];
                     scenarios: components["schemas"]["CoverageRatio"];
+                    errorTypes: components["schemas"]["CoverageRatio"];
                 };
             }[];
         };

@@ -2,6 +2,8 @@ import { pino, type LevelWithSilent, type Logger } from 'pino';
 import type { SpecIndex } from '../contract/index.js';
 import { specIndex } from '../contract/registry.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/core.js';
+import type { ChosenApis } from '../sim/chosen-apis.js';
+import type { VendorName } from '../contract/names.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import type { AppOptions } from './app-options.js';
@@ -25,7 +27,7 @@ export interface ServerOptions extends Omit<SimulatorOptions, 'log'>, AppOptions
   logStream?: LogStream;
 }
 
-export interface SimulatorServer extends Simulator {
+export interface SimulatorServer<A extends VendorName = never> extends Simulator<A> {
   /**
    * connkit's own paths (page, control, specs) and, for callers that use it alone, the APIs too:
    * an Express app, typed as the plain Node listener it is so the public types need no Express;
@@ -97,11 +99,20 @@ function warmInBackground(indexes: SpecIndex[]): void {
 }
 
 /** A server that listens: with `tls`, also the https URL and the PEM file a client must trust. */
-export interface RunningSimulator extends SimulatorServer, Listening {}
+export interface RunningSimulator<A extends VendorName = never> extends SimulatorServer<A>, Listening {}
 
-export async function startSimulator(
-  options: ServerOptions & { host?: string; port?: number; tls?: ListenOptions['tls']; persist?: PersistOptions } = {},
-): Promise<RunningSimulator> {
+export type StartOptions = ServerOptions & {
+  host?: string;
+  port?: number;
+  tls?: ListenOptions['tls'];
+  persist?: PersistOptions;
+};
+
+/** `apis` as a literal list (or left out) types the fixtures of those APIs as present, as `createSimulator` does. */
+export async function startSimulator<const L extends readonly VendorName[] | undefined = undefined>(
+  options?: StartOptions & { apis?: L },
+): Promise<RunningSimulator<ChosenApis<L>>>;
+export async function startSimulator(options: StartOptions = {}): Promise<RunningSimulator> {
   // Known once it listens; the page asks for it per request.
   const tls: { port?: number } = {};
   // Behind a session-hashing proxy, `GET /__control/sessions` says which process answered.

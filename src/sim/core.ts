@@ -23,6 +23,7 @@ import { composeCatalog, type ScenarioCatalog } from './scenarios/catalog.js';
 import { defaultSize, type Session, type SessionSnapshot } from './session.js';
 import { vendorModules } from './vendors/index.js';
 import { checkSnapshot, importSession } from './snapshot/import.js';
+import type { ChosenApis } from './chosen-apis.js';
 import { computeCoverage, type CoverageReport } from './coverage.js';
 import { World } from './world.js';
 
@@ -35,7 +36,7 @@ export interface SimulatorOptions {
   seed?: number;
   /** Records per main fixture, per API (`{ [api]: 100000 }`); `defaultSize` otherwise. */
   sizes?: Partial<Record<VendorName, number>>;
-  apis?: VendorName[];
+  apis?: readonly VendorName[];
   scenarios?: { name: string; apis?: string[]; params?: Record<string, unknown> }[];
   /** Remote callers may use /__control with this token (`X-Connkit-Control-Token`). */
   controlToken?: string;
@@ -75,14 +76,16 @@ export type JournalView = Pick<
  * The simulator without a transport: every door (the Node server, MSW in Node or a browser,
  * a test calling it in-process) hands it requests and gets answers back, through one
  * pipeline, and uses these operations for the rest (the page, the journal stream, the banner).
+ * `Simulator<'auth0'>` is one known to serve Auth0 (its fixtures typed as present); plain
+ * `Simulator` is any simulator.
  */
-export interface Simulator {
+export interface Simulator<A extends VendorName = never> {
   /** A WHATWG request in, the answer out: what MSW and in-process callers use. */
   handle(request: Request): Promise<Response>;
   /** The same pipeline over plain data: what the server door uses (no Request objects made). */
   dispatch(request: SimRequest): Promise<SimResponse>;
   /** The control API as typed calls (`await sim.control.reset({ seed: 7 })`). */
-  control: Control;
+  control: Control<A>;
   /** The answered requests, newest last, and every new one as it is answered. */
   journal: JournalView;
   /** The session of that name (the default one without), by the rule requests follow: a bad name throws ApiError. */
@@ -121,6 +124,10 @@ function pipelineOf(world: World, catalog: ScenarioCatalog) {
     .then(handle);
 }
 
+/** `apis` as a literal list (or left out) types the fixtures of those APIs as present. */
+export function createSimulator<const L extends readonly VendorName[] | undefined = undefined>(
+  options?: SimulatorOptions & { apis?: L },
+): Simulator<ChosenApis<L>>;
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const apis = options.apis?.length ? options.apis : [...vendorNames];
   const log = options.log ?? consoleLog;
@@ -279,7 +286,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     journal: world.journal,
     session: (name) => resolveSession(world, name),
     sessionNames: () => world.sessionNames(),
-    coverage: (o = {}) => computeCoverage(world.journal.list(undefined, o.session), served, catalog.list),
+    coverage: (o = {}) =>
+      computeCoverage(world.journal.list(undefined, o.session), served, catalog.list, world.modules),
     served,
     modules: world.modules,
     importSnapshot: (name, lines) => importSession(world, name, lines),

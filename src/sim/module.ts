@@ -148,6 +148,12 @@ export interface ApiModule<State = any, Principal = any, Faults extends object =
   /** Checks that need validated input or state (organization access…); throws ApiError. */
   authorize?(ctx: RequestContext<State, Principal, Faults>): void;
   formatError(err: ApiError, op?: Operation): Reply;
+  /**
+   * The documented error types an error answer's body carries (Auth0's `errorCode`, Wingfield's
+   * `error.type`, each of MyCreditApp's `detail[].type`, LeadConduit's sentence class), which
+   * coverage counts against the spec's `x-connkit-error-types`.
+   */
+  errorTypes?(body: unknown): string[];
   handlers: Record<string, Handler<State, Principal>>;
   /** Headers the vendor sends on every response (Auth0's rate-limit headers). */
   responseHeaders?(ctx: { faults: Partial<Faults> }): Record<string, string>;

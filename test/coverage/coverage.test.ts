@@ -65,7 +65,7 @@ describe('sim.coverage(): what the requests reached, the spec as denominator', (
     const at = '2026-01-01T00:00:00.000Z';
     const index = specIndex('leadconduit');
     const op = index.operations[0];
-    const r = computeCoverage([{ seq: 1, at, session: 'default', method: 'GET', url: '/x', status: 418, durationMs: 1, api: 'leadconduit', operationId: op.id }], [index], []);
+    const r = computeCoverage([{ seq: 1, at, session: 'default', method: 'GET', url: '/x', status: 418, durationMs: 1, api: 'leadconduit', operationId: op.id }], [index], [], new Map());
     const covered = r.apis[0].operations[0];
     const absorbed = [...op.responses.keys()].some((k) => k === '418' || k === '4XX' || k === 'default');
     expect(covered.undocumented).toEqual(absorbed ? [] : [418]);
@@ -89,8 +89,10 @@ describe('connkit coverage --journal file', () => {
     for (const r of [table, json, html]) expect(r.code, r.err).toBe(0);
     expect(table.out).toMatch(/^leadconduit: operations 1\/\d+ \(\d+%\), statuses 3\/\d+/m);
     expect(table.out).toMatch(/^\s+listConnections\s+4 {2}met: 200×2 401×1 500×1 {2}never: /m);
+    // The error types the saved answers carry, read by the vendor module as in-process.
+    expect(table.out).toMatch(/^ {2}error types met: authentication_failed×1 internal×1 {2}never: invalid_field /m);
     const parsed: unknown = JSON.parse(json.out);
-    expect(parsed).toMatchObject({ apis: [{ api: 'leadconduit', operations: expect.arrayContaining([expect.objectContaining({ operationId: 'listConnections', requests: 4 })]) }] });
+    expect(parsed).toMatchObject({ apis: [{ api: 'leadconduit', undocumentedErrorTypes: [], operations: expect.arrayContaining([expect.objectContaining({ operationId: 'listConnections', requests: 4 })]) }] });
     expect(html.out).toMatch(/^<!doctype html>/);
     expect(html.out).toContain('<td class="never">0</td>');
     expect(html.out).toContain('<td class="met">2</td>');

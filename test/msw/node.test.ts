@@ -32,7 +32,7 @@ const json = { 'Content-Type': 'application/json' };
 
 describe('MSW handlers in Node (setupServer)', () => {
   it('LeadConduit at app.leadconduit.com: a repair turns an sso_only connection completed', async () => {
-    const lc = fx.leadconduit!;
+    const lc = fx.leadconduit;
     const list = async () =>
       (await fetch('https://app.leadconduit.com/connections', { headers: basic(lc.credentials.user) })).json();
     const id = lc.connections.sso_only[0];
@@ -47,7 +47,7 @@ describe('MSW handlers in Node (setupServer)', () => {
   });
 
   it("Auth0 at the tenant's *.auth0.com host and at a custom domain: an added link is listed", async () => {
-    const a0 = fx.auth0!;
+    const a0 = fx.auth0;
     const org = a0.organizations.empty.id;
     const cid = a0.unlinked_connection_ids[0];
     const ids = async (host: string) =>
@@ -67,7 +67,7 @@ describe('MSW handlers in Node (setupServer)', () => {
   });
 
   it('MyCreditApp at api.mycreditapp.ai with the typed client: an invitation connects once', async () => {
-    const m = fx.mycreditapp!;
+    const m = fx.mycreditapp;
     const invitee = m.organizations.invitee;
     const mca = createClient('mycreditapp', {
       baseUrl: 'https://api.mycreditapp.ai/v1-beta',
@@ -83,7 +83,7 @@ describe('MSW handlers in Node (setupServer)', () => {
   });
 
   it('Wingfield at dev.wingfield.systems, and below a base URL the user passes: a token claims once', async () => {
-    const w = fx.wingfield!;
+    const w = fx.wingfield;
     const claim = (base: string) =>
       fetch(`${base}/external-services/${w.external_service_id}/organization-relations/claim`, {
         method: 'POST',
@@ -97,7 +97,7 @@ describe('MSW handlers in Node (setupServer)', () => {
   });
 
   it('a scenario switched through sim.control: sso-outage degrades the LeadConduit list, and off again', async () => {
-    const headers = basic(fx.leadconduit!.credentials.user);
+    const headers = basic(fx.leadconduit.credentials.user);
     await sim.control.scenarios.enable('sso-outage');
     try {
       const degraded = await fetch('https://app.leadconduit.com/connections', { headers });

@@ -1,5 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/control.js';
+import type { VendorName } from '../../contract/names.js';
 
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 /** The success body of a control operation, from the generated types. */
@@ -15,6 +16,20 @@ type ResetBody = NonNullable<paths['/reset']['post']['requestBody']>['content'][
 type ScenarioBody = NonNullable<paths['/scenarios/{name}']['put']['requestBody']>['content']['application/json'];
 type JournalQuery = NonNullable<paths['/journal']['get']['parameters']['query']>;
 type Snapshot = paths['/state']['put']['requestBody']['content']['application/json'];
+
+type Fixtures = Data<'/fixtures', 'get'>;
+type ApiFixtures = Fixtures['apis'];
+
+/**
+ * GET /fixtures as a simulator serving `A` answers it: each of those APIs present (the
+ * handler gives every served API its fixtures), the others absent. With no `A` known, every
+ * API's entry is optional, as the spec says.
+ */
+export type FixturesOf<A extends VendorName> = [A] extends [never]
+  ? Fixtures
+  : Omit<Fixtures, 'apis'> & {
+      apis: { [K in A]-?: NonNullable<ApiFixtures[K]> } & { [K in Exclude<VendorName, A>]?: never };
+    };
 
 /** A control call that did not succeed: the status and the control API's error envelope. */
 export class ControlError extends Error {
@@ -37,7 +52,7 @@ async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Respon
  * request through the simulator's own pipeline, so it behaves exactly as `/__control` does;
  * `api` is the whole typed client for the rest (fixture factories, provider states…).
  */
-export interface Control {
+export interface Control<A extends VendorName = never> {
   /** The session these calls act on (`default` unless made by `session()`). */
   readonly sessionName: string;
   health(): Promise<Data<'/health', 'get'>>;
@@ -48,7 +63,8 @@ export interface Control {
     disable(name: ScenarioName): Promise<Data<'/scenarios/{name}', 'delete'>>;
     clear(): Promise<Data<'/scenarios', 'delete'>>;
   };
-  fixtures(): Promise<Data<'/fixtures', 'get'>>;
+  /** Credentials and fixture ids; `Control<'auth0'>` (from `createSimulator({ apis: ['auth0'] })`) types `apis.auth0` as present. */
+  fixtures(): Promise<FixturesOf<A>>;
   journal: {
     list(query?: JournalQuery): Promise<Data<'/journal', 'get'>>;
     clear(): Promise<void>;
@@ -58,7 +74,7 @@ export interface Control {
     import(snapshot: Snapshot): Promise<Data<'/state', 'put'>>;
   };
   /** The same calls on a named session (`X-Connkit-Session`). */
-  session(name: string): Control;
+  session(name: string): Control<A>;
   api: Client<paths, `${string}/json`>;
 }
 

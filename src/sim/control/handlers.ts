@@ -188,7 +188,12 @@ export function controlHandlers({
 
     getCoverage: (ctx) => ({
       status: 200,
-      body: computeCoverage(world.journal.list(undefined, ctx.params.query.session), served, catalog.list),
+      body: computeCoverage(
+        world.journal.list(undefined, ctx.params.query.session),
+        served,
+        catalog.list,
+        world.modules,
+      ),
     }),
 
     clearJournal: () => {

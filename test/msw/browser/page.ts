@@ -12,10 +12,10 @@ await setupWorker(...handlers(sim)).start({
 });
 
 const { auth0 } = (await sim.control.fixtures()).apis;
-const org = auth0!.organizations.empty.id;
-const connection = auth0!.unlinked_connection_ids[0];
+const org = auth0.organizations.empty.id;
+const connection = auth0.unlinked_connection_ids[0];
 const url = `https://connkit.auth0.com/api/v2/organizations/${org}/connections`;
-const headers = { Authorization: `Bearer ${auth0!.tokens.full}`, 'Content-Type': 'application/json' };
+const headers = { Authorization: `Bearer ${auth0.tokens.full}`, 'Content-Type': 'application/json' };
 
 const linked = async () =>
   ((await (await fetch(url, { headers })).json()) as { connection_id: string }[]).map((l) => l.connection_id);

@@ -1,3 +1,4 @@
+import { memberOf } from '../../error-types.js';
 import type { ApiError } from '../../errors.js';
 import { fieldName } from '../../errors.js';
 import { statusOf } from '../../issues.js';
@@ -63,4 +64,10 @@ export function formatError(err: ApiError): Reply {
     default:
       return body(err.message, err.code ?? err.kind);
   }
+}
+
+/** Auth0's error type is its `errorCode`. */
+export function errorTypes(body: unknown): string[] {
+  const code = memberOf(body, 'errorCode');
+  return typeof code === 'string' ? [code] : [];
 }

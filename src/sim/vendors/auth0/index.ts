@@ -5,7 +5,7 @@ import { authenticate, type Auth0Principal } from './auth.js';
 import { auth0Browser } from './browse.js';
 import { controlFixtures } from './control.js';
 import { docs } from './docs.js';
-import { formatError } from './errors.js';
+import { errorTypes, formatError } from './errors.js';
 import { createAuth0 } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
@@ -21,6 +21,7 @@ export const auth0: ApiModule<Auth0State, Auth0Principal, Auth0Faults> = {
   state: dataState(createAuth0, Auth0State),
   authenticate,
   formatError,
+  errorTypes,
   handlers,
   controlFixtures,
   cacheable: new Set([

@@ -1,3 +1,5 @@
+import { envelopeMap, memberOf } from '../../error-types.js';
+import { specIndex } from '../../../contract/registry.js';
 import type { ApiError } from '../../errors.js';
 import { describeIssue, statusOf } from '../../issues.js';
 import type { Reply } from '../../module.js';
@@ -12,4 +14,21 @@ export function formatError(err: ApiError): Reply {
   }
   if (err.kind === 'internal' && status >= 500) return { status, body: { error: 'internal server error' } };
   return { status, body: { error: err.message } };
+}
+
+let sentenceClasses: [string, RegExp][] | undefined;
+
+/**
+ * LeadConduit's envelope is one sentence, so its error type is the sentence's class: the first
+ * of the spec's `x-connkit-error-sentences` whose expression matches (`unclassified` otherwise,
+ * which coverage shows as undocumented).
+ */
+export function errorTypes(body: unknown): string[] {
+  const sentence = memberOf(body, 'error');
+  if (typeof sentence !== 'string') return [];
+  sentenceClasses ??= envelopeMap(specIndex('leadconduit'), 'x-connkit-error-sentences').map(([name, source]) => [
+    name,
+    new RegExp(source),
+  ]);
+  return [sentenceClasses.find(([, pattern]) => pattern.test(sentence))?.[0] ?? 'unclassified'];
 }

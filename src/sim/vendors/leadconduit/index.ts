@@ -5,7 +5,7 @@ import { authenticate, type LcPrincipal } from './auth.js';
 import { leadconduitBrowser } from './browse.js';
 import { controlFixtures } from './control.js';
 import { docs } from './docs.js';
-import { formatError } from './errors.js';
+import { errorTypes, formatError } from './errors.js';
 import { createLeadConduit } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
@@ -17,6 +17,7 @@ export const leadconduit: ApiModule<LeadConduitState, LcPrincipal, LcFaults> = {
   state: dataState(createLeadConduit, LeadConduitState),
   authenticate,
   formatError,
+  errorTypes,
   handlers,
   controlFixtures,
   cacheable: new Set(['listConnections', 'getConnection']),

@@ -1,3 +1,4 @@
+import { memberOf } from '../../error-types.js';
 import type { ApiError } from '../../errors.js';
 import { statusOf } from '../../issues.js';
 import type { Issue } from '../../../contract/index.js';
@@ -96,4 +97,11 @@ function pydantic(i: Issue): { msg: string; type: string } {
     default:
       return { msg: i.message, type: 'value_error' };
   }
+}
+
+/** MyCreditApp's error types are each `detail[].type`: one answer may carry several. */
+export function errorTypes(body: unknown): string[] {
+  const detail = memberOf(body, 'detail');
+  if (!Array.isArray(detail)) return [];
+  return [...new Set(detail.map((d) => memberOf(d, 'type')).filter((t): t is string => typeof t === 'string'))];
 }

@@ -5,7 +5,7 @@ import { authenticate, authorize, type McaPrincipal } from './auth.js';
 import { mycreditappBrowser } from './browse.js';
 import { controlFixtures } from './control.js';
 import { docs } from './docs.js';
-import { formatError } from './errors.js';
+import { errorTypes, formatError } from './errors.js';
 import { createMyCreditApp } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
@@ -19,6 +19,7 @@ export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
   authenticate,
   authorize,
   formatError,
+  errorTypes,
   handlers,
   controlFixtures,
   // Not getGuestInvitations: its `expired` flags move with the clock.

@@ -1,3 +1,4 @@
+import { memberOf } from '../../error-types.js';
 import type { ApiError } from '../../errors.js';
 import { statusOf } from '../../issues.js';
 import type { Issue } from '../../../contract/index.js';
@@ -69,4 +70,10 @@ function zod(i: Issue): { code: string; path: (string | number)[]; message: stri
     default:
       return { code: 'custom', path, message: i.message };
   }
+}
+
+/** Wingfield's error type is `error.type`. */
+export function errorTypes(body: unknown): string[] {
+  const type = memberOf(memberOf(body, 'error'), 'type');
+  return typeof type === 'string' ? [type] : [];
 }

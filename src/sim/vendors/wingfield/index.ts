@@ -4,7 +4,7 @@ import { authenticate, type WfPrincipal } from './auth.js';
 import { wingfieldBrowser } from './browse.js';
 import { controlFixtures } from './control.js';
 import { docs } from './docs.js';
-import { formatError } from './errors.js';
+import { errorTypes, formatError } from './errors.js';
 import { createWingfield } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
@@ -17,6 +17,7 @@ export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   state: dataState(createWingfield, WingfieldState),
   authenticate,
   formatError,
+  errorTypes,
   handlers,
   controlFixtures,
   cacheable: new Set(['listExternalServiceOrganizations']),
