@@ -1,6 +1,13 @@
 import type { components } from '../../../generated/leadconduit.js';
 import { farFuture, longAgo, pastDate, seededFor, specSchema, type Seeded } from '../../seeded.js';
-import { LeadConduitState, type LcAccount, type LcData, type SsoAccount } from './state.js';
+import {
+  LeadConduitState,
+  type AccountConnectionRow,
+  type LcAccount,
+  type LcData,
+  type NetworkConnection,
+  type SsoAccount,
+} from './state.js';
 
 type S = components['schemas'];
 const permissionPool = ['request_domain_ownership_confirmation', 'view_submission_docs'];
@@ -30,6 +37,10 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
     invitations: {},
   };
   const oid = () => f.objectId();
+  const built: { networkConnections: NetworkConnection[]; rows: AccountConnectionRow[] } = {
+    networkConnections: [],
+    rows: [],
+  };
   const accounts: [string, number][] = [
     ['primary', size],
     ['other', Math.max(4, Math.ceil(size / 4))],
@@ -63,6 +74,7 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
         permissions: f.some(permissionPool),
       };
       data.networkConnections[nc.id] = nc;
+      built.networkConnections.push(nc);
       if (i % 7 === 3) continue; // the LC row was never written: sso_only
       const row = {
         id: oid(),
@@ -85,6 +97,7 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
         })),
       };
       data.rows[row.id] = row;
+      built.rows.push(row);
     }
     for (const [relationship_type, expired] of [
       ['seller', false],
@@ -101,7 +114,7 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
       };
     }
   }
-  return new LeadConduitState(data);
+  return new LeadConduitState(data, built);
 }
 
 function account(f: Seeded, oid: () => string): { lc: LcAccount; sso: SsoAccount } {

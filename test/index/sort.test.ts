@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sortByTimestamp, sortedPermutation } from '../../src/sim/index/sort.js';
+
+interface Rec {
+  created_at: string;
+  id: string;
+}
+const byString = (a: Rec, b: Rec) =>
+  a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+const byId = (a: Rec, b: Rec) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+// Few distinct instants and ids, so equal timestamps (the tie path) come up often.
+const instant = fc.integer({ min: 0, max: 40 }).map((s) => new Date(Date.UTC(2024, 0, 1) + s * 1000).toISOString());
+const record = fc.record({
+  created_at: instant,
+  id: fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 3 }),
+});
+
+describe('sorting by packed keys', () => {
+  it('orders records exactly as comparing the timestamp strings, then the ids', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 200 }), (records) => {
+        expect(sortByTimestamp(records, (r) => r.created_at, byId)).toEqual([...records].sort(byString));
+      }),
+    );
+  });
+
+  it('falls back to comparing strings when a timestamp is not in toISOString form', () => {
+    const odd = [
+      { created_at: '2024-01-01T00:00:00Z', id: 'b' },
+      { created_at: '2024-01-01T00:00:00.000Z', id: 'a' },
+      { created_at: '2023-12-31T23:59:59.999Z', id: 'c' },
+    ];
+    expect(sortByTimestamp(odd, (r) => r.created_at, byId).map((r) => r.id)).toEqual(
+      [...odd].sort(byString).map((r) => r.id),
+    );
+  });
+
+  it('sorts positions by integer keys, ties by position, and by a comparator past the packed range', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 100 }), (values) => {
+        const keys = Float64Array.from(values);
+        const expected = values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+        expect(Array.from(sortedPermutation(keys))).toEqual(expected);
+      }),
+    );
+    const wide = Float64Array.from([2 ** 60, 3, -(2 ** 60), 0.5]);
+    expect(Array.from(sortedPermutation(wide))).toEqual([2, 3, 1, 0]);
+  });
+});
