@@ -1,4 +1,5 @@
 import type { components } from '../../../generated/leadconduit.js';
+import { progressTicker, type BuildInput } from '../../build-progress.js';
 import { farFuture, longAgo, pastDate, seededFor, specSchema, type Seeded } from '../../seeded.js';
 import {
   LeadConduitState,
@@ -23,7 +24,7 @@ type Schemas = ReturnType<typeof schemas>;
  * seventh connection (from the fourth) is SSO-only, so a repair always has work. Each account
  * has a user key, a superuser key and three invitations (one expired).
  */
-export function createLeadConduit({ seed, size }: { seed: number; size: number }): LeadConduitState {
+export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadConduitState {
   const f = seededFor(seed, 'leadconduit');
   const sc = schemas();
   const data: LcData = {
@@ -45,6 +46,11 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
     ['primary', size],
     ['other', Math.max(4, Math.ceil(size / 4))],
   ];
+  const tick = progressTicker(
+    accounts.reduce((n, [, count]) => n + count, 0),
+    onProgress,
+  );
+  let made = 0;
   for (const [label, count] of accounts) {
     const { lc, sso } = account(f, oid);
     data.accounts[lc.id] = lc;
@@ -73,6 +79,7 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
         created_by: f.email(),
         permissions: f.some(permissionPool),
       };
+      tick(made++);
       data.networkConnections[nc.id] = nc;
       built.networkConnections.push(nc);
       if (i % 7 === 3) continue; // the LC row was never written: sso_only
