@@ -1,4 +1,4 @@
-import { isoKey, prefixKey, sortRows } from './order.js';
+import { isoKey, prefixKey, sortRows } from '../../index/radix.js';
 import type { Connection, Org } from './state.js';
 
 /** The list parameters every MyCreditApp connection list takes (after validation and defaults). */
