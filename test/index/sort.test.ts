@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sortByText } from '../../src/sim/index/radix.js';
 import { sortByTimestamp } from '../../src/sim/index/sort.js';
 
 interface Rec {
@@ -35,5 +36,23 @@ describe('sorting by timestamp keys', () => {
     expect(sortByTimestamp(odd, (r) => r.created_at, byId).map((r) => r.id)).toEqual(
       [...odd].sort(byString).map((r) => r.id),
     );
+  });
+
+  it('sorts rows by text as `<` does, stably, through radix passes over long shared prefixes', () => {
+    // Few letters and a shared stem: long equal prefixes, equal values and prefixes of each other.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '-', 'é'), maxLength: 20 }).map((s) => `credit@${s}`);
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 120 }), (keys) => {
+        const rows = Uint32Array.from(keys.map((_, i) => i).reverse());
+        const expected = Array.from(rows).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+        const sorted = sortByText(rows, keys, 7);
+        expect(sorted && Array.from(sorted)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('leaves text it cannot key exactly to the caller', () => {
+    expect(sortByText(Uint32Array.from([0, 1]), ['b', 'a\u0100'])).toBeUndefined();
+    expect(sortByText(Uint32Array.from([0, 1]), ['b', 'a\u0000'])).toBeUndefined();
   });
 });
