@@ -113,7 +113,7 @@ export function mockCommand(): Command {
     )
     .option(
       '--size <n|api=n,…>',
-      `records per main fixture (connections per account, links per organization…), 1 to ${maxSize} (large ones take minutes to build)`,
+      `records per main fixture (connections per account, links per organization…), 1 to ${maxSize} (large ones take seconds to build: progress on stderr)`,
       parseSizes,
     )
     .option('--api <names>', `serve only these APIs (comma-separated: ${vendorNames.join(', ')})`, parseApis)
