@@ -29,7 +29,7 @@ export interface Options {
 
 const usage = `npm run bench -- [--quick] [--only ${stepNames.join(',')}] [--profile[=step,…]] [--skip-build] [--api name,…]
   --quick      2 s loads, the target peers only (Prism static, Mockoon), 3 cold starts, 10 k
-               instead of 1 M MyCreditApp connections and worlds, no verify step
+               instead of 1 M MyCreditApp connections, worlds of 100 k instead of 1 M, no verify step
   --only       run only these steps
   --profile    write a V8 CPU profile (node --cpu-prof) of connkit in these steps (all when bare)
                to bench/profiles/, to open in Chrome DevTools or speedscope

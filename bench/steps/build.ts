@@ -1,11 +1,11 @@
-// Every API's world at 1 M records (10 k with --quick), each built in a fresh process from the
+// Every API's world at 1 M records (100 k with --quick), each built in a fresh process from the
 // package's entry (bench/build-world.mjs): the build's own time and the RSS after it.
 import { vendorNames } from '../../src/contract/names.js';
 import type { Step } from '../step.js';
 import { timeNode } from './library.js';
 
 export const build: Step = async (ctx) => {
-  const size = ctx.o.quick ? 10_000 : 1_000_000;
+  const size = ctx.o.quick ? 100_000 : 1_000_000;
   ctx.log(`\nbuild: every API's world at ${size} records`);
   const worlds = [];
   for (const api of vendorNames) {

@@ -113,7 +113,7 @@ export function mockCommand(): Command {
     )
     .option(
       '--size <n|api=n,…>',
-      `records per main fixture (connections per account, links per organization…), 1 to ${maxSize} (large ones take minutes to build)`,
+      `records per main fixture (connections per account, links per organization…), 1 to ${maxSize} (large ones take seconds to build: progress on stderr)`,
       parseSizes,
     )
     .option('--api <names>', `serve only these APIs (comma-separated: ${vendorNames.join(', ')})`, parseApis)
@@ -213,10 +213,14 @@ export function parseMock(argv: string[]): StartOptions {
 type Started = Awaited<ReturnType<typeof import('../server/index.js').startSimulator>>;
 
 async function serve(cmd: Command, options: StartOptions): Promise<void> {
-  const [{ startSimulator }, { vendorModules }] = await Promise.all([
+  const [{ startSimulator }, { vendorModules }, { progressRenderer }, { colorFor }] = await Promise.all([
     import('../server/index.js'),
     import('../sim/vendors/index.js'),
+    import('./progress.js'),
+    import('../server/log-lines.js'),
   ]);
+  // Large worlds take seconds to build: progress on stderr, so stdout keeps the banner and logs.
+  const progress = progressRenderer({ out: process.stderr, color: colorFor(process.stderr) });
   const fail = (e: unknown): never => {
     const message = e instanceof ListenError ? e.message : `cannot start: ${(e as Error).message}`;
     if (!(e instanceof ListenError) && process.env.CONNKIT_DEBUG) console.error(e);
@@ -224,13 +228,18 @@ async function serve(cmd: Command, options: StartOptions): Promise<void> {
   };
   let sim: Started;
   try {
-    sim = await startSimulator(options);
+    sim = await startSimulator({ ...options, onProgress: (p) => progress.update(p) });
   } catch (e) {
+    progress.stop();
     return fail(e);
   }
   try {
-    console.log(banner(sim, options.seed ?? defaultSeed, vendorModules));
+    // The banner's example curls read each world: the builds happen here, before it prints.
+    const text = banner(sim, options.seed ?? defaultSeed, vendorModules);
+    progress.stop();
+    console.log(text);
   } catch (e) {
+    progress.stop();
     await sim.close();
     return fail(e);
   }

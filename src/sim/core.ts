@@ -26,6 +26,7 @@ import { checkSnapshot, importSession } from './snapshot/import.js';
 import type { ChosenApis } from './chosen-apis.js';
 import { computeCoverage, type CoverageReport } from './coverage.js';
 import { World } from './world.js';
+import type { BuildProgress } from './build-progress.js';
 
 /** Where the core reports what it cannot answer for (pino in the server; the console elsewhere). */
 export interface CoreLog {
@@ -48,6 +49,8 @@ export interface SimulatorOptions {
   maxMemory?: number;
   /** The journal's byte cap (64 MiB by default), beside its entry cap. */
   journalBytes?: number;
+  /** Told as each API's seeded world is built (`done === total` when built): for a progress bar. */
+  onProgress?: (progress: BuildProgress) => void;
   log?: CoreLog;
   /** Names this simulator in `GET /__control/sessions` (read on each call: a server knows its port late). */
   instance?: string | (() => string);
@@ -143,6 +146,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     journalSize: options.journalSize ?? 1000,
     maxMemory: options.maxMemory,
     journalBytes: options.journalBytes,
+    onProgress: options.onProgress,
   });
   world.session().setScenarios((options.scenarios ?? []).map((s) => catalog.normalize(s)));
 

@@ -1,6 +1,7 @@
 import type { components } from '../generated/control.js';
 import type { Operation } from '../contract/index.js';
 import type { StateBrowser } from './browse.js';
+import type { BuildInput } from './build-progress.js';
 import type { ApiError } from './errors.js';
 import type { SimRequest } from './request.js';
 import type { ScenarioDef } from './scenarios/types.js';
@@ -110,7 +111,7 @@ export function defaulted<Q extends object, K extends keyof Q>(
 
 /** How an API's state is made from a seed, and saved and restored exactly. */
 export interface StateFactory<State> {
-  create(input: { seed: number; size: number }): State;
+  create(input: BuildInput): State;
   toJSON(state: State): unknown;
   fromJSON(json: unknown): State;
 }
@@ -127,7 +128,7 @@ export const plainCopy = (json: unknown): unknown =>
  * rebuilds its indexes from it: export is `data`, import a deep copy handed to the class.
  */
 export function dataState<Data, State extends { data: Data }>(
-  create: (input: { seed: number; size: number }) => State,
+  create: (input: BuildInput) => State,
   Class: new (data: Data) => State,
 ): StateFactory<State> {
   return { create, toJSON: (s) => s.data, fromJSON: (json) => new Class(plainCopy(json) as Data) };

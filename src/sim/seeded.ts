@@ -60,7 +60,8 @@ export class Seeded {
     // A partial Fisher–Yates over the indexes: `count` draws whatever the list's length.
     const n = list.length;
     const k = Math.min(count, n);
-    const order = new Int32Array(n);
+    // Fixtures draw from short lists a million times: their index buffer is reused, not allocated.
+    const order = n <= smallList.length ? smallList : new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     for (let i = 0; i < k; i++) {
       const j = i + (this.next() % (n - i));
@@ -69,7 +70,9 @@ export class Seeded {
       order[j] = t;
     }
     const chosen = order.subarray(0, k).sort();
-    return Array.from(chosen, (i) => list[i]);
+    const out = new Array<T>(k);
+    for (let i = 0; i < k; i++) out[i] = list[chosen[i]];
+    return out;
   }
 
   /** Lower-case hex digits. */
@@ -166,31 +169,46 @@ export class Seeded {
    * what a field looks like, so the data follows the spec when the spec changes.
    */
   ofSchema(schema: JsonObject): Json {
-    if (Array.isArray(schema.enum)) return this.pick(enumValues(schema.enum));
-    const type = [schema.type ?? 'string'].flat();
-    if (type.includes('boolean')) return this.bool();
-    if (type.includes('integer') || type.includes('number')) {
-      const min = typeof schema.minimum === 'number' ? schema.minimum : 0;
-      const max = typeof schema.maximum === 'number' ? schema.maximum : min + 1000;
-      return type.includes('integer') ? this.int(min, max) : this.float(min, max);
-    }
-    if (schema.format === 'uuid') return this.uuid();
-    if (schema.format === 'email') return this.email();
-    if (schema.format === 'date-time') return this.date(pastFrom, pastTo);
-    const minLength = typeof schema.minLength === 'number' ? schema.minLength : 1;
-    const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : Math.max(minLength, 12);
-    const oneClass =
-      typeof schema.pattern === 'string'
-        ? /^\^\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\}|(\+))?\$$/.exec(schema.pattern)
-        : null;
-    if (oneClass) {
-      const [, set, lo, hi] = oneClass;
-      const from = lo ? Number(lo) : minLength;
-      const to = hi ? Number(hi) : lo ? Number(lo) : maxLength;
-      return this.chars(expandClass(set), this.int(Math.max(from, minLength), Math.min(to, maxLength)));
-    }
-    return this.chars(alphanumericLower, this.int(minLength, Math.min(maxLength, minLength + 8)));
+    let draw = drawers.get(schema);
+    if (!draw) drawers.set(schema, (draw = drawerOf(schema)));
+    return draw(this);
   }
+}
+
+// Fixtures draw from the same few schemas a million times: what each schema asks for is read
+// once into a drawer, which makes the same draws in the same order as reading it each time.
+const drawers = new WeakMap<JsonObject, (s: Seeded) => Json>();
+
+function drawerOf(schema: JsonObject): (s: Seeded) => Json {
+  if (Array.isArray(schema.enum)) {
+    const values = enumValues(schema.enum);
+    return (s) => s.pick(values);
+  }
+  const type = [schema.type ?? 'string'].flat();
+  if (type.includes('boolean')) return (s) => s.bool();
+  if (type.includes('integer') || type.includes('number')) {
+    const min = typeof schema.minimum === 'number' ? schema.minimum : 0;
+    const max = typeof schema.maximum === 'number' ? schema.maximum : min + 1000;
+    return type.includes('integer') ? (s) => s.int(min, max) : (s) => s.float(min, max);
+  }
+  if (schema.format === 'uuid') return (s) => s.uuid();
+  if (schema.format === 'email') return (s) => s.email();
+  if (schema.format === 'date-time') return (s) => s.date(pastFrom, pastTo);
+  const minLength = typeof schema.minLength === 'number' ? schema.minLength : 1;
+  const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : Math.max(minLength, 12);
+  const oneClass =
+    typeof schema.pattern === 'string' ? /^\^\[([^\]]+)\](?:\{(\d+)(?:,(\d+))?\}|(\+))?\$$/.exec(schema.pattern) : null;
+  if (oneClass) {
+    const [, set, lo, hi] = oneClass;
+    const from = lo ? Number(lo) : minLength;
+    const to = hi ? Number(hi) : lo ? Number(lo) : maxLength;
+    const alphabet = expandClass(set);
+    const shortest = Math.max(from, minLength);
+    const longest = Math.min(to, maxLength);
+    return (s) => s.chars(alphabet, s.int(shortest, longest));
+  }
+  const longest = Math.min(maxLength, minLength + 8);
+  return (s) => s.chars(alphanumericLower, s.int(minLength, longest));
 }
 
 // Fixtures draw from the same few schemas a million times: each enum filtered once.
@@ -205,6 +223,7 @@ function enumValues(list: Json[]): Json[] {
 // pieces (a million ids of pieces cost seconds of GC and twice the memory).
 const hexCodes = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 const buffers: number[][] = [];
+const smallList = new Int32Array(64);
 const buffer = (length: number): number[] => (buffers[length] ??= new Array<number>(length).fill(0));
 
 const alphanumeric = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

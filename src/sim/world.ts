@@ -1,4 +1,5 @@
 import { bytesPerRecord, countRecords } from './cow/cost.js';
+import type { BuildProgress } from './build-progress.js';
 import { ApiError } from './errors.js';
 import { Journal } from './journal.js';
 import type { ApiModule } from './module.js';
@@ -19,6 +20,8 @@ export interface WorldOptions {
   maxMemory?: number;
   /** Bytes the journal may hold (its entries estimated); the oldest go first past it. */
   journalBytes?: number;
+  /** Told as each API's seeded world is built (large ones take seconds). */
+  onProgress?: (progress: BuildProgress) => void;
 }
 
 interface Base {
@@ -71,7 +74,7 @@ export class World implements StateSource {
     if (known) return known.state;
     const mod = this.modules.get(api);
     if (!mod) throw new Error(`unknown api ${api}`);
-    const state = mod.state.create({ seed, size }) as object;
+    const state = this.build(mod, seed, size);
     const base = { state, bytes: countRecords(mod.state.toJSON(state)) * bytesPerRecord };
     this.bases.set(key, base);
     if (!this.fits(0)) {
@@ -81,6 +84,18 @@ export class World implements StateSource {
         `the ${api} world at seed ${seed}, size ${size} needs about ${Math.round(base.bytes / 2 ** 20)} MiB`,
       );
     }
+    return state;
+  }
+
+  private build(mod: ApiModule, seed: number, size: number): object {
+    const report = this.options.onProgress;
+    if (!report) return mod.state.create({ seed, size }) as object;
+    const api = mod.name;
+    let total = 0;
+    const onProgress = (done: number, of: number) => report({ api, done, total: (total = of) });
+    const state = mod.state.create({ seed, size, onProgress }) as object;
+    // The builder's last tick is before its last records: the end is said here, once.
+    if (total > 0) report({ api, done: total, total });
     return state;
   }
 

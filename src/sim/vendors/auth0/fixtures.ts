@@ -1,3 +1,4 @@
+import { progressTicker, type BuildInput } from '../../build-progress.js';
 import { maxLengthOf, seededFor, specSchema } from '../../seeded.js';
 import { Auth0State, allScopes, linkDefaults, type Auth0Data, type Link, type Tenant } from './state.js';
 
@@ -14,15 +15,19 @@ const schemas = () => ({
  * organization with two links, for cross-tenant checks. Tokens: every scope, read only, no
  * scope, the other tenant, expired, and one signed with a foreign key.
  */
-export function createAuth0({ seed, size }: { seed: number; size: number }): Auth0State {
+export function createAuth0({ seed, size, onProgress }: BuildInput): Auth0State {
   const f = seededFor(seed, 'auth0');
   const sc = schemas();
   const id = (prefix: string) => `${prefix}_${f.alnum(16)}`;
   const data: Auth0Data = { seed, counter: 0, tenants: {}, links: {}, tokens: [] };
+  // The tenants' connections, then the organizations' links (see the calls below).
+  const tick = progressTicker(size + 15 + size + 5, onProgress);
+  let made = 0;
 
   const tenant = (tid: string, domain: string, connections: number): Tenant => {
     const t: Tenant = { id: tid, domain, connections: {}, organizations: {} };
     for (let i = 0; i < connections; i++) {
+      tick(made++);
       const strategy = f.pick(strategies);
       const c = { id: id('con'), name: `${f.noun()}-${strategy}-${i}`.toLowerCase(), strategy };
       t.connections[c.id] = c;
@@ -34,14 +39,17 @@ export function createAuth0({ seed, size }: { seed: number; size: number }): Aut
     const o = { id: id('org'), name: label, tenant: t.id };
     t.organizations[o.id] = o;
     const chosen = f.some(Object.keys(t.connections), links).sort();
-    data.links[o.id] = chosen.map((connection_id, i): Link => ({
-      ...linkDefaults,
-      connection_id,
-      organization_connection_name: i % 3 === 0 ? f.company().slice(0, sc.linkName) : null,
-      assign_membership_on_login: f.bool(),
-      organization_access_level: f.ofSchema(sc.accessLevel) as Link['organization_access_level'],
-      is_enabled: i % 4 !== 3,
-    }));
+    data.links[o.id] = chosen.map((connection_id, i): Link => {
+      tick(made++);
+      return {
+        ...linkDefaults,
+        connection_id,
+        organization_connection_name: i % 3 === 0 ? f.company().slice(0, sc.linkName) : null,
+        assign_membership_on_login: f.bool(),
+        organization_access_level: f.ofSchema(sc.accessLevel) as Link['organization_access_level'],
+        is_enabled: i % 4 !== 3,
+      };
+    });
   };
 
   const main = tenant('connkit', 'connkit.auth0.com', size + 10);

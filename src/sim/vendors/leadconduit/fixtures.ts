@@ -1,6 +1,14 @@
 import type { components } from '../../../generated/leadconduit.js';
+import { progressTicker, type BuildInput } from '../../build-progress.js';
 import { farFuture, longAgo, pastDate, seededFor, specSchema, type Seeded } from '../../seeded.js';
-import { LeadConduitState, type LcAccount, type LcData, type SsoAccount } from './state.js';
+import {
+  LeadConduitState,
+  type AccountConnectionRow,
+  type LcAccount,
+  type LcData,
+  type NetworkConnection,
+  type SsoAccount,
+} from './state.js';
 
 type S = components['schemas'];
 const permissionPool = ['request_domain_ownership_confirmation', 'view_submission_docs'];
@@ -16,7 +24,7 @@ type Schemas = ReturnType<typeof schemas>;
  * seventh connection (from the fourth) is SSO-only, so a repair always has work. Each account
  * has a user key, a superuser key and three invitations (one expired).
  */
-export function createLeadConduit({ seed, size }: { seed: number; size: number }): LeadConduitState {
+export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadConduitState {
   const f = seededFor(seed, 'leadconduit');
   const sc = schemas();
   const data: LcData = {
@@ -30,10 +38,19 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
     invitations: {},
   };
   const oid = () => f.objectId();
+  const built: { networkConnections: NetworkConnection[]; rows: AccountConnectionRow[] } = {
+    networkConnections: [],
+    rows: [],
+  };
   const accounts: [string, number][] = [
     ['primary', size],
     ['other', Math.max(4, Math.ceil(size / 4))],
   ];
+  const tick = progressTicker(
+    accounts.reduce((n, [, count]) => n + count, 0),
+    onProgress,
+  );
+  let made = 0;
   for (const [label, count] of accounts) {
     const { lc, sso } = account(f, oid);
     data.accounts[lc.id] = lc;
@@ -62,7 +79,9 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
         created_by: f.email(),
         permissions: f.some(permissionPool),
       };
+      tick(made++);
       data.networkConnections[nc.id] = nc;
+      built.networkConnections.push(nc);
       if (i % 7 === 3) continue; // the LC row was never written: sso_only
       const row = {
         id: oid(),
@@ -85,6 +104,7 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
         })),
       };
       data.rows[row.id] = row;
+      built.rows.push(row);
     }
     for (const [relationship_type, expired] of [
       ['seller', false],
@@ -101,7 +121,7 @@ export function createLeadConduit({ seed, size }: { seed: number; size: number }
       };
     }
   }
-  return new LeadConduitState(data);
+  return new LeadConduitState(data, built);
 }
 
 function account(f: Seeded, oid: () => string): { lc: LcAccount; sso: SsoAccount } {

@@ -1,3 +1,4 @@
+import { progressTicker, type BuildInput } from '../../build-progress.js';
 import { farFuture, longAgo, maxLengthOf, pastDate, seededFor, specSchema, type Seeded } from '../../seeded.js';
 import { MyCreditAppState, type Connection, type McaData, type Org } from './state.js';
 
@@ -14,7 +15,7 @@ const schemas = () => ({
  * `host`, beside an expired and an accepted one. A token per organization, plus an expired
  * one and one signed with a foreign key.
  */
-export function createMyCreditApp({ seed, size }: { seed: number; size: number }): MyCreditAppState {
+export function createMyCreditApp({ seed, size, onProgress }: BuildInput): MyCreditAppState {
   const f = seededFor(seed, 'mycreditapp');
   const sc = schemas();
   const data: McaData = { seed, counter: 0, orgs: {}, connections: [], invitations: {}, clients: [] };
@@ -26,8 +27,10 @@ export function createMyCreditApp({ seed, size }: { seed: number; size: number }
     owner: f.firstName(),
   }));
   let made = 0;
+  const tick = progressTicker(2 * size, onProgress);
   const org = (name?: string): Org => {
     const n = made++;
+    tick(n);
     const p = pool[n % pool.length];
     const suffix = n < pool.length ? '' : `-${Math.floor(n / pool.length)}`;
     const o = {

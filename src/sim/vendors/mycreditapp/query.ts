@@ -1,4 +1,4 @@
-import { isoKey, prefixKey, sortRows } from './order.js';
+import { isoKey, prefixKey, sortByText, sortRows } from '../../index/radix.js';
 import type { Connection, Org } from './state.js';
 
 /** The list parameters every MyCreditApp connection list takes (after validation and defaults). */
@@ -81,6 +81,8 @@ export function orderBy(list: OrgList, field: string, byId: Uint32Array): FieldO
       while (j < common && k.charCodeAt(j) === keys[0].charCodeAt(j)) j++;
       common = j;
     }
+    const byText = sortByText(byId, keys, common);
+    if (byText) return { order: byText, firstNull: n };
     const approx = new Float64Array(n);
     for (let i = 0; i < n; i++) approx[i] = prefixKey(keys[i], common);
     return {

@@ -1,3 +1,4 @@
+import { progressTicker, type BuildInput } from '../../build-progress.js';
 import { farFuture, longAgo, pastDate, seededFor } from '../../seeded.js';
 import { WingfieldState, type ConnectTokenState, type Permission, type WfData } from './state.js';
 
@@ -10,7 +11,7 @@ const all = (p: Permission) => ({ user: p, organization: p, 'court-booking': p }
  * organization, open for a related one (confirm), claimed, cancelled, expired, and one
  * issued to `other`.
  */
-export function createWingfield({ seed, size }: { seed: number; size: number }): WingfieldState {
+export function createWingfield({ seed, size, onProgress }: BuildInput): WingfieldState {
   const f = seededFor(seed, 'wingfield');
   const data: WfData = {
     seed,
@@ -30,7 +31,11 @@ export function createWingfield({ seed, size }: { seed: number; size: number }):
   };
   const partner = service('Court Partner', 2);
   const other = service('Other Partner', 5);
-  const orgs = Array.from({ length: Math.max(size, 6) }, (_, i) => {
+  const orgCount = Math.max(size, 6);
+  // The organizations, then the relations of the first half of them.
+  const tick = progressTicker(orgCount + Math.ceil(orgCount / 2), onProgress);
+  const orgs = Array.from({ length: orgCount }, (_, i) => {
+    tick(i);
     const o = { id: f.uuid(), name: `${f.city()} ${f.pick(['Padel Club', 'Tennis Club', 'Squash Center'])} ${i + 1}` };
     data.organizations[o.id] = o;
     return o;
@@ -44,6 +49,7 @@ export function createWingfield({ seed, size }: { seed: number; size: number }):
   const state = new WingfieldState(data);
   const half = Math.ceil(orgs.length / 2);
   orgs.slice(0, half).forEach((o, i) => {
+    tick(orgCount + i);
     const at = pastDate(f);
     const r = state.createRelation(partner.id, o.id, `club-${1000 + i}`, at);
     r.updatedAt = at;

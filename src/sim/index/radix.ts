@@ -120,3 +120,29 @@ export function sortRows(
   }
   return out;
 }
+
+/**
+ * `rows` stably sorted by `keys[row]` as `<` orders the strings from `from` on (strings that
+ * share the characters before it): one radix sort per six characters, last ones first, so
+ * values that share long prefixes ("northwind-lending-17@…") cost linear passes, not runs
+ * of comparator calls. Undefined when a string holds U+0000 or a character past U+00FF,
+ * which the six-character keys cannot tell apart (the caller compares those).
+ */
+export function sortByText(rows: Uint32Array, keys: readonly string[], from = 0): Uint32Array | undefined {
+  let longest = from;
+  for (let row = 0; row < keys.length; row++) {
+    const s = keys[row];
+    for (let i = from; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0 || c > 255) return undefined;
+    }
+    if (s.length > longest) longest = s.length;
+  }
+  const approx = new Float64Array(keys.length);
+  let out = rows;
+  for (let at = from + Math.max(0, Math.ceil((longest - from) / 6) - 1) * 6; at >= from; at -= 6) {
+    for (let row = 0; row < keys.length; row++) approx[row] = prefixKey(keys[row], at);
+    out = radixSort(out, approx);
+  }
+  return out;
+}
