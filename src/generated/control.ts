@@ -1121,33 +1121,60 @@ export interface components {
             seed: number;
             counter: number;
         };
+        /** @description A collection kept by id (or by another key), each entry one stored record. */
+        RecordMap: {
+            [key: string]: Record<string, never>;
+        };
+        /** @description A collection kept in order, each item one stored record. */
+        RecordList: Record<string, never>[];
+        /** @description LeadConduit's state as stored. This schema, with the record schemas it names through `x-connkit-records` (each API spec's `x-connkit.state.<collection>`), is what an import is checked against before anything changes: the one definition of a snapshot's shape. */
         LeadConduitState: components["schemas"]["StateCounters"] & {
-            accounts: Record<string, never>;
-            ssoAccounts: Record<string, never>;
-            credentials: Record<string, never>;
-            networkConnections: Record<string, never>;
-            rows: Record<string, never>;
-            invitations: Record<string, never>;
+            accounts: components["schemas"]["RecordMap"];
+            ssoAccounts: components["schemas"]["RecordMap"];
+            credentials: components["schemas"]["RecordMap"];
+            networkConnections: {
+                [key: string]: unknown;
+            };
+            rows: {
+                [key: string]: unknown;
+            };
+            invitations: components["schemas"]["RecordMap"];
         };
+        /** @description Auth0's state as stored (see LeadConduitState for how it is read). */
         Auth0State: components["schemas"]["StateCounters"] & {
-            tenants: Record<string, never>;
-            links: Record<string, never>;
-            tokens: Record<string, never>[];
+            tenants: components["schemas"]["RecordMap"];
+            /** @description Per organization id, its links sorted by connection_id. */
+            links: {
+                [key: string]: unknown[];
+            };
+            tokens: components["schemas"]["RecordList"];
         };
+        /** @description MyCreditApp's state as stored (see LeadConduitState for how it is read). */
         MyCreditAppState: components["schemas"]["StateCounters"] & {
-            orgs: Record<string, never>;
-            connections: Record<string, never>[];
-            invitations: Record<string, never>;
-            clients: Record<string, never>[];
+            orgs: components["schemas"]["RecordMap"];
+            connections: unknown[];
+            invitations: {
+                [key: string]: unknown;
+            };
+            clients: components["schemas"]["RecordList"];
         };
+        /** @description Wingfield's state as stored (see LeadConduitState for how it is read). */
         WingfieldState: components["schemas"]["StateCounters"] & {
-            services: Record<string, never>;
-            tokens: Record<string, never>;
-            organizations: Record<string, never>;
-            users: Record<string, never>;
-            connectTokens: Record<string, never>;
-            relations: Record<string, never>;
-            memberships: Record<string, never>;
+            services: components["schemas"]["RecordMap"];
+            tokens: components["schemas"]["RecordMap"];
+            organizations: {
+                [key: string]: unknown;
+            };
+            users: components["schemas"]["RecordMap"];
+            connectTokens: {
+                [key: string]: unknown;
+            };
+            relations: {
+                [key: string]: unknown;
+            };
+            memberships: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: {

@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../../contract/ajv.js';
 import { ApiError, fieldName } from '../errors.js';
 import type { ApiModule } from '../module.js';
-import { stateSchema } from './shape.js';
+import { stateSchema } from './state-schema.js';
 
 const ajv = createAjv({ allErrors: false });
 const compiled = new WeakMap<ApiModule, ValidateFunction>();
@@ -19,10 +19,10 @@ export function invalidSnapshot(field: (string | number)[], message: string): Ap
   });
 }
 
-/** Checks one API's state of a snapshot against its state schema; throws the 422 naming the field. */
+/** Checks one API's state of a snapshot against its state schema (from the specs: state-schema.ts); throws the 422 naming the field. */
 export function checkApiState(mod: ApiModule, json: unknown): void {
   let validate = compiled.get(mod);
-  if (!validate) compiled.set(mod, (validate = ajv.compile(stateSchema(mod))));
+  if (!validate) compiled.set(mod, (validate = ajv.compile(stateSchema(mod.name))));
   if (validate(json)) return;
   const [e] = validate.errors ?? [];
   const path = (e?.instancePath ?? '')
@@ -30,8 +30,13 @@ export function checkApiState(mod: ApiModule, json: unknown): void {
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (e?.keyword === 'required') path.push(String(e.params.missingProperty));
-  throw invalidSnapshot(
-    ['apis', mod.name, ...path],
-    e?.keyword === 'required' ? 'is required' : (e?.message ?? 'is not valid'),
-  );
+  if (e?.keyword === 'additionalProperties') path.push(String(e.params.additionalProperty));
+  if (e?.keyword === 'unevaluatedProperties') path.push(String(e.params.unevaluatedProperty));
+  const message =
+    e?.keyword === 'required'
+      ? 'is required'
+      : e?.keyword === 'additionalProperties' || e?.keyword === 'unevaluatedProperties'
+        ? 'is not a field of this record'
+        : (e?.message ?? 'is not valid');
+  throw invalidSnapshot(['apis', mod.name, ...path], message);
 }
