@@ -18,11 +18,13 @@ function* linesOf(api: string, path: (string | number)[], value: unknown): Gener
 /**
  * The session's state as NDJSON lines (see format.ts), made as they are read: a consumer that
  * writes them to a socket or a file holds one record at a time, whatever the state's size.
+ * `named`: the header says which session it is (a file of several sessions, `--persist`).
  */
-export function* exportSession(session: Session): Generator<string> {
+export function* exportSession(session: Session, named = false): Generator<string> {
   const header: SnapshotHeader = {
     connkit: 1,
     format: 'ndjson',
+    ...(named ? { session: session.name } : {}),
     seed: session.seed,
     sizes: session.sizes,
     scenarios: session.scenarios,
