@@ -22,6 +22,7 @@ import { composeCatalog, type ScenarioCatalog } from './scenarios/catalog.js';
 import { defaultSize, type Session, type SessionSnapshot } from './session.js';
 import { vendorModules } from './vendors/index.js';
 import { checkSnapshot, importSession } from './snapshot/import.js';
+import { streamedSnapshot } from './snapshot/fetch-door.js';
 import { computeCoverage, type CoverageReport } from './coverage.js';
 import { World } from './world.js';
 
@@ -260,7 +261,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
   }
 
+  // A snapshot export or NDJSON import streams its body (a million records is no one string).
   const handleRequest = async (request: Request): Promise<Response> =>
+    (await streamedSnapshot(world, request)) ??
     toFetchResponse(await dispatch(await fromFetchRequest(request)), request.method);
   const exposedHeaders = [...new Set(modules.flatMap((m) => m.exposedHeaders ?? []))];
   let control: Control | undefined;

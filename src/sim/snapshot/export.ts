@@ -1,14 +1,13 @@
 import type { Session } from '../session.js';
-import { isContainer, jsonChunks, splitAbove } from './chunks.js';
+import { isContainer, isSmall, jsonChunks } from './chunks.js';
 import type { SnapshotHeader } from './format.js';
 
 function* linesOf(api: string, path: (string | number)[], value: unknown): Generator<string> {
-  const size = isContainer(value) ? (Array.isArray(value) ? value.length : Object.keys(value).length) : 0;
-  if (path.length > 0 && size <= splitAbove) {
+  if (path.length > 0 && isSmall(value)) {
     yield `${JSON.stringify({ api, path, value })}\n`;
     return;
   }
-  // The API's root, and every large container: empty first, then its entries.
+  // The API's root, and every container holding many entries at any depth: empty first, then its entries.
   yield `${JSON.stringify({ api, path, value: Array.isArray(value) ? [] : {} })}\n`;
   if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* linesOf(api, [...path, i], value[i]);
   else if (isContainer(value))
