@@ -113,6 +113,8 @@ export interface StateFactory<State> {
   create(input: { seed: number; size: number }): State;
   toJSON(state: State): unknown;
   fromJSON(json: unknown): State;
+  /** fromJSON for a JSON state no one else holds (a snapshot just parsed): built on it, not on a copy. */
+  adopt?(json: unknown): State;
 }
 
 /**
@@ -130,7 +132,12 @@ export function dataState<Data, State extends { data: Data }>(
   create: (input: { seed: number; size: number }) => State,
   Class: new (data: Data) => State,
 ): StateFactory<State> {
-  return { create, toJSON: (s) => s.data, fromJSON: (json) => new Class(plainCopy(json) as Data) };
+  return {
+    create,
+    toJSON: (s) => s.data,
+    fromJSON: (json) => new Class(plainCopy(json) as Data),
+    adopt: (json) => new Class(json as Data),
+  };
 }
 
 /**
