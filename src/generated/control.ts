@@ -342,8 +342,9 @@ export interface paths {
         /**
          * Replace the session's state with a snapshot
          * @description The session's state becomes the snapshot's, exactly. Every API's state is first checked
-         *     against that API's state schema (the collections and record fields its seeded states have,
-         *     each of its type, null allowed); a snapshot that fails answers 422 naming the field
+         *     against that API's state schema (`Snapshot.apis.<api>`: its collections, and the records
+         *     of each collection marked `x-connkit-records` against the record schema its API's spec
+         *     gives it); a snapshot that fails answers 422 naming the field
          *     (`apis.wingfield.relations must be object`) and changes nothing. An NDJSON snapshot
          *     (`Content-Type: application/x-ndjson`, the form `GET` exports) is streamed and has no size
          *     limit; a JSON one is bound by the 1 MB body limit. A JSON body that breaks this operation's
