@@ -76,7 +76,11 @@ interface Target<A extends string = string> {
 }
 
 const notFound = <A extends string>(t: Target<A>) =>
-  new ApiError({ kind: 'not_found', code: 'record_not_found', message: `${t.api} ${t.collection} has no record ${t.id}` });
+  new ApiError({
+    kind: 'not_found',
+    code: 'record_not_found',
+    message: `${t.api} ${t.collection} has no record ${t.id}`,
+  });
 
 /** The session's own state of the API (its copy-on-write fork) and the record the edit is about. */
 function locate<A extends string>(t: Target<A>) {

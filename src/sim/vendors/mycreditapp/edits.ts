@@ -29,7 +29,9 @@ export const mycreditappEdits: RecordEdits<MyCreditAppState> = {
         apply: (state, id, now) => {
           const c = find(state, id);
           if (!c) return 'removed';
-          return c.status === 'disconnected' ? { ...c } : { ...c, status: 'disconnected', updated_at: now.toISOString() };
+          return c.status === 'disconnected'
+            ? { ...c }
+            : { ...c, status: 'disconnected', updated_at: now.toISOString() };
         },
       },
       archive: {
