@@ -11,6 +11,7 @@ export const stepNames = [
   'model',
   'library',
   'build',
+  'persist',
 ] as const;
 export type StepName = (typeof stepNames)[number];
 

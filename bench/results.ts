@@ -1,3 +1,4 @@
+import type { PersistResult } from './steps/persist.js';
 import type { Load } from './load.js';
 
 /** One server measured on one endpoint. */
@@ -143,6 +144,7 @@ export interface Results {
   writes?: EndpointResult;
   coldStart?: ColdStart;
   scale?: Scale;
+  persist?: PersistResult;
   sessions?: Sessions;
   verify?: VerifyRun[];
   /** verify's model tier per API: wall time at the defaults, and findings over a sweep of seeds. */

@@ -24,6 +24,7 @@ import { model } from './steps/model.js';
 import { writes } from './steps/writes.js';
 import { library } from './steps/library.js';
 import { build } from './steps/build.js';
+import { persistence } from './steps/persist.js';
 import { topSelf } from './profile-summary.js';
 import { judge } from './targets.js';
 import { commit, connkitVersion } from './version.js';
@@ -38,6 +39,7 @@ const steps: Record<StepName, Step> = {
   model,
   library,
   build,
+  persist: persistence,
 };
 
 const o = parseOptions(process.argv.slice(2));

@@ -342,8 +342,9 @@ export interface paths {
         /**
          * Replace the session's state with a snapshot
          * @description The session's state becomes the snapshot's, exactly. Every API's state is first checked
-         *     against that API's state schema (the collections and record fields its seeded states have,
-         *     each of its type, null allowed); a snapshot that fails answers 422 naming the field
+         *     against that API's state schema (`Snapshot.apis.<api>`: its collections, and the records
+         *     of each collection marked `x-connkit-records` against the record schema its API's spec
+         *     gives it); a snapshot that fails answers 422 naming the field
          *     (`apis.wingfield.relations must be object`) and changes nothing. An NDJSON snapshot
          *     (`Content-Type: application/x-ndjson`, the form `GET` exports) is streamed and has no size
          *     limit; a JSON one is bound by the 1 MB body limit. A JSON body that breaks this operation's
@@ -1133,33 +1134,60 @@ export interface components {
             seed: number;
             counter: number;
         };
+        /** @description A collection kept by id (or by another key), each entry one stored record. */
+        RecordMap: {
+            [key: string]: Record<string, never>;
+        };
+        /** @description A collection kept in order, each item one stored record. */
+        RecordList: Record<string, never>[];
+        /** @description LeadConduit's state as stored. This schema, with the record schemas it names through `x-connkit-records` (each API spec's `x-connkit.state.<collection>`), is what an import is checked against before anything changes: the one definition of a snapshot's shape. */
         LeadConduitState: components["schemas"]["StateCounters"] & {
-            accounts: Record<string, never>;
-            ssoAccounts: Record<string, never>;
-            credentials: Record<string, never>;
-            networkConnections: Record<string, never>;
-            rows: Record<string, never>;
-            invitations: Record<string, never>;
+            accounts: components["schemas"]["RecordMap"];
+            ssoAccounts: components["schemas"]["RecordMap"];
+            credentials: components["schemas"]["RecordMap"];
+            networkConnections: {
+                [key: string]: unknown;
+            };
+            rows: {
+                [key: string]: unknown;
+            };
+            invitations: components["schemas"]["RecordMap"];
         };
+        /** @description Auth0's state as stored (see LeadConduitState for how it is read). */
         Auth0State: components["schemas"]["StateCounters"] & {
-            tenants: Record<string, never>;
-            links: Record<string, never>;
-            tokens: Record<string, never>[];
+            tenants: components["schemas"]["RecordMap"];
+            /** @description Per organization id, its links sorted by connection_id. */
+            links: {
+                [key: string]: unknown[];
+            };
+            tokens: components["schemas"]["RecordList"];
         };
+        /** @description MyCreditApp's state as stored (see LeadConduitState for how it is read). */
         MyCreditAppState: components["schemas"]["StateCounters"] & {
-            orgs: Record<string, never>;
-            connections: Record<string, never>[];
-            invitations: Record<string, never>;
-            clients: Record<string, never>[];
+            orgs: components["schemas"]["RecordMap"];
+            connections: unknown[];
+            invitations: {
+                [key: string]: unknown;
+            };
+            clients: components["schemas"]["RecordList"];
         };
+        /** @description Wingfield's state as stored (see LeadConduitState for how it is read). */
         WingfieldState: components["schemas"]["StateCounters"] & {
-            services: Record<string, never>;
-            tokens: Record<string, never>;
-            organizations: Record<string, never>;
-            users: Record<string, never>;
-            connectTokens: Record<string, never>;
-            relations: Record<string, never>;
-            memberships: Record<string, never>;
+            services: components["schemas"]["RecordMap"];
+            tokens: components["schemas"]["RecordMap"];
+            organizations: {
+                [key: string]: unknown;
+            };
+            users: components["schemas"]["RecordMap"];
+            connectTokens: {
+                [key: string]: unknown;
+            };
+            relations: {
+                [key: string]: unknown;
+            };
+            memberships: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: {

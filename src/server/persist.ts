@@ -1,9 +1,12 @@
-import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeSync } from 'node:fs';
 import { isApiError } from '../sim/errors.js';
-import type { SessionSnapshot } from '../sim/session.js';
 import type { Simulator } from '../sim/core.js';
-import { specIndex } from '../contract/registry.js';
+import { splitLines } from '../sim/snapshot/import.js';
+import { exportSessions, sessionsOf } from '../sim/snapshot/sessions.js';
+import { batched } from '../sim/snapshot/batched.js';
 import { ListenError } from './tls.js';
 
 /** `connkit mock --persist DIR`: where, and how soon after a change the state is on disk. */
@@ -14,75 +17,30 @@ export interface PersistOptions {
 }
 
 export const defaultPersistIntervalMs = 1000;
-export const persistFile = 'connkit-state.json';
+/** Every session's NDJSON snapshot (the export format), one after the other, each header naming its session. */
+export const persistFile = 'connkit-state.ndjson';
 
-/** The file: every session the server holds, each as GET /__control/state exports it. */
-interface Persisted {
-  connkit: 1;
-  sessions: Record<string, SessionSnapshot>;
+/**
+ * Writes every session's snapshot to `file`, streamed in 64 KiB pieces: never the whole state
+ * as one string. The pieces are made and written in one turn of the event loop, so the file
+ * holds the state as it was at one moment, not a mix of before and after a request.
+ */
+function writeSnapshot(fd: number, sim: Simulator): number {
+  let bytes = 0;
+  const sessions = sim.sessionNames().map((name) => sim.session(name));
+  for (const piece of batched(exportSessions(sessions))) bytes += writeSync(fd, piece);
+  return bytes;
 }
 
 /**
- * How the world becomes bytes and back: the one seam between persistence and the session's
- * snapshot format, so a streaming export/import can replace this without touching the writer.
+ * Replaces `path` whole: the snapshot written aside, fsynced, renamed over it, the folder
+ * fsynced (a crash leaves the old file or the new one, never half of one).
  */
-export interface SnapshotCodec {
-  encode(sim: Simulator): string;
-  /** Checks everything first and throws a one-line reason; only then changes the world. */
-  decode(sim: Simulator, text: string): void;
-}
-
-const snapshotValidator = () => specIndex('control').schemaValidator('/components/schemas/Snapshot');
-
-/** Today's codec: the sessions' own export()/importInto, as one JSON document. */
-export const jsonCodec: SnapshotCodec = {
-  encode(sim) {
-    const sessions: Record<string, SessionSnapshot> = {};
-    for (const name of sim.sessionNames()) sessions[name] = sim.session(name).export();
-    const out: Persisted = { connkit: 1, sessions };
-    return JSON.stringify(out);
-  },
-  decode(sim, text) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      throw new Error(`not JSON (${(e as Error).message})`, { cause: e });
-    }
-    if (
-      typeof doc !== 'object' ||
-      doc === null ||
-      !('connkit' in doc) ||
-      doc.connkit !== 1 ||
-      !('sessions' in doc) ||
-      typeof doc.sessions !== 'object' ||
-      doc.sessions === null
-    )
-      throw new Error('not a connkit state file (no "connkit": 1 and "sessions")');
-    const validate = snapshotValidator();
-    const sessions = Object.entries(doc.sessions);
-    const snapshots: [string, SessionSnapshot][] = [];
-    for (const [name, snapshot] of sessions) {
-      if (!validate(snapshot))
-        throw new Error(
-          `sessions.${name}${validate.errors?.[0]?.instancePath.replace(/\//g, '.') ?? ''} ${validate.errors?.[0]?.message ?? 'is not a snapshot'}`,
-        );
-      snapshots.push([name, snapshot as SessionSnapshot]);
-    }
-    try {
-      sim.restoreSessions(snapshots);
-    } catch (e) {
-      throw new Error(isApiError(e) ? e.message : (e as Error).message, { cause: e });
-    }
-  },
-};
-
-/** Replaces `path` whole: written aside, fsynced, renamed over it, the folder fsynced (a crash leaves the old file or the new one). */
-async function writeAtomically(path: string, dir: string, text: string): Promise<void> {
+async function writeAtomically(path: string, dir: string, sim: Simulator): Promise<void> {
   const aside = `${path}.${process.pid}.tmp`;
   const file = await open(aside, 'w', 0o600);
   try {
-    await file.writeFile(text);
+    writeSnapshot(file.fd, sim);
     await file.sync();
   } finally {
     await file.close();
@@ -93,6 +51,17 @@ async function writeAtomically(path: string, dir: string, text: string): Promise
     await folder.sync();
   } finally {
     await folder.close();
+  }
+}
+
+/** Restores every session of the file; a damaged one throws a one-line reason (the start stops). */
+async function restore(sim: Simulator, path: string): Promise<void> {
+  for await (const { name, lines } of sessionsOf(splitLines(createReadStream(path)))) {
+    try {
+      await sim.importSnapshot(name, lines);
+    } catch (e) {
+      throw new Error(`session ${name}: ${isApiError(e) ? e.message : (e as Error).message}`, { cause: e });
+    }
   }
 }
 
@@ -112,11 +81,7 @@ export interface Persistence {
  * PATCH, DELETE the core answers, control calls included), seen in the journal before its
  * answer is sent.
  */
-export async function persist(
-  world: Simulator,
-  options: PersistOptions,
-  codec: SnapshotCodec = jsonCodec,
-): Promise<Persistence> {
+export async function persist(world: Simulator, options: PersistOptions): Promise<Persistence> {
   const path = join(options.dir, persistFile);
   const intervalMs = options.intervalMs ?? defaultPersistIntervalMs;
   try {
@@ -124,13 +89,16 @@ export async function persist(
   } catch (e) {
     throw new ListenError(`--persist: cannot use the folder ${options.dir}: ${(e as Error).message}`);
   }
-  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return undefined;
-    throw new ListenError(`--persist: cannot read ${path}: ${e.message}`);
-  });
-  if (text !== undefined) {
+  const found = await stat(path).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return false;
+      throw new ListenError(`--persist: cannot read ${path}: ${e.message}`);
+    },
+  );
+  if (found) {
     try {
-      codec.decode(world, text);
+      await restore(world, path);
     } catch (e) {
       throw new ListenError(
         `--persist: the state file ${path} is damaged: ${(e as Error).message} (move it away to start from the seed)`,
@@ -152,9 +120,8 @@ export async function persist(
     timer = undefined;
     if (!dirty) return writing;
     dirty = false;
-    // The snapshot is taken now, in one turn of the event loop; writes queue behind each other.
-    const snapshot = codec.encode(world);
-    writing = writing.then(() => writeAtomically(path, options.dir, snapshot));
+    // Writes queue behind each other; each takes its snapshot when its turn comes.
+    writing = writing.then(() => writeAtomically(path, options.dir, world));
     return writing;
   };
   const unsubscribe = world.journal.subscribe((entry) => {

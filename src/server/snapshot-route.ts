@@ -8,22 +8,10 @@ import { statusOf } from '../sim/issues.js';
 import { journalEntry } from '../sim/pipeline/journal.js';
 import type { SimRequest } from '../sim/request.js';
 import { exportSession, exportSessionJson } from '../sim/snapshot/export.js';
+import { batched } from '../sim/snapshot/batched.js';
 import { ndjsonType } from '../sim/snapshot/format.js';
 import { splitLines } from '../sim/snapshot/import.js';
 import type { Simulator } from '../sim/core.js';
-
-/** Joins small pieces into writes of about 64 KiB: one syscall per record would cost more than the record. */
-function* batched(pieces: Iterable<string>, size = 64 * 1024): Generator<string> {
-  let buf = '';
-  for (const p of pieces) {
-    buf += p;
-    if (buf.length >= size) {
-      yield buf;
-      buf = '';
-    }
-  }
-  if (buf) yield buf;
-}
 
 const header = (req: IncomingMessage, name: string) => {
   const v = req.headers[name];

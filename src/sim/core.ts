@@ -24,6 +24,7 @@ import { defaultSize, type Session, type SessionSnapshot } from './session.js';
 import { vendorModules } from './vendors/index.js';
 import { checkSnapshot, importSession } from './snapshot/import.js';
 import type { ChosenApis } from './chosen-apis.js';
+import { streamedSnapshot } from './snapshot/fetch-door.js';
 import { computeCoverage, type CoverageReport } from './coverage.js';
 import { World } from './world.js';
 import type { BuildProgress } from './build-progress.js';
@@ -275,7 +276,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
   }
 
+  // A snapshot export or NDJSON import streams its body (a million records is no one string).
   const handleRequest = async (request: Request): Promise<Response> =>
+    (await streamedSnapshot(world, request)) ??
     toFetchResponse(await dispatch(await fromFetchRequest(request)), request.method);
   const exposedHeaders = [...new Set(modules.flatMap((m) => m.exposedHeaders ?? []))];
   let control: Control | undefined;

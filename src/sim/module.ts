@@ -114,6 +114,8 @@ export interface StateFactory<State> {
   create(input: BuildInput): State;
   toJSON(state: State): unknown;
   fromJSON(json: unknown): State;
+  /** fromJSON for a JSON state no one else holds (a snapshot just parsed): built on it, not on a copy. */
+  adopt?(json: unknown): State;
 }
 
 /**
@@ -131,7 +133,12 @@ export function dataState<Data, State extends { data: Data }>(
   create: (input: BuildInput) => State,
   Class: new (data: Data) => State,
 ): StateFactory<State> {
-  return { create, toJSON: (s) => s.data, fromJSON: (json) => new Class(plainCopy(json) as Data) };
+  return {
+    create,
+    toJSON: (s) => s.data,
+    fromJSON: (json) => new Class(plainCopy(json) as Data),
+    adopt: (json) => new Class(json as Data),
+  };
 }
 
 /**

@@ -119,12 +119,14 @@ describe('--persist', () => {
     await again.exited;
   });
 
+  const header = '{"connkit":1,"format":"ndjson","session":"default","seed":42}';
   it.each([
-    ['not JSON', '{"connkit": 1, "sessions": {'],
+    ['not JSON', `${header}\n{"api":"auth0","path":[],"value":{}}\n{"api":`],
     [
       'a snapshot with a collection replaced by a number',
-      JSON.stringify({ connkit: 1, sessions: { default: { connkit: 1, seed: 42, apis: { auth0: 5 } } } }),
+      `${header}\n{"api":"auth0","path":[],"value":{}}\n{"api":"auth0","path":["links"],"value":5}\n`,
     ],
+    ['a session header without its name', '{"connkit":1,"format":"ndjson","seed":42}\n'],
     ['another file', JSON.stringify({ hello: 'world' })],
   ])(
     'refuses to start on a damaged state file (%s): exit 2 naming it, the file left as it was',
@@ -132,7 +134,7 @@ describe('--persist', () => {
       const path = join(dir, persistFile);
       writeFileSync(path, text);
       const started = start();
-      await expect(started).rejects.toThrow(/exited 2: .*--persist: the state file .*connkit-state\.json is damaged/);
+      await expect(started).rejects.toThrow(/exited 2: .*--persist: the state file .*connkit-state\.ndjson is damaged/);
       expect(readFileSync(path, 'utf8')).toBe(text);
     },
   );

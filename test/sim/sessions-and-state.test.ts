@@ -130,13 +130,29 @@ describe('state', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('body.apis.leadconduit');
-    const unreadable = await t.call({
+    const entry = await t.call({
       method: 'PUT',
       path: '/__control/state',
       session: s,
       body: { connkit: 1, seed: 1, apis: { auth0: { seed: 1, counter: 0, tenants: { t: 5 }, links: {}, tokens: [] } } },
     });
+    expect(entry.status).toBe(400);
+    expect(entry.body.error.message).toContain('body.apis.auth0');
+    // A stored record is checked against the record schema its API's spec gives it (x-connkit-records).
+    const unreadable = await t.call({
+      method: 'PUT',
+      path: '/__control/state',
+      session: s,
+      body: {
+        connkit: 1,
+        seed: 1,
+        apis: {
+          auth0: { seed: 1, counter: 0, tenants: {}, links: { org_x: [{ connection_id: 'con_1' }] }, tokens: [] },
+        },
+      },
+    });
     expect(unreadable.status).toBe(422);
+    expect(unreadable.body.error.message).toContain('apis.auth0.links.org_x.0.');
     expect(await state(s)).toEqual(before);
   });
 

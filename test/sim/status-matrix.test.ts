@@ -707,7 +707,9 @@ function controlRecipes(): Record<string, Record<string, Recipe>> {
         body: {
           connkit: 1,
           seed: 3,
-          apis: { auth0: { seed: 1, counter: 0, tenants: { t: 5 }, links: {}, tokens: [] } },
+          apis: {
+            auth0: { seed: 1, counter: 0, tenants: {}, links: { org_x: [{ connection_id: 'con_1' }] }, tokens: [] },
+          },
         },
       }),
     },

@@ -45,7 +45,6 @@ function editTarget<A extends string>(world: World, ctx: Ctx, path: { api: A; co
     api: path.api,
     collection: path.collection,
     id: path.id,
-    factory: mod.state,
     edits: mod.edits,
   };
 }

@@ -4,6 +4,7 @@ import { specIndex } from '../../contract/registry.js';
 import { ApiError, fieldName } from '../errors.js';
 import { plainCopy } from '../module.js';
 import { describeIssue } from '../issues.js';
+import { replaceFields } from '../replace-fields.js';
 import type { Session } from '../session.js';
 
 export type { EditableCollection, RecordEdits, RecordPreset } from '../record-edits.js';
@@ -71,48 +72,57 @@ interface Target<A extends string = string> {
   api: A;
   collection: string;
   id: string;
-  /** The API's state factory (module.state). */
-  factory: { toJSON(state: unknown): unknown; fromJSON(json: unknown): unknown };
   edits: RecordEdits<unknown> | undefined;
 }
 
-/**
- * Runs `change` on a copy of the API's state and swaps the copy in only once it reads back:
- * a refused edit leaves the session exactly as it was. The state is rebuilt from JSON, so
- * every index a vendor keeps follows the edit without the vendor writing edit code for it.
- */
-function commit<A extends string>(t: Target<A>, change: (data: unknown, c: EditableCollection<unknown>) => void) {
+const notFound = <A extends string>(t: Target<A>) =>
+  new ApiError({
+    kind: 'not_found',
+    code: 'record_not_found',
+    message: `${t.api} ${t.collection} has no record ${t.id}`,
+  });
+
+/** The session's own state of the API (its copy-on-write fork) and the record the edit is about. */
+function locate<A extends string>(t: Target<A>) {
   const c = collectionOf(t.api, t.edits, t.collection);
-  const data = plainCopy(t.factory.toJSON(t.session.state(t.api)));
-  if (!c.get(data, t.id))
-    throw new ApiError({
-      kind: 'not_found',
-      code: 'record_not_found',
-      message: `${t.api} ${t.collection} has no record ${t.id}`,
-    });
-  change(data, c);
-  const after = c.get(data, t.id);
-  if (after) check(t.api, t.collection, after);
-  t.factory.fromJSON(data); // throws (nothing swapped) when the state cannot be built from it
-  const snapshot = t.session.export();
-  t.session.import({ ...snapshot, apis: { ...snapshot.apis, [t.api]: data } });
-  return { api: t.api, collection: t.collection, session: t.session.name, id: t.id, record: after ?? null };
+  const state = t.session.state(t.api, 'write');
+  const before = c.get(state, t.id);
+  if (!before) throw notFound(t);
+  return { c, state, before };
 }
+
+/**
+ * Every check on the record it becomes (its schema, its id, the fields the state indexes it
+ * by) before anything is written, then the one record stored through the vendor's `put`:
+ * a refused edit leaves the session exactly as it was, and nothing else of it is copied.
+ */
+function store<A extends string>(t: Target<A>, at: ReturnType<typeof locate>, record: object) {
+  check(t.api, t.collection, record);
+  const fields: Record<string, unknown> = { ...record };
+  const listed = at.c.idOf(fields);
+  if (listed !== t.id)
+    throw new ApiError({
+      kind: 'unprocessable',
+      code: 'id_changed',
+      message: `${t.api} ${t.collection}: the record's id fields make ${listed}, not ${t.id}: they cannot change in an edit`,
+      field: ['body'],
+    });
+  at.c.put(at.state, t.id, record);
+  t.session.changed();
+  return at.c.get(at.state, t.id) ?? null;
+}
+
+const answer = <A extends string>(t: Target<A>, record: object | null) => ({
+  api: t.api,
+  collection: t.collection,
+  session: t.session.name,
+  id: t.id,
+  record: record === null ? null : plainCopy(record),
+});
 
 /** PUT /__control/state/{api}/{collection}/{id}. */
 export function putRecord<A extends string>(t: Target<A>, record: Record<string, unknown>) {
-  return commit(t, (data, c) => {
-    check(t.api, t.collection, record);
-    const listed = c.idOf(record);
-    if (listed !== t.id)
-      throw new ApiError({
-        kind: 'unprocessable',
-        code: 'id_changed',
-        message: `${t.api} ${t.collection}: the record's id fields make ${listed}, not ${t.id}: they cannot change in an edit`,
-        field: ['body'],
-      });
-    c.put(data, t.id, record);
-  });
+  return answer(t, store(t, locate(t), record));
 }
 
 /** POST /__control/state/{api}/{collection}/{id}/presets/{preset}. */
@@ -125,19 +135,32 @@ export function applyPreset<A extends string>(t: Target<A>, preset: string, now:
       code: 'preset_not_found',
       message: `${t.api} ${t.collection} has no preset ${preset} (one of ${Object.keys(presets).join(', ') || 'none'})`,
     });
-  return { ...commit(t, (data) => p.apply(data, t.id, now)), preset };
+  const at = locate(t);
+  const next = p.apply(at.state, t.id, now);
+  if (next !== 'removed') return { ...answer(t, store(t, at, next)), preset };
+  t.session.changed();
+  return { ...answer(t, null), preset };
 }
 
-/** A collection kept by id in a plain object of the JSON state (most of them): get, put and the id. */
-export function keyed<Data, R extends object>(
-  select: (data: Data) => Record<string, R>,
+/** A collection kept by id in a plain object of the state's data (most of them): get, put in place, the id. */
+export function keyed<State, R extends object>(
+  select: (state: State) => Record<string, R>,
   idOf: (record: Record<string, unknown>) => string,
-  presets?: Record<string, RecordPreset<Data>>,
-): EditableCollection<Data> {
+  options: {
+    presets?: Record<string, RecordPreset<State>>;
+    /** How the state changes a stored record so its indexes follow; else its fields are replaced in place. */
+    change?: (state: State, stored: R, record: R) => void;
+  } = {},
+): EditableCollection<State> {
+  const get = (state: State, id: string) => (Object.hasOwn(select(state), id) ? select(state)[id] : undefined);
+  const { change = (_state: State, stored: R, record: R) => replaceFields(stored, record), presets } = options;
   return {
-    get: (data, id) => (Object.hasOwn(select(data), id) ? select(data)[id] : undefined),
-    // The record passed the collection's schema check: it is of the stored type.
-    put: (data, id, record) => void (select(data)[id] = record as R),
+    get,
+    put: (state, id, record) => {
+      const stored = get(state, id);
+      // The record passed the collection's schema check: it is of the stored type.
+      if (stored) change(state, stored, record as R);
+    },
     idOf,
     presets,
   };

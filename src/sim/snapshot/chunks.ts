@@ -1,8 +1,27 @@
-/** Containers with more entries than this are written entry by entry, never as one string. */
+/** Containers holding more entries than this (counted at every depth) are written entry by entry, never as one string. */
 export const splitAbove = 256;
 
 export const isContainer = (v: unknown): v is Record<string, unknown> | unknown[] =>
   typeof v === 'object' && v !== null;
+
+/**
+ * Whether `value` holds at most `budget` entries at every depth together: small enough to be
+ * one string. Counting stops once past the budget, so asking costs little even at 1 M records
+ * (a collection of few groups, each of many records, is large though it has few keys).
+ */
+export function isSmall(value: unknown, budget = splitAbove): boolean {
+  return remaining(value, budget) >= 0;
+}
+
+function remaining(value: unknown, budget: number): number {
+  if (!isContainer(value)) return budget;
+  let left = budget;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    left = remaining(v, left - 1);
+    if (left < 0) return left;
+  }
+  return left;
+}
 
 /**
  * The text of `JSON.stringify(value)`, byte for byte, in pieces: a large collection never
@@ -10,7 +29,7 @@ export const isContainer = (v: unknown): v is Record<string, unknown> | unknown[
  * single V8 string can hold).
  */
 export function* jsonChunks(value: unknown): Generator<string> {
-  if (!isContainer(value) || (Array.isArray(value) ? value.length : Object.keys(value).length) <= splitAbove) {
+  if (!isContainer(value) || isSmall(value)) {
     yield JSON.stringify(value) ?? 'null';
     return;
   }

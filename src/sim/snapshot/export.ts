@@ -1,14 +1,13 @@
 import type { Session } from '../session.js';
-import { isContainer, jsonChunks, splitAbove } from './chunks.js';
+import { isContainer, isSmall, jsonChunks } from './chunks.js';
 import type { SnapshotHeader } from './format.js';
 
 function* linesOf(api: string, path: (string | number)[], value: unknown): Generator<string> {
-  const size = isContainer(value) ? (Array.isArray(value) ? value.length : Object.keys(value).length) : 0;
-  if (path.length > 0 && size <= splitAbove) {
+  if (path.length > 0 && isSmall(value)) {
     yield `${JSON.stringify({ api, path, value })}\n`;
     return;
   }
-  // The API's root, and every large container: empty first, then its entries.
+  // The API's root, and every container holding many entries at any depth: empty first, then its entries.
   yield `${JSON.stringify({ api, path, value: Array.isArray(value) ? [] : {} })}\n`;
   if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* linesOf(api, [...path, i], value[i]);
   else if (isContainer(value))
@@ -18,11 +17,13 @@ function* linesOf(api: string, path: (string | number)[], value: unknown): Gener
 /**
  * The session's state as NDJSON lines (see format.ts), made as they are read: a consumer that
  * writes them to a socket or a file holds one record at a time, whatever the state's size.
+ * `named`: the header says which session it is (a file of several sessions, `--persist`).
  */
-export function* exportSession(session: Session): Generator<string> {
+export function* exportSession(session: Session, named = false): Generator<string> {
   const header: SnapshotHeader = {
     connkit: 1,
     format: 'ndjson',
+    ...(named ? { session: session.name } : {}),
     seed: session.seed,
     sizes: session.sizes,
     scenarios: session.scenarios,

@@ -112,21 +112,23 @@ export async function readSnapshot(
     scenarios: header.scenarios,
     apis,
   };
-  return { snapshot, states: checkSnapshot(world, snapshot) };
+  // The states were parsed here and are held by no one else: built on as they are.
+  return { snapshot, states: checkSnapshot(world, snapshot, true) };
 }
 
 /**
  * Every check an import makes before anything changes: each API's state against its schema and
- * read by its state class, the scenarios. Answers the states it built, for the import to keep.
+ * read by its state class, the scenarios. Answers the states it built, for the import to keep
+ * (`owned`: the snapshot's JSON is the import's own, so the states are built on it, uncopied).
  */
-export function checkSnapshot(world: World, snapshot: SessionSnapshot): Map<string, unknown> {
+export function checkSnapshot(world: World, snapshot: SessionSnapshot, owned = false): Map<string, unknown> {
   const states = new Map<string, unknown>();
   for (const [api, json] of Object.entries(snapshot.apis)) {
     const mod = world.modules.get(api);
     if (!mod) throw invalidSnapshot(['apis', api], `is not a served API (${[...world.modules.keys()].join(', ')})`);
     checkApiState(mod, json);
     try {
-      states.set(api, mod.state.fromJSON(json));
+      states.set(api, owned && mod.state.adopt ? mod.state.adopt(json) : mod.state.fromJSON(json));
     } catch (e) {
       throw invalidSnapshot(['apis', api], `cannot be read (${(e as Error).message})`);
     }

@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { compileSchema } from '../../contract/runtime-compile.js';
 import { ApiError, fieldName } from '../errors.js';
 import type { ApiModule } from '../module.js';
-import { stateSchema } from './shape.js';
+import { stateSchema } from './state-schema.js';
 
 const compiled = new WeakMap<ApiModule, ValidateFunction>();
 
@@ -18,10 +18,10 @@ export function invalidSnapshot(field: (string | number)[], message: string): Ap
   });
 }
 
-/** Checks one API's state of a snapshot against its state schema; throws the 422 naming the field. */
+/** Checks one API's state of a snapshot against its state schema (from the specs: state-schema.ts); throws the 422 naming the field. */
 export function checkApiState(mod: ApiModule, json: unknown): void {
   let validate = compiled.get(mod);
-  if (!validate) compiled.set(mod, (validate = compileSchema(stateSchema(mod), { allErrors: false })));
+  if (!validate) compiled.set(mod, (validate = compileSchema(stateSchema(mod.name), { allErrors: false })));
   if (validate(json)) return;
   const [e] = validate.errors ?? [];
   const path = (e?.instancePath ?? '')
@@ -29,8 +29,13 @@ export function checkApiState(mod: ApiModule, json: unknown): void {
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (e?.keyword === 'required') path.push(String(e.params.missingProperty));
-  throw invalidSnapshot(
-    ['apis', mod.name, ...path],
-    e?.keyword === 'required' ? 'is required' : (e?.message ?? 'is not valid'),
-  );
+  if (e?.keyword === 'additionalProperties') path.push(String(e.params.additionalProperty));
+  if (e?.keyword === 'unevaluatedProperties') path.push(String(e.params.unevaluatedProperty));
+  const message =
+    e?.keyword === 'required'
+      ? 'is required'
+      : e?.keyword === 'additionalProperties' || e?.keyword === 'unevaluatedProperties'
+        ? 'is not a field of this record'
+        : (e?.message ?? 'is not valid');
+  throw invalidSnapshot(['apis', mod.name, ...path], message);
 }

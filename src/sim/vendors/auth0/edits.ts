@@ -1,26 +1,33 @@
 import type { RecordEdits } from '../../control/records.js';
-import type { Auth0Data, Link } from './state.js';
+import type { Auth0State, Link } from './state.js';
 
 /** `org_…/con_…`, the id the page lists a link under. */
-function locate(data: Auth0Data, id: string): { list: Link[]; index: number } | undefined {
+const partsOf = (id: string) => {
   const slash = id.indexOf('/');
-  const list = data.links[id.slice(0, slash)];
-  const index = list ? list.findIndex((l) => l.connection_id === id.slice(slash + 1)) : -1;
-  return list && index >= 0 ? { list, index } : undefined;
+  return { org: id.slice(0, slash), connection: id.slice(slash + 1) };
+};
+
+function locate(state: Auth0State, id: string): Link | undefined {
+  const { org, connection } = partsOf(id);
+  return state.find(org, connection).link;
 }
 
+/** The link as the page shows it: the group's key holds the organization, the stored link does not repeat it. */
+const shown = (id: string, link: Link) => ({ organization_id: partsOf(id).org, ...link });
+
 /** What the page's record editor may change in Auth0's state, and its one-click presets. */
-export const auth0Edits: RecordEdits<Auth0Data> = {
+export const auth0Edits: RecordEdits<Auth0State> = {
   links: {
-    get: (data, id) => {
-      const at = locate(data, id);
-      return at ? { organization_id: id.slice(0, id.indexOf('/')), ...at.list[at.index] } : undefined;
+    get: (state, id) => {
+      const link = locate(state, id);
+      return link ? shown(id, link) : undefined;
     },
-    put: (data, id, record) => {
-      const at = locate(data, id);
-      // The group's key holds the organization: the stored link does not repeat it.
-      const { organization_id: _org, ...link } = record as Link & { organization_id: string };
-      if (at) at.list[at.index] = link;
+    put: (state, id, record) => {
+      const { org, connection } = partsOf(id);
+      const { index, link } = state.find(org, connection);
+      // Checked against the links schema: a stored link with the organization beside it.
+      const { organization_id: _org, ...fields } = record as Link & { organization_id: string };
+      if (link) state.links(org)[index] = fields;
     },
     idOf: (r) => `${String(r.organization_id)}/${String(r.connection_id)}`,
     presets: {
@@ -28,17 +35,18 @@ export const auth0Edits: RecordEdits<Auth0Data> = {
         label: 'Disable',
         description:
           'is_enabled false: the connections view lists it disabled and the enabled_connections view leaves it out.',
-        apply: (data, id) => {
-          const at = locate(data, id);
-          if (at) at.list[at.index] = { ...at.list[at.index], is_enabled: false };
+        apply: (state, id) => {
+          const link = locate(state, id);
+          return link ? { ...shown(id, link), is_enabled: false } : 'removed';
         },
       },
       unlink: {
         label: 'Unlink',
         description: 'Removes the connection from the organization, as DELETE does: both views answer 404 for it.',
-        apply: (data, id) => {
-          const at = locate(data, id);
-          if (at) at.list.splice(at.index, 1);
+        apply: (state, id) => {
+          const { org, connection } = partsOf(id);
+          state.remove(org, connection);
+          return 'removed';
         },
       },
     },

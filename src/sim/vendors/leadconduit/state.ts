@@ -1,3 +1,4 @@
+import { replaceFields } from '../../replace-fields.js';
 import type { components } from '../../../generated/leadconduit.js';
 import { sortByTimestamp } from '../../index/sort.js';
 import { mintHex } from '../../seeded.js';
@@ -227,6 +228,47 @@ export class LeadConduitState {
 
   rows(accountId: string): AccountConnectionRow[] {
     return this.rowsByAccount.get(accountId) ?? [];
+  }
+
+  /** Changes a row's fields in place, every index following (the page's record editor). */
+  changeRow(row: AccountConnectionRow, fields: AccountConnectionRow): void {
+    this.unindexRow(row);
+    replaceFields(row, fields);
+    this.indexRow(row).sort(byCreated);
+  }
+
+  /** Changes an SSO connection's fields in place, its index following (the page's record editor). */
+  changeSsoConnection(nc: NetworkConnection, fields: NetworkConnection): void {
+    this.unindexSso(nc);
+    replaceFields(nc, fields);
+    push(this.ssoByAccount, nc.account_id, nc).sort(byCreated);
+  }
+
+  /** Takes a row out of the store and every index (the page's "Make SSO-only" and "Disconnect"). */
+  removeRow(row: AccountConnectionRow): void {
+    delete this.data.rows[row.id];
+    this.unindexRow(row);
+  }
+
+  /** Takes an SSO connection out of the store and its index (the page's "Disconnect"). */
+  removeSsoConnection(nc: NetworkConnection): void {
+    delete this.data.networkConnections[nc.id];
+    this.unindexSso(nc);
+  }
+
+  private unindexRow(row: AccountConnectionRow): void {
+    if (this.rowByExternal.get(row.external_id) === row) this.rowByExternal.delete(row.external_id);
+    this.rowsByAccount.set(
+      row.account_id,
+      this.rows(row.account_id).filter((r) => r !== row),
+    );
+  }
+
+  private unindexSso(nc: NetworkConnection): void {
+    this.ssoByAccount.set(
+      nc.account_id,
+      this.ssoConnections(nc.account_id).filter((n) => n !== nc),
+    );
   }
 }
 

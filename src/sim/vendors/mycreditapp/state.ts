@@ -1,3 +1,4 @@
+import { replaceFields } from '../../replace-fields.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { components } from '../../../generated/mycreditapp.js';
@@ -270,6 +271,13 @@ export class MyCreditAppState {
     this.data.invitations[inv.id] = inv;
     this.invitationByToken.set(inv.invitation_token, inv);
     return inv;
+  }
+
+  /** Changes an invitation's fields in place, its token index following (the page's record editor). */
+  changeInvitation(i: Invitation, fields: Invitation): void {
+    if (this.invitationByToken.get(i.invitation_token) === i) this.invitationByToken.delete(i.invitation_token);
+    replaceFields(i, fields);
+    this.invitationByToken.set(i.invitation_token, i);
   }
 
   addOrg(fields: Omit<Org, 'id'>): Org {

@@ -1,3 +1,4 @@
+import { replaceFields } from '../../replace-fields.js';
 import type { components } from '../../../generated/wingfield.js';
 import { mintHex, mintUuid } from '../../seeded.js';
 
@@ -96,6 +97,14 @@ export class WingfieldState {
     this.data.relations[r.id] = r;
     this.index(r);
     return r;
+  }
+
+  /** Changes a relation's fields in place, its indexes following (the page's record editor). */
+  changeRelation(r: Relation, fields: Relation): void {
+    this.relationByOrg.delete(key(r.externalServiceId, r.organizationId));
+    this.relationByExternalId.delete(key(r.externalServiceId, r.externalOrganizationId));
+    replaceFields(r, fields);
+    this.index(r);
   }
 
   deleteRelation(r: Relation): void {
