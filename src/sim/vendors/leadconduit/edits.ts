@@ -5,7 +5,7 @@ import type { AccountConnectionRow, LcData } from './state.js';
 /** What the page's record editor may change in LeadConduit's state, and its one-click presets. */
 export const leadconduitEdits: RecordEdits<LcData> = {
   connections: {
-    get: (data, id) => data.rows[id],
+    get: (data, id) => (Object.hasOwn(data.rows, id) ? data.rows[id] : undefined),
     put: (data, id, record) => void (data.rows[id] = record as AccountConnectionRow),
     idOf: (r) => String(r.id),
     presets: {

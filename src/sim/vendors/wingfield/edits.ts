@@ -16,7 +16,7 @@ const openToken = (data: WfData, id: string): ConnectToken => {
 /** What the page's record editor may change in Wingfield's state, and its one-click presets. */
 export const wingfieldEdits: RecordEdits<WfData> = {
   relations: {
-    get: (data, id) => data.relations[id],
+    get: (data, id) => (Object.hasOwn(data.relations, id) ? data.relations[id] : undefined),
     put: (data, id, record) => void (data.relations[id] = record as Relation),
     idOf: (r) => String(r.id),
     presets: {
@@ -32,7 +32,7 @@ export const wingfieldEdits: RecordEdits<WfData> = {
     },
   },
   'connect-tokens': {
-    get: (data, id) => data.connectTokens[id],
+    get: (data, id) => (Object.hasOwn(data.connectTokens, id) ? data.connectTokens[id] : undefined),
     put: (data, id, record) => void (data.connectTokens[id] = record as ConnectToken),
     idOf: (r) => String(r.token),
     presets: {
