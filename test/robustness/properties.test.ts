@@ -59,6 +59,8 @@ function viaSocket(index: SpecIndex, w: Wire, session: string): Promise<Answer> 
       {
         host: '127.0.0.1',
         port: url.port,
+        // One connection per request: a refusal Node itself makes (a bad head) closes its socket.
+        agent: false,
         method: w.method,
         path: target(index, w),
         headers: {
