@@ -21,7 +21,8 @@ export type Mutation =
   | { kind: 'duplicate'; param: number; value: string }
   | { kind: 'query'; param: number; value: string }
   | { kind: 'pathId'; param: number; value: string }
-  | { kind: 'noAuth' };
+  | { kind: 'noAuth' }
+  | { kind: 'authorization'; value: string };
 
 /** Keys that break naive `obj[key] = …` merging; JSON.parse makes them own properties. */
 const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'x_unknown_field'];
@@ -48,6 +49,40 @@ export const hostileIds = [
 export const dotIds = new Set(['..', '%2e%2e', '.']);
 
 /** Strings a request line can carry: Node refuses a head over 16 KiB before any door sees it (431). */
+const b64url = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+const jwt = (header: unknown, payload: unknown, signature = 'c2ln') =>
+  `${b64url(header)}.${b64url(payload)}.${signature}`;
+const future = 4102444800;
+/** Credentials no vendor may accept, each shaped to reach a different step of a parser. */
+export const hostileAuthorizations = [
+  'Bearer',
+  'Bearer ',
+  'Bearer a.b.c',
+  'Bearer ...',
+  `Bearer ${jwt({ alg: 'none', typ: 'JWT' }, { sub: 'x', exp: future, scope: 'read:organization_connections' }, '')}`,
+  `Bearer ${jwt({ alg: 'RS256', kid: '__proto__' }, { exp: future })}`,
+  `Bearer ${jwt({ alg: 'HS256' }, 'not json')}`,
+  `Bearer ${jwt({ alg: 'HS256' }, [1, 2])}`,
+  `Bearer ${jwt({ alg: 'HS256' }, { exp: 'never', scope: 42, permissions: {} })}`,
+  `Bearer ${jwt({ alg: 'HS256' }, { __proto__: { admin: true }, constructor: 1 })}`,
+  `Bearer ${jwt('x', 'y')}`,
+  `Bearer ${'a'.repeat(8000)}`,
+  'Bearer tok_ext_v1_.',
+  'Bearer tok_ext_v1_x.y',
+  'Bearer wct_00000000000000000000000000000000',
+  'Basic',
+  'Basic !!!',
+  `Basic ${Buffer.from('API:').toString('base64')}`,
+  `Basic ${Buffer.from(':').toString('base64')}`,
+  `Basic ${Buffer.from([0xff, 0xfe, 0x3a, 0xc3, 0x28]).toString('base64')}`,
+  `Basic ${Buffer.from(`API:${'k'.repeat(6000)}`).toString('base64')}`,
+  `Basic ${Buffer.from('API:__proto__').toString('base64')}`,
+  `Basic ${Buffer.from('API:constructor').toString('base64')}`,
+  'Digest username="x"',
+  'bearer\tx',
+  '\u00e9t\u00e9',
+];
+
 const strangeShort = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -87,7 +122,11 @@ export function mutationArbitrary(op: Operation): fc.Arbitrary<Mutation> {
   const paths = op.params.filter((p) => p.in === 'path').length;
   const fields = Object.keys(bodyProperties(op)).length;
   const n = (k: number) => fc.nat(Math.max(0, k - 1));
-  const choices: fc.Arbitrary<Mutation>[] = [fc.constant({ kind: 'valid' }), fc.constant({ kind: 'noAuth' })];
+  const choices: fc.Arbitrary<Mutation>[] = [
+    fc.constant({ kind: 'valid' }),
+    fc.constant({ kind: 'noAuth' }),
+    fc.record({ kind: fc.constant('authorization'), value: fc.constantFrom(...hostileAuthorizations) }),
+  ];
   choices.push(
     fc.record({ kind: fc.constant('extra'), key: fc.constantFrom(...hostileKeys), value: anyJson }),
     fc.record({
@@ -178,6 +217,11 @@ export function applyMutation(op: Operation, baseline: RequestParts, m: Mutation
     case 'noAuth':
       delete headers.Authorization;
       delete headers.authorization;
+      mustRefuse = security(op);
+      break;
+    case 'authorization':
+      delete headers.authorization;
+      headers.Authorization = m.value;
       mustRefuse = security(op);
       break;
     case 'drop':

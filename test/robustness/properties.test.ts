@@ -7,7 +7,14 @@ import type { Operation, SpecIndex } from '../../src/contract/index.js';
 import { errorSchemaPointer, vendorNames, type VendorName } from '../../src/contract/names.js';
 import { specIndex } from '../../src/contract/registry.js';
 import { startSimulator, type RunningSimulator } from '../../src/server/index.js';
-import { applyMutation, dotIds, mutationArbitrary, type Mutation, type Wire } from './mutations.js';
+import {
+  applyMutation,
+  dotIds,
+  hostileAuthorizations,
+  mutationArbitrary,
+  type Mutation,
+  type Wire,
+} from './mutations.js';
 
 /**
  * For every operation of every spec (from the spec index, not a list): its valid request and
@@ -190,4 +197,26 @@ describe('every operation, valid and broken, through both doors', () => {
     },
     60_000,
   );
+});
+
+describe('every credential no vendor issues', () => {
+  it.each([...vendorNames])('%s refuses each on every operation, in its envelope, changing nothing', async (api) => {
+    const index = specIndex(api);
+    const session = freshSession();
+    const before = await digest(api, session);
+    const found: string[] = [];
+    for (const op of index.operations) {
+      const baseline = succeeding(api, op);
+      if (!baseline) continue;
+      for (const value of hostileAuthorizations) {
+        const w = applyMutation(op, baseline, { kind: 'authorization', value });
+        const a = await viaHandle(index, w, session);
+        const problems_ = problems(api, op, w, a);
+        if (a.status !== 401 && a.status !== 403) problems_.push(`answered ${a.status}, not 401 or 403`);
+        if (problems_.length) found.push(`${op.id} ${value.slice(0, 60)}: ${problems_.join('; ')}`);
+      }
+    }
+    expect(found).toEqual([]);
+    expect(await digest(api, session)).toBe(before);
+  });
 });
