@@ -60,6 +60,8 @@ interface Probe {
   origin: 'none' | 'same' | 'null' | 'foreign' | 'https-same' | 'other-port' | 'other-loopback';
   site: 'none' | 'absent' | 'same-origin' | 'same-site' | 'cross-site';
   mode: 'absent' | 'navigate' | 'cors' | 'no-cors';
+  /** Sent as a CORS preflight (OPTIONS asking for the route's method) instead of the route's own method. */
+  preflight: boolean;
 }
 
 const probe = fc.record<Probe>({
@@ -69,7 +71,10 @@ const probe = fc.record<Probe>({
   origin: fc.constantFrom('none', 'same', 'null', 'foreign', 'https-same', 'other-port', 'other-loopback'),
   site: fc.constantFrom('none', 'absent', 'same-origin', 'same-site', 'cross-site'),
   mode: fc.constantFrom('absent', 'navigate', 'cors', 'no-cors'),
+  preflight: fc.boolean(),
 });
+
+const methodOf = (p: Probe) => (p.preflight ? 'OPTIONS' : p.route.method);
 
 function headersOf(p: Probe): Record<string, string> {
   const host = p.withPort ? `${p.host}:${port}` : p.host;
@@ -87,7 +92,11 @@ function headersOf(p: Probe): Record<string, string> {
   if (origin !== undefined) h.Origin = origin;
   if (p.site !== 'absent') h['Sec-Fetch-Site'] = p.site;
   if (p.mode !== 'absent') h['Sec-Fetch-Mode'] = p.mode;
-  if (p.route.method !== 'GET') h['Content-Type'] = 'application/json';
+  if (p.route.method !== 'GET' && !p.preflight) h['Content-Type'] = 'application/json';
+  if (p.preflight) {
+    h['Access-Control-Request-Method'] = p.route.method;
+    h['Access-Control-Request-Headers'] = 'content-type, x-connkit-session';
+  }
   return h;
 }
 
@@ -95,7 +104,7 @@ function headersOf(p: Probe): Record<string, string> {
 function allowed(p: Probe, h: Record<string, string>): boolean {
   if (!loopbackHosts.includes(p.host)) return false;
   if (h.Origin !== undefined && h.Origin !== `http://${h.Host}`) return false;
-  const navigation = p.route.method === 'GET' && p.mode === 'navigate';
+  const navigation = methodOf(p) === 'GET' && p.mode === 'navigate';
   return !((p.site === 'cross-site' || p.site === 'same-site') && !navigation);
 }
 
@@ -132,10 +141,12 @@ describe('the boundary of connkit’s own routes', () => {
       fc.asyncProperty(probe, async (p) => {
         const h = headersOf(p);
         // A body that would change something: a reset to another seed, a scenario on.
-        const body = p.route.method === 'GET' ? undefined : '{"seed":7}';
-        const res = await send(p.route.method, p.route.path, h, body);
-        const what = `${p.route.method} ${p.route.path} ${JSON.stringify(h)} → ${res.status} ${res.text.slice(0, 200)}`;
+        const body = methodOf(p) === 'GET' || p.preflight ? undefined : '{"seed":7}';
+        const res = await send(methodOf(p), p.route.path, h, body);
+        const what = `${methodOf(p)} ${p.route.path} ${JSON.stringify(h)} → ${res.status} ${res.text.slice(0, 200)}`;
+        // connkit's own routes never send CORS grants, to any origin: the page is same-origin.
         expect(res.headers['access-control-allow-origin'], what).toBeUndefined();
+        expect(res.headers['access-control-allow-headers'], what).toBeUndefined();
         if (allowed(p, h)) {
           expect(res.status, what).not.toBe(403);
           return;
@@ -157,7 +168,7 @@ describe('the boundary of connkit’s own routes', () => {
     const before = await digest();
     await fc.assert(
       fc.asyncProperty(refused, async (p) => {
-        const res = await send(p.route.method, p.route.path, headersOf(p), '{"seed":7}');
+        const res = await send(methodOf(p), p.route.path, headersOf(p), p.preflight ? undefined : '{"seed":7}');
         expect(res.status).toBe(403);
       }),
       { numRuns: 100, seed: 20261203 },
