@@ -22,7 +22,8 @@ export type Mutation =
   | { kind: 'query'; param: number; value: string }
   | { kind: 'pathId'; param: number; value: string }
   | { kind: 'noAuth' }
-  | { kind: 'authorization'; value: string };
+  | { kind: 'authorization'; value: string }
+  | { kind: 'scenario'; prefer: string };
 
 /** Keys that break naive `obj[key] = …` merging; JSON.parse makes them own properties. */
 const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'x_unknown_field'];
@@ -83,6 +84,20 @@ export const hostileAuthorizations = [
   '\u00e9t\u00e9',
 ];
 
+/**
+ * Every fault scenario the catalog has that answers (connection-reset answers nothing), per
+ * request, at its own parameters: `server-error; status=504` asks for a status the operation may
+ * not document, which is the caller's choice, not connkit's answer.
+ */
+export const faultPrefers = [
+  'scenario=sso-outage',
+  'scenario=rate-limited; limit=0',
+  'scenario=maintenance',
+  'scenario=server-error',
+  'scenario=server-error; rate=0',
+  'scenario=latency; ms=1',
+];
+
 const strangeShort = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -126,6 +141,7 @@ export function mutationArbitrary(op: Operation): fc.Arbitrary<Mutation> {
     fc.constant({ kind: 'valid' }),
     fc.constant({ kind: 'noAuth' }),
     fc.record({ kind: fc.constant('authorization'), value: fc.constantFrom(...hostileAuthorizations) }),
+    fc.record({ kind: fc.constant('scenario'), prefer: fc.constantFrom(...faultPrefers) }),
   ];
   choices.push(
     fc.record({ kind: fc.constant('extra'), key: fc.constantFrom(...hostileKeys), value: anyJson }),
@@ -191,6 +207,8 @@ export interface Wire {
   rerouted: boolean;
   /** The spec's own validators refuse it: it must be refused (4xx). */
   mustRefuse: boolean;
+  /** A fault scenario is on for it: a 5xx is what it asks for (still a documented one). */
+  fault: boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -223,6 +241,9 @@ export function applyMutation(op: Operation, baseline: RequestParts, m: Mutation
       delete headers.authorization;
       headers.Authorization = m.value;
       mustRefuse = security(op);
+      break;
+    case 'scenario':
+      headers.Prefer = m.prefer;
       break;
     case 'drop':
     case 'retype':
@@ -286,6 +307,7 @@ export function applyMutation(op: Operation, baseline: RequestParts, m: Mutation
     body: sendsBody ? text : undefined,
     rerouted,
     mustRefuse,
+    fault: m.kind === 'scenario',
   };
 }
 

@@ -145,7 +145,7 @@ const parse = (text: string): unknown => {
 function problems(api: VendorName, op: Operation, w: Wire, a: Answer): string[] {
   const out: string[] = [];
   const body = parse(a.text);
-  if (a.status >= 500) out.push(`${a.status}: ${a.text.slice(0, 300)}`);
+  if (a.status >= 500 && !w.fault) out.push(`${a.status}: ${a.text.slice(0, 300)}`);
   if (w.mustRefuse && a.status < 400) out.push(`accepted a request the spec refuses: ${a.status}`);
   if (a.status >= 400 && !specIndex(api).schemaValidator(errorSchemaPointer(api))(body))
     out.push(`${a.status} not in the ${api} envelope: ${a.text.slice(0, 300)}`);
@@ -224,7 +224,7 @@ describe('every operation, valid and broken, through both doors', () => {
           if (socketed && app)
             expect(app.status, `${show(w)}: app ${app.text} server ${socketed.text}`).toBe(socketed.status);
         }),
-        { numRuns: 25, seed: 20261202 },
+        { numRuns: 20, seed: 20261202 },
       );
     },
     60_000,
