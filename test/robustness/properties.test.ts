@@ -19,10 +19,11 @@ import {
 
 /**
  * For every operation of every spec (from the spec index, not a list): its valid request and
- * that request broken one way at a time, through the core's `handle()` and through the Node
- * server and the Express app alone. Whatever comes in: no 5xx, a status the operation documents, a body and headers
- * valid against that response, the vendor's envelope on an error, and a refused request
- * leaves the session's state exactly as it was. Every door gives the same status.
+ * that request broken one way at a time, through the core's `handle()`, the Node server and
+ * the Express app alone. Whatever comes in: no 5xx but a fault scenario's documented one, a
+ * status the operation documents, a body and headers valid against that response, the
+ * vendor's envelope on an error, and a refused request leaves the session's whole state as it
+ * was. Every door gives the same status.
  */
 let sim: RunningSimulator;
 let fixtures: Record<string, unknown>;
