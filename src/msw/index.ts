@@ -3,6 +3,7 @@
 // from the simulator, so it imports nothing from the core at run time and no Node module at all.
 import { http, type HttpHandler } from 'msw';
 import { isVendorName, type VendorName } from '../contract/names.js';
+import { canonicalPath, isOwnPath } from '../sim/own-paths.js';
 import { under, vendorPatterns } from './hosts.js';
 
 export { vendorBaseUrls } from './hosts.js';
@@ -33,6 +34,23 @@ async function rebased(request: Request, base: string, target: string): Promise<
   return new Request(to, { method: request.method, headers: request.headers, body, signal: request.signal });
 }
 
+const within = (path: string, base: string) => base !== '' && (path === base || path.startsWith(`${base}/`));
+
+/**
+ * Whether the core would answer `url` from something else than `api` at its vendor-true path:
+ * connkit's own paths, any API under its connkit prefix, another API whose base path is longer
+ * (LeadConduit's is the root, so every other base path lies inside it).
+ */
+function notThisApi(served: HandlesRequests['served'], api: HandlesRequests['served'][number], url: string): boolean {
+  const path = canonicalPath(new URL(url).pathname);
+  if (isOwnPath(path)) return true;
+  return served.some(
+    (s) =>
+      within(path, s.prefix.toLowerCase()) ||
+      (s !== api && s.basePath.length > api.basePath.length && within(path, s.basePath.toLowerCase())),
+  );
+}
+
 /**
  * MSW handlers for every API the simulator serves: `setupServer(...handlers(sim))`.
  * Calls to hosts it does not know pass through to MSW's `onUnhandledRequest`.
@@ -48,9 +66,21 @@ export function handlers(sim: HandlesRequests, options: MswHandlerOptions = {}):
       const target = `${api.prefix}${api.basePath}`;
       out.push(http.all(under(base), async ({ request }) => sim.handle(await rebased(request, base, target))));
     }
-    // The real hosts: the core answers the vendor-true path whatever the host.
+    // The real hosts: the core answers the vendor-true path whatever the host. What the core
+    // would route elsewhere (connkit's own paths, a prefixed API, another API's base path) is
+    // no path of this vendor's host: it gets this API's own not-found, as the real host answers.
+    const served = sim.served;
     for (const pattern of vendorPatterns(vendor, options.tenantDomain))
-      out.push(http.all(pattern, ({ request }) => sim.handle(request)));
+      out.push(
+        http.all(pattern, async ({ request }) => {
+          const origin = new URL(request.url).origin;
+          return sim.handle(
+            notThisApi(served, api, request.url)
+              ? await rebased(request, `${origin}${api.basePath}`, `${api.prefix}${api.basePath}`)
+              : request,
+          );
+        }),
+      );
   }
   return out;
 }

@@ -30,7 +30,8 @@ export function browseState<A extends string>(
   query: { offset?: number; limit?: number; q?: string },
 ) {
   const collections = collectionsOf(modules, api);
-  const of = collections[collection];
+  // `constructor` names no collection, though every object answers to it.
+  const of = Object.hasOwn(collections, collection) ? collections[collection] : undefined;
   if (!of)
     throw new ApiError({
       kind: 'not_found',
