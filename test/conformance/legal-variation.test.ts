@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../conformance/verify.js';
 import { vendorNames } from '../../src/contract/names.js';
@@ -116,6 +119,9 @@ const variation: Mutant = {
   },
 };
 
+/** The APIs whose vendor module can rebuild its state from what a target shows. */
+const observable = ['auth0'] as const;
+
 let t: TestSim;
 let proxy: Awaited<ReturnType<typeof startProxy>>;
 beforeAll(async () => {
@@ -163,6 +169,39 @@ describe('the legal-variation target', () => {
       expect(r.report!.outcomes.map((o) => `${o.status}: ${o.message}`)).toEqual([
         expect.stringMatching(/^passed: 10 runs/),
       ]);
+    }
+  });
+});
+
+describe('the legal-variation target, seen only through its own operations (no control API)', () => {
+  it.each(observable)('%s: the model starts from what the target shows and finds nothing', async (api) => {
+    const index = specIndex(api);
+    const fixtures = (await (await fetch(`${proxy.url}/__control/fixtures`)).json()) as {
+      apis: Record<string, unknown>;
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'connkit-observed-'));
+    const file = join(dir, `${api}.json`);
+    await writeFile(file, JSON.stringify(fixtures.apis[api]));
+    try {
+      for (const seed of [1, 2]) {
+        const r = await verify({
+          api,
+          target: `${proxy.url}${index.prefix}${index.basePath}`,
+          profile: file,
+          stateFile: null,
+          progress: null,
+          reporters: [],
+          tiers: ['model'],
+          modelRuns: 10,
+          maxSteps: 10,
+          seed,
+        });
+        expect(r.report!.outcomes.map((o) => `${o.status}: ${o.message}`)).toEqual([
+          expect.stringMatching(/^passed: 10 runs/),
+        ]);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

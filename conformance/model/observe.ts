@@ -1,0 +1,47 @@
+import type { SpecIndex } from '../../src/contract/index.js';
+import type { Observation, ObservedRead, Observer } from '../../src/sim/module.js';
+import type { StateFactory } from '../../src/sim/module.js';
+import { exchange } from '../http.js';
+import type { AnyProfile } from '../types.js';
+
+/** What the tier needs to start the model from a target it cannot reset: the vendor's observer and the profile. */
+export interface Observing {
+  // The vendor module's own hook and state factory: their State is the module's, opaque here.
+  observer: Observer<unknown, AnyProfile>;
+  state: StateFactory<unknown>;
+  profile: AnyProfile;
+}
+
+/** Reads per list, past which a target is taken to page forever. */
+const maxPages = 10_000;
+/** Rounds of reads (a list, then the gets its ids name…). */
+const maxRounds = 8;
+
+/**
+ * Every read the vendor's observer asks for, each list followed page by page by the vendor's
+ * own pagination, in rounds until it asks for nothing new; then the model's state from it
+ * all, as JSON a snapshot holds.
+ */
+export async function observeTarget(
+  o: { index: SpecIndex; target: string; headers: Record<string, string>; timeoutMs: number },
+  observing: Observing,
+): Promise<{ state: unknown; credentials: Record<string, string>; unknown: string[] }> {
+  const { observer, profile } = observing;
+  const seen: Observation[] = [];
+  for (let round = 0; round < maxRounds; round++) {
+    const reads = observer.reads(profile, seen);
+    if (!reads.length) break;
+    for (const first of reads) {
+      let read: ObservedRead | undefined = first;
+      for (let pages = 0; read && pages < maxPages; pages++) {
+        const ex = await exchange(o.index, o.target, read.operationId, read, o.headers, o.timeoutMs);
+        if (!ex.response) throw new Error(`observing the target: ${read.operationId} got no answer (${ex.error})`);
+        const answer: Observation = { read, status: ex.response.status, body: ex.response.body };
+        seen.push(answer);
+        read = observer.next(read, answer);
+      }
+    }
+  }
+  const observed = observer.fromObserved(seen, profile);
+  return { state: observing.state.toJSON(observed.state), credentials: observed.credentials, unknown: observed.unknown };
+}
