@@ -25,6 +25,7 @@ const maxRounds = 8;
 export async function observeTarget(
   o: { index: SpecIndex; target: string; headers: Record<string, string>; timeoutMs: number },
   observing: Observing,
+  changed: ReadonlySet<string>,
 ): Promise<{ state: unknown; credentials: Record<string, string>; unknown: string[] }> {
   const { observer, profile } = observing;
   const seen: Observation[] = [];
@@ -42,6 +43,6 @@ export async function observeTarget(
       }
     }
   }
-  const observed = observer.fromObserved(seen, profile);
+  const observed = observer.fromObserved(seen, profile, changed);
   return { state: observing.state.toJSON(observed.state), credentials: observed.credentials, unknown: observed.unknown };
 }

@@ -59,6 +59,8 @@ class Run {
   readonly headers = new HeaderMemory();
   readonly log: ModelStep[] = [];
   readonly exchanges: Exchange[] = [];
+  /** Values the run's successful writes carried. */
+  readonly writes: string[] = [];
   private readonly pools = new Map<string, string[]>();
 
   constructor(
@@ -145,6 +147,8 @@ class Run {
     const model = await this.oracle.send({ operationId: op.id, method, parts: this.modelCredentials(parts) });
     const ex = await exchange(o.index, o.target, op.id, this.translate(parts), o.headers, o.timeoutMs);
     this.exchanges.push(ex);
+    const status = ex.response?.status ?? 0;
+    if (method !== 'GET' && status >= 200 && status < 300) this.writes.push(...valuesOf(parts));
     const n = this.log.length + 1;
     const record: ModelStep = {
       n,
@@ -261,6 +265,8 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
       steps: 0,
     };
   const started = performance.now();
+  // Values successful writes carried, over every run so far: the target keeps what they changed.
+  const changed = new Set<string>();
   const oracle = new Oracle(o.api, o.index);
   const basePools = o.pools;
   const pooled = new Set([
@@ -282,7 +288,7 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
   async function setup(): Promise<{ model: Run; real: Run }> {
     if (!control && observing) {
       // Nothing resets the target: what earlier runs changed is read again before this one.
-      const seen = await observeTarget(o, observing);
+      const seen = await observeTarget(o, observing, changed);
       oracle.loadObserved(seen.state);
       const known = stringsOf(seen.state);
       for (const t of Object.keys(seen.credentials)) known.add(t);
@@ -314,6 +320,7 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
       await fc.asyncModelRun(() => Promise.resolve(world), cmds);
     } finally {
       steps += world.real.log.length;
+      for (const w of world.real.writes) changed.add(w);
       exchanges.push(...world.real.exchanges);
       o.onRun?.(runs, steps, performance.now() - started);
       // Kept on every failing run: fast-check shrinks toward smaller failures, so the last one is the shortest.

@@ -234,7 +234,11 @@ export interface Observer<State, Profile = any> {
   reads(profile: Profile, seen: readonly Observation[]): ObservedRead[];
   /** The read of the next page after this answer, by the vendor's own pagination; undefined after the last. */
   next(read: ObservedRead, answer: Observation): ObservedRead | undefined;
-  fromObserved(seen: readonly Observation[], profile: Profile): Observed<State>;
+  /**
+   * `changed`: every value that successful writes of earlier runs carried (the target is never
+   * reset without control): what of it the reads cannot show again, the vendor marks unknown.
+   */
+  fromObserved(seen: readonly Observation[], profile: Profile, changed: ReadonlySet<string>): Observed<State>;
 }
 
 /** How the page's interactive docs of one API are set up from its fixtures. */

@@ -8,6 +8,7 @@ import { formatError } from './errors.js';
 import { createWingfield } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { wingfieldObserver } from './observed.js';
 import { providerStates } from './provider-states.js';
 import { WingfieldState } from './state.js';
 import { found } from '../../found.js';
@@ -23,6 +24,7 @@ export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   // The partner token says which service's organizations an answer holds.
   cacheKey: (req) => req.headers.authorization ?? '',
   fixtures: profile,
+  observe: wingfieldObserver,
   collections: wingfieldBrowser,
   edits: wingfieldEdits,
   providerStates,
