@@ -26,7 +26,7 @@ export async function observeTarget(
   o: { index: SpecIndex; target: string; headers: Record<string, string>; timeoutMs: number },
   observing: Observing,
   changed: ReadonlySet<string>,
-): Promise<{ state: unknown; credentials: Record<string, string>; unknown: string[] }> {
+): Promise<{ state: unknown; credentials: Record<string, string>; unknown: string[]; unknownOperations: string[] }> {
   const { observer, profile } = observing;
   const seen: Observation[] = [];
   for (let round = 0; round < maxRounds; round++) {
@@ -44,5 +44,10 @@ export async function observeTarget(
     }
   }
   const observed = observer.fromObserved(seen, profile, changed);
-  return { state: observing.state.toJSON(observed.state), credentials: observed.credentials, unknown: observed.unknown };
+  return {
+    state: observing.state.toJSON(observed.state),
+    credentials: observed.credentials,
+    unknown: observed.unknown,
+    unknownOperations: observed.unknownOperations ?? [],
+  };
 }

@@ -34,7 +34,9 @@ export class Oracle {
 
   /** The model's state becomes one rebuilt from what the target shows (a vendor's fromObserved(), as JSON). */
   loadObserved(json: unknown): void {
-    this.sim.restoreSessions([[this.sim.session().name, { connkit: 1, seed: 0, scenarios: [], apis: { [this.api]: json } }]]);
+    this.sim.restoreSessions([
+      [this.sim.session().name, { connkit: 1, seed: 0, scenarios: [], apis: { [this.api]: json } }],
+    ]);
   }
 
   async send(sent: Sent): Promise<Answer> {

@@ -70,6 +70,7 @@ class Run {
     known: ReadonlySet<string>,
     private readonly credentials: Record<string, string> = {},
     private readonly unknown: ReadonlySet<string> = new Set(),
+    private readonly unknownOperations: ReadonlySet<string> = new Set(),
   ) {
     this.ids = new IdMatcher(known);
     for (const [name, values] of Object.entries(pools)) this.pools.set(name, [...new Set(values.filter(Boolean))]);
@@ -143,6 +144,7 @@ class Run {
     });
     // What the target does not show the model cannot predict: such a step is not sent at all.
     if (valuesOf(parts).some((v) => this.unknown.has(v))) return;
+    if (!plan.method && this.unknownOperations.has(op.id)) return;
     this.remember(parts);
     const model = await this.oracle.send({ operationId: op.id, method, parts: this.modelCredentials(parts) });
     const ex = await exchange(o.index, o.target, op.id, this.translate(parts), o.headers, o.timeoutMs);
@@ -292,7 +294,15 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
       oracle.loadObserved(seen.state);
       const known = stringsOf(seen.state);
       for (const t of Object.keys(seen.credentials)) known.add(t);
-      const run = new Run(o, oracle, { ...basePools }, known, seen.credentials, new Set(seen.unknown));
+      const run = new Run(
+        o,
+        oracle,
+        { ...basePools },
+        known,
+        seen.credentials,
+        new Set(seen.unknown),
+        new Set(seen.unknownOperations),
+      );
       runs++;
       return { model: run, real: run };
     }

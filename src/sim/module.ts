@@ -222,6 +222,8 @@ export interface Observed<State> {
   credentials: Record<string, string>;
   /** Values (ids, tokens) whose record the target does not show: a request naming one is not compared. */
   unknown: string[];
+  /** Operations whose answers hang on what no read shows (LeadConduit's SSO copy): never sent. */
+  unknownOperations?: string[];
 }
 
 /**

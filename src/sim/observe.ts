@@ -1,3 +1,5 @@
+import { createAjv } from '../contract/ajv.js';
+import { specSchema } from './seeded.js';
 import type { Observation } from './module.js';
 
 /**
@@ -21,3 +23,14 @@ export function itemsOf(body: unknown, key: string): Record<string, unknown>[] {
 
 /** A number an answer holds, if it is one. */
 export const numberOf = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+const ajv = createAjv({ allErrors: false });
+
+/**
+ * A type guard for one component schema of a vendor's spec: what a target answered is that
+ * generated type only when the spec's own schema says so (compiled once per schema).
+ */
+export function schemaGuard<T>(api: string, component: string): (v: unknown) => v is T {
+  const validate = ajv.compile(specSchema(api, component));
+  return (v: unknown): v is T => validate(v);
+}

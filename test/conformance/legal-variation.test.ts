@@ -120,7 +120,7 @@ const variation: Mutant = {
 };
 
 /** The APIs whose vendor module can rebuild its state from what a target shows. */
-const observable = ['auth0', 'wingfield'] as const;
+const observable = ['leadconduit', 'auth0', 'wingfield'] as const;
 
 let t: TestSim;
 let proxy: Awaited<ReturnType<typeof startProxy>>;

@@ -35,8 +35,7 @@ function linkOf(item: Record<string, unknown>): { link: Link; name: string; stra
       assign_membership_on_login: item.assign_membership_on_login === true,
       show_as_button: item.show_as_button !== false,
       is_signup_enabled: item.is_signup_enabled === true,
-      organization_access_level:
-isLevel(level) ? level : linkDefaults.organization_access_level,
+      organization_access_level: isLevel(level) ? level : linkDefaults.organization_access_level,
       is_enabled: item.is_enabled !== false,
     },
     name: conn.name,
@@ -52,14 +51,12 @@ isLevel(level) ? level : linkDefaults.organization_access_level,
 export const auth0Observer: Observer<Auth0State, Profile> = {
   reads(p, seen) {
     if (seen.length) return [];
-    return organizations(p).map(
-      (o): ObservedRead => ({
-        operationId: 'get_organization_connections',
-        path: { id: o.id },
-        query: { include_totals: true, page: 0, per_page: perPage },
-        headers: bearer(o.token),
-      }),
-    );
+    return organizations(p).map((o): ObservedRead => ({
+      operationId: 'get_organization_connections',
+      path: { id: o.id },
+      query: { include_totals: true, page: 0, per_page: perPage },
+      headers: bearer(o.token),
+    }));
   },
   next(read, answer: Observation) {
     const body = answer.body;
@@ -73,7 +70,10 @@ export const auth0Observer: Observer<Auth0State, Profile> = {
     const data: Auth0Data = { seed: 0, counter: 0, tenants: {}, links: {}, tokens: [] };
     const tenant = (id: string, domain: string): Tenant =>
       (data.tenants[id] ??= { id, domain, connections: {}, organizations: {} });
-    const tenants = { connkit: tenant('connkit', 'connkit.auth0.com'), other: tenant('other', 'other-tenant.auth0.com') };
+    const tenants = {
+      connkit: tenant('connkit', 'connkit.auth0.com'),
+      other: tenant('other', 'other-tenant.auth0.com'),
+    };
     const orgs = organizations(p);
     for (const o of orgs) {
       tenants[o.tenant].organizations[o.id] = { id: o.id, name: o.id, tenant: o.tenant };
@@ -108,7 +108,9 @@ export const auth0Observer: Observer<Auth0State, Profile> = {
     const shown = new Set([...Object.keys(tenants.connkit.connections), ...Object.keys(tenants.other.connections)]);
     const named = [
       ...(p.unlinked_connection_ids ?? []),
-      ...[p.organizations.main, p.organizations.empty, p.organizations.other_tenant].flatMap((o) => o?.connection_ids ?? []),
+      ...[p.organizations.main, p.organizations.empty, p.organizations.other_tenant].flatMap(
+        (o) => o?.connection_ids ?? [],
+      ),
     ];
     return { state, credentials, unknown: named.filter((c) => !shown.has(c)) };
   },

@@ -9,6 +9,7 @@ import { formatError } from './errors.js';
 import { createLeadConduit } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { leadconduitObserver } from './observed.js';
 import { providerStates } from './provider-states.js';
 import { LeadConduitState } from './state.js';
 
@@ -25,6 +26,7 @@ export const leadconduit: ApiModule<LeadConduitState, LcPrincipal, LcFaults> = {
   scenarios,
   exposedHeaders: ['X-Connections-Degraded'],
   fixtures: profile,
+  observe: leadconduitObserver,
   collections: leadconduitBrowser,
   edits: leadconduitEdits,
   providerStates,

@@ -1,7 +1,14 @@
 import type { components as control } from '../../../generated/control.js';
 import type { Observation, ObservedRead, Observer } from '../../module.js';
 import { answersOf, isObject, itemsOf, numberOf } from '../../observe.js';
-import { WingfieldState, type ApiToken, type ConnectToken, type Permission, type Relation, type WfData } from './state.js';
+import {
+  WingfieldState,
+  type ApiToken,
+  type ConnectToken,
+  type Permission,
+  type Relation,
+  type WfData,
+} from './state.js';
 
 type Profile = control['schemas']['WingfieldProfile'];
 const limit = 50;
@@ -44,14 +51,12 @@ export const wingfieldObserver: Observer<WingfieldState, Profile> = {
   reads: (p, seen) =>
     seen.length
       ? []
-      : services(p).map(
-          (s): ObservedRead => ({
-            operationId: 'listExternalServiceOrganizations',
-            path: { externalServiceId: s.id },
-            query: { offset: 0, limit },
-            headers: { Authorization: `Bearer ${s.token}` },
-          }),
-        ),
+      : services(p).map((s): ObservedRead => ({
+          operationId: 'listExternalServiceOrganizations',
+          path: { externalServiceId: s.id },
+          query: { offset: 0, limit },
+          headers: { Authorization: `Bearer ${s.token}` },
+        })),
   next(read, answer: Observation) {
     const offset = Number(read.query?.offset ?? 0);
     const total = isObject(answer.body) ? numberOf(answer.body.totalCount) : undefined;
