@@ -14,6 +14,8 @@ export interface Observing {
 
 /** Reads per list, past which a target is taken to page forever. */
 const maxPages = 10_000;
+/** Answers of earlier runs kept for the next fromObserved(). */
+const maxEarlier = 1_000;
 /** Rounds of reads (a list, then the gets its ids name…). */
 const maxRounds = 8;
 
@@ -26,6 +28,7 @@ export async function observeTarget(
   o: { index: SpecIndex; target: string; headers: Record<string, string>; timeoutMs: number },
   observing: Observing,
   changed: ReadonlySet<string>,
+  earlier: Observation[],
 ): Promise<{ state: unknown; credentials: Record<string, string>; unknown: string[]; unknownOperations: string[] }> {
   const { observer, profile } = observing;
   const seen: Observation[] = [];
@@ -43,7 +46,10 @@ export async function observeTarget(
       }
     }
   }
-  const observed = observer.fromObserved(seen, profile, changed);
+  const observed = observer.fromObserved(seen, profile, changed, earlier);
+  earlier.push(...seen);
+  // What older runs showed matters only for what never changes; a bound keeps it small.
+  if (earlier.length > maxEarlier) earlier.splice(0, earlier.length - maxEarlier);
   return {
     state: observing.state.toJSON(observed.state),
     credentials: observed.credentials,

@@ -5,6 +5,7 @@ import { runResponseChecks } from '../checks/response.js';
 import { curlOf, exchange } from '../http.js';
 import type { FixtureSource } from '../provider-states.js';
 import type { ControlClient, Exchange, Outcome, RequestParts } from '../types.js';
+import type { Observation } from '../../src/sim/module.js';
 import { observeTarget, type Observing } from './observe.js';
 import { answerDiff, IdMatcher, type BodyRules } from './compare.js';
 import { formatFinding } from './finding.js';
@@ -269,6 +270,7 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
   const started = performance.now();
   // Values successful writes carried, over every run so far: the target keeps what they changed.
   const changed = new Set<string>();
+  const earlier: Observation[] = [];
   const oracle = new Oracle(o.api, o.index);
   const basePools = o.pools;
   const pooled = new Set([
@@ -290,7 +292,7 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
   async function setup(): Promise<{ model: Run; real: Run }> {
     if (!control && observing) {
       // Nothing resets the target: what earlier runs changed is read again before this one.
-      const seen = await observeTarget(o, observing, changed);
+      const seen = await observeTarget(o, observing, changed, earlier);
       oracle.loadObserved(seen.state);
       const known = stringsOf(seen.state);
       for (const t of Object.keys(seen.credentials)) known.add(t);

@@ -239,8 +239,14 @@ export interface Observer<State, Profile = any> {
   /**
    * `changed`: every value that successful writes of earlier runs carried (the target is never
    * reset without control): what of it the reads cannot show again, the vendor marks unknown.
+   * `earlier`: what the reads before earlier runs showed (what never changes, a connection's name, still holds).
    */
-  fromObserved(seen: readonly Observation[], profile: Profile, changed: ReadonlySet<string>): Observed<State>;
+  fromObserved(
+    seen: readonly Observation[],
+    profile: Profile,
+    changed: ReadonlySet<string>,
+    earlier: readonly Observation[],
+  ): Observed<State>;
 }
 
 /** How the page's interactive docs of one API are set up from its fixtures. */

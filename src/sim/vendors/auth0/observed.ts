@@ -66,7 +66,7 @@ export const auth0Observer: Observer<Auth0State, Profile> = {
     if (total === undefined || (page + 1) * perPage >= total) return undefined;
     return { ...read, query: { ...read.query, page: page + 1 } };
   },
-  fromObserved(seen, p) {
+  fromObserved(seen, p, _changed, earlier) {
     const data: Auth0Data = { seed: 0, counter: 0, tenants: {}, links: {}, tokens: [] };
     const tenant = (id: string, domain: string): Tenant =>
       (data.tenants[id] ??= { id, domain, connections: {}, organizations: {} });
@@ -78,6 +78,16 @@ export const auth0Observer: Observer<Auth0State, Profile> = {
     for (const o of orgs) {
       tenants[o.tenant].organizations[o.id] = { id: o.id, name: o.id, tenant: o.tenant };
       data.links[o.id] = [];
+    }
+    // A connection an earlier run saw linked keeps its name and strategy: it can be linked again.
+    for (const answer of answersOf(earlier, 'get_organization_connections')) {
+      const org = orgs.find((o) => o.id === answer.read.path?.id);
+      for (const item of org ? itemsOf(answer.body, 'connections') : []) {
+        const seenLink = linkOf(item);
+        if (!org || !seenLink) continue;
+        const id = seenLink.link.connection_id;
+        tenants[org.tenant].connections[id] = { id, name: seenLink.name, strategy: seenLink.strategy };
+      }
     }
     for (const answer of answersOf(seen, 'get_organization_connections')) {
       const org = orgs.find((o) => o.id === answer.read.path?.id);

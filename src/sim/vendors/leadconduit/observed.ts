@@ -41,8 +41,7 @@ const accountOf = (p: Profile, read: ObservedRead) =>
  */
 export const leadconduitObserver: Observer<LeadConduitState, Profile> = {
   reads(p, seen) {
-    if (!seen.length)
-      return readers(p).map((k) => ({ operationId: 'listConnections', headers: basic(k.api_key) }));
+    if (!seen.length) return readers(p).map((k) => ({ operationId: 'listConnections', headers: basic(k.api_key) }));
     const got = new Set(answersOf(seen, 'getConnection').map((o) => o.read.path?.id));
     return answersOf(seen, 'listConnections').flatMap((o) =>
       itemsOf(o.body, 'connections')

@@ -9,6 +9,7 @@ import { formatError } from './errors.js';
 import { createMyCreditApp } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { mycreditappObserver } from './observed.js';
 import { providerStates } from './provider-states.js';
 import { MyCreditAppState } from './state.js';
 import { found } from '../../found.js';
@@ -30,6 +31,7 @@ export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
     ),
   scenarios,
   fixtures: profile,
+  observe: mycreditappObserver,
   collections: mycreditappBrowser,
   edits: mycreditappEdits,
   providerStates,
