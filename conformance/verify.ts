@@ -18,6 +18,7 @@ import { runChecks } from './runner.js';
 import { runModelTier } from './model/tier.js';
 import { modelProgress, progressEveryMs } from './model/progress.js';
 import { vendorModules } from '../src/sim/vendors/index.js';
+import { jsonObserver } from '../src/sim/observe.js';
 import { tiers, type AnyProfile, type Tier } from './types.js';
 import { causeOf } from './errors.js';
 
@@ -185,8 +186,7 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
         lastCheck = 'model';
         progress?.(`[model] ${modelRuns} runs of up to ${maxSteps} steps`);
         const model = adapters[api].model;
-        const vendor = vendorModules[api];
-        const observer = vendor.observe;
+        const observer = jsonObserver(vendorModules[api]);
         const budgetMs = o.modelBudgetMs ?? defaultModelBudgetMs;
         const tier = await runModelTier({
           api,
@@ -199,9 +199,15 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
           errorType: model.errorType,
           baseline: (id) => adapters[api].baseline(profile, id),
           control,
-          observing: observer && { observer, state: vendor.state, profile },
+          observing: observer && { observer, profile },
           onRun: progress
-            ? modelProgress(api, modelRuns, budgetMs, progress, process.stderr.isTTY ? progressEveryMs.tty : progressEveryMs.log)
+            ? modelProgress(
+                api,
+                modelRuns,
+                budgetMs,
+                progress,
+                process.stderr.isTTY ? progressEveryMs.tty : progressEveryMs.log,
+              )
             : undefined,
           source,
           headers: control ? { 'X-Connkit-Session': session } : {},

@@ -1,14 +1,12 @@
 import type { SpecIndex } from '../../src/contract/index.js';
 import type { Observation, ObservedRead, Observer } from '../../src/sim/module.js';
-import type { StateFactory } from '../../src/sim/module.js';
 import { exchange } from '../http.js';
 import type { AnyProfile } from '../types.js';
 
 /** What the tier needs to start the model from a target it cannot reset: the vendor's observer and the profile. */
 export interface Observing {
-  // The vendor module's own hook and state factory: their State is the module's, opaque here.
+  /** The vendor module's hook, its state given as snapshot JSON (jsonObserver). */
   observer: Observer<unknown, AnyProfile>;
-  state: StateFactory<unknown>;
   profile: AnyProfile;
 }
 
@@ -51,7 +49,7 @@ export async function observeTarget(
   // What older runs showed matters only for what never changes; a bound keeps it small.
   if (earlier.length > maxEarlier) earlier.splice(0, earlier.length - maxEarlier);
   return {
-    state: observing.state.toJSON(observed.state),
+    state: observed.state,
     credentials: observed.credentials,
     unknown: observed.unknown,
     unknownOperations: observed.unknownOperations ?? [],

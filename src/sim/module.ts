@@ -194,8 +194,16 @@ export interface ApiModule<State = any, Principal = any, Faults extends object =
   /** The prefix of this API's conformance check names (`mca_counts`); the name otherwise. */
   checkPrefix?: string;
   /** How verify's model tier rebuilds this API's state from what a target shows (no control API needed). */
-  observe?: Observer<State>;
+  observe?: Observer<State, VendorProfile>;
 }
+
+type ControlSchemas = components['schemas'];
+/** A verify profile of any vendor (credentials and fixture ids by role), told apart by its `api`. */
+export type VendorProfile =
+  | ControlSchemas['LeadConduitProfile']
+  | ControlSchemas['Auth0Profile']
+  | ControlSchemas['MyCreditAppProfile']
+  | ControlSchemas['WingfieldProfile'];
 
 /** One read of a target: a list or get operation, as a principal of the profile sends it. */
 export interface ObservedRead {
@@ -231,8 +239,7 @@ export interface Observed<State> {
  * model's state. The profile is the vendor's verify profile (credentials and ids by role);
  * `reads` is asked in rounds with everything seen so far, until it asks for nothing new.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export interface Observer<State, Profile = any> {
+export interface Observer<State, Profile> {
   reads(profile: Profile, seen: readonly Observation[]): ObservedRead[];
   /** The read of the next page after this answer, by the vendor's own pagination; undefined after the last. */
   next(read: ObservedRead, answer: Observation): ObservedRead | undefined;

@@ -1,6 +1,6 @@
 import { createAjv } from '../contract/ajv.js';
 import { specSchema } from './seeded.js';
-import type { Observation } from './module.js';
+import type { Observation, Observer, StateFactory, VendorProfile } from './module.js';
 
 /**
  * The answers of one operation among observations, each with the read that got it: what a
@@ -33,4 +33,46 @@ const ajv = createAjv({ allErrors: false });
 export function schemaGuard<T>(api: string, component: string): (v: unknown) => v is T {
   const validate = ajv.compile(specSchema(api, component));
   return (v: unknown): v is T => validate(v);
+}
+
+type ProfileOf<A extends VendorProfile['api']> = Extract<VendorProfile, { api: A }>;
+
+/**
+ * A vendor's observer, written for its own profile, as the module hook takes it: handed
+ * another vendor's profile it throws rather than misread it.
+ */
+export function forProfile<State, A extends VendorProfile['api']>(
+  api: A,
+  observer: Observer<State, ProfileOf<A>>,
+): Observer<State, VendorProfile> {
+  const own = (p: VendorProfile): ProfileOf<A> => {
+    if (!isProfileOf(api, p)) throw new Error(`a ${p.api} profile given to the ${api} observer`);
+    return p;
+  };
+  return {
+    reads: (p, seen) => observer.reads(own(p), seen),
+    next: (read, answer) => observer.next(read, answer),
+    fromObserved: (seen, p, changed, earlier) => observer.fromObserved(seen, own(p), changed, earlier),
+  };
+}
+
+function isProfileOf<A extends VendorProfile['api']>(api: A, p: VendorProfile): p is ProfileOf<A> {
+  return p.api === api;
+}
+
+/** A module's observer with the state it rebuilds given as the JSON a snapshot holds (what generic code handles). */
+export function jsonObserver<State>(mod: {
+  observe?: Observer<State, VendorProfile>;
+  state: StateFactory<State>;
+}): Observer<unknown, VendorProfile> | undefined {
+  const observer = mod.observe;
+  if (!observer) return undefined;
+  return {
+    reads: (p, seen) => observer.reads(p, seen),
+    next: (read, answer) => observer.next(read, answer),
+    fromObserved(seen, p, changed, earlier) {
+      const observed = observer.fromObserved(seen, p, changed, earlier);
+      return { ...observed, state: mod.state.toJSON(observed.state) };
+    },
+  };
 }

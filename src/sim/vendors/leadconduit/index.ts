@@ -10,6 +10,7 @@ import { createLeadConduit } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
 import { leadconduitObserver } from './observed.js';
+import { forProfile } from '../../observe.js';
 import { providerStates } from './provider-states.js';
 import { LeadConduitState } from './state.js';
 
@@ -26,7 +27,7 @@ export const leadconduit: ApiModule<LeadConduitState, LcPrincipal, LcFaults> = {
   scenarios,
   exposedHeaders: ['X-Connections-Degraded'],
   fixtures: profile,
-  observe: leadconduitObserver,
+  observe: forProfile('leadconduit', leadconduitObserver),
   collections: leadconduitBrowser,
   edits: leadconduitEdits,
   providerStates,

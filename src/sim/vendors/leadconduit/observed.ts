@@ -1,6 +1,6 @@
 import type { components } from '../../../generated/leadconduit.js';
 import type { components as control } from '../../../generated/control.js';
-import type { Observation, ObservedRead, Observer } from '../../module.js';
+import type { ObservedRead, Observer } from '../../module.js';
 import { answersOf, itemsOf, schemaGuard } from '../../observe.js';
 import {
   LeadConduitState,
