@@ -271,6 +271,8 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
   // Values successful writes carried, over every run so far: the target keeps what they changed.
   const changed = new Set<string>();
   const earlier: Observation[] = [];
+  let reading: { seen: Awaited<ReturnType<typeof observeTarget>>; writes: number } | undefined;
+  let writes = 0;
   const oracle = new Oracle(o.api, o.index);
   const basePools = o.pools;
   const pooled = new Set([
@@ -292,7 +294,9 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
   async function setup(): Promise<{ model: Run; real: Run }> {
     if (!control && observing) {
       // Nothing resets the target: what earlier runs changed is read again before this one.
-      const seen = await observeTarget(o, observing, changed, earlier);
+      // A run that changed nothing leaves the target as it was read: the last reading still holds.
+      const seen = reading?.writes === writes ? reading.seen : await observeTarget(o, observing, changed, earlier);
+      reading = { seen, writes };
       oracle.loadObserved(seen.state);
       const known = stringsOf(seen.state);
       for (const t of Object.keys(seen.credentials)) known.add(t);
@@ -333,6 +337,7 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
     } finally {
       steps += world.real.log.length;
       for (const w of world.real.writes) changed.add(w);
+      if (world.real.writes.length) writes++;
       exchanges.push(...world.real.exchanges);
       o.onRun?.(runs, steps, performance.now() - started);
       // Kept on every failing run: fast-check shrinks toward smaller failures, so the last one is the shortest.

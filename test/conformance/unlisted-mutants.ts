@@ -20,6 +20,8 @@ export interface UnlistedMutant extends Rewrite {
  * test-output/unlisted-mutants.json). Raise it as verify learns.
  */
 export const minimumKillRate = 0.7;
+/** The floor with no control API (model tier alone, started from what the target shows), as measured. */
+export const minimumObservedKillRate = 0;
 
 type Json = Record<string, unknown>;
 const isRecord = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
