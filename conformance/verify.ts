@@ -16,6 +16,9 @@ import { buildReport, type Report } from './report.js';
 import { consoleReport, fileReporters, reporterNames, type ReporterName } from './reporters/index.js';
 import { runChecks } from './runner.js';
 import { runModelTier } from './model/tier.js';
+import { modelProgress, progressEveryMs } from './model/progress.js';
+import { vendorModules } from '../src/sim/vendors/index.js';
+import { jsonObserver } from '../src/sim/observe.js';
 import { tiers, type AnyProfile, type Tier } from './types.js';
 import { causeOf } from './errors.js';
 
@@ -183,6 +186,8 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
         lastCheck = 'model';
         progress?.(`[model] ${modelRuns} runs of up to ${maxSteps} steps`);
         const model = adapters[api].model;
+        const observer = jsonObserver(vendorModules[api]);
+        const budgetMs = o.modelBudgetMs ?? defaultModelBudgetMs;
         const tier = await runModelTier({
           api,
           index: specIndex(api),
@@ -194,13 +199,23 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
           errorType: model.errorType,
           baseline: (id) => adapters[api].baseline(profile, id),
           control,
+          observing: observer && { observer, profile },
+          onRun: progress
+            ? modelProgress(
+                api,
+                modelRuns,
+                budgetMs,
+                progress,
+                process.stderr.isTTY ? progressEveryMs.tty : progressEveryMs.log,
+              )
+            : undefined,
           source,
           headers: control ? { 'X-Connkit-Session': session } : {},
           timeoutMs,
           seed,
           runs: modelRuns,
           maxSteps,
-          budgetMs: o.modelBudgetMs ?? defaultModelBudgetMs,
+          budgetMs,
         });
         result.outcomes.push(...tier.outcomes);
         result.exchanges.push(...tier.exchanges);

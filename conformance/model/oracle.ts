@@ -32,6 +32,13 @@ export class Oracle {
     await this.sim.control.state.import({ ...snapshot, scenarios: [], apis });
   }
 
+  /** The model's state becomes one rebuilt from what the target shows (a vendor's fromObserved(), as JSON). */
+  loadObserved(json: unknown): void {
+    this.sim.restoreSessions([
+      [this.sim.session().name, { connkit: 1, seed: 0, scenarios: [], apis: { [this.api]: json } }],
+    ]);
+  }
+
   async send(sent: Sent): Promise<Answer> {
     const op = this.index.byId.get(sent.operationId);
     if (!op) throw new Error(`no operation ${sent.operationId} in ${this.api}`);

@@ -5,6 +5,8 @@ import { runResponseChecks } from '../checks/response.js';
 import { curlOf, exchange } from '../http.js';
 import type { FixtureSource } from '../provider-states.js';
 import type { ControlClient, Exchange, Outcome, RequestParts } from '../types.js';
+import type { Observation } from '../../src/sim/module.js';
+import { observeTarget, type Observing } from './observe.js';
 import { answerDiff, IdMatcher, type BodyRules } from './compare.js';
 import { formatFinding } from './finding.js';
 import { HeaderMemory } from './headers.js';
@@ -24,8 +26,12 @@ export interface ModelOptions {
   assigned: Record<string, string>;
   errorType: (body: unknown) => unknown;
   baseline: (operationId: string) => RequestParts | undefined;
-  /** Resets the target between runs and shows its state; the tier needs it (or a fromObserved) to start the model. */
+  /** Resets the target between runs and shows its state; without it the model starts from what the target shows. */
   control?: ControlClient;
+  /** Without control: the profile and the vendor's fromObserved(), re-read before each run. */
+  observing?: Observing;
+  /** Called as runs end: runs done, steps so far, milliseconds since the tier began. */
+  onRun?: (runs: number, steps: number, elapsedMs: number) => void;
   source?: FixtureSource;
   headers: Record<string, string>;
   timeoutMs: number;
@@ -54,6 +60,8 @@ class Run {
   readonly headers = new HeaderMemory();
   readonly log: ModelStep[] = [];
   readonly exchanges: Exchange[] = [];
+  /** Values the run's successful writes carried. */
+  readonly writes: string[] = [];
   private readonly pools = new Map<string, string[]>();
 
   constructor(
@@ -61,6 +69,9 @@ class Run {
     private readonly oracle: Oracle,
     pools: Record<string, string[]>,
     known: ReadonlySet<string>,
+    private readonly credentials: Record<string, string> = {},
+    private readonly unknown: ReadonlySet<string> = new Set(),
+    private readonly unknownOperations: ReadonlySet<string> = new Set(),
   ) {
     this.ids = new IdMatcher(known);
     for (const [name, values] of Object.entries(pools)) this.pools.set(name, [...new Set(values.filter(Boolean))]);
@@ -105,6 +116,16 @@ class Run {
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) this.learn(v, k);
   }
 
+  /** The request as the model takes it: the target's signed credentials swapped for the model's own. */
+  private modelCredentials(parts: RequestParts): RequestParts {
+    const pairs = Object.entries(this.credentials);
+    if (!pairs.length || !parts.headers) return parts;
+    const headers = Object.fromEntries(
+      Object.entries(parts.headers).map(([k, v]) => [k, pairs.reduce((text, [t, m]) => text.replaceAll(t, m), v)]),
+    );
+    return { ...parts, headers };
+  }
+
   private translate<T>(value: T): T {
     if (typeof value === 'string') return this.ids.target(value) as T;
     if (Array.isArray(value)) return value.map((v: unknown) => this.translate(v)) as T;
@@ -122,10 +143,15 @@ class Run {
       recent: this.recent,
       texts: this.texts,
     });
+    // What the target does not show the model cannot predict: such a step is not sent at all.
+    if (valuesOf(parts).some((v) => this.unknown.has(v))) return;
+    if (!plan.method && this.unknownOperations.has(op.id)) return;
     this.remember(parts);
-    const model = await this.oracle.send({ operationId: op.id, method, parts });
+    const model = await this.oracle.send({ operationId: op.id, method, parts: this.modelCredentials(parts) });
     const ex = await exchange(o.index, o.target, op.id, this.translate(parts), o.headers, o.timeoutMs);
     this.exchanges.push(ex);
+    const status = ex.response?.status ?? 0;
+    if (method !== 'GET' && status >= 200 && status < 300) this.writes.push(...valuesOf(parts));
     const n = this.log.length + 1;
     const record: ModelStep = {
       n,
@@ -168,6 +194,17 @@ class Run {
       this.headers.check(this.o.index, op, concrete, who, model, target, Math.floor(Date.now() / 1000))
     );
   }
+}
+
+/** Every string value a request carries (path, query, headers, top-level body fields). */
+function valuesOf(parts: RequestParts): string[] {
+  const body = isRecord(parts.body) ? Object.values(parts.body) : [];
+  return [
+    ...Object.values(parts.path ?? {}),
+    ...Object.values(parts.query ?? {}).flat(),
+    ...Object.values(parts.headers ?? {}),
+    ...body,
+  ].filter((v): v is string => typeof v === 'string');
 }
 
 function isSnapshot(v: unknown): v is Snapshot {
@@ -216,20 +253,26 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
     message,
     ...extra,
   });
-  const given = o.control;
-  if (!given)
+  const control = o.control;
+  const observing = o.observing;
+  if (!control && !observing)
     return {
       outcomes: [
         outcome(
           'skipped',
-          'the model tier needs --control (to reset the target between runs and load the model from its state)',
+          `the model tier needs --control, or a fromObserved() for ${o.api} (to start the model from the target's state)`,
         ),
       ],
       exchanges: [],
       runs: 0,
       steps: 0,
     };
-  const control: ControlClient = given;
+  const started = performance.now();
+  // Values successful writes carried, over every run so far: the target keeps what they changed.
+  const changed = new Set<string>();
+  const earlier: Observation[] = [];
+  let reading: { seen: Awaited<ReturnType<typeof observeTarget>>; writes: number } | undefined;
+  let writes = 0;
   const oracle = new Oracle(o.api, o.index);
   const basePools = o.pools;
   const pooled = new Set([
@@ -249,6 +292,27 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
   let steps = 0;
 
   async function setup(): Promise<{ model: Run; real: Run }> {
+    if (!control && observing) {
+      // Nothing resets the target: what earlier runs changed is read again before this one.
+      // A run that changed nothing leaves the target as it was read: the last reading still holds.
+      const seen = reading?.writes === writes ? reading.seen : await observeTarget(o, observing, changed, earlier);
+      reading = { seen, writes };
+      oracle.loadObserved(seen.state);
+      const known = stringsOf(seen.state);
+      for (const t of Object.keys(seen.credentials)) known.add(t);
+      const run = new Run(
+        o,
+        oracle,
+        { ...basePools },
+        known,
+        seen.credentials,
+        new Set(seen.unknown),
+        new Set(seen.unknownOperations),
+      );
+      runs++;
+      return { model: run, real: run };
+    }
+    if (!control) throw new Error('unreachable: no control and no observer');
     await control.post('/reset', {});
     const pools: Record<string, string[]> = { ...basePools };
     for (const c of o.consumables) {
@@ -272,7 +336,10 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
       await fc.asyncModelRun(() => Promise.resolve(world), cmds);
     } finally {
       steps += world.real.log.length;
+      for (const w of world.real.writes) changed.add(w);
+      if (world.real.writes.length) writes++;
       exchanges.push(...world.real.exchanges);
+      o.onRun?.(runs, steps, performance.now() - started);
       // Kept on every failing run: fast-check shrinks toward smaller failures, so the last one is the shortest.
       if (world.real.log.some((s) => s.divergence)) failed = world.real.log;
     }

@@ -207,6 +207,67 @@ export interface ApiModule<State = any, Principal = any, Faults extends object =
   edits?: RecordEdits<unknown>;
   /** The prefix of this API's conformance check names (`mca_counts`); the name otherwise. */
   checkPrefix?: string;
+  /** How verify's model tier rebuilds this API's state from what a target shows (no control API needed). */
+  observe?: Observer<State, VendorProfile>;
+}
+
+type ControlSchemas = components['schemas'];
+/** A verify profile of any vendor (credentials and fixture ids by role), told apart by its `api`. */
+export type VendorProfile =
+  | ControlSchemas['LeadConduitProfile']
+  | ControlSchemas['Auth0Profile']
+  | ControlSchemas['MyCreditAppProfile']
+  | ControlSchemas['WingfieldProfile'];
+
+/** One read of a target: a list or get operation, as a principal of the profile sends it. */
+export interface ObservedRead {
+  operationId: string;
+  path?: Record<string, string>;
+  query?: Record<string, string | number | boolean | (string | number)[]>;
+  headers: Record<string, string>;
+}
+
+/** A read and what the target answered to it. */
+export interface Observation {
+  read: ObservedRead;
+  status: number;
+  body: unknown;
+}
+
+/** The model's state rebuilt from observations, and what it cannot know. */
+export interface Observed<State> {
+  state: State;
+  /**
+   * Credentials the model signs itself, by the target's own: a target's signed token
+   * (a JWT) cannot be checked by the model, so the model holds one of its own that grants the same.
+   */
+  credentials: Record<string, string>;
+  /** Values (ids, tokens) whose record the target does not show: a request naming one is not compared. */
+  unknown: string[];
+  /** Operations whose answers hang on what no read shows (LeadConduit's SSO copy): never sent. */
+  unknownOperations?: string[];
+}
+
+/**
+ * What a target shows of this API through its own list and get operations, turned into the
+ * model's state. The profile is the vendor's verify profile (credentials and ids by role);
+ * `reads` is asked in rounds with everything seen so far, until it asks for nothing new.
+ */
+export interface Observer<State, Profile> {
+  reads(profile: Profile, seen: readonly Observation[]): ObservedRead[];
+  /** The read of the next page after this answer, by the vendor's own pagination; undefined after the last. */
+  next(read: ObservedRead, answer: Observation): ObservedRead | undefined;
+  /**
+   * `changed`: every value that successful writes of earlier runs carried (the target is never
+   * reset without control): what of it the reads cannot show again, the vendor marks unknown.
+   * `earlier`: what the reads before earlier runs showed (what never changes, a connection's name, still holds).
+   */
+  fromObserved(
+    seen: readonly Observation[],
+    profile: Profile,
+    changed: ReadonlySet<string>,
+    earlier: readonly Observation[],
+  ): Observed<State>;
 }
 
 /** How the page's interactive docs of one API are set up from its fixtures. */

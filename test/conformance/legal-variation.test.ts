@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../conformance/verify.js';
 import { vendorNames } from '../../src/contract/names.js';
@@ -116,6 +119,9 @@ const variation: Mutant = {
   },
 };
 
+/** Every API's vendor module rebuilds its state from what a target shows. */
+const observable = vendorNames;
+
 let t: TestSim;
 let proxy: Awaited<ReturnType<typeof startProxy>>;
 beforeAll(async () => {
@@ -163,6 +169,43 @@ describe('the legal-variation target', () => {
       expect(r.report!.outcomes.map((o) => `${o.status}: ${o.message}`)).toEqual([
         expect.stringMatching(/^passed: 10 runs/),
       ]);
+    }
+  });
+});
+
+describe('the legal-variation target, seen only through its own operations (no control API)', () => {
+  it.each(observable)('%s: the model starts from what the target shows and finds nothing', async (api) => {
+    const index = specIndex(api);
+    const dir = await mkdtemp(join(tmpdir(), 'connkit-observed-'));
+    const file = join(dir, `${api}.json`);
+    try {
+      for (const seed of [1, 2]) {
+        // The test's own setup (not verify) starts each run from a fresh target and its profile.
+        expect((await fetch(`${proxy.url}/__control/reset`, { method: 'POST' })).ok).toBe(true);
+        const fixtures = (await (await fetch(`${proxy.url}/__control/fixtures`)).json()) as {
+          apis: Record<string, unknown>;
+        };
+        await writeFile(file, JSON.stringify(fixtures.apis[api]));
+        const r = await verify({
+          api,
+          target: `${proxy.url}${index.prefix}${index.basePath}`,
+          profile: file,
+          stateFile: null,
+          progress: null,
+          reporters: [],
+          tiers: ['model'],
+          modelRuns: 10,
+          maxSteps: 10,
+          seed,
+        });
+        const messages = r.report?.outcomes.map((o) => `${o.status}: ${o.message}`);
+        expect(messages).toEqual([expect.stringMatching(/^passed: 10 runs/)]);
+        // The model really compared: steps were sent, not all skipped as unknown (10 runs send 37–50 here).
+        const steps = Number(/, (\d+) steps/.exec(messages?.[0] ?? '')?.[1]);
+        expect(steps).toBeGreaterThanOrEqual(25);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

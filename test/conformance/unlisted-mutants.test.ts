@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { specIndex } from '../../src/contract/registry.js';
 import { vendorNames } from '../../src/contract/names.js';
 import { startProxy, type ProxyRequest, type Rewrite } from '../helpers/mutating-proxy.js';
 import { useSimulator, type TestSim } from '../helpers/sim.js';
-import { minimumKillRate, unlistedMutants, type UnlistedMutant } from './unlisted-mutants.js';
+import { minimumKillRate, minimumObservedKillRate, unlistedMutants, type UnlistedMutant } from './unlisted-mutants.js';
 
 let t: TestSim | undefined;
 let fx: Parameters<typeof unlistedMutants>[0] = {};
@@ -76,9 +77,47 @@ async function verifyThrough(sim: TestSim, api: string, rewrite?: Rewrite) {
   }
 }
 
-async function judge(sim: TestSim, m: UnlistedMutant): Promise<Outcome> {
+/**
+ * The same target seen with no control API: verify has only the profile and the model starts
+ * from what the target shows. The proxy puts every request in a fresh session of its own
+ * (the test's doing, not verify's), so each mutant meets the target its profile describes.
+ */
+async function verifyObserved(sim: TestSim, api: string, profile: string, session: string, rewrite?: Rewrite) {
+  const inSession = (r: ProxyRequest): ProxyRequest => ({
+    ...r,
+    headers: { ...r.headers, 'X-Connkit-Session': session },
+  });
+  const request = rewrite?.request?.bind(rewrite);
+  const proxy = await startProxy(sim.sim.url, {
+    request: (r) => inSession(request ? request(r) : r),
+    response: rewrite?.response?.bind(rewrite),
+  });
+  try {
+    return await verify({
+      api,
+      target: `${proxy.url}${prefixOf(api)}`,
+      profile,
+      stateFile: null,
+      progress: null,
+      reporters: [],
+      tiers: ['model'],
+      // A third of the default runs: a run after a change re-reads the target first, and the suite's budget is small.
+      modelRuns: 10,
+    });
+  } finally {
+    await proxy.close();
+  }
+}
+
+async function judge(
+  sim: TestSim,
+  m: UnlistedMutant,
+  observed?: { profile: string; session: string },
+): Promise<Outcome> {
   const { rewrite, counter } = watched(m);
-  const r = await verifyThrough(sim, m.api, rewrite);
+  const r = observed
+    ? await verifyObserved(sim, m.api, observed.profile, observed.session, rewrite)
+    : await verifyThrough(sim, m.api, rewrite);
   const failedChecks = [
     ...new Set((r.report?.outcomes ?? []).filter((o) => o.status === 'failed').map((o) => o.check)),
   ];
@@ -135,5 +174,44 @@ describe('unlisted mutants: bugs written from the spec, not from the checks', ()
         .map((o) => o.name)
         .join('; ')}`,
     ).toBeGreaterThanOrEqual(minimumKillRate);
+  }, 180_000);
+});
+
+describe('unlisted mutants, with no control API: the model tier alone, started from what the target shows', () => {
+  it(`kills at least ${minimumObservedKillRate * 100}% of them`, async () => {
+    const sim = t;
+    if (!sim) throw new Error('no simulator');
+    const dir = await mkdtemp(join(tmpdir(), 'connkit-unlisted-'));
+    try {
+      const all = unlistedMutants(fx);
+      const lanes = await Promise.all(
+        vendorNames.map(async (api) => {
+          const profile = join(dir, `${api}.json`);
+          await writeFile(profile, JSON.stringify(await sim.fixtures().then((f: Record<string, unknown>) => f[api])));
+          const outcomes: Outcome[] = [];
+          let n = 0;
+          for (const m of all.filter((x) => x.api === api))
+            outcomes.push(await judge(sim, m, { profile, session: `observed-${api}-${n++}` }));
+          return outcomes;
+        }),
+      );
+      const outcomes = lanes.flat();
+      const killed = outcomes.filter((o) => o.killed).length;
+      const rate = killed / outcomes.length;
+      await mkdir(dirname(outFile), { recursive: true });
+      await writeFile(
+        outFile.replace(/\.json$/, '-observed.json'),
+        `${JSON.stringify({ killed, total: outcomes.length, rate, minimumObservedKillRate, outcomes }, null, 2)}\n`,
+      );
+      expect(
+        rate,
+        `killed ${killed}/${outcomes.length}; survivors: ${outcomes
+          .filter((o) => !o.killed)
+          .map((o) => o.name)
+          .join('; ')}`,
+      ).toBeGreaterThanOrEqual(minimumObservedKillRate);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 180_000);
 });

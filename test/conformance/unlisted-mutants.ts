@@ -20,6 +20,11 @@ export interface UnlistedMutant extends Rewrite {
  * test-output/unlisted-mutants.json). Raise it as verify learns.
  */
 export const minimumKillRate = 0.7;
+/**
+ * The floor with no control API: the model tier alone, started from what the target shows,
+ * 10 runs per mutant. Measured 18/40 (45 %) at 10 runs and 20/40 (50 %) at the default 30.
+ */
+export const minimumObservedKillRate = 0.4;
 
 type Json = Record<string, unknown>;
 const isRecord = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);

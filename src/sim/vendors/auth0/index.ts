@@ -9,6 +9,8 @@ import { errorTypes, formatError } from './errors.js';
 import { createAuth0 } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { auth0Observer } from './observed.js';
+import { forProfile } from '../../observe.js';
 import { providerStates } from './provider-states.js';
 import { Auth0State } from './state.js';
 import { found } from '../../found.js';
@@ -48,6 +50,7 @@ export const auth0: ApiModule<Auth0State, Auth0Principal, Auth0Faults> = {
     };
   },
   fixtures: profile,
+  observe: forProfile('auth0', auth0Observer),
   collections: auth0Browser,
   edits: auth0Edits,
   providerStates,

@@ -9,6 +9,8 @@ import { errorTypes, formatError } from './errors.js';
 import { createLeadConduit } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { leadconduitObserver } from './observed.js';
+import { forProfile } from '../../observe.js';
 import { providerStates } from './provider-states.js';
 import { LeadConduitState } from './state.js';
 
@@ -26,6 +28,7 @@ export const leadconduit: ApiModule<LeadConduitState, LcPrincipal, LcFaults> = {
   scenarios,
   exposedHeaders: ['X-Connections-Degraded'],
   fixtures: profile,
+  observe: forProfile('leadconduit', leadconduitObserver),
   collections: leadconduitBrowser,
   edits: leadconduitEdits,
   providerStates,

@@ -9,6 +9,8 @@ import { errorTypes, formatError } from './errors.js';
 import { createMyCreditApp } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { mycreditappObserver } from './observed.js';
+import { forProfile } from '../../observe.js';
 import { providerStates } from './provider-states.js';
 import { MyCreditAppState } from './state.js';
 import { found } from '../../found.js';
@@ -31,6 +33,7 @@ export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
     ),
   scenarios,
   fixtures: profile,
+  observe: forProfile('mycreditapp', mycreditappObserver),
   collections: mycreditappBrowser,
   edits: mycreditappEdits,
   providerStates,

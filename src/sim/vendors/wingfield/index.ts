@@ -8,6 +8,8 @@ import { errorTypes, formatError } from './errors.js';
 import { createWingfield } from './fixtures.js';
 import { handlers } from './handlers.js';
 import { profile } from './profile.js';
+import { wingfieldObserver } from './observed.js';
+import { forProfile } from '../../observe.js';
 import { providerStates } from './provider-states.js';
 import { WingfieldState } from './state.js';
 import { found } from '../../found.js';
@@ -24,6 +26,7 @@ export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   // The partner token says which service's organizations an answer holds.
   cacheKey: (req) => req.headers.authorization ?? '',
   fixtures: profile,
+  observe: forProfile('wingfield', wingfieldObserver),
   collections: wingfieldBrowser,
   edits: wingfieldEdits,
   providerStates,
