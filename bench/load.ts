@@ -47,7 +47,7 @@ export async function load(base: string, r: Request, run: { duration: number } |
         ...run,
         ...(body ? { requests: [{ setupRequest: (req) => ({ ...req, body: body(i++) }) }] } : {}),
       },
-      (err: unknown, res) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)),
+      (err: unknown, res) => (err ? reject(err instanceof Error ? err : new Error(JSON.stringify(err))) : resolve(res)),
     );
     instance.on('response', () => {
       lastAnswer = performance.now();
