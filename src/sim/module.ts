@@ -213,11 +213,8 @@ export interface ApiModule<State = any, Principal = any, Faults extends object =
 
 type ControlSchemas = components['schemas'];
 /** A verify profile of any vendor (credentials and fixture ids by role), told apart by its `api`. */
-export type VendorProfile =
-  | ControlSchemas['LeadConduitProfile']
-  | ControlSchemas['Auth0Profile']
-  | ControlSchemas['MyCreditAppProfile']
-  | ControlSchemas['WingfieldProfile'];
+// Every control schema named `<Vendor>Profile`: a fifth vendor's profile joins without an edit here.
+export type VendorProfile = ControlSchemas[Extract<keyof ControlSchemas, `${string}Profile`>];
 
 /** One read of a target: a list or get operation, as a principal of the profile sends it. */
 export interface ObservedRead {

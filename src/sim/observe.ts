@@ -1,4 +1,5 @@
-import { createAjv } from '../contract/ajv.js';
+import type { ValidateFunction } from 'ajv';
+import { compileSchema } from '../contract/runtime-compile.js';
 import { specSchema } from './seeded.js';
 import type { Observation, Observer, StateFactory, VendorProfile } from './module.js';
 
@@ -24,15 +25,14 @@ export function itemsOf(body: unknown, key: string): Record<string, unknown>[] {
 /** A number an answer holds, if it is one. */
 export const numberOf = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
-const ajv = createAjv({ allErrors: false });
-
 /**
  * A type guard for one component schema of a vendor's spec: what a target answered is that
- * generated type only when the spec's own schema says so (compiled once per schema).
+ * generated type only when the spec's own schema says so. Compiled on the guard's first use,
+ * not at import: the vendor modules are on the library's import path, ajv's compiler is not.
  */
 export function schemaGuard<T>(api: string, component: string): (v: unknown) => v is T {
-  const validate = ajv.compile(specSchema(api, component));
-  return (v: unknown): v is T => validate(v);
+  let validate: ValidateFunction | undefined;
+  return (v: unknown): v is T => (validate ??= compileSchema(specSchema(api, component), { allErrors: false }))(v);
 }
 
 type ProfileOf<A extends VendorProfile['api']> = Extract<VendorProfile, { api: A }>;

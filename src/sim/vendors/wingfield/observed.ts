@@ -110,6 +110,7 @@ export const wingfieldObserver: Observer<WingfieldState, Profile> = {
           expires_at: expires,
         };
     const ct = p.connect_tokens;
+    const noOrganization = '00000000-0000-0000-0000-000000000000';
     const expired = new Set(ct?.expired ?? []);
     const connect = (token: string, state: ConnectToken['state'], organization_id: string) => {
       data.connectTokens[token] = {
@@ -121,9 +122,11 @@ export const wingfieldObserver: Observer<WingfieldState, Profile> = {
         expires_at: expired.has(token) ? past : future,
       };
     };
-    for (const t of ct?.claimed ?? []) connect(t, 'claimed', '');
-    for (const t of ct?.cancelled ?? []) connect(t, 'cancelled', '');
-    for (const t of ct?.expired ?? []) if (!data.connectTokens[t]) connect(t, 'open', '');
+    // A used, cancelled or expired token is refused before its organization is read, and no read
+    // shows that organization: the nil UUID stands for it (a valid id that names no organization).
+    for (const t of ct?.claimed ?? []) connect(t, 'claimed', noOrganization);
+    for (const t of ct?.cancelled ?? []) connect(t, 'cancelled', noOrganization);
+    for (const t of ct?.expired ?? []) if (!data.connectTokens[t]) connect(t, 'open', noOrganization);
     const byExternal = new Map(
       Object.values(data.relations)
         .filter((r) => r.externalServiceId === partner)
