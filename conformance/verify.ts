@@ -48,6 +48,12 @@ export interface VerifyOptions {
   modelRuns?: number;
   maxSteps?: number;
   modelBudgetMs?: number;
+  /**
+   * Model tier: send writes too. On by default with `control` (each run starts from a reset);
+   * off without it, where nothing resets the target and the next run's named checks would meet
+   * fixtures the tier used up: reads only, unless this says so.
+   */
+  modelWrites?: boolean;
   /** Answers longer than this are not read (16 MiB by default): a finding of the check that got one. */
   maxResponseBytes?: number;
   /** Profile secrets replaced by their profile path in every report (true by default). */
@@ -200,6 +206,7 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
           baseline: (id) => adapters[api].baseline(profile, id),
           control,
           observing: observer && { observer, profile },
+          writes: o.modelWrites ?? control !== undefined,
           onRun: progress
             ? modelProgress(
                 api,

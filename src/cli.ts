@@ -48,6 +48,7 @@ interface VerifyCliOptions {
   modelRuns?: number;
   maxSteps?: number;
   modelBudget?: number;
+  modelWrites?: boolean;
   stateFile?: string;
   maxResponseBytes: number;
   redact: boolean;
@@ -87,6 +88,10 @@ program
     '--model-budget <s>',
     'model tier: seconds it may take per API, shrinking included (default 60)',
     int('model-budget', 1),
+  )
+  .option(
+    '--model-writes',
+    'model tier without --control: send writes too (they change the target for good and may use up profile fixtures; reads only by default)',
   )
   .option(
     '--state-file <file>',
@@ -133,6 +138,7 @@ program
       modelRuns: opts.modelRuns,
       maxSteps: opts.maxSteps,
       modelBudgetMs: opts.modelBudget === undefined ? undefined : opts.modelBudget * 1000,
+      modelWrites: opts.modelWrites,
       maxResponseBytes: opts.maxResponseBytes,
       redact: opts.redact,
     });

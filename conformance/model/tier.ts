@@ -30,6 +30,12 @@ export interface ModelOptions {
   control?: ControlClient;
   /** Without control: the profile and the vendor's fromObserved(), re-read before each run. */
   observing?: Observing;
+  /**
+   * Whether runs send the documented writes. Without control nothing resets the target, and a
+   * random write uses up fixtures (unlinks an organization, spends a seat) that the named checks
+   * of a later run rely on and the ledger cannot know of: there it is the caller's choice.
+   */
+  writes: boolean;
   /** Called as runs end: runs done, steps so far, milliseconds since the tier began. */
   onRun?: (runs: number, steps: number, elapsedMs: number) => void;
   source?: FixtureSource;
@@ -145,6 +151,8 @@ class Run {
     });
     // What the target does not show the model cannot predict: such a step is not sent at all.
     if (valuesOf(parts).some((v) => this.unknown.has(v))) return;
+    // Reads only: a documented write is not sent (a method the path does not list still is: it must change nothing).
+    if (!o.writes && !plan.method && !readMethods.has(method)) return;
     if (!plan.method && this.unknownOperations.has(op.id)) return;
     this.remember(parts);
     const model = await this.oracle.send({ operationId: op.id, method, parts: this.modelCredentials(parts) });
@@ -195,6 +203,8 @@ class Run {
     );
   }
 }
+
+const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Every string value a request carries (path, query, headers, top-level body fields). */
 function valuesOf(parts: RequestParts): string[] {

@@ -194,6 +194,8 @@ describe('the legal-variation target, seen only through its own operations (no c
           progress: null,
           reporters: [],
           tiers: ['model'],
+          // The test resets the target before each seed, so the tier may write.
+          modelWrites: true,
           modelRuns: 10,
           maxSteps: 10,
           seed,

@@ -151,6 +151,7 @@ describe("the model tier's flags", () => {
         target: `${t.sim.url}${prefixOf('wingfield')}`,
         profile,
         stateFile: null,
+        modelWrites: true,
       });
       expect(r.report!.outcomes).toMatchObject([
         {
@@ -159,6 +160,45 @@ describe("the model tier's flags", () => {
           message: expect.stringMatching(/^\d+ runs, [1-9]\d* steps, model and target agree/),
         },
       ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  it('without the control API it only reads unless --model-writes says so: nothing resets the target', async () => {
+    const fixtures = (await (await fetch(`${t.sim.url}/__control/fixtures`)).json()) as {
+      apis: Record<string, unknown>;
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'connkit-model-'));
+    try {
+      const profile = join(dir, 'wingfield.json');
+      await writeFile(profile, JSON.stringify(fixtures.apis.wingfield));
+      // Writes the target received during one verify, read from its own journal.
+      const writesSent = async (modelWrites: boolean | undefined) => {
+        const journal = async () =>
+          (await (await fetch(`${t.sim.url}/__control/journal?api=wingfield&limit=1`)).json()) as {
+            total: number;
+            entries: { method: string; operationId?: string }[];
+          };
+        const since = (await journal()).total;
+        const r = await verify({
+          ...modelOnly,
+          api: 'wingfield',
+          target: `${t.sim.url}${prefixOf('wingfield')}`,
+          profile,
+          stateFile: null,
+          modelWrites,
+        });
+        expect(r.report!.outcomes.map((o) => o.status)).toEqual(['passed']);
+        const documented = new Set(
+          [...specIndex('wingfield').byId.values()].filter((op) => op.method !== 'get').map((op) => op.id),
+        );
+        const after = (await (
+          await fetch(`${t.sim.url}/__control/journal?api=wingfield&since=${since}&limit=100000`)
+        ).json()) as { entries: { method: string; operationId?: string }[] };
+        return after.entries.filter((e) => e.operationId !== undefined && documented.has(e.operationId)).length;
+      };
+      expect(await writesSent(undefined)).toBe(0);
+      expect(await writesSent(true)).toBeGreaterThan(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

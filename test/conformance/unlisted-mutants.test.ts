@@ -101,6 +101,8 @@ async function verifyObserved(sim: TestSim, api: string, profile: string, sessio
       progress: null,
       reporters: [],
       tiers: ['model'],
+      // Each mutant gets a session of its own, so the tier may write (it is reads only by default without control).
+      modelWrites: true,
       // A third of the default runs: a run after a change re-reads the target first, and the suite's budget is small.
       modelRuns: 10,
     });
