@@ -74,3 +74,17 @@ describe('the MSW door on app.leadconduit.com', () => {
     expect(await res.json()).toEqual({ error: 'Not Found' });
   });
 });
+
+describe('a latency scenario holds a request ten minutes at most', () => {
+  // Past 2^31-1 ms Node's timer fired at once (TimeoutOverflowWarning), and MAX_SAFE_INTEGER held a socket for ages.
+  it.each(['3000000000', '600001'])('Prefer: scenario=latency; ms=%s is refused naming the parameter', async (ms) => {
+    const wf = (await sim.control.fixtures()).apis.wingfield;
+    const res = await sim.handle(
+      new Request(`http://127.0.0.1/wingfield/api/v1/external-services/${wf.external_service_id}/organizations`, {
+        headers: { Authorization: `Bearer ${wf.tokens.read}`, Prefer: `scenario=latency; ms=${ms}` },
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("parameter 'ms' must be a number from 0 to 600000");
+  });
+});

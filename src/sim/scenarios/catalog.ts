@@ -5,16 +5,20 @@ import { num, type ActiveScenario, type ScenarioDef } from './types.js';
 
 export type { ActiveScenario, ScenarioDef, ScenarioOutcome, ScenarioRun } from './types.js';
 
+const maxDelayMs = 600_000;
+
 /** Faults every API can show (`apis` is filled in with the APIs served); each vendor module brings its own. */
 const generic: Omit<ScenarioDef, 'apis'>[] = [
   {
     name: 'latency',
     description:
       'Every answer is delayed: by `ms`, or by a uniform draw between `min_ms` and `max_ms` when max_ms > 0.',
+    // Ten minutes at most: longer than any client's timeout, and far inside a timer's 2^31-1 ms
+    // (past it Node fires at once), so a page cannot hold a request open for a day.
     params: {
-      ms: { default: 500, description: 'fixed delay' },
-      min_ms: { default: 0, description: 'lower bound of a uniform delay' },
-      max_ms: { default: 0, description: 'upper bound of a uniform delay (0: use ms)' },
+      ms: { default: 500, description: 'fixed delay', max: maxDelayMs, integer: true },
+      min_ms: { default: 0, description: 'lower bound of a uniform delay', max: maxDelayMs, integer: true },
+      max_ms: { default: 0, description: 'upper bound of a uniform delay (0: use ms)', max: maxDelayMs, integer: true },
     },
     apply(run) {
       const max = num(run, 'max_ms');
