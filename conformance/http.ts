@@ -76,15 +76,15 @@ export function buildUrl(base: string, path: string, parts: RequestParts): strin
 /** Characters of a response body kept for reports. */
 export const keptChars = 64 * 1024;
 
-export async function exchange(
+export async function exchange<Op extends string>(
   index: SpecIndex,
   base: string,
-  operationId: string,
+  operationId: Op,
   parts: RequestParts,
   extraHeaders: Record<string, string>,
   timeoutMs: number,
   limits: TransportLimits = currentLimits(),
-): Promise<Exchange> {
+): Promise<Exchange<Op>> {
   const op = index.byId.get(operationId);
   if (!op) throw new Error(`no operation ${operationId} in ${index.name}`);
   const url = buildUrl(base, op.path, parts);
@@ -96,7 +96,7 @@ export async function exchange(
   } else if (parts.raw !== undefined) headers['Content-Type'] ??= 'application/json';
   const method = (parts.method ?? op.method).toUpperCase();
   const started = performance.now();
-  const ex: Exchange = { operationId, request: { method, url, headers, body }, durationMs: 0 };
+  const ex: Exchange<Op> = { operationId, request: { method, url, headers, body }, durationMs: 0 };
   try {
     const res = await fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     const away = crossOriginRedirect(res, url);

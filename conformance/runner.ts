@@ -2,6 +2,7 @@ import { newFaker } from '../src/sim/faker.js';
 import type { Operation, SpecIndex } from '../src/contract/index.js';
 import type { VendorName } from '../src/contract/names.js';
 import { runResponseChecks } from './checks/response.js';
+import { earned } from './answers.js';
 import { curlOf, exchange as doExchange } from './http.js';
 import { ProviderStateError, type FixtureSource } from './provider-states.js';
 import { keyOf, Ledger } from './state-file.js';
@@ -15,6 +16,8 @@ import {
   type ControlClient,
   type Exchange,
   type Outcome,
+  type RequestParts,
+  type SendOptions,
   type Sharing,
 } from './types.js';
 
@@ -108,6 +111,18 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
     let current: string | undefined;
     let perOperation = false;
     const control = o.control;
+    async function sendRaw<Op extends string>(
+      operationId: Op,
+      parts: RequestParts,
+      opts: SendOptions = {},
+    ): Promise<Exchange<Op>> {
+      const op = o.index.byId.get(operationId);
+      if (!op) throw new Error(`no operation ${operationId} in the ${o.api} spec`);
+      const ex = await doExchange(o.index, o.target, operationId, parts, o.headers ?? {}, o.timeoutMs);
+      ex.scenario = scenario;
+      run.sent.push({ ex, findings: runResponseChecks(ex, op, opts) });
+      return ex;
+    }
     const ctx: CheckContext = {
       api: o.api,
       index: o.index,
@@ -139,14 +154,14 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
         if (!opts.keep) ledger.record(path, keyOf(value), check.name);
         return value;
       },
-      async send(operationId, parts, opts = {}) {
-        const op = o.index.byId.get(operationId);
-        if (!op) throw new Error(`no operation ${operationId} in the ${o.api} spec`);
-        const ex = await doExchange(o.index, o.target, operationId, parts, o.headers ?? {}, o.timeoutMs);
-        ex.scenario = scenario;
-        run.sent.push({ ex, findings: runResponseChecks(ex, op, opts) });
-        return ex;
-      },
+      send: sendRaw,
+      sendRaw,
+      expectAnswer: (ex, want, what) =>
+        earned(o.index, ex, want, (problem) => {
+          const message = `${what}: ${problem}`;
+          record('failed', current, message, ex);
+          throw new Failed(message);
+        }),
       pass: (operation) => record('passed', operation),
       fail: (message, exchange, operation) => record('failed', operation ?? current, message, exchange),
       need(value, what) {

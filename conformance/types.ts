@@ -3,6 +3,7 @@ import type { components } from '../src/generated/control.js';
 import type { Operation, SpecIndex } from '../src/contract/index.js';
 import type { VendorName } from '../src/contract/names.js';
 import type { ModelAdapter, ModelStep } from './model/types.js';
+import type { AnswerBody, OperationId, SendParts, SuccessStatus } from './operations.js';
 
 export type Tier = 'contract' | 'stateful' | 'fault' | 'race' | 'model';
 export const tiers: Tier[] = ['contract', 'stateful', 'fault', 'race', 'model'];
@@ -16,7 +17,10 @@ export interface Profiles {
 }
 export type AnyProfile = Profiles[VendorName];
 
-/** A request in the spec's terms; the client turns it into a URL. */
+/**
+ * A request as built at run time (a baseline, a negative case, a model step): checked by no
+ * type. A check that names its operation sends `SendParts` instead, typed from the spec.
+ */
 export interface RequestParts {
   path?: Record<string, string>;
   query?: Record<string, string | number | boolean | (string | number)[]>;
@@ -28,8 +32,9 @@ export interface RequestParts {
   method?: string;
 }
 
-export interface Exchange {
-  operationId: string;
+/** One request and its answer; `Op` is the operation it was sent to, which types a checked answer. */
+export interface Exchange<Op extends string = string> {
+  operationId: Op;
   /** The fault scenario on while it ran, if any (coverage matrix). */
   scenario?: string;
   request: { method: string; url: string; headers: Record<string, string>; body?: string };
@@ -82,14 +87,19 @@ export interface StateAnswers {
  */
 export type Sharing = 'read' | 'disjoint' | 'exclusive';
 
-export interface CheckContext<A extends VendorName = VendorName> {
-  api: A;
+/** What every check gets, whichever vendor it tests: the untyped door, verdicts, fixtures. */
+export interface CheckCore {
+  api: VendorName;
   index: SpecIndex;
-  profile: Profiles[A];
   faker: Faker;
   /** Present when the target exposes connkit's control API. */
   control?: ControlClient;
-  send(operationId: string, parts: RequestParts, opts?: { expectFault?: boolean }): Promise<Exchange>;
+  /**
+   * The escape from the typed `send`: a request the types cannot vouch for, one built at run
+   * time (an operation of the index, a baseline) or one the spec forbids (a missing field,
+   * a raw body, another method).
+   */
+  sendRaw(operationId: string, parts: RequestParts, opts?: SendOptions): Promise<Exchange>;
   /** Records a verdict for an operation (or the check as a whole). */
   pass(operation?: string): void;
   fail(message: string, exchange?: Exchange, operation?: string): void;
@@ -116,6 +126,29 @@ export interface CheckContext<A extends VendorName = VendorName> {
   consume<T>(path: string, list: T[] | undefined, opts?: { keep?: boolean }): T;
   /** Runs `fn` for each operation of the spec, one verdict each (a Skip or failed expect ends only that operation). */
   eachOperation(fn: (op: Operation) => Promise<void>): Promise<void>;
+}
+
+/** One vendor's check context: its profile, and requests and answers typed by its spec. */
+export interface CheckContext<A extends VendorName = VendorName> extends CheckCore {
+  api: A;
+  profile: Profiles[A];
+  /** A request of one of this vendor's operations, every part typed from the spec. */
+  send<Op extends OperationId<A>>(operationId: Op, parts: SendParts<A, Op>, opts?: SendOptions): Promise<Exchange<Op>>;
+  /**
+   * The answer's body, typed by the spec, once it has earned it: the status is `want` and the
+   * body validates against that status's schema. Otherwise records a failure (naming the
+   * field at fault) and stops the check.
+   */
+  expectAnswer<Op extends OperationId<A>, S extends SuccessStatus<A, Op>>(
+    ex: Exchange<Op>,
+    want: S,
+    what: string,
+  ): AnswerBody<A, Op, S>;
+}
+
+export interface SendOptions {
+  /** A fault scenario is on: a 5xx is what the check asks for, not a server error. */
+  expectFault?: boolean;
 }
 
 export interface ControlClient {

@@ -20,7 +20,7 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
       run: (ctx) =>
         ctx.eachOperation(async (op) => {
           const base = ctx.need(ctx.baseline(op.id), `a baseline request for ${op.id}`);
-          const ex = await ctx.send(op.id, withAuthorization(base, undefined));
+          const ex = await ctx.sendRaw(op.id, withAuthorization(base, undefined));
           ctx.expect(
             ex.response?.status === 401,
             `expected 401 without credentials, got ${ex.response?.status ?? ex.error}`,
@@ -37,7 +37,7 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
       run: (ctx) =>
         ctx.eachOperation(async (op) => {
           const base = ctx.need(ctx.baseline(op.id), `a baseline request for ${op.id}`);
-          const ex = await ctx.send(
+          const ex = await ctx.sendRaw(
             op.id,
             withAuthorization(base, adapters[ctx.api].invalidAuthorization(ctx.profile)),
           );
@@ -60,10 +60,10 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
           if (!adapters[ctx.api].scoped(op.id)) throw new NotApplicable();
           const base = ctx.need(ctx.baseline(op.id), `a baseline request for ${op.id}`);
           const limited = ctx.need(
-            adapters[ctx.api].insufficientScope?.(ctx.profile as never, op.id),
+            adapters[ctx.api].insufficientScope?.(ctx.profile, op.id),
             `credentials short of ${op.id}'s scope (the vendor may have none)`,
           );
-          const ex = await ctx.send(op.id, withAuthorization(base, limited.authorization));
+          const ex = await ctx.sendRaw(op.id, withAuthorization(base, limited.authorization));
           ctx.expect(
             ex.response?.status === limited.status,
             `expected ${limited.status} for insufficient scope, got ${ex.response?.status ?? ex.error}`,
@@ -84,7 +84,7 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
           const cases = negativeCases(op, base, op.body?.schema);
           if (!cases.length) throw new NotApplicable();
           for (const c of cases) {
-            const ex = await ctx.send(op.id, c.parts);
+            const ex = await ctx.sendRaw(op.id, c.parts);
             const status = ex.response?.status ?? 0;
             ctx.expect(
               status >= 400 && status < 500 && op.responses.has(String(status)),
@@ -117,7 +117,7 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
             variants.push({ ...base, query });
           }
           for (const v of variants) {
-            const ex = await ctx.send(op.id, v);
+            const ex = await ctx.sendRaw(op.id, v);
             const status = ex.response?.status ?? 0;
             ctx.expect(
               status >= 200 && status < 300,

@@ -74,7 +74,10 @@ async function countList(
   let reported: number | undefined;
   let last: Exchange | undefined;
   for (let n = 0; n < maxPages; n++) {
-    const ex = await ctx.send(op.id, { ...base, query: { ...query, ...c.page(n, pageSize) } as RequestParts['query'] });
+    const ex = await ctx.sendRaw(op.id, {
+      ...base,
+      query: { ...query, ...c.page(n, pageSize) } as RequestParts['query'],
+    });
     last = ex;
     const body = ex.response?.body as Record<string, unknown> | undefined;
     ctx.expect(

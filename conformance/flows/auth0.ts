@@ -1,18 +1,6 @@
-import type { CheckContext } from '../types.js';
-import {
-  bearer,
-  body,
-  defineChecks,
-  dig,
-  expectOneWinner,
-  expectStatus,
-  fields,
-  num,
-  objects,
-  race,
-  raceSize,
-  status,
-} from './helpers.js';
+import type { CheckContext, Exchange } from '../types.js';
+import { bearer, defineChecks, expectStatus, status } from './helpers.js';
+import { raceCheck } from './race.js';
 
 type Ctx = CheckContext<'auth0'>;
 const full = (ctx: Ctx) => ({ Authorization: bearer(ctx.profile.tokens.full) });
@@ -30,6 +18,46 @@ const toLink = async (ctx: Ctx, i: number) =>
     }))
   ).connection_id;
 
+/** The two views of one link (GA `enabled_connections`, EA `connections`), each request typed by its own operation. */
+const views = (ctx: Ctx, org: string, cid: string) => {
+  const headers = full(ctx);
+  return {
+    ga: {
+      add: () => ctx.send('post_enabled_connections', { headers, path: { id: org }, body: { connection_id: cid } }),
+      get: () => ctx.send('get_enabled_connections_by_connectionId', { headers, path: { id: org, connectionId: cid } }),
+      patch: () =>
+        ctx.send('patch_enabled_connections_by_connectionId', {
+          headers,
+          path: { id: org, connectionId: cid },
+          body: { show_as_button: false },
+        }),
+      del: () =>
+        ctx.send('delete_enabled_connections_by_connectionId', { headers, path: { id: org, connectionId: cid } }),
+    },
+    ea: {
+      add: () => ctx.send('post_organization_connection', { headers, path: { id: org }, body: { connection_id: cid } }),
+      get: () => ctx.send('get_organization_connection', { headers, path: { id: org, connection_id: cid } }),
+      patch: () =>
+        ctx.send('patch_organization_connection', {
+          headers,
+          path: { id: org, connection_id: cid },
+          body: { show_as_button: false, organization_access_level: 'limited' },
+        }),
+      del: () => ctx.send('delete_organization_connection', { headers, path: { id: org, connection_id: cid } }),
+    },
+  };
+};
+/** The totals envelope a list asked with include_totals=true answers. */
+function totals(ctx: Ctx, ex: Exchange<'get_organization_connections'>, what: string) {
+  const answer = ctx.expectAnswer(ex, 200, what);
+  const envelope = Array.isArray(answer) ? undefined : answer;
+  ctx.expect(envelope, `${what}: expected the totals envelope, got a bare array`, ex);
+  // expect has stopped the check without one; need tells the compiler so.
+  return ctx.need(envelope, 'the totals envelope');
+}
+/** Members both views of a link have. */
+const shared = ['show_as_button', 'is_signup_enabled', 'assign_membership_on_login'] as const;
+
 export const auth0Checks = defineChecks('auth0', [
   {
     name: 'auth0_link_lifecycle',
@@ -41,39 +69,36 @@ export const auth0Checks = defineChecks('auth0', [
       const org = scratch(ctx).id;
       const cid = await toLink(ctx, 0);
       const path = { id: org, connection_id: cid };
-      const added = await ctx.send('post_organization_connection', {
+      const addEx = await ctx.send('post_organization_connection', {
         headers: full(ctx),
         path: { id: org },
         body: { connection_id: cid },
       });
-      expectStatus(ctx, added, 201, 'add');
-      const got = await ctx.send('get_organization_connection', { headers: full(ctx), path });
-      ctx.expect(
-        status(got) === 200 && JSON.stringify(body(got)) === JSON.stringify(body(added)),
-        'get after add: not the link the add returned',
-        got,
-      );
-      const patched = await ctx.send('patch_organization_connection', {
+      const added = ctx.expectAnswer(addEx, 201, 'add');
+      const gotEx = await ctx.send('get_organization_connection', { headers: full(ctx), path });
+      const got = ctx.expectAnswer(gotEx, 200, 'get after add');
+      ctx.expect(JSON.stringify(got) === JSON.stringify(added), 'get after add: not the link the add returned', gotEx);
+      const patchEx = await ctx.send('patch_organization_connection', {
         headers: full(ctx),
         path,
         body: { is_enabled: false, organization_access_level: 'limited' },
       });
+      const patched = ctx.expectAnswer(patchEx, 200, 'patch');
       ctx.expect(
-        status(patched) === 200 &&
-          fields(patched).is_enabled === false &&
-          fields(patched).organization_access_level === 'limited',
+        patched.is_enabled === false && patched.organization_access_level === 'limited',
         'patch did not change is_enabled / organization_access_level',
-        patched,
+        patchEx,
       );
-      const listed = await ctx.send('get_organization_connections', {
+      const listEx = await ctx.send('get_organization_connections', {
         headers: full(ctx),
         path: { id: org },
         query: { per_page: 100 },
       });
+      const listed = ctx.expectAnswer(listEx, 200, 'list');
       ctx.expect(
-        objects(body(listed)).some((l) => l.connection_id === cid && l.is_enabled === false),
+        Array.isArray(listed) && listed.some((l) => l.connection_id === cid && l.is_enabled === false),
         'the patched link is not in the list as patched',
-        listed,
+        listEx,
       );
       const deleted = await ctx.send('delete_organization_connection', { headers: full(ctx), path });
       expectStatus(ctx, deleted, 204, 'delete');
@@ -90,60 +115,41 @@ export const auth0Checks = defineChecks('auth0', [
     async run(ctx) {
       const org = scratch(ctx).id;
       const cid = unlinked(ctx, 3);
-      const views = {
-        ga: {
-          add: 'post_enabled_connections',
-          get: 'get_enabled_connections_by_connectionId',
-          patch: 'patch_enabled_connections_by_connectionId',
-          del: 'delete_enabled_connections_by_connectionId',
-          param: 'connectionId',
-          change: { show_as_button: false },
-        },
-        ea: {
-          add: 'post_organization_connection',
-          get: 'get_organization_connection',
-          patch: 'patch_organization_connection',
-          del: 'delete_organization_connection',
-          param: 'connection_id',
-          change: { show_as_button: false, organization_access_level: 'limited' },
-        },
-      } as const;
+      const { ga, ea } = views(ctx, org, cid);
       for (const [from, to] of [
-        [views.ga, views.ea],
-        [views.ea, views.ga],
+        [ga, ea],
+        [ea, ga],
       ]) {
-        const path = (v: typeof from) => ({ id: org, [v.param]: cid });
-        const added = await ctx.send(from.add, { headers: full(ctx), path: { id: org }, body: { connection_id: cid } });
-        ctx.expect(status(added) === 201, `${from.add}: expected 201, got ${status(added)}`, added);
-        const got = await ctx.send(to.get, { headers: full(ctx), path: path(to) });
+        const addEx = await from.add();
+        const added = ctx.expectAnswer(addEx, 201, addEx.operationId);
+        const gotEx = await to.get();
+        const got = ctx.expectAnswer(gotEx, 200, `${gotEx.operationId} after ${addEx.operationId}`);
         ctx.expect(
-          status(got) === 200 && fields(got).connection_id === cid,
-          `${to.get} after ${from.add}: the other view does not show the link`,
-          got,
+          got.connection_id === cid,
+          `${gotEx.operationId} after ${addEx.operationId}: the other view does not show the link`,
+          gotEx,
         );
         ctx.expect(
-          ['show_as_button', 'is_signup_enabled', 'assign_membership_on_login'].every(
-            (k) => dig(body(got), k) === dig(body(added), k),
-          ),
-          `${to.get}: members both views share differ from what ${from.add} answered`,
-          got,
+          shared.every((k) => got[k] === added[k]),
+          `${gotEx.operationId}: members both views share differ from what ${addEx.operationId} answered`,
+          gotEx,
         );
-        const patched = await ctx.send(to.patch, { headers: full(ctx), path: path(to), body: to.change });
+        const patchEx = await to.patch();
         ctx.expect(
-          status(patched) === 200 && fields(patched).show_as_button === false,
-          `${to.patch}: expected 200 with show_as_button false, got ${status(patched)}`,
-          patched,
+          ctx.expectAnswer(patchEx, 200, patchEx.operationId).show_as_button === false,
+          `${patchEx.operationId}: expected show_as_button false`,
+          patchEx,
         );
-        const seen = await ctx.send(from.get, { headers: full(ctx), path: path(from) });
+        const seenEx = await from.get();
         ctx.expect(
-          status(seen) === 200 && fields(seen).show_as_button === false,
-          `${from.get} after ${to.patch}: the change is not seen`,
-          seen,
+          ctx.expectAnswer(seenEx, 200, `${seenEx.operationId} after ${patchEx.operationId}`).show_as_button === false,
+          `${seenEx.operationId} after ${patchEx.operationId}: the change is not seen`,
+          seenEx,
         );
-        const deleted = await ctx.send(to.del, { headers: full(ctx), path: path(to) });
-        ctx.expect(status(deleted) === 204, `${to.del}: expected 204, got ${status(deleted)}`, deleted);
-        const gone = await ctx.send(from.get, { headers: full(ctx), path: path(from) });
-        ctx.expect(status(gone) === 404, `${from.get} after ${to.del}: expected 404, got ${status(gone)}`, gone);
+        const deleted = await to.del();
+        expectStatus(ctx, deleted, 204, deleted.operationId);
+        const gone = await from.get();
+        expectStatus(ctx, gone, 404, `${gone.operationId} after ${deleted.operationId}`);
       }
     },
   },
@@ -180,38 +186,30 @@ export const auth0Checks = defineChecks('auth0', [
           path: { id: main(ctx).id },
           query: { include_totals: true, per_page: perPage, page },
         });
-        const b = fields(ex);
-        ctx.expect(
-          status(ex) === 200 && Array.isArray(b.connections),
-          `page ${page}: expected the totals envelope, got ${status(ex)}`,
-          ex,
-        );
-        ctx.expect(
-          b.total === expected.length,
-          `page ${page}: total ${String(b.total)}, expected ${expected.length}`,
-          ex,
-        );
+        const b = totals(ctx, ex, `page ${page}`);
+        ctx.expect(b.total === expected.length, `page ${page}: total ${b.total}, expected ${expected.length}`, ex);
         ctx.expect(
           b.start === page * perPage && b.limit === perPage,
-          `page ${page}: start/limit ${String(b.start)}/${String(b.limit)}, expected ${page * perPage}/${perPage}`,
+          `page ${page}: start/limit ${b.start}/${b.limit}, expected ${page * perPage}/${perPage}`,
           ex,
         );
-        seen.push(...objects(b.connections).map((x) => String(x.connection_id)));
+        seen.push(...b.connections.map((x) => x.connection_id));
       }
       ctx.expect(seen.length === new Set(seen).size, 'a link appeared on two pages');
       ctx.expect(
         [...seen].sort().join() === expected.join(),
         `pages hold ${seen.length} links, the organization has ${expected.length}`,
       );
-      const plain = await ctx.send('get_organization_connections', {
+      const plainEx = await ctx.send('get_organization_connections', {
         headers: full(ctx),
         path: { id: main(ctx).id },
         query: { per_page: 2 },
       });
+      const plain = ctx.expectAnswer(plainEx, 200, 'include_totals=false');
       ctx.expect(
-        Array.isArray(body(plain)) && objects(body(plain)).length === Math.min(2, expected.length),
+        Array.isArray(plain) && plain.length === Math.min(2, expected.length),
         'include_totals=false did not answer a bare array of per_page links',
-        plain,
+        plainEx,
       );
     },
   },
@@ -228,26 +226,30 @@ export const auth0Checks = defineChecks('auth0', [
           path: { id: main(ctx).id },
           query: { include_totals: true, per_page: 100, ...(v === undefined ? {} : { is_enabled: v }) },
         });
-      const [all, on, off] = [await q(), await q(true), await q(false)];
-      const total = (ex: typeof all) => fields(ex).total;
+      const [allEx, onEx, offEx] = [await q(), await q(true), await q(false)];
+      const [all, on, off] = [
+        totals(ctx, allEx, 'all links'),
+        totals(ctx, onEx, 'is_enabled=true'),
+        totals(ctx, offEx, 'is_enabled=false'),
+      ];
       ctx.expect(
-        objects(body(on), 'connections').every((x) => x.is_enabled === true),
+        on.connections.every((x) => x.is_enabled === true),
         'is_enabled=true returned a disabled link',
-        on,
+        onEx,
       );
       ctx.expect(
-        objects(body(off), 'connections').every((x) => x.is_enabled === false),
+        off.connections.every((x) => x.is_enabled === false),
         'is_enabled=false returned an enabled link',
-        off,
+        offEx,
       );
       ctx.expect(
-        num(total(on)) + num(total(off)) === total(all),
-        `enabled ${String(total(on))} + disabled ${String(total(off))} ≠ all ${String(total(all))}`,
-        all,
+        on.total + off.total === all.total,
+        `enabled ${on.total} + disabled ${off.total} ≠ all ${all.total}`,
+        allEx,
       );
       const count = main(ctx).enabled_count;
       if (count !== undefined)
-        ctx.expect(total(on) === count, `is_enabled=true total ${String(total(on))}, the profile says ${count}`, on);
+        ctx.expect(on.total === count, `is_enabled=true total ${on.total}, the profile says ${count}`, onEx);
     },
   },
   {
@@ -333,28 +335,33 @@ export const auth0Checks = defineChecks('auth0', [
       for (const op of ctx.index.operations.filter((o) => o.id !== 'get_organization_connections')) {
         const base = ctx.baseline(op.id);
         if (!base) continue;
-        const ex = await ctx.send(op.id, base, { expectFault: true });
+        const ex = await ctx.sendRaw(op.id, base, { expectFault: true });
         ctx.expect(status(ex) === 429, `${op.id} past the limit: expected 429, got ${status(ex)}`, ex);
       }
       await control.scenario('rate-limited', false);
     },
   },
-  {
+  raceCheck({
+    api: 'auth0',
     name: 'auth0_add_race',
-    sharing: 'disjoint',
-    tier: 'race',
-    apis: ['auth0'],
-    description: `${raceSize} parallel adds of one connection to one organization: exactly one 201, the rest 409.`,
-    async run(ctx) {
-      const org = scratch(ctx).id;
-      const cid = await toLink(ctx, 1);
-      const r = await race(ctx, raceSize, 'post_organization_connection', {
+    copies: 'adds of one connection to one organization',
+    setup: async (ctx) => ({ org: scratch(ctx).id, cid: await toLink(ctx, 1) }),
+    operationId: 'post_organization_connection',
+    request: (ctx, { org, cid }) => ({ headers: full(ctx), path: { id: org }, body: { connection_id: cid } }),
+    won: 201,
+    async after(ctx, { org, cid }, link) {
+      ctx.expect(link.connection_id === cid, 'the winning add answers another connection');
+      const got = await ctx.send('get_organization_connection', {
         headers: full(ctx),
-        path: { id: org },
-        body: { connection_id: cid },
+        path: { id: org, connection_id: cid },
       });
-      await ctx.send('delete_organization_connection', { headers: full(ctx), path: { id: org, connection_id: cid } });
-      expectOneWinner(ctx, r, 201);
+      ctx.expect(
+        JSON.stringify(ctx.expectAnswer(got, 200, 'the link after the race')) === JSON.stringify(link),
+        'the link after the race is not the one the winning add answered',
+        got,
+      );
     },
-  },
+    cleanup: (ctx, { org, cid }) =>
+      ctx.send('delete_organization_connection', { headers: full(ctx), path: { id: org, connection_id: cid } }),
+  }),
 ]);

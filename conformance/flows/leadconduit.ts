@@ -1,25 +1,20 @@
-import type { CheckContext, Exchange } from '../types.js';
-import {
-  basic,
-  body,
-  defineChecks,
-  dig,
-  expectOneWinner,
-  expectStatus,
-  fields,
-  objects,
-  race,
-  raceSize,
-  status,
-} from './helpers.js';
+import type { SendParts } from '../operations.js';
+import type { CheckContext } from '../types.js';
+import { basic, defineChecks, expectStatus, status } from './helpers.js';
+import { raceCheck } from './race.js';
 
 type Ctx = CheckContext<'leadconduit'>;
 const user = (ctx: Ctx) => ({ Authorization: basic(ctx.profile.credentials.user) });
 const superuser = (ctx: Ctx) => ({
   Authorization: basic(ctx.need(ctx.profile.credentials.superuser, 'credentials.superuser')),
 });
-const list = (ctx: Ctx, query: Record<string, string> = {}, headers = user(ctx)) =>
+const list = (ctx: Ctx, query: SendParts<'leadconduit', 'listConnections'>['query'] = {}, headers = user(ctx)) =>
   ctx.send('listConnections', { headers, query });
+/** The list's entries, once the answer is a list as the spec describes it. */
+const entries = async (ctx: Ctx, what: string, query: SendParts<'leadconduit', 'listConnections'>['query'] = {}) => {
+  const ex = await list(ctx, query);
+  return { ex, entries: ctx.expectAnswer(ex, 200, what) };
+};
 const repair = (ctx: Ctx, id: string, headers = superuser(ctx)) =>
   ctx.send('repairConnection', { headers, body: { connection_id: id } });
 
@@ -32,7 +27,7 @@ async function ssoOnly(ctx: Ctx, keep = false): Promise<string> {
   ).id;
 }
 
-const entry = (ex: Exchange, id: unknown) => objects(body(ex)).find((c) => c.id === id);
+const entry = <T extends { id: string }>(entries: T[], id: string) => entries.find((c) => c.id === id);
 
 export const leadconduitChecks = defineChecks('leadconduit', [
   {
@@ -43,38 +38,31 @@ export const leadconduitChecks = defineChecks('leadconduit', [
     description:
       'relationship_type narrows the merged list to that type; seller + buyer = all; another value answers 400.',
     async run(ctx) {
-      const all = await list(ctx);
-      const sellers = await list(ctx, { relationship_type: 'seller' });
-      const buyers = await list(ctx, { relationship_type: 'buyer' });
+      const all = await entries(ctx, 'the unfiltered list');
+      const sellers = await entries(ctx, 'relationship_type=seller', { relationship_type: 'seller' });
+      const buyers = await entries(ctx, 'relationship_type=buyer', { relationship_type: 'buyer' });
       ctx.expect(
-        status(all) === 200 && status(sellers) === 200 && status(buyers) === 200,
-        'list answered non-200',
-        all,
-      );
-      ctx.expect(
-        objects(body(sellers)).every((x) => x.relationship_type === 'seller'),
+        sellers.entries.every((x) => x.relationship_type === 'seller'),
         'relationship_type=seller returned a buyer',
-        sellers,
+        sellers.ex,
       );
       ctx.expect(
-        objects(body(buyers)).every((x) => x.relationship_type === 'buyer'),
+        buyers.entries.every((x) => x.relationship_type === 'buyer'),
         'relationship_type=buyer returned a seller',
-        buyers,
+        buyers.ex,
       );
-      const ids = (ex: Exchange) =>
-        objects(body(ex))
+      const ids = (list: { id: string }[]) =>
+        list
           .map((x) => x.id)
           .sort()
           .join();
       ctx.expect(
-        [...objects(body(sellers)), ...objects(body(buyers))]
-          .map((x) => x.id)
-          .sort()
-          .join() === ids(all),
+        ids([...sellers.entries, ...buyers.entries]) === ids(all.entries),
         'sellers + buyers differ from the unfiltered list',
-        all,
+        all.ex,
       );
-      const bad = await list(ctx, { relationship_type: 'partner' });
+      // A value the spec's enum refuses: only the untyped door sends it.
+      const bad = await ctx.sendRaw('listConnections', { headers: user(ctx), query: { relationship_type: 'partner' } });
       expectStatus(ctx, bad, 400, 'relationship_type=partner');
     },
   },
@@ -90,18 +78,17 @@ export const leadconduitChecks = defineChecks('leadconduit', [
       const answers = [];
       for (const id of [conn.id, conn.external_id, conn.invitation_id]) {
         const ex = await ctx.send('getConnection', { headers: user(ctx), path: { id } });
-        ctx.expect(status(ex) === 200, `GET /connections/${id}: expected 200, got ${status(ex)}`, ex);
-        answers.push(ex);
+        answers.push({ ex, record: ctx.expectAnswer(ex, 200, `GET /connections/${id}`) });
       }
       ctx.expect(
-        new Set(answers.map((a) => JSON.stringify(body(a)))).size === 1,
+        new Set(answers.map((a) => JSON.stringify(a.record))).size === 1,
         'the three ids resolved to different records',
-        answers[1],
+        answers[1].ex,
       );
       ctx.expect(
-        fields(answers[0]).id === conn.id,
-        `the record's id is ${String(fields(answers[0]).id)}, not ${conn.id}`,
-        answers[0],
+        answers[0].record.id === conn.id,
+        `the record's id is ${answers[0].record.id}, not ${conn.id}`,
+        answers[0].ex,
       );
     },
   },
@@ -114,17 +101,21 @@ export const leadconduitChecks = defineChecks('leadconduit', [
       'Repairing an SSO-only connection answers 201 {id}; the list then shows it completed; a second repair answers 409.',
     async run(ctx) {
       const id = await ssoOnly(ctx);
-      const before = await list(ctx);
+      const before = await entries(ctx, 'the list before the repair');
       ctx.expect(
-        entry(before, id)?.status === 'sso_only',
+        entry(before.entries, id)?.status === 'sso_only',
         `connection ${id} is not listed as sso_only before the repair`,
-        before,
+        before.ex,
       );
       const first = await repair(ctx, id);
-      expectStatus(ctx, first, 201, 'repair');
-      ctx.expect(fields(first).id === id, `repair answered id ${String(fields(first).id)}, expected ${id}`, first);
-      const after = await list(ctx);
-      ctx.expect(entry(after, id)?.status === 'completed', `connection ${id} is not completed after the repair`, after);
+      const repaired = ctx.expectAnswer(first, 201, 'repair');
+      ctx.expect(repaired.id === id, `repair answered id ${repaired.id}, expected ${id}`, first);
+      const after = await entries(ctx, 'the list after the repair');
+      ctx.expect(
+        entry(after.entries, id)?.status === 'completed',
+        `connection ${id} is not completed after the repair`,
+        after.ex,
+      );
       const again = await repair(ctx, id);
       expectStatus(ctx, again, 409, 'second repair');
     },
@@ -139,8 +130,12 @@ export const leadconduitChecks = defineChecks('leadconduit', [
       const id = await ssoOnly(ctx, true);
       const ex = await repair(ctx, id, user(ctx));
       expectStatus(ctx, ex, 401, 'non-superuser repair');
-      const after = await list(ctx);
-      ctx.expect(entry(after, id)?.status === 'sso_only', 'the refused repair changed the connection anyway', after);
+      const after = await entries(ctx, 'the list after the refused repair');
+      ctx.expect(
+        entry(after.entries, id)?.status === 'sso_only',
+        'the refused repair changed the connection anyway',
+        after.ex,
+      );
     },
   },
   {
@@ -164,24 +159,18 @@ export const leadconduitChecks = defineChecks('leadconduit', [
       'POST /account_sso_sync lists as connected buyers and sellers exactly the accounts GET /connections lists.',
     async run(ctx) {
       const sync = await ctx.send('syncAccountFromSso', { headers: user(ctx) });
-      ctx.expect(
-        status(sync) === 200 && fields(sync).success === true,
-        `sync: expected 200 success, got ${status(sync)}`,
-        sync,
-      );
-      const all = await list(ctx);
-      const account = fields(sync).account;
+      const synced = ctx.expectAnswer(sync, 200, 'sync');
+      ctx.expect(synced.success === true, 'sync: expected success', sync);
+      const all = await entries(ctx, 'the list');
       for (const type of ['buyer', 'seller'] as const) {
-        const listed = objects(body(all))
+        const listed = all.entries
           .filter((x) => x.relationship_type === type)
-          .map((x) => dig(x, 'connected_account', 'id'))
+          .map((x) => x.connected_account.id)
           .sort();
-        const synced = objects(account, `connected_${type}s`)
-          .map((x) => x.id)
-          .sort();
+        const accounts = synced.account[`connected_${type}s`].map((x) => x.id).sort();
         ctx.expect(
-          listed.join() === synced.join(),
-          `connected_${type}s (${synced.length}) disagree with the ${type} connections listed (${listed.length})`,
+          listed.join() === accounts.join(),
+          `connected_${type}s (${accounts.length}) disagree with the ${type} connections listed (${listed.length})`,
           sync,
         );
       }
@@ -198,9 +187,13 @@ export const leadconduitChecks = defineChecks('leadconduit', [
         ctx.profile.connections.other_account?.length ? ctx.profile.connections.other_account : undefined,
         'connections.other_account',
       );
-      const mine = await list(ctx);
-      const listed = new Set(objects(body(mine)).flatMap((x) => [x.id, x.invitation_id]));
-      ctx.expect(!foreign.some((id) => listed.has(id)), "another account's connection is in this account's list", mine);
+      const mine = await entries(ctx, "this account's list");
+      const listed = new Set(mine.entries.flatMap((x) => [x.id, x.invitation_id]));
+      ctx.expect(
+        !foreign.some((id) => listed.has(id)),
+        "another account's connection is in this account's list",
+        mine.ex,
+      );
       for (const id of foreign.slice(0, 5)) {
         const ex = await ctx.send('getConnection', { headers: user(ctx), path: { id } });
         ctx.expect(
@@ -220,39 +213,38 @@ export const leadconduitChecks = defineChecks('leadconduit', [
     description:
       'With SSO unreachable, GET /connections answers 200 with LC-resident rows only and X-Connections-Degraded: true (healthy answers carry no such header); repair and account sync answer 503 and change nothing.',
     async run(ctx) {
-      const healthy = await list(ctx);
+      const healthyEx = await list(ctx);
+      const healthy = ctx.expectAnswer(healthyEx, 200, 'before the outage');
       ctx.expect(
-        healthy.response?.headers['x-connections-degraded'] === undefined,
+        healthyEx.response?.headers['x-connections-degraded'] === undefined,
         'a healthy answer carries X-Connections-Degraded',
-        healthy,
+        healthyEx,
       );
       await ctx.need(ctx.control, 'the control API').scenario('sso-outage', true);
-      const degraded = await list(ctx);
-      expectStatus(ctx, degraded, 200, 'during the outage');
+      const degradedEx = await list(ctx);
+      const degraded = ctx.expectAnswer(degradedEx, 200, 'during the outage');
       ctx.expect(
-        degraded.response?.headers['x-connections-degraded'] === 'true',
+        degradedEx.response?.headers['x-connections-degraded'] === 'true',
         'X-Connections-Degraded: true is missing during the outage',
-        degraded,
+        degradedEx,
       );
       ctx.expect(
-        objects(body(degraded)).every((x) => x.status === 'completed'),
+        degraded.every((x) => x.status === 'completed'),
         'an sso_only entry was listed while SSO was down',
-        degraded,
+        degradedEx,
       );
-      const completed = objects(body(healthy))
-        .filter((x) => x.status === 'completed')
-        .map((x) => x.id)
-        .sort();
-      ctx.expect(
-        objects(body(degraded))
+      const ids = (list: { id: string }[]) =>
+        list
           .map((x) => x.id)
           .sort()
-          .join() === completed.join(),
+          .join();
+      ctx.expect(
+        ids(degraded) === ids(healthy.filter((x) => x.status === 'completed')),
         'the degraded list is not the LC-resident rows',
-        degraded,
+        degradedEx,
       );
       // Without SSO nothing can be repaired or synced: 503, and nothing changes.
-      const pending = objects(body(healthy)).find((x) => x.status === 'sso_only');
+      const pending = healthy.find((x) => x.status === 'sso_only');
       if (pending && ctx.profile.credentials.superuser) {
         const refused = await ctx.send(
           'repairConnection',
@@ -266,22 +258,28 @@ export const leadconduitChecks = defineChecks('leadconduit', [
       await ctx.need(ctx.control, 'the control API').scenario('sso-outage', false);
       if (pending)
         ctx.expect(
-          entry(await list(ctx), pending.id)?.status === 'sso_only',
+          entry((await entries(ctx, 'the list after the outage')).entries, pending.id)?.status === 'sso_only',
           'a repair refused during the outage changed the connection',
-          healthy,
+          healthyEx,
         );
     },
   },
-  {
+  raceCheck({
+    api: 'leadconduit',
     name: 'lc_repair_race',
-    sharing: 'disjoint',
-    tier: 'race',
-    apis: ['leadconduit'],
-    description: `${raceSize} parallel repairs of one connection: exactly one 201, the rest 409.`,
-    async run(ctx) {
-      const id = await ssoOnly(ctx);
-      const r = await race(ctx, raceSize, 'repairConnection', { headers: superuser(ctx), body: { connection_id: id } });
-      expectOneWinner(ctx, r, 201);
+    copies: 'repairs of one connection',
+    setup: (ctx) => ssoOnly(ctx),
+    operationId: 'repairConnection',
+    request: (ctx, id) => ({ headers: superuser(ctx), body: { connection_id: id } }),
+    won: 201,
+    async after(ctx, id, repaired) {
+      ctx.expect(repaired.id === id, `the winning repair answered id ${repaired.id}, expected ${id}`);
+      const after = await entries(ctx, 'the list after the race');
+      ctx.expect(
+        entry(after.entries, id)?.status === 'completed',
+        `connection ${id} is not completed after the race`,
+        after.ex,
+      );
     },
-  },
+  }),
 ]);

@@ -1,19 +1,7 @@
-import type { CheckContext, Exchange } from '../types.js';
-import {
-  bearer,
-  body,
-  defineChecks,
-  dig,
-  expectOneWinner,
-  expectStatus,
-  fields,
-  num,
-  objects,
-  race,
-  raceSize,
-  status,
-  str,
-} from './helpers.js';
+import type { SendParts } from '../operations.js';
+import type { CheckContext } from '../types.js';
+import { bearer, body, defineChecks, dig, expectStatus, objects, status } from './helpers.js';
+import { raceCheck } from './race.js';
 
 type Ctx = CheckContext<'mycreditapp'>;
 type Role = 'guest' | 'host' | 'unconnected' | 'invitee';
@@ -28,13 +16,18 @@ export const orgHeaders = (ctx: Ctx, role: Role, target?: string) => {
     'Target-Organization-ID': target ?? o.id,
   };
 };
-const both = ['connected', 'disconnected'];
-const hosts = (ctx: Ctx, query: Record<string, unknown>, role: Role = 'guest', target?: string) =>
+type HostsQuery = SendParts<'mycreditapp', 'getHostConnections'>['query'];
+const both = (): HostsQuery['statuses'] => ['connected', 'disconnected'];
+const hosts = (ctx: Ctx, query: Partial<HostsQuery>, role: Role = 'guest', target?: string) =>
   ctx.send('getHostConnections', {
     headers: orgHeaders(ctx, role, target),
-    query: { statuses: both, limit: 100, offset: 0, ...query },
+    query: { statuses: both(), limit: 100, offset: 0, ...query },
   });
-const items = (ex: Exchange) => objects(body(ex), 'items');
+/** A page of the host list, as the spec describes it. */
+const page = async (ctx: Ctx, what: string, query: Partial<HostsQuery> = {}) => {
+  const ex = await hosts(ctx, query);
+  return { ex, ...ctx.expectAnswer(ex, 200, what) };
+};
 
 /** A live invitation of host and an organization that may accept it: minted fresh, else the profile's invitee and next unused invitation. */
 function pendingInvitation(ctx: Ctx, host: string) {
@@ -59,7 +52,8 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
     apis: ['mycreditapp'],
     description: 'Without statuses, limit and offset the list answers 422 with one detail item naming each.',
     async run(ctx) {
-      const ex = await ctx.send('getHostConnections', { headers: orgHeaders(ctx, 'guest') });
+      // Without the query the spec requires: only the untyped door sends that.
+      const ex = await ctx.sendRaw('getHostConnections', { headers: orgHeaders(ctx, 'guest') });
       ctx.expect(status(ex) === 422, `expected 422, got ${status(ex)}`, ex);
       const named = objects(body(ex), 'detail').map((d) => (Array.isArray(d.loc) ? d.loc : []).join('.'));
       for (const field of ['statuses', 'limit', 'offset'])
@@ -77,29 +71,30 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
     apis: ['mycreditapp'],
     description: 'statuses, archived and active_action_types filter; archived true + false = all.',
     async run(ctx) {
-      const all = await hosts(ctx, {});
-      const connected = await hosts(ctx, { statuses: ['connected'] });
+      const all = await page(ctx, 'the unfiltered list');
+      const connected = await page(ctx, 'statuses=connected', { statuses: ['connected'] });
       ctx.expect(
-        items(connected).every((i) => i.status === 'connected'),
+        connected.items.every((i) => i.status === 'connected'),
         'statuses=connected returned another status',
-        connected,
+        connected.ex,
       );
-      const [yes, no] = [await hosts(ctx, { archived: true }), await hosts(ctx, { archived: false })];
+      const [yes, no] = [
+        await page(ctx, 'archived=true', { archived: true }),
+        await page(ctx, 'archived=false', { archived: false }),
+      ];
       ctx.expect(
-        items(yes).every((i) => i.archived === true) && items(no).every((i) => i.archived === false),
+        yes.items.every((i) => i.archived === true) && no.items.every((i) => i.archived === false),
         'the archived filter let the other kind through',
-        yes,
+        yes.ex,
       );
+      ctx.expect(yes.total_items + no.total_items === all.total_items, 'archived true + false ≠ all', all.ex);
+      const actions = await page(ctx, 'active_action_types=analytics_request', {
+        active_action_types: ['analytics_request'],
+      });
       ctx.expect(
-        num(fields(yes).total_items) + num(fields(no).total_items) === fields(all).total_items,
-        'archived true + false ≠ all',
-        all,
-      );
-      const actions = await hosts(ctx, { active_action_types: ['analytics_request'] });
-      ctx.expect(
-        items(actions).every((i) => i.active_action_type === 'analytics_request'),
+        actions.items.every((i) => i.active_action_type === 'analytics_request'),
         'active_action_types let another action through',
-        actions,
+        actions.ex,
       );
     },
   },
@@ -110,24 +105,22 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
     apis: ['mycreditapp'],
     description: 'search_text matches search_field case-insensitively and finds the record it was taken from.',
     async run(ctx) {
-      const all = await hosts(ctx, {});
-      const name = str(
-        ctx.need(
-          items(all).find((i) => str(i.host_name).length >= 4),
-          'a host with a name of 4+ letters',
-        ).host_name,
-      );
+      const all = await page(ctx, 'the unfiltered list');
+      const name = ctx.need(
+        all.items.find((i) => i.host_name.length >= 4),
+        'a host with a name of 4+ letters',
+      ).host_name;
       const needle = name.slice(1, 4).toUpperCase();
-      const found = await hosts(ctx, { search_field: 'host_name', search_text: needle });
+      const found = await page(ctx, `searching ${needle}`, { search_field: 'host_name', search_text: needle });
       ctx.expect(
-        items(found).some((i) => i.host_name === name),
+        found.items.some((i) => i.host_name === name),
         `searching ${needle} did not find ${name}`,
-        found,
+        found.ex,
       );
       ctx.expect(
-        items(found).every((i) => str(i.host_name).toLowerCase().includes(needle.toLowerCase())),
+        found.items.every((i) => i.host_name.toLowerCase().includes(needle.toLowerCase())),
         `a result does not contain ${needle}`,
-        found,
+        found.ex,
       );
     },
   },
@@ -138,8 +131,8 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
     apis: ['mycreditapp'],
     description: 'order_by / order_dir sort the list (host_name ascending case-insensitively, created_at descending).',
     async run(ctx) {
-      const byName = items(await hosts(ctx, { order_by: 'host_name', order_dir: 'asc' })).map((i) =>
-        str(i.host_name).toLowerCase(),
+      const byName = (await page(ctx, 'host_name asc', { order_by: 'host_name', order_dir: 'asc' })).items.map((i) =>
+        i.host_name.toLowerCase(),
       );
       // The collation is not published: code-point order and the locale's order both conform.
       const sorted = (cmp: (a: string, b: string) => number) =>
@@ -148,8 +141,8 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
         sorted((a, b) => (a < b ? -1 : a > b ? 1 : 0)) || sorted((a, b) => a.localeCompare(b)),
         `host_name asc is not sorted: ${byName.slice(0, 5).join(' | ')}`,
       );
-      const byDate = items(await hosts(ctx, { order_by: 'created_at', order_dir: 'desc' })).map((i) =>
-        Date.parse(str(i.created_at)),
+      const byDate = (await page(ctx, 'created_at desc', { order_by: 'created_at', order_dir: 'desc' })).items.map(
+        (i) => Date.parse(i.created_at),
       );
       ctx.expect(
         byDate.every((d, i) => i === 0 || byDate[i - 1] >= d),
@@ -164,27 +157,27 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
     apis: ['mycreditapp'],
     description: 'total_items counts the filtered records before paging; pages of limit 3 hold each record once.',
     async run(ctx) {
-      const all = await hosts(ctx, {});
-      const total = fields(all).total_items;
+      const all = await page(ctx, 'the unfiltered list');
+      const total = all.total_items;
       ctx.expect(
-        total === items(all).length || items(all).length === 100,
-        `total_items ${String(total)} but ${items(all).length} items came`,
-        all,
+        total === all.items.length || all.items.length === 100,
+        `total_items ${total} but ${all.items.length} items came`,
+        all.ex,
       );
-      const seen: unknown[] = [];
-      for (let offset = 0; offset < Math.min(num(total), 30); offset += 3) {
-        const page = await hosts(ctx, { limit: 3, offset });
+      const seen: string[] = [];
+      for (let offset = 0; offset < Math.min(total, 30); offset += 3) {
+        const part = await page(ctx, `offset ${offset}`, { limit: 3, offset });
         ctx.expect(
-          fields(page).total_items === total,
-          `total_items changed with offset ${offset}: ${String(fields(page).total_items)}`,
-          page,
+          part.total_items === total,
+          `total_items changed with offset ${offset}: ${part.total_items}`,
+          part.ex,
         );
-        ctx.expect(items(page).length <= 3, `limit 3 answered ${items(page).length} items`, page);
-        seen.push(...items(page).map((i) => i.host_organization_id));
+        ctx.expect(part.items.length <= 3, `limit 3 answered ${part.items.length} items`, part.ex);
+        seen.push(...part.items.map((i) => i.host_organization_id));
       }
       ctx.expect(
         seen.join() ===
-          items(all)
+          all.items
             .slice(0, seen.length)
             .map((i) => i.host_organization_id)
             .join(),
@@ -205,9 +198,8 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
       expectStatus(ctx, stranger, 403, 'unconnected requester');
       const host = org(ctx, 'host').id;
       const hostView = await hosts(ctx, {}, 'host', guest);
-      expectStatus(ctx, hostView, 200, 'host reading its guest');
       ctx.expect(
-        items(hostView).every((i) => i.host_organization_id === host),
+        ctx.expectAnswer(hostView, 200, 'host reading its guest').items.every((i) => i.host_organization_id === host),
         "a host sees its guest's connections to other hosts",
         hostView,
       );
@@ -223,7 +215,7 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
           'Requester-Organization-ID': guest,
           'Target-Organization-ID': guest,
         },
-        query: { statuses: both, limit: 1, offset: 0 },
+        query: { statuses: both(), limit: 1, offset: 0 },
       });
       expectStatus(ctx, spoof, 403, "a requester that is not the client's organization");
     },
@@ -238,7 +230,8 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
     async run(ctx) {
       const host = org(ctx, 'host').id;
       const guest = org(ctx, 'guest').id;
-      const patchHost = (status: string) =>
+      type Status = SendParts<'mycreditapp', 'patchHostConnection'>['body']['status'];
+      const patchHost = (status: Status) =>
         ctx.send('patchHostConnection', {
           headers: orgHeaders(ctx, 'guest'),
           path: { host_org_id: host },
@@ -250,41 +243,43 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
           path: { guest_org_id: guest },
           body: { archived },
         });
-      const before = await ctx.send('getHostConnection', {
-        headers: orgHeaders(ctx, 'guest'),
-        path: { host_org_id: host },
-      });
-      expectStatus(ctx, before, 200, "the guest's connection to its host");
-      const flipped = fields(before).status === 'connected' ? 'disconnected' : 'connected';
-      const changed = await patchHost(flipped);
+      const getHost = () =>
+        ctx.send('getHostConnection', { headers: orgHeaders(ctx, 'guest'), path: { host_org_id: host } });
+      const before = ctx.expectAnswer(await getHost(), 200, "the guest's connection to its host");
+      const flipped = before.status === 'connected' ? 'disconnected' : 'connected';
+      const changedEx = await patchHost(flipped);
+      const changed = ctx.expectAnswer(changedEx, 200, `PATCH status ${flipped}`);
       ctx.expect(
-        status(changed) === 200 && fields(changed).status === flipped,
-        `PATCH status ${flipped}: expected 200 with the new status, got ${status(changed)}`,
-        changed,
+        changed.status === flipped,
+        `PATCH status ${flipped}: the answer has status ${changed.status}`,
+        changedEx,
       );
       ctx.expect(
-        Date.parse(str(fields(changed).updated_at)) > Date.parse(str(fields(before).updated_at)),
+        Date.parse(changed.updated_at) > Date.parse(before.updated_at),
         'updated_at did not move with the status',
-        changed,
+        changedEx,
       );
-      ctx.expect(status(await patchHost(str(fields(before).status))) === 200, 'restoring the status failed');
-      if (fields(before).status !== 'connected') return;
-      const archived = await patchGuest(true);
+      ctx.expect(status(await patchHost(before.status)) === 200, 'restoring the status failed');
+      if (before.status !== 'connected') return;
+      const archivedEx = await patchGuest(true);
+      const archived = ctx.expectAnswer(archivedEx, 200, 'archiving');
       ctx.expect(
-        status(archived) === 200 && fields(archived).archived === true && fields(archived).archived_at !== null,
+        archived.archived === true && archived.archived_at !== null,
         'archiving did not set archived and archived_at',
-        archived,
+        archivedEx,
       );
-      const seen = await ctx.send('getHostConnection', {
-        headers: orgHeaders(ctx, 'guest'),
-        path: { host_org_id: host },
-      });
-      ctx.expect(fields(seen).archived === true, "the guest's view does not show the archive", seen);
-      const restored = await patchGuest(false);
+      const seenEx = await getHost();
       ctx.expect(
-        status(restored) === 200 && fields(restored).archived === false && fields(restored).archived_at === null,
+        ctx.expectAnswer(seenEx, 200, "the guest's view after the archive").archived === true,
+        "the guest's view does not show the archive",
+        seenEx,
+      );
+      const restoredEx = await patchGuest(false);
+      const restored = ctx.expectAnswer(restoredEx, 200, 'unarchiving');
+      ctx.expect(
+        restored.archived === false && restored.archived_at === null,
         'unarchiving did not clear archived_at',
-        restored,
+        restoredEx,
       );
     },
   },
@@ -327,21 +322,19 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
       "A host's invitation is created sent (200, with a token) and listed first; one that expires in the past answers 422.",
     async run(ctx) {
       const host = orgHeaders(ctx, 'host');
-      const made = await ctx.send('createGuestInvitation', {
+      const madeEx = await ctx.send('createGuestInvitation', {
         headers: host,
         body: { email: `verify-${Date.now()}@connkit.test`, expired_at: '2099-01-01T00:00:00Z' },
       });
+      const made = ctx.expectAnswer(madeEx, 200, 'create');
       ctx.expect(
-        status(made) === 200 &&
-          fields(made).status === 'sent' &&
-          fields(made).expired === false &&
-          typeof fields(made).invitation_token === 'string',
-        `create: expected 200 sent with a token, got ${status(made)}`,
-        made,
+        made.status === 'sent' && made.expired === false,
+        `create: expected a sent invitation, got ${made.status}`,
+        madeEx,
       );
       const listed = await ctx.send('getGuestInvitations', { headers: host, query: { limit: 100, offset: 0 } });
       ctx.expect(
-        items(listed).some((i) => i.id === fields(made).id),
+        ctx.expectAnswer(listed, 200, 'the invitations').items.some((i) => i.id === made.id),
         'the new invitation is not listed',
         listed,
       );
@@ -363,7 +356,7 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
         const base = ctx.need(ctx.baseline(op.id), `a baseline request for ${op.id}`);
         const stranger = org(ctx, 'unconnected');
         const target = base.headers?.['Target-Organization-ID'] ?? org(ctx, 'guest').id;
-        const ex = await ctx.send(op.id, {
+        const ex = await ctx.sendRaw(op.id, {
           ...base,
           headers: {
             ...base.headers,
@@ -394,8 +387,8 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
         ctx.send('createHostConnection', { headers, body: { host_organization_id: host, invitation_token: token } });
       const first = await accept();
       ctx.expect(
-        status(first) === 200 && fields(first).status === 'connected',
-        `accepting the invitation: expected 200 connected, got ${status(first)}`,
+        ctx.expectAnswer(first, 200, 'accepting the invitation').status === 'connected',
+        'accepting the invitation: the connection is not connected',
         first,
       );
       const second = await accept();
@@ -407,27 +400,44 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
       expectStatus(ctx, unknown, 404, 'an unknown invitation token');
     },
   },
-  {
+  raceCheck({
+    api: 'mycreditapp',
     name: 'mca_invitation_race',
-    sharing: 'disjoint',
-    tier: 'race',
-    apis: ['mycreditapp'],
-    description: `${raceSize} parallel acceptances of one invitation: exactly one 200, the rest 409.`,
-    async run(ctx) {
+    copies: 'acceptances of one invitation',
+    async setup(ctx) {
       const host = org(ctx, 'host').id;
-      const { invitation_token: token, invitee: guest } = await pendingInvitation(ctx, host);
-      const headers = {
-        Authorization: bearer(guest.access_token),
-        'Requester-Organization-ID': guest.id,
-        'Target-Organization-ID': guest.id,
-      };
-      const r = await race(ctx, raceSize, 'createHostConnection', {
-        headers,
-        body: { host_organization_id: host, invitation_token: token },
-      });
-      expectOneWinner(ctx, r, 200);
+      return { host, ...(await pendingInvitation(ctx, host)) };
     },
-  },
+    operationId: 'createHostConnection',
+    request: (_ctx, { host, invitation_token, invitee }) => ({
+      headers: {
+        Authorization: bearer(invitee.access_token),
+        'Requester-Organization-ID': invitee.id,
+        'Target-Organization-ID': invitee.id,
+      },
+      body: { host_organization_id: host, invitation_token },
+    }),
+    won: 200,
+    async after(ctx, { host, invitee }, connection) {
+      ctx.expect(
+        connection.status === 'connected' && connection.host_organization_id === host,
+        'the winning acceptance is not a connection to the host',
+      );
+      const seen = await ctx.send('getHostConnection', {
+        headers: {
+          Authorization: bearer(invitee.access_token),
+          'Requester-Organization-ID': invitee.id,
+          'Target-Organization-ID': invitee.id,
+        },
+        path: { host_org_id: host },
+      });
+      ctx.expect(
+        ctx.expectAnswer(seen, 200, 'the connection after the race').status === 'connected',
+        'the guest is not connected to the host after the race',
+        seen,
+      );
+    },
+  }),
   {
     name: 'mca_maintenance',
     sharing: 'exclusive',
@@ -440,7 +450,7 @@ export const mycreditappChecks = defineChecks('mycreditapp', [
       for (const op of ctx.index.operations) {
         const base = ctx.baseline(op.id);
         if (!base) continue;
-        const ex = await ctx.send(op.id, base, { expectFault: true });
+        const ex = await ctx.sendRaw(op.id, base, { expectFault: true });
         ctx.expect(status(ex) === 503, `${op.id}: expected 503, got ${status(ex)}`, ex);
         ctx.expect(
           dig(body(ex), 'detail', 0, 'code') === 'service_under_maintenance',

@@ -1,20 +1,6 @@
 import type { CheckContext, Exchange } from '../types.js';
-import {
-  bearer,
-  body,
-  defineChecks,
-  dig,
-  expectOneWinner,
-  expectStatus,
-  fields,
-  num,
-  objects,
-  race,
-  raceSize,
-  status,
-  str,
-  take,
-} from './helpers.js';
+import { bearer, body, defineChecks, dig, expectStatus, status, str, take } from './helpers.js';
+import { raceCheck } from './race.js';
 
 type Ctx = CheckContext<'wingfield'>;
 const write = (ctx: Ctx) => ({ Authorization: bearer(ctx.profile.tokens.write) });
@@ -77,9 +63,9 @@ export const wingfieldChecks = defineChecks('wingfield', [
       const token = await openToken(ctx);
       const ext = externalId();
       const first = await claim(ctx, token, ext);
-      expectStatus(ctx, first, 200, 'claim');
+      const relation = ctx.expectAnswer(first, 200, 'claim');
       ctx.expect(
-        fields(first).externalOrganizationId === ext && fields(first).externalServiceId === service(ctx),
+        relation.externalOrganizationId === ext && relation.externalServiceId === service(ctx),
         'the relation does not carry the service and external id',
         first,
       );
@@ -136,10 +122,9 @@ export const wingfieldChecks = defineChecks('wingfield', [
       // Claim a fresh organization, then present a second token of it with another external id.
       const first = await openToken(ctx);
       const ext = externalId();
-      const made = await claim(ctx, first, ext);
-      expectStatus(ctx, made, 200, 'setting up a relation');
+      const made = ctx.expectAnswer(await claim(ctx, first, ext), 200, 'setting up a relation');
       const confirm = ctx.minted
-        ? await openToken(ctx, str(fields(made).organizationId))
+        ? await openToken(ctx, made.organizationId)
         : take(ctx, ctx.profile.connect_tokens?.confirm, 'connect_tokens.confirm').token;
       expectError(
         ctx,
@@ -191,41 +176,29 @@ export const wingfieldChecks = defineChecks('wingfield', [
     description:
       "The organization a claim links appears in the service's organization list with that relation; totalCount grows by one.",
     async run(ctx) {
-      const list = () =>
+      const list = (offset: number) =>
         ctx.send('listExternalServiceOrganizations', {
           headers: write(ctx),
           path: { externalServiceId: service(ctx) },
-          query: { limit: 100 },
+          query: offset ? { limit: 100, offset } : { limit: 100 },
         });
-      const before = await list();
-      const made = await claim(ctx, await openToken(ctx), externalId());
-      expectStatus(ctx, made, 200, 'claim');
-      const after = await list();
-      const count = (ex: Exchange) => fields(ex).totalCount;
+      const before = ctx.expectAnswer(await list(0), 200, 'the list before the claim');
+      const made = ctx.expectAnswer(await claim(ctx, await openToken(ctx), externalId()), 200, 'claim');
+      const afterEx = await list(0);
+      const after = ctx.expectAnswer(afterEx, 200, 'the list after the claim');
       ctx.expect(
-        count(after) === num(count(before)) + 1,
-        `totalCount went from ${String(count(before))} to ${String(count(after))}`,
-        after,
+        after.totalCount === before.totalCount + 1,
+        `totalCount went from ${before.totalCount} to ${after.totalCount}`,
+        afterEx,
       );
-      const all = objects(body(after), 'items');
-      for (let offset = 100; offset < (typeof count(after) === 'number' ? num(count(after)) : 0); offset += 100)
-        all.push(
-          ...objects(
-            body(
-              await ctx.send('listExternalServiceOrganizations', {
-                headers: write(ctx),
-                path: { externalServiceId: service(ctx) },
-                query: { limit: 100, offset },
-              }),
-            ),
-            'items',
-          ),
-        );
-      const item = all.find((o) => o.id === fields(made).organizationId);
+      const all = [...after.items];
+      for (let offset = 100; offset < after.totalCount; offset += 100)
+        all.push(...ctx.expectAnswer(await list(offset), 200, `the list from ${offset}`).items);
+      const item = all.find((o) => o.id === made.organizationId);
       ctx.expect(
-        item && JSON.stringify(item.relation) === JSON.stringify(body(made)),
+        item && JSON.stringify(item.relation) === JSON.stringify(made),
         'the claimed organization is not listed with its relation',
-        after,
+        afterEx,
       );
     },
   },
@@ -316,9 +289,11 @@ export const wingfieldChecks = defineChecks('wingfield', [
     description:
       'Unlinking answers 200 {}; organization-scoped calls then answer 403 organization_access_denied; a second unlink 404.',
     async run(ctx) {
-      const made = await claim(ctx, await openToken(ctx), externalId());
-      expectStatus(ctx, made, 200, 'setting up a relation');
-      const org = str(fields(made).organizationId);
+      const org = ctx.expectAnswer(
+        await claim(ctx, await openToken(ctx), externalId()),
+        200,
+        'setting up a relation',
+      ).organizationId;
       const unlink = () =>
         ctx.send('deleteOrganizationRelation', {
           headers: write(ctx),
@@ -336,20 +311,20 @@ export const wingfieldChecks = defineChecks('wingfield', [
       expectError(ctx, await unlink(), 404, 'organization_relation_not_found', 'second unlink');
     },
   },
-  {
+  raceCheck({
+    api: 'wingfield',
     name: 'wf_claim_race',
-    sharing: 'disjoint',
-    tier: 'race',
-    apis: ['wingfield'],
-    description: `${raceSize} parallel claims of one connect token: exactly one 200, the rest 409.`,
-    async run(ctx) {
-      const token = await openToken(ctx);
-      const r = await race(ctx, raceSize, 'claimOrganizationRelation', {
-        headers: write(ctx),
-        path: { externalServiceId: service(ctx) },
-        body: { connectToken: token, externalOrganizationId: externalId() },
-      });
-      expectOneWinner(ctx, r, 200);
+    copies: 'claims of one connect token',
+    setup: async (ctx) => ({ token: await openToken(ctx), ext: externalId() }),
+    operationId: 'claimOrganizationRelation',
+    request: (ctx, { token, ext }) => ({
+      headers: write(ctx),
+      path: { externalServiceId: service(ctx) },
+      body: { connectToken: token, externalOrganizationId: ext },
+    }),
+    won: 200,
+    after(ctx, { ext }, relation) {
+      ctx.expect(relation.externalOrganizationId === ext, 'the winning claim does not carry its external id');
     },
-  },
+  }),
 ]);
