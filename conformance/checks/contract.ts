@@ -9,6 +9,11 @@ const withAuthorization = (parts: RequestParts, value: string | undefined): Requ
   return { ...parts, headers };
 };
 
+type QueryValue = NonNullable<RequestParts['query']>[string];
+const isQueryValue = (v: unknown): v is QueryValue =>
+  ['string', 'number', 'boolean'].includes(typeof v) ||
+  (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'));
+
 /** The contract tier: every operation, credentials only. */
 export function contractChecks(adapters: Record<string, Adapter>): Check[] {
   return [
@@ -112,7 +117,7 @@ export function contractChecks(adapters: Record<string, Adapter>): Check[] {
               if (p.required && query[p.name] !== undefined) continue;
               if (!ctx.faker.datatype.boolean()) continue;
               const value = sample(p.schema, ctx.faker);
-              if (value !== undefined && value !== null) query[p.name] = value as never;
+              if (isQueryValue(value)) query[p.name] = value;
             }
             variants.push({ ...base, query });
           }
