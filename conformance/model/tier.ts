@@ -11,7 +11,9 @@ import { answerDiff, IdMatcher, type BodyRules } from './compare.js';
 import { formatFinding } from './finding.js';
 import { HeaderMemory } from './headers.js';
 import { Oracle } from './oracle.js';
-import { planArbitrary, resolvePlan, type Plan } from './requests.js';
+import { stepsArbitrary } from './bias.js';
+import { resolvePlan, type Plan } from './requests.js';
+import { modelSpec } from './resources.js';
 import { isRecord } from './records.js';
 import type { Answer, Consumable, ModelStep } from './types.js';
 
@@ -85,10 +87,16 @@ class Run {
 
   pool = (name: string): string[] => this.pools.get(name) ?? [];
   private readonly used: string[] = [];
-  recent = (name: string): string | undefined => {
+  recent = (name: string, depth = 0): string | undefined => {
     const pool = this.pool(name);
-    for (let i = this.used.length - 1; i >= 0; i--) if (pool.includes(this.used[i])) return this.used[i];
-    return undefined;
+    const met: string[] = [];
+    for (let i = this.used.length - 1; i >= 0; i--) {
+      const v = this.used[i];
+      if (!pool.includes(v) || met.includes(v)) continue;
+      if (met.length === depth) return v;
+      met.push(v);
+    }
+    return met[met.length - 1];
   };
 
   /** The ids a request carries, remembered so later steps can pick "the one used last". */
@@ -104,8 +112,38 @@ class Run {
   /** Ids the model's answers show join their pools (so later steps use them, deleted ones included). */
   private readonly seenTexts: string[] = [];
   texts = (): string[] => this.seenTexts;
+  /** Strings the model's answers showed, by field name, and every one of them (what filters and searches are drawn from). */
+  private readonly byField = new Map<string, string[]>();
+  private readonly shown = new Set<string>();
+  private readonly sizes = new Map<string, number>();
+  values = (field: string): string[] => this.byField.get(field) ?? [];
+  seen = (value: string): boolean => this.shown.has(value);
+  size = (operationId: string): number => this.sizes.get(operationId) ?? 0;
+
+  /** The most items a list of this operation held, or the total the answer states. */
+  private learnSize(operationId: string, body: unknown): void {
+    let n = 0;
+    const look = (v: unknown) => {
+      if (Array.isArray(v)) n = Math.max(n, v.length);
+      else if (isRecord(v))
+        for (const [k, x] of Object.entries(v)) {
+          if (typeof x === 'number' && /total/i.test(k)) n = Math.max(n, x);
+          if (Array.isArray(x)) n = Math.max(n, x.length);
+        }
+    };
+    look(body);
+    if (n > (this.sizes.get(operationId) ?? 0)) this.sizes.set(operationId, n);
+  }
+
+  private note(value: string, key: string | undefined): void {
+    if (this.shown.size < 2000) this.shown.add(value);
+    if (key === undefined) return;
+    const list = this.byField.get(key) ?? this.byField.set(key, []).get(key);
+    if (list && list.length < 64 && !list.includes(value)) list.push(value);
+  }
 
   private learn(value: unknown, key?: string): void {
+    if (typeof value === 'string') this.note(value, key);
     if (
       typeof value === 'string' &&
       /[a-z]{3}/i.test(value) &&
@@ -148,6 +186,10 @@ class Run {
       pool: this.pool,
       recent: this.recent,
       texts: this.texts,
+      values: this.values,
+      seen: this.seen,
+      size: this.size,
+      search: modelSpec(o.index).search,
     });
     // What the target does not show the model cannot predict: such a step is not sent at all.
     if (valuesOf(parts).some((v) => this.unknown.has(v))) return;
@@ -182,6 +224,7 @@ class Run {
       throw new Divergence(divergence);
     }
     this.learn(model.body);
+    this.learnSize(op.id, model.body);
   }
 
   /** Where both agree, the target's answer must still keep the contract (its schema, content type, documented status). */
@@ -233,14 +276,14 @@ function stringsOf(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/** One command: a single request, or a chain (a change and the reads of what it changed), sent in order. */
 class Step implements fc.AsyncCommand<Run, Run> {
-  constructor(
-    readonly plan: Plan,
-    private readonly op: Operation,
-  ) {}
+  constructor(private readonly steps: readonly { plan: Plan; op: Operation }[]) {}
   check = () => true;
-  run = (_: Run, run: Run) => run.step(this.plan, this.op);
-  toString = () => `${this.plan.method ?? this.op.method.toUpperCase()} ${this.op.id}`;
+  run = async (_: Run, run: Run) => {
+    for (const s of this.steps) await run.step(s.plan, s.op);
+  };
+  toString = () => this.steps.map((s) => `${s.plan.method ?? s.op.method.toUpperCase()} ${s.op.id}`).join(' → ');
 }
 
 /**
@@ -291,11 +334,16 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
     ...o.consumables.map((c) => c.pool),
   ]);
   const principals = o.principals.length;
-  const step = planArbitrary(o.index, pooled, principals).map((plan) => {
-    const op = o.index.byId.get(plan.operationId);
-    if (!op) throw new Error(`no operation ${plan.operationId}`);
-    return new Step(plan, op);
-  });
+  const step = stepsArbitrary(o.index, pooled, principals).map(
+    (plans) =>
+      new Step(
+        plans.map((plan) => {
+          const op = o.index.byId.get(plan.operationId);
+          if (!op) throw new Error(`no operation ${plan.operationId}`);
+          return { plan, op };
+        }),
+      ),
+  );
   const exchanges: Exchange[] = [];
   let failed: ModelStep[] | undefined;
   let runs = 0;
