@@ -7,13 +7,14 @@ import type { FixtureSource } from '../provider-states.js';
 import type { ControlClient, Exchange, Outcome, RequestParts } from '../types.js';
 import type { Observation } from '../../src/sim/module.js';
 import { observeTarget, type Observing } from './observe.js';
-import { answerDiff, IdMatcher, type BodyRules } from './compare.js';
+import { answerDiff, ChangeMemory, IdMatcher, type BodyRules } from './compare.js';
 import { formatFinding } from './finding.js';
 import { HeaderMemory } from './headers.js';
 import { Oracle } from './oracle.js';
 import { stepsArbitrary } from './bias.js';
 import { resolvePlan, type Plan } from './requests.js';
 import { modelSpec } from './resources.js';
+import { scenarioArbitrary, type ScenarioPick } from './scenarios.js';
 import { isRecord } from './records.js';
 import type { Answer, Consumable, ModelStep } from './types.js';
 
@@ -66,6 +67,7 @@ type Snapshot = Parameters<Oracle['load']>[0];
 class Run {
   readonly ids: IdMatcher;
   readonly headers = new HeaderMemory();
+  readonly changes = new ChangeMemory();
   readonly log: ModelStep[] = [];
   readonly exchanges: Exchange[] = [];
   /** Values the run's successful writes carried. */
@@ -217,7 +219,7 @@ class Run {
           headers: ex.response.headers,
           body: ex.response.body,
           text: ex.response.text,
-        }) ?? (plan.method ? undefined : this.contract(ex, op)))
+        }) ?? (plan.method ? undefined : this.contract(ex, op, model.status)))
       : `the target gave no answer: ${ex.error}`;
     if (divergence) {
       record.divergence = divergence;
@@ -228,13 +230,17 @@ class Run {
   }
 
   /** Where both agree, the target's answer must still keep the contract (its schema, content type, documented status). */
-  private contract(ex: Exchange, op: Operation): string | undefined {
-    const broken = runResponseChecks(ex, op, {}).find((f) => f.failure);
+  private contract(ex: Exchange, op: Operation, modelStatus: number): string | undefined {
+    // A server error the model answers too is the run's fault scenario, not the target's fault.
+    const broken = runResponseChecks(ex, op, {}).find(
+      (f) => f.failure && !(f.name === 'not_a_server_error' && modelStatus >= 500),
+    );
     return broken && `${broken.name}: ${broken.failure}`;
   }
 
   private compare(op: Operation, parts: RequestParts, model: Answer, target: Answer): string | undefined {
     const rules: BodyRules = {
+      changes: this.changes,
       assigned: new Set(Object.keys(this.o.assigned)),
       ordered: op.ext['x-connkit-order'] === 'stated',
     };
@@ -346,10 +352,12 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
   );
   const exchanges: Exchange[] = [];
   let failed: ModelStep[] | undefined;
+  // The scenario the kept failing run had on (set from inside the property, hence a holder).
+  const failedUnder: { pick: ScenarioPick | null } = { pick: null };
   let runs = 0;
   let steps = 0;
 
-  async function setup(): Promise<{ model: Run; real: Run }> {
+  async function setup(scenario: ScenarioPick | null): Promise<{ model: Run; real: Run }> {
     if (!control && observing) {
       // Nothing resets the target: what earlier runs changed is read again before this one.
       // A run that changed nothing leaves the target as it was read: the last reading still holds.
@@ -383,23 +391,35 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
     if (!isSnapshot(snapshot))
       throw new Error(`the control API's GET /state answered no snapshot: ${JSON.stringify(snapshot).slice(0, 200)}`);
     await oracle.load(snapshot);
+    // The same fault on both sides from here on, after the fixtures were minted without it.
+    if (scenario) {
+      await control.scenario(scenario.name, true, scenario.params);
+      oracle.scenario(scenario);
+    }
     const run = new Run(o, oracle, pools, stringsOf(snapshot.apis[o.api]));
     runs++;
     return { model: run, real: run };
   }
 
-  const property = fc.asyncProperty(fc.commands([step], { maxCommands: o.maxSteps, size: 'max' }), async (cmds) => {
-    const world = await setup();
+  // Without control nothing can turn a fault on in the target: no scenario then.
+  const scenarios = control ? scenarioArbitrary(oracle.scenarios(), o.maxSteps) : fc.constant(null);
+  const commands = fc.commands([step], { maxCommands: o.maxSteps, size: 'max' });
+  const property = fc.asyncProperty(commands, scenarios, async (cmds, scenario) => {
+    const world = await setup(scenario);
     try {
       await fc.asyncModelRun(() => Promise.resolve(world), cmds);
     } finally {
+      if (scenario && control) await control.scenario(scenario.name, false);
       steps += world.real.log.length;
       for (const w of world.real.writes) changed.add(w);
       if (world.real.writes.length) writes++;
       exchanges.push(...world.real.exchanges);
       o.onRun?.(runs, steps, performance.now() - started);
       // Kept on every failing run: fast-check shrinks toward smaller failures, so the last one is the shortest.
-      if (world.real.log.some((s) => s.divergence)) failed = world.real.log;
+      if (world.real.log.some((s) => s.divergence)) {
+        failed = world.real.log;
+        failedUnder.pick = scenario;
+      }
     }
   });
   const result = await fc.check(property, {
@@ -428,7 +448,15 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
     outcomes: [
       outcome(
         'failed',
-        formatFinding(failed, o.seed, `found in run ${result.numRuns}, shrunk ${result.numShrinks} times`),
+        formatFinding(
+          failed,
+          o.seed,
+          `found in run ${result.numRuns}, shrunk ${result.numShrinks} times${
+            failedUnder.pick
+              ? `, with scenario ${failedUnder.pick.name} ${JSON.stringify(failedUnder.pick.params)} on in both the target and the model`
+              : ''
+          }`,
+        ),
         { operation: last.operationId, steps: failed, exchange: ex, curl: last.curl },
       ),
     ],
