@@ -21,6 +21,9 @@ const pool = fc.nat(63).map<Pick>((i) => ({ from: 'pool', i }));
 const recent = (depth: number) => fc.constant<Pick>({ from: 'recent', depth });
 const seen = fc.nat(255).map<Pick>((i) => ({ from: 'seen', i }));
 const within = fc.nat(255).map<Pick>((i) => ({ from: 'within', i }));
+const field = fc.nat(63).map<Pick>((i) => ({ from: 'field', i }));
+const last = fc.nat(63).map<Pick>((i) => ({ from: 'last', i }));
+const text = fc.nat(199).map<Pick>((i) => ({ from: 'text', i }));
 const search = fc.record({ i: fc.nat(1023), turn: fc.boolean() }).map<Pick>((s) => ({ from: 'search', ...s }));
 
 type Where = 'path' | 'query' | 'header' | 'body';
@@ -37,8 +40,8 @@ function biasedPick(
   const enumerated = Array.isArray(schema.enum) || Array.isArray((schema.items as JsonObject | undefined)?.enum);
   const values = valuesOf(schema);
   if (pooled.has(name)) {
-    if (where === 'header') return weighted([5, base], [2, recent(0)], [2, recent(1)], [1, pool]);
-    return weighted([5, recent(0)], [2, recent(1)], [2, pool], [1, base]);
+    if (where === 'header') return weighted([5, base], [2, recent(0)], [1, recent(1)], [2, last], [1, pool]);
+    return weighted([4, recent(0)], [2, recent(1)], [3, last], [2, field], [2, pool], [1, base]);
   }
   if (where === 'query') {
     if (searched.has(name)) return weighted([5, search], [1, omit]);
@@ -50,8 +53,18 @@ function biasedPick(
     if (schema.type === 'boolean') return weighted([4, values ?? base], [2, omit], [1, base]);
     return weighted([3, base], [1, omit]);
   }
-  if (where === 'body')
-    return weighted([3, base], [values ? 5 : 0, values ?? base], [nullable ? 3 : 0, none], [2, omit]);
+  if (where === 'body') {
+    // A free text member (a name) takes a text the answers showed, so a later reset to null has something to undo.
+    const free = schema.type === 'string' && !schema.format && !values;
+    return weighted(
+      [3, base],
+      [values ? 5 : 0, values ?? base],
+      [free ? 3 : 0, text],
+      [free ? 2 : 0, field],
+      [nullable ? 3 : 0, none],
+      [2, omit],
+    );
+  }
   return base;
 }
 
@@ -102,11 +115,20 @@ export function stepsArbitrary(
   const chains = spec.resources
     .filter((r) => r.shows.length && r.changes.length)
     .map((r) => {
-      const changes = ops(r.changes).map((o) => biasedPlan(o, main, pooled, searched));
-      const change = fc.oneof(...changes);
+      const byId = new Map(ops(r.changes).map((o) => [o.id, biasedPlan(o, main, pooled, searched)]));
+      const change = fc.oneof(...byId.values());
+      const shows = reads(ops(r.shows));
+      // The second change is most often the same operation again (disable, then the call that needs it enabled;
+      // set a member, then reset it with null), else any change of the resource.
+      const then = (first: Plan) =>
+        weighted<Plan | null>([2, fc.constant(null)], [3, byId.get(first.operationId) ?? change], [1, change]);
       return fc
-        .tuple(change, fc.option(change, { freq: 2 }), fc.array(reads(ops(r.shows)), { minLength: 1, maxLength: 5 }))
-        .map(([first, second, after]) => [first, ...(second ? [second] : []), ...after]);
+        .tuple(fc.option(shows, { freq: 2 }), change)
+        .chain(([before, first]) =>
+          fc
+            .tuple(then(first), fc.array(shows, { minLength: 1, maxLength: 4 }))
+            .map(([second, after]) => [...(before ? [before] : []), first, ...(second ? [second] : []), ...after]),
+        );
     });
   const lone = spec.resources.filter((r) => r.shows.length).map((r) => reads(ops(r.shows)).map((p) => [p]));
   return weighted<Plan[]>(

@@ -22,6 +22,10 @@ export type Pick =
   | { from: 'search'; i: number; turn: boolean }
   /** An integer inside the lists the model showed for this operation (an offset or a page size that cuts them). */
   | { from: 'within'; i: number }
+  /** A value the model's answers showed under a field of the parameter's own name (an existing record's). */
+  | { from: 'field'; i: number }
+  /** A value of the parameter's pool that the model's last answer showed (a record just listed). */
+  | { from: 'last'; i: number }
   | { from: 'unknown' }
   | { from: 'omit' }
   | { from: 'value'; v: string | number | boolean | string[] }
@@ -209,6 +213,8 @@ export interface Resolver {
   texts(): string[];
   /** Strings the model's answers showed under this field name. */
   values?(field: string): string[];
+  /** Strings the model's last answer showed. */
+  last?(): readonly string[];
   /** Whether the model's answers showed this value anywhere. */
   seen?(value: string): boolean;
   /** The most items one list of this operation showed (its total where the answer gives one). */
@@ -269,6 +275,12 @@ function resolvePick(
   if (pick.from === 'seen') return seenValue(pick.i, schema, r) ?? omitted;
   if (pick.from === 'within') return withinValue(pick.i, schema, r.size?.(at?.operationId ?? '') ?? 0);
   if (pick.from === 'search') return searchValue(pick, name, r, at) ?? omitted;
+  if (pick.from === 'field' || pick.from === 'last') {
+    const pool = r.pool(name);
+    const shown = pick.from === 'field' ? (r.values?.(name) ?? []) : (r.last?.() ?? []).filter((v) => pool.includes(v));
+    if (shown.length) return shown[pick.i % shown.length];
+    return r.recent(name) ?? (current === undefined ? undefined : (current as Value));
+  }
   if (pick.from === 'value') return pick.v;
   if (pick.from === 'invalid') return invalidValue(schema);
   const values = r.pool(name);

@@ -119,6 +119,8 @@ class Run {
   private readonly shown = new Set<string>();
   private readonly sizes = new Map<string, number>();
   values = (field: string): string[] => this.byField.get(field) ?? [];
+  private lastShown: string[] = [];
+  last = (): readonly string[] => this.lastShown;
   seen = (value: string): boolean => this.shown.has(value);
   size = (operationId: string): number => this.sizes.get(operationId) ?? 0;
 
@@ -189,10 +191,13 @@ class Run {
       recent: this.recent,
       texts: this.texts,
       values: this.values,
+      last: this.last,
       seen: this.seen,
       size: this.size,
       search: modelSpec(o.index).search,
     });
+    // --max-steps bounds the requests of a run, chains included (past it the rest of the run sends nothing).
+    if (this.log.length >= o.maxSteps) return;
     // What the target does not show the model cannot predict: such a step is not sent at all.
     if (valuesOf(parts).some((v) => this.unknown.has(v))) return;
     // Reads only: a documented write is not sent (a method the path does not list still is: it must change nothing).
@@ -227,6 +232,7 @@ class Run {
     }
     this.learn(model.body);
     this.learnSize(op.id, model.body);
+    if (model.status < 300) this.lastShown = [...stringsOf(model.body)];
   }
 
   /** Where both agree, the target's answer must still keep the contract (its schema, content type, documented status). */
