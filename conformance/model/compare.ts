@@ -34,11 +34,49 @@ export class IdMatcher {
   }
 }
 
+/**
+ * Server timestamps of each record as both sides last showed them: values matched by role
+ * must also agree on whether they moved. If the model's `updated_at` of a record changed
+ * between two observations, the target's must have changed too, and not when the model's did
+ * not. A record is known by its id fields (`id`, `…_id`, `…Id`), through every operation that
+ * shows it; one without any is not followed.
+ */
+export class ChangeMemory {
+  private readonly last = new Map<string, { model: string; target: string }>();
+
+  check(where: string, record: string, field: string, model: string, target: string): string | undefined {
+    const key = `${record}|${field}`;
+    const before = this.last.get(key);
+    this.last.set(key, { model, target });
+    if (!before) return undefined;
+    const modelMoved = before.model !== model;
+    const targetMoved = before.target !== target;
+    if (modelMoved === targetMoved) return undefined;
+    return modelMoved
+      ? `${where}: moved in the model (${before.model} → ${model}) but not in the target (still ${target})`
+      : `${where}: did not move in the model (still ${model}) but moved in the target (${before.target} → ${target})`;
+  }
+}
+
 export interface BodyRules {
   /** Answer fields whose values the server assigns (matched by role). */
   assigned: ReadonlySet<string>;
   /** The spec states the order of this operation's lists; otherwise they are compared as multisets. */
   ordered: boolean;
+  /** Where given, server timestamps must move together (see ChangeMemory). */
+  changes?: ChangeMemory;
+}
+
+const idField = /^id$|_id$|[a-z]Id$/;
+
+/** A record's identity: its id fields as the model shows them (the parent's where it has none). */
+function identityOf(v: Record<string, unknown>, owner: string): string {
+  const own = Object.keys(v)
+    .filter((k) => idField.test(k) && typeof v[k] === 'string' && !dateTime.test(v[k]))
+    .sort()
+    .map((k) => `${k}=${String(v[k])}`)
+    .join(',');
+  return own || owner;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -71,8 +109,13 @@ export function bodyDiff(
   ids: IdMatcher,
   where = 'body',
   key?: string,
+  owner = '',
 ): string | undefined {
   if (typeof model === 'string' && typeof target === 'string') {
+    if (rules.changes && owner && key !== undefined && dateTime.test(model) && dateTime.test(target)) {
+      const moved = rules.changes.check(where, owner, key, model, target);
+      if (moved) return moved;
+    }
     if (model === target) return undefined;
     if (key !== undefined && rules.assigned.has(key) && ids.pair(model, target)) return undefined;
     if (
@@ -98,16 +141,18 @@ export function bodyDiff(
         ids,
         rules.ordered ? `${where}[${i}]` : `${where}[] (as a multiset: no order is stated)`,
         key,
+        owner,
       );
       if (d) return d;
     }
     return undefined;
   }
   if (isObject(model) && isObject(target)) {
+    const identity = identityOf(model, owner);
     for (const k of Object.keys(model)) {
       if (!(k in target))
         return `${where}.${k}: missing from the target's answer (the model answers ${JSON.stringify(model[k])})`;
-      const d = bodyDiff(model[k], target[k], rules, ids, `${where}.${k}`, k);
+      const d = bodyDiff(model[k], target[k], rules, ids, `${where}.${k}`, k, identity);
       if (d) return d;
     }
     return undefined;

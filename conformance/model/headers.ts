@@ -37,6 +37,8 @@ const get = (a: Answer, name: string) => a.headers[name.toLowerCase()];
  */
 export class HeaderMemory {
   private readonly remaining = new Map<string, { reset: string; remaining: number }>();
+  /** The model's own count per principal, as it last answered it: where it fell, the target's must fall too. */
+  private readonly modelRemaining = new Map<string, { reset: string; remaining: number }>();
 
   /** The headers compared by meaning where the spec gives one, else by value against the model's. */
   check(
@@ -74,6 +76,22 @@ export class HeaderMemory {
         if (before && before.reset === reset && n > before.remaining)
           return `header ${rule.name}: ${n} after ${before.remaining} in the same window (reset ${reset}): the count rose without a new window`;
         this.remaining.set(who, { reset, remaining: n });
+        // Spent requests lower the count: where the model's fell within one window, so must the target's
+        // (a target whose window turned over, a new reset, starts afresh).
+        const mReset = (resetRule && get(model, resetRule.name)) ?? '';
+        const mNow = Number(m);
+        const mBefore = this.modelRemaining.get(who);
+        if (Number.isInteger(mNow)) this.modelRemaining.set(who, { reset: mReset, remaining: mNow });
+        if (
+          mBefore &&
+          Number.isInteger(mNow) &&
+          mBefore.reset === mReset &&
+          mNow < mBefore.remaining &&
+          before &&
+          before.reset === reset &&
+          n >= before.remaining
+        )
+          return `header ${rule.name}: the model's count fell (${mBefore.remaining} → ${mNow}) as the request was spent, the target's did not (${before.remaining} → ${n}) in the same window (reset ${reset})`;
       }
     }
     return undefined;

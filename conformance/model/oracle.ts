@@ -2,6 +2,8 @@ import { createSimulator, type Simulator } from '../../src/sim/core.js';
 import type { SpecIndex } from '../../src/contract/index.js';
 import type { VendorName } from '../../src/contract/names.js';
 import { buildUrl } from '../http.js';
+import type { ScenarioDef } from '../../src/sim/scenarios/catalog.js';
+import type { ScenarioPick } from './scenarios.js';
 import type { Answer, Sent } from './types.js';
 
 type Snapshot = Parameters<Simulator['control']['state']['import']>[0];
@@ -37,6 +39,20 @@ export class Oracle {
     this.sim.restoreSessions([
       [this.sim.session().name, { connkit: 1, seed: 0, scenarios: [], apis: { [this.api]: json } }],
     ]);
+  }
+
+  /** The scenarios the model's API can show (the simulator's catalog). */
+  scenarios(): readonly ScenarioDef[] {
+    return this.sim.scenarios.list.filter((s) => s.apis.includes(this.api));
+  }
+
+  /** Turns one scenario on for the model's next run (after load(), which turns every one off), or none. */
+  scenario(pick: ScenarioPick | null): void {
+    this.sim
+      .session()
+      .setScenarios(
+        pick ? [this.sim.scenarios.normalize({ name: pick.name, apis: [this.api], params: pick.params })] : [],
+      );
   }
 
   async send(sent: Sent): Promise<Answer> {

@@ -12,8 +12,20 @@ import type { RequestParts } from '../types.js';
 export type Pick =
   | { from: 'baseline' }
   | { from: 'pool'; i: number }
-  /** The value of this kind the sequence used last (so steps meet on one resource). */
-  | { from: 'recent' }
+  /** The value of this kind the sequence used last, or `depth` distinct ones before it (so steps meet on one resource). */
+  | { from: 'recent'; depth?: number }
+  /** JSON null, where the schema allows it (a PATCH resetting a member). */
+  | { from: 'null' }
+  /** A value of the enum that the model's answers showed (an array: several of them), so a filter keeps records. */
+  | { from: 'seen'; i: number }
+  /** Part of a record's value for the field the search parameter names, its case turned or not. */
+  | { from: 'search'; i: number; turn: boolean }
+  /** An integer inside the lists the model showed for this operation (an offset or a page size that cuts them). */
+  | { from: 'within'; i: number }
+  /** A value the model's answers showed under a field of the parameter's own name (an existing record's). */
+  | { from: 'field'; i: number }
+  /** A value of the parameter's pool that the model's last answer showed (a record just listed). */
+  | { from: 'last'; i: number }
   | { from: 'unknown' }
   | { from: 'omit' }
   | { from: 'value'; v: string | number | boolean | string[] }
@@ -44,8 +56,25 @@ const text = fc.nat(199).map<Pick>((i) => ({ from: 'text', i }));
 const omit = fc.constant<Pick>({ from: 'omit' });
 const invalid = fc.constant<Pick>({ from: 'invalid' });
 
+const isNull = (s: unknown) => typeof s === 'object' && s !== null && (s as JsonObject).type === 'null';
+
+/** The schema without its null branch (`oneOf: [X, {type: null}]`, `type: [X, 'null']`), and whether null is allowed. */
+export function unwrapNull(schema: JsonObject): { schema: JsonObject; nullable: boolean } {
+  const branches = (schema.oneOf ?? schema.anyOf) as JsonObject[] | undefined;
+  if (Array.isArray(branches) && branches.some(isNull)) {
+    const rest = branches.filter((b) => !isNull(b));
+    return { schema: rest.length === 1 ? rest[0] : schema, nullable: true };
+  }
+  if (Array.isArray(schema.type) && schema.type.includes('null')) {
+    const types = schema.type.filter((t) => t !== 'null');
+    return { schema: { ...schema, type: types.length === 1 ? types[0] : types }, nullable: true };
+  }
+  return { schema, nullable: false };
+}
+
 /** Values the schema allows, for the kinds whose values are worth varying. */
-function valuesOf(schema: JsonObject): fc.Arbitrary<Pick> | undefined {
+export function valuesOf(nullable: JsonObject): fc.Arbitrary<Pick> | undefined {
+  const { schema } = unwrapNull(nullable);
   const items = schema.items as JsonObject | undefined;
   const v = (a: fc.Arbitrary<string | number | boolean | string[]>) => a.map<Pick>((x) => ({ from: 'value', v: x }));
   if (Array.isArray(schema.enum)) return v(fc.constantFrom(...schema.enum.map(String)));
@@ -178,10 +207,20 @@ export interface Resolver {
   baseline(operationId: string): RequestParts | undefined;
   principals: Record<string, string>[];
   pool(name: string): string[];
-  /** The last value sent that the named pool holds. */
-  recent(name: string): string | undefined;
+  /** The last value sent that the named pool holds (or `depth` distinct ones before it). */
+  recent(name: string, depth?: number): string | undefined;
   /** Texts the model's answers showed (names, e-mails…). */
   texts(): string[];
+  /** Strings the model's answers showed under this field name. */
+  values?(field: string): string[];
+  /** Strings the model's last answer showed. */
+  last?(): readonly string[];
+  /** Whether the model's answers showed this value anywhere. */
+  seen?(value: string): boolean;
+  /** The most items one list of this operation showed (its total where the answer gives one). */
+  size?(operationId: string): number;
+  /** A search text parameter → the parameter naming the field it is searched in (the spec's `x-connkit.model.search`). */
+  search?: ReadonlyMap<string, string>;
 }
 
 /** A well-formed value nobody has: a known one with its last characters turned. */
@@ -213,7 +252,14 @@ function invalidValue(schema: JsonObject | undefined): string | number {
   return '';
 }
 
-type Value = string | number | boolean | (string | number)[];
+type Value = string | number | boolean | null | (string | number)[];
+
+/** Where a pick needs more than its own parameter: the operation and the query resolved so far. */
+interface PickContext {
+  operationId: string;
+  query: Record<string, unknown>;
+  params: Operation['params'];
+}
 
 function resolvePick(
   pick: Pick | undefined,
@@ -221,9 +267,20 @@ function resolvePick(
   current: unknown,
   schema: JsonObject | undefined,
   r: Resolver,
+  at?: PickContext,
 ): Value | undefined | typeof omitted {
   if (!pick || pick.from === 'baseline') return current === undefined ? undefined : (current as Value);
   if (pick.from === 'omit') return omitted;
+  if (pick.from === 'null') return null;
+  if (pick.from === 'seen') return seenValue(pick.i, schema, r) ?? omitted;
+  if (pick.from === 'within') return withinValue(pick.i, schema, r.size?.(at?.operationId ?? '') ?? 0);
+  if (pick.from === 'search') return searchValue(pick, name, r, at) ?? omitted;
+  if (pick.from === 'field' || pick.from === 'last') {
+    const pool = r.pool(name);
+    const shown = pick.from === 'field' ? (r.values?.(name) ?? []) : (r.last?.() ?? []).filter((v) => pool.includes(v));
+    if (shown.length) return shown[pick.i % shown.length];
+    return r.recent(name) ?? (current === undefined ? undefined : (current as Value));
+  }
   if (pick.from === 'value') return pick.v;
   if (pick.from === 'invalid') return invalidValue(schema);
   const values = r.pool(name);
@@ -234,10 +291,57 @@ function resolvePick(
     const part = t.length > 4 ? t.slice(1, Math.max(3, Math.floor(t.length / 2))) : t;
     return pick.i % 2 ? part.toUpperCase() : part;
   }
-  if (pick.from === 'recent') return r.recent(name) ?? (current === undefined ? undefined : (current as Value));
+  if (pick.from === 'recent')
+    return r.recent(name, pick.depth) ?? (current === undefined ? undefined : (current as Value));
   return values.length ? values[pick.i % values.length] : current === undefined ? undefined : (current as Value);
 }
 const omitted = Symbol('omitted');
+
+/** An enum value the model's answers showed; for an array of enum values, a subset of two or more where there are. */
+function seenValue(i: number, schema: JsonObject | undefined, r: Resolver): Value | undefined {
+  if (!schema) return undefined;
+  const plain = unwrapNull(schema).schema;
+  const items = plain.items as JsonObject | undefined;
+  const options = (Array.isArray(plain.enum) ? plain.enum : Array.isArray(items?.enum) ? items.enum : []).map(String);
+  const shown = options.filter((v) => r.seen?.(v));
+  const from = shown.length ? shown : options;
+  if (!from.length) return undefined;
+  if (plain.type !== 'array') return from[i % from.length];
+  const subset = from.filter((_, k) => (i >> k) & 1);
+  return subset.length >= Math.min(2, from.length) ? subset : from;
+}
+
+/** An integer inside the schema's range and the lists the model showed (so an offset or a limit cuts a list). */
+function withinValue(i: number, schema: JsonObject | undefined, size: number): number {
+  const plain = schema ? unwrapNull(schema).schema : {};
+  const min = typeof plain.minimum === 'number' ? plain.minimum : 0;
+  const cap = typeof plain.maximum === 'number' ? plain.maximum : Number.MAX_SAFE_INTEGER;
+  const max = Math.max(min, Math.min(cap, Math.max(size, min + 1)));
+  return min + (i % (max - min + 1));
+}
+
+/** Part of the value a record shows for the field the search is made in (the field parameter's value, else its default). */
+function searchValue(
+  pick: { i: number; turn: boolean },
+  name: string,
+  r: Resolver,
+  at: PickContext | undefined,
+): string | undefined {
+  const fieldParam = r.search?.get(name);
+  if (!fieldParam || !at) return undefined;
+  const given = at.query[fieldParam];
+  const fallback = at.params.find((p) => p.name === fieldParam)?.schema.default;
+  const field = typeof given === 'string' ? given : typeof fallback === 'string' ? fallback : undefined;
+  const texts = field ? (r.values?.(field) ?? []) : [];
+  if (!texts.length) return undefined;
+  const t = texts[pick.i % texts.length];
+  const len = Math.max(1, Math.min(t.length, 3 + (pick.i % 5)));
+  const start = t.length > len ? (pick.i >> 3) % (t.length - len + 1) : 0;
+  const part = t.slice(start, start + len);
+  return pick.turn ? swapCase(part) : part;
+}
+
+const swapCase = (s: string) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
 
 /** The plan made concrete against the model's current state. */
 export function resolvePlan(plan: Plan, op: Operation, r: Resolver): { method: string; parts: RequestParts } {
@@ -251,18 +355,23 @@ export function resolvePlan(plan: Plan, op: Operation, r: Resolver): { method: s
   const path = parts.path ?? {};
   const query = parts.query ?? {};
   const headers = parts.headers ?? {};
-  for (const p of op.params) {
+  const at: PickContext = { operationId: op.id, query, params: op.params };
+  // A search text is drawn from the field its sibling parameter names: those come last.
+  const ordered = [...op.params].sort(
+    (a, b) => Number(plan.query[a.name]?.from === 'search') - Number(plan.query[b.name]?.from === 'search'),
+  );
+  for (const p of ordered) {
     if (p.in === 'path') {
       const v = resolvePick(plan.path[p.name], p.name, path[p.name], p.schema, r);
       path[p.name] = v === omitted || v === undefined ? unknownLike(r.pool(p.name)[0]) : String(v);
     } else if (p.in === 'query') {
-      const v = resolvePick(plan.query[p.name], p.name, query[p.name], p.schema, r);
-      if (v === omitted || v === undefined) delete query[p.name];
+      const v = resolvePick(plan.query[p.name], p.name, query[p.name], p.schema, r, at);
+      if (v === omitted || v === undefined || v === null) delete query[p.name];
       else query[p.name] = v;
     } else if (p.in === 'header' && plan.header[p.name]) {
       const key = Object.keys(headers).find((h) => h.toLowerCase() === p.name.toLowerCase()) ?? p.name;
-      const v = resolvePick(plan.header[p.name], p.name, headers[key], p.schema, r);
-      if (v === omitted || v === undefined) delete headers[key];
+      const v = resolvePick(plan.header[p.name], p.name, headers[key], p.schema, r, at);
+      if (v === omitted || v === undefined || v === null) delete headers[key];
       else headers[key] = String(v);
     }
   }
@@ -271,7 +380,7 @@ export function resolvePlan(plan: Plan, op: Operation, r: Resolver): { method: s
     const props = (op.body.schema.properties ?? {}) as Record<string, JsonObject>;
     const body: Record<string, unknown> = isObject(baseline.body) ? structuredClone(baseline.body) : {};
     for (const [name, schema] of Object.entries(props)) {
-      const v = resolvePick(plan.body[name], name, body[name], schema, r);
+      const v = resolvePick(plan.body[name], name, body[name], schema, r, at);
       if (v === omitted) delete body[name];
       else if (v !== undefined) body[name] = v;
     }

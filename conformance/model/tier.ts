@@ -7,11 +7,14 @@ import type { FixtureSource } from '../provider-states.js';
 import type { ControlClient, Exchange, Outcome, RequestParts } from '../types.js';
 import type { Observation } from '../../src/sim/module.js';
 import { observeTarget, type Observing } from './observe.js';
-import { answerDiff, IdMatcher, type BodyRules } from './compare.js';
+import { answerDiff, ChangeMemory, IdMatcher, type BodyRules } from './compare.js';
 import { formatFinding } from './finding.js';
 import { HeaderMemory } from './headers.js';
 import { Oracle } from './oracle.js';
-import { planArbitrary, resolvePlan, type Plan } from './requests.js';
+import { stepsArbitrary } from './bias.js';
+import { resolvePlan, type Plan } from './requests.js';
+import { modelSpec } from './resources.js';
+import { scenarioArbitrary, type ScenarioPick } from './scenarios.js';
 import { isRecord } from './records.js';
 import type { Answer, Consumable, ModelStep } from './types.js';
 
@@ -64,6 +67,7 @@ type Snapshot = Parameters<Oracle['load']>[0];
 class Run {
   readonly ids: IdMatcher;
   readonly headers = new HeaderMemory();
+  readonly changes = new ChangeMemory();
   readonly log: ModelStep[] = [];
   readonly exchanges: Exchange[] = [];
   /** Values the run's successful writes carried. */
@@ -85,10 +89,16 @@ class Run {
 
   pool = (name: string): string[] => this.pools.get(name) ?? [];
   private readonly used: string[] = [];
-  recent = (name: string): string | undefined => {
+  recent = (name: string, depth = 0): string | undefined => {
     const pool = this.pool(name);
-    for (let i = this.used.length - 1; i >= 0; i--) if (pool.includes(this.used[i])) return this.used[i];
-    return undefined;
+    const met: string[] = [];
+    for (let i = this.used.length - 1; i >= 0; i--) {
+      const v = this.used[i];
+      if (!pool.includes(v) || met.includes(v)) continue;
+      if (met.length === depth) return v;
+      met.push(v);
+    }
+    return met[met.length - 1];
   };
 
   /** The ids a request carries, remembered so later steps can pick "the one used last". */
@@ -104,8 +114,40 @@ class Run {
   /** Ids the model's answers show join their pools (so later steps use them, deleted ones included). */
   private readonly seenTexts: string[] = [];
   texts = (): string[] => this.seenTexts;
+  /** Strings the model's answers showed, by field name, and every one of them (what filters and searches are drawn from). */
+  private readonly byField = new Map<string, string[]>();
+  private readonly shown = new Set<string>();
+  private readonly sizes = new Map<string, number>();
+  values = (field: string): string[] => this.byField.get(field) ?? [];
+  private lastShown: string[] = [];
+  last = (): readonly string[] => this.lastShown;
+  seen = (value: string): boolean => this.shown.has(value);
+  size = (operationId: string): number => this.sizes.get(operationId) ?? 0;
+
+  /** The most items a list of this operation held, or the total the answer states. */
+  private learnSize(operationId: string, body: unknown): void {
+    let n = 0;
+    const look = (v: unknown) => {
+      if (Array.isArray(v)) n = Math.max(n, v.length);
+      else if (isRecord(v))
+        for (const [k, x] of Object.entries(v)) {
+          if (typeof x === 'number' && /total/i.test(k)) n = Math.max(n, x);
+          if (Array.isArray(x)) n = Math.max(n, x.length);
+        }
+    };
+    look(body);
+    if (n > (this.sizes.get(operationId) ?? 0)) this.sizes.set(operationId, n);
+  }
+
+  private note(value: string, key: string | undefined): void {
+    if (this.shown.size < 2000) this.shown.add(value);
+    if (key === undefined) return;
+    const list = this.byField.get(key) ?? this.byField.set(key, []).get(key);
+    if (list && list.length < 64 && !list.includes(value)) list.push(value);
+  }
 
   private learn(value: unknown, key?: string): void {
+    if (typeof value === 'string') this.note(value, key);
     if (
       typeof value === 'string' &&
       /[a-z]{3}/i.test(value) &&
@@ -148,7 +190,14 @@ class Run {
       pool: this.pool,
       recent: this.recent,
       texts: this.texts,
+      values: this.values,
+      last: this.last,
+      seen: this.seen,
+      size: this.size,
+      search: modelSpec(o.index).search,
     });
+    // --max-steps bounds the requests of a run, chains included (past it the rest of the run sends nothing).
+    if (this.log.length >= o.maxSteps) return;
     // What the target does not show the model cannot predict: such a step is not sent at all.
     if (valuesOf(parts).some((v) => this.unknown.has(v))) return;
     // Reads only: a documented write is not sent (a method the path does not list still is: it must change nothing).
@@ -175,23 +224,29 @@ class Run {
           headers: ex.response.headers,
           body: ex.response.body,
           text: ex.response.text,
-        }) ?? (plan.method ? undefined : this.contract(ex, op)))
+        }) ?? (plan.method ? undefined : this.contract(ex, op, model.status)))
       : `the target gave no answer: ${ex.error}`;
     if (divergence) {
       record.divergence = divergence;
       throw new Divergence(divergence);
     }
     this.learn(model.body);
+    this.learnSize(op.id, model.body);
+    if (model.status < 300) this.lastShown = [...stringsOf(model.body)];
   }
 
   /** Where both agree, the target's answer must still keep the contract (its schema, content type, documented status). */
-  private contract(ex: Exchange, op: Operation): string | undefined {
-    const broken = runResponseChecks(ex, op, {}).find((f) => f.failure);
+  private contract(ex: Exchange, op: Operation, modelStatus: number): string | undefined {
+    // A server error the model answers too is the run's fault scenario, not the target's fault.
+    const broken = runResponseChecks(ex, op, {}).find(
+      (f) => f.failure && !(f.name === 'not_a_server_error' && modelStatus >= 500),
+    );
     return broken && `${broken.name}: ${broken.failure}`;
   }
 
   private compare(op: Operation, parts: RequestParts, model: Answer, target: Answer): string | undefined {
     const rules: BodyRules = {
+      changes: this.changes,
       assigned: new Set(Object.keys(this.o.assigned)),
       ordered: op.ext['x-connkit-order'] === 'stated',
     };
@@ -233,14 +288,14 @@ function stringsOf(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/** One command: a single request, or a chain (a change and the reads of what it changed), sent in order. */
 class Step implements fc.AsyncCommand<Run, Run> {
-  constructor(
-    readonly plan: Plan,
-    private readonly op: Operation,
-  ) {}
+  constructor(private readonly steps: readonly { plan: Plan; op: Operation }[]) {}
   check = () => true;
-  run = (_: Run, run: Run) => run.step(this.plan, this.op);
-  toString = () => `${this.plan.method ?? this.op.method.toUpperCase()} ${this.op.id}`;
+  run = async (_: Run, run: Run) => {
+    for (const s of this.steps) await run.step(s.plan, s.op);
+  };
+  toString = () => this.steps.map((s) => `${s.plan.method ?? s.op.method.toUpperCase()} ${s.op.id}`).join(' → ');
 }
 
 /**
@@ -291,17 +346,24 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
     ...o.consumables.map((c) => c.pool),
   ]);
   const principals = o.principals.length;
-  const step = planArbitrary(o.index, pooled, principals).map((plan) => {
-    const op = o.index.byId.get(plan.operationId);
-    if (!op) throw new Error(`no operation ${plan.operationId}`);
-    return new Step(plan, op);
-  });
+  const step = stepsArbitrary(o.index, pooled, principals).map(
+    (plans) =>
+      new Step(
+        plans.map((plan) => {
+          const op = o.index.byId.get(plan.operationId);
+          if (!op) throw new Error(`no operation ${plan.operationId}`);
+          return { plan, op };
+        }),
+      ),
+  );
   const exchanges: Exchange[] = [];
   let failed: ModelStep[] | undefined;
+  // The scenario the kept failing run had on (set from inside the property, hence a holder).
+  const failedUnder: { pick: ScenarioPick | null } = { pick: null };
   let runs = 0;
   let steps = 0;
 
-  async function setup(): Promise<{ model: Run; real: Run }> {
+  async function setup(scenario: ScenarioPick | null): Promise<{ model: Run; real: Run }> {
     if (!control && observing) {
       // Nothing resets the target: what earlier runs changed is read again before this one.
       // A run that changed nothing leaves the target as it was read: the last reading still holds.
@@ -335,23 +397,35 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
     if (!isSnapshot(snapshot))
       throw new Error(`the control API's GET /state answered no snapshot: ${JSON.stringify(snapshot).slice(0, 200)}`);
     await oracle.load(snapshot);
+    // The same fault on both sides from here on, after the fixtures were minted without it.
+    if (scenario) {
+      await control.scenario(scenario.name, true, scenario.params);
+      oracle.scenario(scenario);
+    }
     const run = new Run(o, oracle, pools, stringsOf(snapshot.apis[o.api]));
     runs++;
     return { model: run, real: run };
   }
 
-  const property = fc.asyncProperty(fc.commands([step], { maxCommands: o.maxSteps, size: 'max' }), async (cmds) => {
-    const world = await setup();
+  // Without control nothing can turn a fault on in the target: no scenario then.
+  const scenarios = control ? scenarioArbitrary(oracle.scenarios(), o.maxSteps) : fc.constant(null);
+  const commands = fc.commands([step], { maxCommands: o.maxSteps, size: 'max' });
+  const property = fc.asyncProperty(commands, scenarios, async (cmds, scenario) => {
+    const world = await setup(scenario);
     try {
       await fc.asyncModelRun(() => Promise.resolve(world), cmds);
     } finally {
+      if (scenario && control) await control.scenario(scenario.name, false);
       steps += world.real.log.length;
       for (const w of world.real.writes) changed.add(w);
       if (world.real.writes.length) writes++;
       exchanges.push(...world.real.exchanges);
       o.onRun?.(runs, steps, performance.now() - started);
       // Kept on every failing run: fast-check shrinks toward smaller failures, so the last one is the shortest.
-      if (world.real.log.some((s) => s.divergence)) failed = world.real.log;
+      if (world.real.log.some((s) => s.divergence)) {
+        failed = world.real.log;
+        failedUnder.pick = scenario;
+      }
     }
   });
   const result = await fc.check(property, {
@@ -380,7 +454,15 @@ async function modelTier(o: ModelOptions): Promise<Omit<ModelResult, 'durationMs
     outcomes: [
       outcome(
         'failed',
-        formatFinding(failed, o.seed, `found in run ${result.numRuns}, shrunk ${result.numShrinks} times`),
+        formatFinding(
+          failed,
+          o.seed,
+          `found in run ${result.numRuns}, shrunk ${result.numShrinks} times${
+            failedUnder.pick
+              ? `, with scenario ${failedUnder.pick.name} ${JSON.stringify(failedUnder.pick.params)} on in both the target and the model`
+              : ''
+          }`,
+        ),
         { operation: last.operationId, steps: failed, exchange: ex, curl: last.curl },
       ),
     ],

@@ -73,7 +73,7 @@ function staleGaView(): Mutant {
       if (req.method === 'DELETE' && res.status === 204) deleted.add(k);
       if (req.method === 'GET' && /enabled_connections\//.test(req.url)) {
         if (res.status === 200) seen.set(k, res.body);
-        else if (deleted.has(k) && seen.has(k)) return { ...res, status: 200, body: seen.get(k) };
+        else if (res.status === 404 && deleted.has(k) && seen.has(k)) return { ...res, status: 200, body: seen.get(k) };
       }
       return res;
     },

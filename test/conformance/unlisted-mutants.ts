@@ -25,6 +25,9 @@ export const minimumKillRate = 0.7;
  * 10 runs per mutant. Measured 18/40 (45 %) at 10 runs and 20/40 (50 %) at the default 30.
  */
 export const minimumObservedKillRate = 0.4;
+/** The floors of the own set (`unlisted-mutants-own.ts`), with and without control. */
+export const minimumOwnKillRate = 0;
+export const minimumOwnObservedKillRate = 0;
 
 type Json = Record<string, unknown>;
 const isRecord = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import type { JsonObject } from '../../src/contract/load.js';
+import type { Operation, SpecIndex } from '../../src/contract/index.js';
+import { planArbitrary, unwrapNull, valuesOf, type Pick, type Plan } from './requests.js';
+import { modelSpec } from './resources.js';
+
+/**
+ * Requests drawn toward what the uniform draw rarely reaches: a change followed by the reads
+ * of every view that shows the changed resource (each principal's, so the other party's too),
+ * a second change on the same resource (disable, then the call that depends on it), and list
+ * parameters from the model's own state (filters that keep records, a search text a record
+ * holds, every order, offsets and limits inside the list). The uniform draw stays in the mix.
+ */
+
+const weighted = <T>(...pairs: [number, fc.Arbitrary<T>][]) =>
+  fc.oneof(...pairs.filter(([w]) => w > 0).map(([weight, arbitrary]) => ({ weight, arbitrary })));
+const base = fc.constant<Pick>({ from: 'baseline' });
+const omit = fc.constant<Pick>({ from: 'omit' });
+const none = fc.constant<Pick>({ from: 'null' });
+const pool = fc.nat(63).map<Pick>((i) => ({ from: 'pool', i }));
+const recent = (depth: number) => fc.constant<Pick>({ from: 'recent', depth });
+const seen = fc.nat(255).map<Pick>((i) => ({ from: 'seen', i }));
+const within = fc.nat(255).map<Pick>((i) => ({ from: 'within', i }));
+const field = fc.nat(63).map<Pick>((i) => ({ from: 'field', i }));
+const last = fc.nat(63).map<Pick>((i) => ({ from: 'last', i }));
+const text = fc.nat(199).map<Pick>((i) => ({ from: 'text', i }));
+const search = fc.record({ i: fc.nat(1023), turn: fc.boolean() }).map<Pick>((s) => ({ from: 'search', ...s }));
+
+type Where = 'path' | 'query' | 'header' | 'body';
+
+/** The picks of one parameter in a biased step: ids that meet the resource just used, values the state holds. */
+function biasedPick(
+  name: string,
+  raw: JsonObject,
+  where: Where,
+  pooled: ReadonlySet<string>,
+  searched: ReadonlySet<string>,
+): fc.Arbitrary<Pick> {
+  const { schema, nullable } = unwrapNull(raw);
+  const enumerated = Array.isArray(schema.enum) || Array.isArray((schema.items as JsonObject | undefined)?.enum);
+  const values = valuesOf(schema);
+  if (pooled.has(name)) {
+    if (where === 'header') return weighted([5, base], [2, recent(0)], [1, recent(1)], [2, last], [1, pool]);
+    return weighted([4, recent(0)], [2, recent(1)], [3, last], [2, field], [2, pool], [1, base]);
+  }
+  if (where === 'query') {
+    if (searched.has(name)) return weighted([5, search], [1, omit]);
+    if (enumerated)
+      return schema.type === 'array'
+        ? weighted([5, seen], [2, values ?? base], [1, base], [1, omit])
+        : weighted([5, values ?? base], [2, seen], [1, base]);
+    if (schema.type === 'integer') return weighted([6, within], [2, base]);
+    if (schema.type === 'boolean') return weighted([4, values ?? base], [2, omit], [1, base]);
+    return weighted([3, base], [1, omit]);
+  }
+  if (where === 'body') {
+    // A free text member (a name) takes a text the answers showed, so a later reset to null has something to undo.
+    const free = schema.type === 'string' && !schema.format && !values;
+    return weighted(
+      [3, base],
+      [values ? 5 : 0, values ?? base],
+      [free ? 3 : 0, text],
+      [free ? 2 : 0, field],
+      [nullable ? 3 : 0, none],
+      [2, omit],
+    );
+  }
+  return base;
+}
+
+function biasedPlan(
+  op: Operation,
+  principal: fc.Arbitrary<number>,
+  pooled: ReadonlySet<string>,
+  searched: ReadonlySet<string>,
+): fc.Arbitrary<Plan> {
+  const params = (where: Where) =>
+    fc.record(
+      Object.fromEntries(
+        op.params
+          .filter((p) => p.in === where && p.name.toLowerCase() !== 'authorization')
+          .map((p) => [p.name, biasedPick(p.name, p.schema, where, pooled, searched)]),
+      ),
+    );
+  const props = (op.body?.schema.properties ?? {}) as Record<string, JsonObject>;
+  return fc.record({
+    operationId: fc.constant(op.id),
+    principal,
+    path: params('path'),
+    query: params('query'),
+    header: params('header'),
+    body: fc.record(
+      Object.fromEntries(
+        Object.entries(props).map(([name, schema]) => [name, biasedPick(name, schema, 'body', pooled, searched)]),
+      ),
+    ),
+  });
+}
+
+/** Steps per command: one uniform draw, one biased read, or a chain (a change, maybe another, then the reads). */
+export function stepsArbitrary(
+  index: SpecIndex,
+  pooled: ReadonlySet<string>,
+  principals: number,
+): fc.Arbitrary<Plan[]> {
+  const spec = modelSpec(index);
+  const searched = new Set(spec.search.keys());
+  const op = (id: string) => index.byId.get(id);
+  const ops = (ids: string[]) => ids.map(op).filter((o): o is Operation => o !== undefined);
+  // Every principal alike: the other party's view is as likely as the caller's own.
+  const anyone = fc.nat(Math.max(0, principals - 1));
+  const main = weighted([4, fc.constant(0)], [1, anyone]);
+  const uniform = planArbitrary(index, pooled, principals).map((p) => [p]);
+  const reads = (shows: Operation[]) => fc.oneof(...shows.map((o) => biasedPlan(o, anyone, pooled, searched)));
+  const chains = spec.resources
+    .filter((r) => r.shows.length && r.changes.length)
+    .map((r) => {
+      const byId = new Map(ops(r.changes).map((o) => [o.id, biasedPlan(o, main, pooled, searched)]));
+      const change = fc.oneof(...byId.values());
+      const shows = reads(ops(r.shows));
+      // The second change is most often the same operation again (disable, then the call that needs it enabled;
+      // set a member, then reset it with null), else any change of the resource.
+      const then = (first: Plan) =>
+        weighted<Plan | null>([2, fc.constant(null)], [3, byId.get(first.operationId) ?? change], [1, change]);
+      return fc
+        .tuple(fc.option(shows, { freq: 2 }), change)
+        .chain(([before, first]) =>
+          fc
+            .tuple(then(first), fc.array(shows, { minLength: 1, maxLength: 4 }))
+            .map(([second, after]) => [...(before ? [before] : []), first, ...(second ? [second] : []), ...after]),
+        );
+    });
+  const lone = spec.resources.filter((r) => r.shows.length).map((r) => reads(ops(r.shows)).map((p) => [p]));
+  return weighted<Plan[]>(
+    [6, uniform],
+    ...lone.map((a): [number, fc.Arbitrary<Plan[]>] => [2, a]),
+    ...chains.map((a): [number, fc.Arbitrary<Plan[]>] => [3, a]),
+  );
+}
