@@ -146,3 +146,36 @@ export function sortByText(rows: Uint32Array, keys: readonly string[], from = 0)
   }
   return out;
 }
+
+/**
+ * `rows` reordered by `keys[row]` ascending (unsigned 32-bit keys, such as ranks), stably:
+ * two passes of 16-bit digits, the high one skipped when every key is below 2¹⁶.
+ */
+export function radixSortU32(rows: Uint32Array, keys: Uint32Array): Uint32Array {
+  const n = rows.length;
+  let order = Uint32Array.from(rows);
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (let shift = 0; shift < 32; shift += 16) {
+    counts.fill(0);
+    let any = 0;
+    for (let i = 0; i < n; i++) {
+      const k = keys[order[i]] >>> shift;
+      any |= k;
+      counts[k & 0xffff]++;
+    }
+    if (shift > 0 && any === 0) break;
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = counts[b];
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = order[i];
+      next[counts[(keys[row] >>> shift) & 0xffff]++] = row;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
