@@ -33,7 +33,7 @@ export function createMyCreditApp({ seed, size, onProgress }: BuildInput): MyCre
   }));
   let made = 0;
   const tick = progressTicker(2 * size, onProgress);
-  const org = (name?: string, parent: string | null = null): number => {
+  const org = (name?: string, parent: number | null = null): number => {
     const n = made++;
     tick(n);
     const p = pool[n % pool.length];
@@ -74,8 +74,7 @@ export function createMyCreditApp({ seed, size, onProgress }: BuildInput): MyCre
   link(hostAt, guestAt, 0);
   for (let i = 1; i < size; i++) link(org(), guestAt, i);
   const parentAt = org('Contoso Holdings');
-  const parentId = t.orgIds[parentAt];
-  for (let i = 1; i < size; i++) link(hostAt, org(undefined, i % 6 === 0 ? parentId : null), i);
+  for (let i = 1; i < size; i++) link(hostAt, org(undefined, i % 6 === 0 ? parentAt : null), i);
   const [guest, host, unconnected, invitee] = [guestAt, hostAt, org('Unconnected Org'), org('Invitee Org')].map((i) =>
     t.org(i),
   );

@@ -1,6 +1,6 @@
 import { filterCounts, type FilterCounts } from '../../index/filter-counts.js';
 import type { BaseOrder } from '../../index/merged-page.js';
-import { radixSort, radixSortU32 } from '../../index/radix.js';
+import { radixSort, radixSortIntegers, radixSortU32 } from '../../index/radix.js';
 import { GROUPS, orgField, rowGroup } from './keys.js';
 import type { McaTables, Side, TimeField } from './tables.js';
 
@@ -59,7 +59,8 @@ function build(t: McaTables, side: Side, org: number, field: string, byId: Uint3
       else local[keyed++] = at;
     }
     local.subarray(keyed).reverse();
-    local.set(radixSort(local.subarray(0, keyed), keys), 0);
+    const values = local.subarray(0, keyed);
+    local.set(radixSortIntegers(values, keys) ?? radixSort(values, keys), 0);
     firstNull = keyed;
   }
   const groups = new Uint8Array(m);

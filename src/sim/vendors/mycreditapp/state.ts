@@ -105,10 +105,14 @@ export class MyCreditAppState {
   /** A state read from its plain JSON (`own`: the JSON is held by no one else, so it is not copied). */
   static fromData(json: McaData, own = false): MyCreditAppState {
     const t = new McaTables();
-    for (const o of Object.values(json.orgs)) t.addOrg(o.id, o.name, o.email, o.owner_email, o.parent_organization_id);
+    const known = new Map<string, number>();
+    for (const o of Object.values(json.orgs))
+      known.set(o.id, t.addOrg(o.id, o.name, o.email, o.owner_email, o.parent_organization_id));
+    // A connection naming no organization of the snapshot still gets one (its strings empty).
     const orgIndex = (id: string) => {
-      const i = t.orgIndex.get(id);
-      return i ?? t.addOrg(id, '', '', '', null);
+      let i = known.get(id);
+      if (i === undefined) known.set(id, (i = t.addOrg(id, '', '', '', null)));
+      return i;
     };
     for (const c of json.connections)
       t.addConnection(
@@ -179,7 +183,10 @@ export class MyCreditAppState {
     return this.overlay().pairs.get(`${host}\n${guest}`) ?? -1;
   }
 
-  private readonly orgOf = (id: string): Org => this.org(id) as Org;
+  // A method, not an arrow field: a session's fork shares the base's own fields that are functions.
+  private orgOf(id: string): Org {
+    return this.org(id) as Org;
+  }
 
   private baseOrder(side: Side, orgId: string, field: string): ListOrder {
     const org = this.tables.orgIndex.get(orgId);
@@ -201,7 +208,7 @@ export class MyCreditAppState {
         {
           base,
           baseRows: t.n,
-          key: (row) => recordKey(this.record(row), side, field, this.orgOf),
+          key: (row) => recordKey(this.record(row), side, field, (id) => this.orgOf(id)),
           group: (row) => recordGroup(this.record(row)),
           baseKey: (p) => rowKey(t, side, field, rowAt(base, p)),
         },
@@ -238,7 +245,7 @@ export class MyCreditAppState {
       if (this.inOverlay(row)) {
         const c = this.record(row);
         if (!wanted.flags[recordGroup(c)]) continue;
-        const key = recordKey(c, side, q.order_by, this.orgOf);
+        const key = recordKey(c, side, q.order_by, (id) => this.orgOf(id));
         let lo = 0;
         let hi = base.n;
         while (lo < hi) {

@@ -84,7 +84,22 @@ export class McaTables {
   readonly orgText: Record<TextField, string[]> = { name: [], email: [], owner_email: [] };
   private readonly parentCol = i32Column();
   orgParent = new Int32Array(0);
-  readonly orgIndex = new Map<string, number>();
+  /** Organizations by id: a binary search over the ids in order (no Map entry per organization). */
+  readonly orgIndex = {
+    get: (id: string): number | undefined => {
+      const ids = this.orgIds;
+      const order = this.idOrder;
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ids[order[mid]] < id) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < order.length && ids[order[lo]] === id ? order[lo] : undefined;
+    },
+  };
+  private idOrder: Uint32Array = new Uint32Array(0);
   // connections
   private readonly cols = {
     host: u32Column(),
@@ -117,15 +132,15 @@ export class McaTables {
   rank = {} as Record<TextField, Uint32Array>;
   search = {} as Record<TextField, SearchText>;
 
-  addOrg(id: string, name: string, email: string, owner: string, parent: string | null): number {
+  /** Appends an organization; its parent by index, or by id (resolved when the build ends). */
+  addOrg(id: string, name: string, email: string, owner: string, parent: number | string | null): number {
     const i = this.orgIds.push(id) - 1;
     this.orgText.name.push(name);
     this.orgText.email.push(email);
     this.orgText.owner_email.push(owner);
     // Parents are resolved once every organization is in (a snapshot may name one later).
-    this.parentCol.push(-1);
-    if (parent !== null) this.pendingParents.push(i, parent);
-    this.orgIndex.set(id, i);
+    this.parentCol.push(typeof parent === 'number' ? parent : -1);
+    if (typeof parent === 'string') this.pendingParents.push(i, parent);
     return i;
   }
   private pendingParents: (number | string)[] = [];
@@ -174,20 +189,23 @@ export class McaTables {
     for (const f of timeFields) this.time[f] = c[f].done();
     this.n = this.host.length;
     this.orgParent = this.parentCol.done();
+    this.idOrder = sortStrings(this.orgIds);
+    this.idRank = new Uint32Array(this.idOrder.length);
+    for (let p = 0; p < this.idOrder.length; p++) this.idRank[this.idOrder[p]] = p;
     for (let i = 0; i < this.pendingParents.length; i += 2) {
       const at = this.orgIndex.get(this.pendingParents[i + 1] as string);
-      // A parent outside the organizations keeps its id: stored as -2 - its place among the unknown ones.
       if (at !== undefined) this.orgParent[this.pendingParents[i] as number] = at;
-      else
-        this.orgParent[this.pendingParents[i] as number] =
-          -2 - this.unknownParents.push(this.pendingParents[i + 1] as string) + 1;
+      // A parent outside the organizations keeps its id: stored as -2 - its place among the unknown ones.
+      else {
+        this.unknownParents.push(this.pendingParents[i + 1] as string);
+        this.orgParent[this.pendingParents[i] as number] = -1 - this.unknownParents.length;
+      }
     }
     this.pendingParents = [];
     const orgs = this.orgIds.length;
     this.byHost = groupRows(this.host, orgs);
     this.byGuest = groupRows(this.guest, orgs);
     this.pairs = new PairIndex(this.host, this.guest);
-    this.idRank = denseRanks(this.orgIds, sortStrings(this.orgIds));
     for (const f of textFields) {
       const lowered = this.orgText[f].map((s) => s.toLowerCase());
       this.rank[f] = denseRanks(lowered);
