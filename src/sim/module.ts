@@ -151,6 +151,8 @@ export interface ApiModule<State = any, Principal = any, Faults extends object =
   /** The spec's name (specs/<name>.yaml). */
   name: string;
   state: StateFactory<State>;
+  /** How many records toJSON(state) holds (objects and arrays), counted without serializing. */
+  countRecords?(state: State): number;
   /** Who is calling (runs before validation, as the vendors do); throws ApiError. */
   authenticate(ctx: BaseContext<State, Faults>): Principal;
   /** Checks that need validated input or state (organization access…); throws ApiError. */

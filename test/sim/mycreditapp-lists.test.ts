@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMyCreditApp } from '../../src/sim/vendors/mycreditapp/fixtures.js';
-import type { ListQuery, Side } from '../../src/sim/vendors/mycreditapp/query.js';
-import type { Connection, MyCreditAppState } from '../../src/sim/vendors/mycreditapp/state.js';
+import type { ListQuery } from '../../src/sim/vendors/mycreditapp/query.js';
+import type { Connection, MyCreditAppState, Side } from '../../src/sim/vendors/mycreditapp/state.js';
 
 // Past the first thousand records the fixtures come from the seeded stream, and the lists
 // cross many count blocks: the indexed lists must still answer what the rules say.
@@ -9,8 +9,8 @@ const size = 1500;
 
 /** The documented rules, applied the slow way: filter everything, sort everything, slice. */
 function reference(state: MyCreditAppState, side: Side, orgId: string, q: ListQuery) {
-  const rows = side === 'hosts' ? state.ofGuest(orgId) : state.ofHost(orgId);
-  const other = (c: Connection) => state.data.orgs[side === 'hosts' ? c.host_organization_id : c.guest_organization_id];
+  const rows = state.connectionsOf(side, orgId);
+  const other = (c: Connection) => state.org(side === 'hosts' ? c.host_organization_id : c.guest_organization_id)!;
   const text = (c: Connection, field: string): string | null => {
     const o = other(c);
     if (field.endsWith('_name')) return o.name.toLowerCase();
@@ -92,12 +92,11 @@ describe('MyCreditApp lists at size', () => {
       ['hosts', hostFields],
       ['guests', guestFields],
     ] as const) {
-      const sample =
-        state.data.orgs[
-          side === 'hosts'
-            ? state.ofGuest(guest)[1234].host_organization_id
-            : state.ofHost(host)[1234].guest_organization_id
-        ];
+      const sample = state.org(
+        side === 'hosts'
+          ? state.connectionsOf('hosts', guest)[1234].host_organization_id
+          : state.connectionsOf('guests', host)[1234].guest_organization_id,
+      )!;
       for (const order_by of fields)
         for (const order_dir of ['asc', 'desc'] as const)
           for (const offset of [0, 63, 64, 1000, 1199, 1450])
@@ -128,9 +127,9 @@ describe('MyCreditApp lists at size', () => {
           });
     }
     // Changes move the connections between filters and orders.
-    for (const c of state.ofGuest(guest).slice(100, 400))
+    for (const c of state.connectionsOf('hosts', guest).slice(100, 400))
       state.update(c, { status: 'disconnected', updated_at: '2030-01-01T00:00:00.000Z' });
-    for (const c of state.ofHost(host).slice(500, 700))
+    for (const c of state.connectionsOf('guests', host).slice(500, 700))
       state.update(c, {
         archived: true,
         archived_at: '2001-01-01T00:00:00.000Z',
@@ -153,9 +152,9 @@ describe('MyCreditApp lists at size', () => {
   it('builds the same large dataset from the same seed, with well-formed ids and timestamps', () => {
     const a = createMyCreditApp({ seed: 5, size: 2500 });
     const b = createMyCreditApp({ seed: 5, size: 2500 });
-    expect(JSON.stringify(a.data.connections)).toBe(JSON.stringify(b.data.connections));
-    expect(JSON.stringify(a.data.orgs)).toBe(JSON.stringify(b.data.orgs));
-    const late = a.data.connections.slice(-500);
+    expect(JSON.stringify(a.toJSON().connections)).toBe(JSON.stringify(b.toJSON().connections));
+    expect(JSON.stringify(a.toJSON().orgs)).toBe(JSON.stringify(b.toJSON().orgs));
+    const late = a.toJSON().connections.slice(-500);
     for (const c of late) {
       expect(c.guest_organization_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(new Date(c.created_at).toISOString()).toBe(c.created_at);
@@ -164,6 +163,6 @@ describe('MyCreditApp lists at size', () => {
     expect(new Set(late.map((c) => c.active_action_type))).toEqual(
       new Set([null, 'documents_update_request', 'analytics_request']),
     );
-    expect(createMyCreditApp({ seed: 6, size: 2500 }).data.connections.at(-1)).not.toEqual(late.at(-1));
+    expect(createMyCreditApp({ seed: 6, size: 2500 }).toJSON().connections.at(-1)).not.toEqual(late.at(-1));
   });
 });

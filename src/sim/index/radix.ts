@@ -146,3 +146,77 @@ export function sortByText(rows: Uint32Array, keys: readonly string[], from = 0)
   }
   return out;
 }
+
+/** Stable counting passes over `digits` (one digit per row, read through `digit`), fewest buckets that fit. */
+function passes(rows: Uint32Array, digits: { bits: number; of: (row: number) => number }[]): Uint32Array {
+  const n = rows.length;
+  let order = Uint32Array.from(rows);
+  let next = new Uint32Array(n);
+  for (const { bits, of } of digits) {
+    const counts = new Uint32Array(1 << bits);
+    for (let i = 0; i < n; i++) counts[of(order[i])]++;
+    // A digit every key shares moves nothing.
+    if (n === 0 || counts[of(order[0])] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < counts.length; b++) {
+      const c = counts[b];
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = order[i];
+      next[counts[of(row)]++] = row;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/**
+ * `rows` reordered by `keys[row]` ascending (unsigned 32-bit keys, such as ranks), stably:
+ * two passes of 11-bit digits for keys below 2²² (counts that stay in cache), else of 16 bits.
+ */
+export function radixSortU32(rows: Uint32Array, keys: Uint32Array): Uint32Array {
+  let max = 0;
+  for (let i = 0; i < rows.length; i++) if (keys[rows[i]] > max) max = keys[rows[i]];
+  if (max < 1 << 22)
+    return passes(rows, [
+      { bits: 11, of: (r) => keys[r] & 0x7ff },
+      { bits: 11, of: (r) => keys[r] >>> 11 },
+    ]);
+  return passes(rows, [
+    { bits: 16, of: (r) => keys[r] & 0xffff },
+    { bits: 16, of: (r) => keys[r] >>> 16 },
+  ]);
+}
+
+/**
+ * `rows` reordered by `keys[row]` ascending, stably, for keys that are integers spanning less
+ * than 2³⁹ (epoch milliseconds of any few years): three passes of 13-bit digits of the
+ * distance from the least key. Undefined for other keys (the float sort takes them).
+ */
+export function radixSortIntegers(rows: Uint32Array, keys: Float64Array): Uint32Array | undefined {
+  const n = rows.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const k = keys[rows[i]];
+    if (!Number.isInteger(k)) return undefined;
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  if (n && max - min >= 2 ** 39) return undefined;
+  const low = new Uint32Array(keys.length);
+  const high = new Uint32Array(keys.length);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const d = keys[r] - min;
+    low[r] = d % 2 ** 26;
+    high[r] = Math.floor(d / 2 ** 26);
+  }
+  return passes(rows, [
+    { bits: 13, of: (r) => low[r] & 0x1fff },
+    { bits: 13, of: (r) => low[r] >>> 13 },
+    { bits: 13, of: (r) => high[r] },
+  ]);
+}

@@ -1,5 +1,4 @@
 import { keyed, type RecordEdits } from '../../control/records.js';
-import { replaceFields } from '../../replace-fields.js';
 import { ApiError } from '../../errors.js';
 import type { Connection, MyCreditAppState } from './state.js';
 
@@ -18,8 +17,8 @@ export const mycreditappEdits: RecordEdits<MyCreditAppState> = {
     get: find,
     put: (state, id, record) => {
       const c = find(state, id);
-      // update() retires the sort orders kept over connection fields; the stored object stays the indexed one.
-      if (c) replaceFields(state.update(c, {}), record);
+      // Through the state: the row moves in the orders kept of its lists.
+      if (c) state.replace(c, record);
     },
     idOf: pairOf,
     presets: {

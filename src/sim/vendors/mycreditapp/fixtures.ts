@@ -1,6 +1,11 @@
 import { progressTicker, type BuildInput } from '../../build-progress.js';
 import { farFuture, longAgo, maxLengthOf, pastDate, seededFor, specSchema, type Seeded } from '../../seeded.js';
-import { MyCreditAppState, type Connection, type McaData, type Org } from './state.js';
+import { MyCreditAppState, type Connection, type McaCore } from './state.js';
+import { McaTables } from './tables.js';
+
+// pastDate's range (seeded.ts), drawn as epoch ms.
+const pastFrom = Date.parse('2019-01-01T00:00:00Z');
+const pastTo = Date.parse('2025-05-31T00:00:00Z');
 
 // Names are cut to the spec's lengths; action types and scores follow its schemas.
 const schemas = () => ({
@@ -18,7 +23,7 @@ const schemas = () => ({
 export function createMyCreditApp({ seed, size, onProgress }: BuildInput): MyCreditAppState {
   const f = seededFor(seed, 'mycreditapp');
   const sc = schemas();
-  const data: McaData = { seed, counter: 0, orgs: {}, connections: [], invitations: {}, clients: [] };
+  const t = new McaTables();
   // Past the first thousand organizations, names and domains come from a pool with a
   // counter: large datasets (--size mycreditapp=1000000) build in seconds, not minutes.
   const pool = Array.from({ length: 1000 }, () => ({
@@ -28,57 +33,54 @@ export function createMyCreditApp({ seed, size, onProgress }: BuildInput): MyCre
   }));
   let made = 0;
   const tick = progressTicker(2 * size, onProgress);
-  const org = (name?: string): Org => {
+  const org = (name?: string, parent: number | null = null): number => {
     const n = made++;
     tick(n);
     const p = pool[n % pool.length];
     const suffix = n < pool.length ? '' : `-${Math.floor(n / pool.length)}`;
-    const o = {
-      id: f.uuid(),
-      name: (name ?? (suffix ? flat(p.name, ' ', suffix.slice(1)) : p.name)).slice(0, sc.name),
-      email: flat('credit@', p.domain, suffix, '.example'),
-      owner_email: flat(p.owner, '@', p.domain, suffix, '.example'),
-      parent_organization_id: null,
-    };
-    data.orgs[o.id] = o;
-    return o;
+    return t.addOrg(
+      f.uuid(),
+      (name ?? (suffix ? flat(p.name, ' ', suffix.slice(1)) : p.name)).slice(0, sc.name),
+      flat('credit@', p.domain, suffix, '.example'),
+      flat(p.owner, '@', p.domain, suffix, '.example'),
+      parent,
+    );
   };
-  const link = (host: Org, guest: Org, i: number): Connection => {
-    const created = pastDate(f);
+  const link = (host: number, guest: number, i: number) => {
+    // Epoch ms drawn as pastDate draws them: no timestamp string per connection.
+    const created = f.int(pastFrom, pastTo);
     const archived = i % 4 === 3;
     const action = i % 3 === 0 ? null : (f.ofSchema(sc.action) as Connection['active_action_type']);
     const scored = f.bool();
-    const c: Connection = {
-      host_organization_id: host.id,
-      guest_organization_id: guest.id,
-      status: i % 5 === 4 ? 'disconnected' : 'connected',
+    t.addConnection(
+      host,
+      guest,
+      i % 5 === 4 ? 'disconnected' : 'connected',
       archived,
-      created_at: created,
-      updated_at: created,
-      archived_at: archived ? created : null,
-      active_action_type: action,
-      active_action_updated_at: action ? created : null,
-      total_score: scored ? f.float(0, 100, 1) : null,
-      score_updated_at: scored ? created : null,
-    };
-    data.connections.push(c);
-    return c;
+      action,
+      scored ? f.float(0, 100, 1) : null,
+      {
+        created_at: created,
+        updated_at: created,
+        archived_at: archived ? created : null,
+        active_action_updated_at: action ? created : null,
+        score_updated_at: scored ? created : null,
+      },
+    );
   };
 
-  const guest = org('Contoso Builders');
-  const host = org('Northwind Lending');
-  link(host, guest, 0);
-  for (let i = 1; i < size; i++) link(org(), guest, i);
-  const parent = org('Contoso Holdings');
-  for (let i = 1; i < size; i++) {
-    const g = org();
-    if (i % 6 === 0) g.parent_organization_id = parent.id;
-    link(host, g, i);
-  }
-  const unconnected = org('Unconnected Org');
-  const invitee = org('Invitee Org');
+  const guestAt = org('Contoso Builders');
+  const hostAt = org('Northwind Lending');
+  link(hostAt, guestAt, 0);
+  for (let i = 1; i < size; i++) link(org(), guestAt, i);
+  const parentAt = org('Contoso Holdings');
+  for (let i = 1; i < size; i++) link(hostAt, org(undefined, i % 6 === 0 ? parentAt : null), i);
+  const [guest, host, unconnected, invitee] = [guestAt, hostAt, org('Unconnected Org'), org('Invitee Org')].map((i) =>
+    t.org(i),
+  );
 
-  const state = new MyCreditAppState(data);
+  const data: McaCore = { seed, counter: 0, invitations: {}, clients: [] };
+  const state = new MyCreditAppState(data, t.finish());
   const sentAt = pastDate(f);
   const invite = (email: string, expired_at: string, status: 'sent' | 'accepted') =>
     state.addInvitation({

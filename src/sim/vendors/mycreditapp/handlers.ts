@@ -36,8 +36,7 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
   getHostConnections: (ctx) => {
     const { target, scenario, requester } = access(ctx);
     // A host reading its guest's list sees its own connection only.
-    const only =
-      scenario === 'host' ? (c: { host_organization_id: string }) => c.host_organization_id === requester : undefined;
+    const only = scenario === 'host' ? requester : undefined;
     const query = ctx.params.query;
     if (!defaulted(query, sorting)) throw unfilled();
     const page = ctx.state.list('hosts', target, query, only);
@@ -86,10 +85,7 @@ export const handlers: TypedHandlers<operations, MyCreditAppState, McaPrincipal>
 
   getGuestConnections: (ctx) => {
     const { target, scenario, requester } = access(ctx);
-    const only =
-      scenario === 'guest'
-        ? (c: { guest_organization_id: string }) => c.guest_organization_id === requester
-        : undefined;
+    const only = scenario === 'guest' ? requester : undefined;
     const query = ctx.params.query;
     if (!defaulted(query, sorting)) throw unfilled();
     const page = ctx.state.list('guests', target, query, only);

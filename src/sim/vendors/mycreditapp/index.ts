@@ -1,6 +1,6 @@
 import { mycreditappEdits } from './edits.js';
 import { scenarios } from './scenarios.js';
-import { dataState, type ApiModule } from '../../module.js';
+import type { ApiModule, StateFactory } from '../../module.js';
 import { authenticate, authorize, type McaPrincipal } from './auth.js';
 import { mycreditappBrowser } from './browse.js';
 import { controlFixtures } from './control.js';
@@ -12,12 +12,22 @@ import { profile } from './profile.js';
 import { mycreditappObserver } from './observed.js';
 import { forProfile } from '../../observe.js';
 import { providerStates } from './provider-states.js';
-import { MyCreditAppState } from './state.js';
+import { MyCreditAppState, type McaData } from './state.js';
 import { found } from '../../found.js';
+
+/** Columns inside, plain JSON outside: export and import see the records they always saw. */
+const state: StateFactory<MyCreditAppState> = {
+  create: createMyCreditApp,
+  toJSON: (s) => s.toJSON(),
+  fromJSON: (json) => MyCreditAppState.fromData(json as McaData),
+  adopt: (json) => MyCreditAppState.fromData(json as McaData, true),
+};
 
 export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {
   name: 'mycreditapp',
-  state: dataState(createMyCreditApp, MyCreditAppState),
+  state,
+  // The size of toJSON()'s answer in records, without making them (a million organizations and connections).
+  countRecords: (s) => s.countRecords(),
   authenticate,
   authorize,
   formatError,

@@ -149,7 +149,7 @@ export const mycreditappObserver: Observer<MyCreditAppState, Profile> = {
     const inv = p.invitations;
     for (const t of [...(inv?.sent ?? []), ...(inv?.accepted ?? []), ...(inv?.expired ?? [])])
       if (!seenTokens.has(t)) unknown.push(t);
-    const state = new MyCreditAppState(data);
+    const state = MyCreditAppState.fromData(data, true);
     const credentials: Record<string, string> = {};
     for (const o of orgsOf(p)) credentials[o.access_token] = state.mintClient(`observed-${o.id}`, o.id).access_token;
     if (p.expired_access_token)

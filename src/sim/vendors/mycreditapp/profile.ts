@@ -10,17 +10,11 @@ export function profile(state: MyCreditAppState, baseUrl: string): components['s
     const id = c.organization_id;
     return {
       id,
-      name: state.data.orgs[id].name,
+      name: state.org(id)?.name ?? '',
       access_token: c.access_token,
       // The first hundred: enough for every check, and a profile stays small at a million connections.
-      host_ids: state
-        .ofGuest(id)
-        .slice(0, 100)
-        .map((x) => x.host_organization_id),
-      guest_ids: state
-        .ofHost(id)
-        .slice(0, 100)
-        .map((x) => x.guest_organization_id),
+      host_ids: state.firstOf('hosts', id, 100),
+      guest_ids: state.firstOf('guests', id, 100),
     };
   };
   const host = client('host')?.organization_id;

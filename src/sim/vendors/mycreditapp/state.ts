@@ -1,29 +1,23 @@
-import { replaceFields } from '../../replace-fields.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { components } from '../../../generated/mycreditapp.js';
+import { countRecords } from '../../cow/cost.js';
+import { wantedOf } from '../../index/filter-counts.js';
+import { mergedPage } from '../../index/merged-page.js';
 import { JwtIssuer } from '../../jwt.js';
+import { replaceFields } from '../../replace-fields.js';
 import { mintHex, mintUuid } from '../../seeded.js';
-import {
-  countsOf,
-  isOrgField,
-  orderBy,
-  orderById,
-  queryIndex,
-  rankOf,
-  searchPositions,
-  type Counts,
-  type FieldOrder,
-  type ListQuery,
-  type OrgList,
-  type Side,
-} from './query.js';
-import { found } from '../../found.js';
+import { GROUPS, compareKeys, orgField, recordGroup, recordKey, rowGroup, rowKey, type Key } from './keys.js';
+import { BaseOrders, positionOf, rowAt, type ListOrder } from './orders.js';
+import { OverlayOrder, slotRow } from './overlay.js';
+import { selection, type ListQuery } from './query.js';
+import { McaTables, type Side } from './tables.js';
 
 type S = components['schemas'];
 export type HostConnection = S['HostConnection'];
 export type GuestConnection = S['GuestConnection'];
 export type GuestInvitation = S['GuestInvitation'];
+export type { Side } from './tables.js';
 
 export interface Org {
   id: string;
@@ -56,6 +50,7 @@ export interface Client {
   access_token: string;
 }
 
+/** The state as plain JSON (a snapshot's `apis.mycreditapp`). */
 export interface McaData {
   seed: number;
   counter: number;
@@ -65,132 +60,367 @@ export interface McaData {
   clients: Client[];
 }
 
-/** What one organization's list keeps between requests: orders by field, counts per filter. */
-interface ListCache {
-  list: OrgList;
-  byId?: { length: number; rows: Uint32Array };
-  /** By field; an order of organization fields holds while the list keeps its length, others for one state version. */
-  orders: Map<string, { stamp: string; order: FieldOrder; counts?: { version: number; counts: Counts } }>;
+/** What the state keeps as plain data (small: a session's view of it copies what it writes). */
+export type McaCore = Omit<McaData, 'orgs' | 'connections'>;
+
+/** Derived from a state's changes: found again from the maps the first time a state asks. */
+interface Overlay {
+  /** Added rows by `host\nguest`. */
+  pairs: Map<string, number>;
+  /** Changed and added rows by list (`side|organization id`). */
+  lists: Map<string, number[]>;
+  /** Orders of those rows, by list, then field. */
+  orders: Map<string, Map<string, OverlayOrder>>;
 }
+// Keyed by the state's own map of changed rows: a session's fork has its own (a copy-on-write
+// view of the base's), so each state finds its own overlay and none writes another's.
+const overlays = new WeakMap<object, Overlay>();
+const baseOrders = new WeakMap<McaTables, BaseOrders>();
+const emptyRows = new Uint32Array(0);
 
-/** Lists whose orders are kept at once (a million-row list holds a few tens of MB per field). */
-const keptLists = 8;
+const listKey = (side: Side, org: string) => `${side}|${org}`;
 
+/**
+ * MyCreditApp's state: the seeded world as columns (McaTables, shared by every session and
+ * never written), and this state's changes over it (changed rows, added rows and
+ * organizations), which lists merge into the base's sorted orders without sorting again.
+ */
 export class MyCreditAppState {
   readonly jwt: JwtIssuer;
-  /** Moves with every change to connections; orders of connection fields are kept for one version. */
-  private version = 0;
-  private readonly lists = new Map<string, ListCache>();
-  /** host → guest → connection (no key string per pair: a million pairs cost only their entries). */
-  private readonly byPair = new Map<string, Map<string, Connection>>();
-  private readonly byGuest = new Map<string, Connection[]>();
-  private readonly byHost = new Map<string, Connection[]>();
+  /** Base rows changed, by row. */
+  private readonly changed = new Map<number, Connection>();
+  /** Rows added, by their order of addition (row tables.n + i). */
+  private readonly added = new Map<number, Connection>();
+  private readonly addedOrgs = new Map<string, Org>();
   private readonly invitationByToken = new Map<string, Invitation>();
 
-  constructor(readonly data: McaData) {
+  constructor(
+    readonly data: McaCore,
+    readonly tables: McaTables,
+  ) {
     this.jwt = new JwtIssuer(bytesToHex(sha256(utf8ToBytes(`connkit-mycreditapp:${data.seed}`))));
-    for (const c of data.connections) this.index(c);
     for (const i of Object.values(data.invitations)) this.invitationByToken.set(i.invitation_token, i);
   }
 
-  private index(c: Connection) {
-    let guests = this.byPair.get(c.host_organization_id);
-    if (!guests) this.byPair.set(c.host_organization_id, (guests = new Map<string, Connection>()));
-    guests.set(c.guest_organization_id, c);
-    push(this.byGuest, c.guest_organization_id, c);
-    push(this.byHost, c.host_organization_id, c);
+  /** A state read from its plain JSON (`own`: the JSON is held by no one else, so it is not copied). */
+  static fromData(json: McaData, own = false): MyCreditAppState {
+    const t = new McaTables();
+    const known = new Map<string, number>();
+    for (const o of Object.values(json.orgs))
+      known.set(o.id, t.addOrg(o.id, o.name, o.email, o.owner_email, o.parent_organization_id));
+    // A connection naming no organization of the snapshot still gets one (its strings empty).
+    const orgIndex = (id: string) => {
+      let i = known.get(id);
+      if (i === undefined) known.set(id, (i = t.addOrg(id, '', '', '', null)));
+      return i;
+    };
+    for (const c of json.connections)
+      t.addConnection(
+        orgIndex(c.host_organization_id),
+        orgIndex(c.guest_organization_id),
+        c.status,
+        c.archived,
+        c.active_action_type,
+        c.total_score,
+        c,
+      );
+    const { seed, counter, invitations, clients } = json;
+    const core: McaCore = own
+      ? { seed, counter, invitations, clients }
+      : (JSON.parse(JSON.stringify({ seed, counter, invitations, clients })) as McaCore);
+    return new MyCreditAppState(core, t.finish());
   }
 
-  /** Changes a connection (status, archive, action) and retires the orders of connection fields. */
-  update(c: Connection, fields: Partial<Connection>): Connection {
-    Object.assign(c, fields);
-    this.version++;
-    return c;
+  private get orders(): BaseOrders {
+    let o = baseOrders.get(this.tables);
+    if (!o) baseOrders.set(this.tables, (o = new BaseOrders(this.tables)));
+    return o;
   }
 
-  /** The page of `orgId`'s list (its hosts, or its guests) that `q` asks for. */
-  list(
-    side: Side,
-    orgId: string,
-    q: ListQuery,
-    only?: (c: Connection) => boolean,
-  ): { items: Connection[]; total_items: number } {
-    const cache = this.listCache(side, orgId);
-    const order = this.fieldOrder(cache, q.order_by);
-    let candidates: number[] | undefined;
-    if (q.search_text) {
-      const byField = this.fieldOrder(cache, q.search_field);
-      candidates = searchPositions(cache.list, q.search_field, byField, q.search_text.toLowerCase());
-      if (byField !== order) {
-        const rank = rankOf(order);
-        candidates = candidates.map((p) => rank[byField.order[p]]);
-      }
+  private overlay(): Overlay {
+    let o = overlays.get(this.changed);
+    if (o) return o;
+    o = { pairs: new Map(), lists: new Map(), orders: new Map() };
+    overlays.set(this.changed, o);
+    for (const [row, c] of this.changed) this.enlist(o, row, c);
+    const n = this.tables.n;
+    for (const [i, c] of this.added) {
+      o.pairs.set(`${c.host_organization_id}\n${c.guest_organization_id}`, n + i);
+      this.enlist(o, n + i, c);
     }
-    if (only) {
-      const { rows } = cache.list;
-      if (candidates) candidates = candidates.filter((p) => only(rows[order.order[p]]));
-      else {
-        const rank = rankOf(order);
-        candidates = [];
-        for (let row = 0; row < rows.length; row++) if (only(rows[row])) candidates.push(rank[row]);
-      }
-    }
-    return queryIndex(cache.list, order, this.countsFor(cache, q.order_by, order), q, candidates);
+    return o;
   }
 
-  private listCache(side: Side, orgId: string): ListCache {
-    const key = `${side}|${orgId}`;
-    const rows = side === 'hosts' ? this.ofGuest(orgId) : this.ofHost(orgId);
-    let cache = this.lists.get(key);
-    // Map order is insertion order: re-inserting keeps the least recently used first.
-    this.lists.delete(key);
-    if (cache?.list.rows !== rows) {
-      const other =
-        side === 'hosts'
-          ? (c: Connection) => this.data.orgs[c.host_organization_id]
-          : (c: Connection) => this.data.orgs[c.guest_organization_id];
-      cache = { list: { rows, other }, orders: new Map() };
+  private enlist(o: Overlay, row: number, c: Connection) {
+    for (const key of [listKey('hosts', c.guest_organization_id), listKey('guests', c.host_organization_id)]) {
+      const rows = o.lists.get(key);
+      if (rows) rows.push(row);
+      else o.lists.set(key, [row]);
     }
-    this.lists.set(key, cache);
-    if (this.lists.size > keptLists) {
-      const oldest = this.lists.keys().next();
-      if (!oldest.done) this.lists.delete(oldest.value);
-    }
-    return cache;
   }
 
-  private fieldOrder(cache: ListCache, field: string): FieldOrder {
-    const { rows } = cache.list;
-    const stamp = isOrgField(field) ? `rows ${rows.length}` : `version ${this.version}`;
-    const hit = cache.orders.get(field);
-    if (hit?.stamp === stamp) return hit.order;
-    if (cache.byId?.length !== rows.length) cache.byId = { length: rows.length, rows: orderById(cache.list) };
-    const order = orderBy(cache.list, field, cache.byId.rows);
-    cache.orders.set(field, { stamp, order });
+  /** The connection of a row as this state holds it (a fresh object for an unchanged base row). */
+  private record(row: number): Connection {
+    const n = this.tables.n;
+    if (row >= n) return this.added.get(row - n) as Connection;
+    return this.changed.get(row) ?? this.tables.connection(row);
+  }
+
+  private inOverlay(row: number): boolean {
+    const n = this.tables.n;
+    return row >= n ? true : this.changed.has(row);
+  }
+
+  private rowOf(host: string, guest: string): number {
+    const t = this.tables;
+    const h = t.orgIndex.get(host);
+    const g = t.orgIndex.get(guest);
+    if (h !== undefined && g !== undefined) {
+      const row = t.pairs.get(h, g);
+      if (row >= 0) return row;
+    }
+    if (!this.added.size) return -1;
+    return this.overlay().pairs.get(`${host}\n${guest}`) ?? -1;
+  }
+
+  // A method, not an arrow field: a session's fork shares the base's own fields that are functions.
+  private orgOf(id: string): Org {
+    return this.org(id) as Org;
+  }
+
+  private baseOrder(side: Side, orgId: string, field: string): ListOrder {
+    const org = this.tables.orgIndex.get(orgId);
+    return org === undefined ? emptyOrder() : this.orders.get(side, org, field);
+  }
+
+  private overlayOrder(side: Side, orgId: string, field: string, base: ListOrder): OverlayOrder | undefined {
+    if (!this.changed.size && !this.added.size) return undefined;
+    const o = this.overlay();
+    const key = listKey(side, orgId);
+    const rows = o.lists.get(key);
+    if (!rows) return undefined;
+    let byField = o.orders.get(key);
+    if (!byField) o.orders.set(key, (byField = new Map<string, OverlayOrder>()));
+    let order = byField.get(field);
+    if (!order) {
+      const t = this.tables;
+      order = new OverlayOrder(
+        {
+          base,
+          baseRows: t.n,
+          key: (row) => recordKey(this.record(row), side, field, (id) => this.orgOf(id)),
+          group: (row) => recordGroup(this.record(row)),
+          baseKey: (p) => rowKey(t, side, field, rowAt(base, p)),
+        },
+        rows,
+      );
+      byField.set(field, order);
+    }
     return order;
   }
 
-  private countsFor(cache: ListCache, field: string, order: FieldOrder): Counts {
-    const entry = found(cache.orders.get(field), `order by ${field} (fieldOrder makes it first)`);
-    if (entry.counts?.version !== this.version)
-      entry.counts = { version: this.version, counts: countsOf(cache.list, order) };
-    return entry.counts.counts;
+  /** The page of `orgId`'s list (its hosts, or its guests) that `q` asks for; `only`: the one other organization a caller may see. */
+  list(side: Side, orgId: string, q: ListQuery, only?: string): { items: Connection[]; total_items: number } {
+    const base = this.baseOrder(side, orgId, q.order_by);
+    const over = this.overlayOrder(side, orgId, q.order_by, base);
+    const wanted = wantedOf(selection(q));
+    const desc = q.order_dir === 'desc';
+    if (!q.search_text && only === undefined) {
+      const { slots, total } = mergedPage(base, over, wanted, desc, q.offset, q.limit);
+      return { items: slots.map((s) => this.record(slotRow(base, over, s))), total_items: total };
+    }
+    let rows: number[];
+    if (only !== undefined) {
+      const row = side === 'hosts' ? this.rowOf(only, orgId) : this.rowOf(orgId, only);
+      rows = row >= 0 ? [row] : [];
+      if (q.search_text) rows = rows.filter((r) => this.matches(side, q.search_field, r, q.search_text as string));
+    } else rows = this.search(side, orgId, q.search_field, (q.search_text as string).toLowerCase());
+    // Unchanged base rows by their base position; the overlay's rows placed among them.
+    const t = this.tables;
+    const keyed: number[] = [];
+    const atEnd: number[] = [];
+    const fromBase: number[] = [];
+    const fromOverlay: { row: number; at: number; key: Key }[] = [];
+    for (const row of rows) {
+      if (this.inOverlay(row)) {
+        const c = this.record(row);
+        if (!wanted.flags[recordGroup(c)]) continue;
+        const key = recordKey(c, side, q.order_by, (id) => this.orgOf(id));
+        let lo = 0;
+        let hi = base.n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (compareKeys(rowKey(t, side, q.order_by, rowAt(base, mid)), key) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        fromOverlay.push({ row, at: lo, key });
+      } else if (wanted.flags[rowGroup(t, row)]) fromBase.push(positionOf(base, row));
+    }
+    const positions = Float64Array.from(fromBase).sort();
+    fromOverlay.sort((a, b) => a.at - b.at || compareKeys(a.key, b.key));
+    let oi = 0;
+    const push = (row: number, nul: boolean) => (nul ? atEnd : keyed).push(row);
+    for (const p of positions) {
+      while (oi < fromOverlay.length && fromOverlay[oi].at <= p) push(fromOverlay[oi].row, fromOverlay[oi++].key.nul);
+      push(rowAt(base, p), p >= base.firstNull);
+    }
+    while (oi < fromOverlay.length) push(fromOverlay[oi].row, fromOverlay[oi++].key.nul);
+    const ordered = desc ? [...keyed.reverse(), ...atEnd] : [...keyed, ...atEnd];
+    return {
+      items: ordered.slice(q.offset, q.offset + q.limit).map((r) => this.record(r)),
+      total_items: ordered.length,
+    };
+  }
+
+  private otherText(side: Side, field: string, row: number): string {
+    const c = this.inOverlay(row) ? this.record(row) : undefined;
+    const text = orgField[field];
+    if (!text) return '';
+    if (!c) return this.tables.orgText[text][this.tables.otherOf(side)[row]];
+    return this.orgOf(side === 'hosts' ? c.host_organization_id : c.guest_organization_id)[text];
+  }
+
+  private matches(side: Side, field: string, row: number, needle: string): boolean {
+    return this.otherText(side, field, row).toLowerCase().includes(needle.toLowerCase());
+  }
+
+  /** Rows of the list whose `field` (an organization's text) contains `needle` (lower case). */
+  private search(side: Side, orgId: string, field: string, needle: string): number[] {
+    const t = this.tables;
+    const text = orgField[field];
+    const found: number[] = [];
+    const org = t.orgIndex.get(orgId);
+    const rows = org === undefined ? emptyRows : t.rowsOf(side, org);
+    if (text && org !== undefined) {
+      if (rows.length * 16 >= t.orgIds.length) {
+        // A list of a good part of all organizations: their search text, then each hit's row.
+        for (const other of t.search[text].find(needle)) {
+          const row = side === 'hosts' ? t.pairs.get(other, org) : t.pairs.get(org, other);
+          if (row >= 0) found.push(row);
+        }
+      } else {
+        const other = t.otherOf(side);
+        const values = t.orgText[text];
+        for (const row of rows) if (values[other[row]].toLowerCase().includes(needle)) found.push(row);
+      }
+    }
+    if (this.added.size) {
+      const mine = this.overlay().lists.get(listKey(side, orgId)) ?? [];
+      for (const row of mine) if (row >= t.n && text && this.matches(side, field, row, needle)) found.push(row);
+    }
+    return found;
+  }
+
+  /** Changes a connection (status, archive, action): its row moves in every order kept of its lists. */
+  update(c: Connection, fields: Partial<Connection>): Connection {
+    Object.assign(c, fields);
+    this.store(c);
+    return c;
+  }
+
+  /** Gives a connection exactly the fields of `record` (the page's record editor); its pair stays. */
+  replace(c: Connection, record: object): Connection {
+    const { host_organization_id: host, guest_organization_id: guest } = c;
+    const row = this.rowOf(host, guest);
+    replaceFields(c, record);
+    // The pair is what finds a connection in both lists: it stays.
+    c.host_organization_id = host;
+    c.guest_organization_id = guest;
+    this.store(c, row);
+    return c;
+  }
+
+  private store(c: Connection, row = this.rowOf(c.host_organization_id, c.guest_organization_id)): void {
+    if (row < 0) return;
+    const o = this.overlay();
+    const fresh = !this.inOverlay(row);
+    if (row < this.tables.n) this.changed.set(row, c);
+    else this.added.set(row - this.tables.n, c);
+    if (fresh) this.enlist(o, row, c);
+    for (const key of [listKey('hosts', c.guest_organization_id), listKey('guests', c.host_organization_id)])
+      for (const order of o.orders.get(key)?.values() ?? []) order.place(row, fresh);
+  }
+
+  connect(host: string, guest: string, now: string): Connection {
+    const c: Connection = {
+      host_organization_id: host,
+      guest_organization_id: guest,
+      status: 'connected',
+      archived: false,
+      created_at: now,
+      updated_at: now,
+      archived_at: null,
+      active_action_type: null,
+      active_action_updated_at: null,
+      total_score: null,
+      score_updated_at: null,
+    };
+    const o = this.overlay();
+    const row = this.tables.n + this.added.size;
+    this.added.set(row - this.tables.n, c);
+    o.pairs.set(`${host}\n${guest}`, row);
+    this.enlist(o, row, c);
+    for (const key of [listKey('hosts', guest), listKey('guests', host)])
+      for (const order of o.orders.get(key)?.values() ?? []) order.place(row, true);
+    return c;
   }
 
   org(id: string): Org | undefined {
-    return Object.hasOwn(this.data.orgs, id) ? this.data.orgs[id] : undefined;
+    const i = this.tables.orgIndex.get(id);
+    if (i !== undefined) return this.tables.org(i);
+    return this.addedOrgs.get(id);
   }
 
   pair(host: string, guest: string): Connection | undefined {
-    return this.byPair.get(host)?.get(guest);
+    const row = this.rowOf(host, guest);
+    return row < 0 ? undefined : this.record(row);
   }
 
-  ofGuest(guest: string): Connection[] {
-    return this.byGuest.get(guest) ?? [];
+  /** Every row of a list, in the order the connections were made (small lists: tests, a profile's first ids). */
+  private rowsOfList(side: Side, orgId: string): number[] {
+    const org = this.tables.orgIndex.get(orgId);
+    const rows = org === undefined ? [] : Array.from(this.tables.rowsOf(side, org));
+    if (this.added.size)
+      for (const row of this.overlay().lists.get(listKey(side, orgId)) ?? []) if (row >= this.tables.n) rows.push(row);
+    return rows;
   }
 
-  ofHost(host: string): Connection[] {
-    return this.byHost.get(host) ?? [];
+  /** The ids of the first `limit` organizations of a list, in the order the connections were made. */
+  firstOf(side: Side, orgId: string, limit: number): string[] {
+    const org = this.tables.orgIndex.get(orgId);
+    const t = this.tables;
+    const out: string[] = [];
+    if (org !== undefined)
+      for (const row of t.rowsOf(side, org).subarray(0, limit)) out.push(t.orgIds[t.otherOf(side)[row]]);
+    if (out.length < limit)
+      for (const row of this.rowsOfList(side, orgId))
+        if (row >= t.n && out.length < limit) {
+          const c = this.record(row);
+          out.push(side === 'hosts' ? c.host_organization_id : c.guest_organization_id);
+        }
+    return out;
+  }
+
+  /** A list's connections, all of them, in the order they were made. */
+  connectionsOf(side: Side, orgId: string): Connection[] {
+    return this.rowsOfList(side, orgId).map((r) => this.record(r));
+  }
+
+  connectionCount(): number {
+    return this.tables.n + this.added.size;
+  }
+
+  /** The i-th connection in the order they were made. */
+  connectionAt(i: number): Connection {
+    return this.record(i);
+  }
+
+  orgCount(): number {
+    return this.tables.orgIds.length + this.addedOrgs.size;
+  }
+
+  orgIds(): string[] {
+    return this.addedOrgs.size ? [...this.tables.orgIds, ...this.addedOrgs.keys()] : this.tables.orgIds;
   }
 
   invitationByTokenValue(token: string): Invitation | undefined {
@@ -217,13 +447,13 @@ export class MyCreditAppState {
   }
 
   hostView(c: Connection): HostConnection {
-    const host = this.data.orgs[c.host_organization_id];
+    const host = this.orgOf(c.host_organization_id);
     return { ...this.common(c), host_name: host.name, host_email: host.email, owner_email: host.owner_email };
   }
 
   guestView(c: Connection): GuestConnection {
-    const guest = this.data.orgs[c.guest_organization_id];
-    const parent = guest.parent_organization_id ? this.data.orgs[guest.parent_organization_id] : undefined;
+    const guest = this.orgOf(c.guest_organization_id);
+    const parent = guest.parent_organization_id ? this.org(guest.parent_organization_id) : undefined;
     return {
       ...this.common(c),
       guest_name: guest.name,
@@ -238,28 +468,8 @@ export class MyCreditAppState {
 
   invitationView(i: Invitation, now: Date): GuestInvitation {
     const expired = i.status !== 'accepted' && new Date(i.expired_at) <= now;
-    const parent = i.parent_organization_id ? this.data.orgs[i.parent_organization_id] : undefined;
+    const parent = i.parent_organization_id ? this.org(i.parent_organization_id) : undefined;
     return { ...i, status: expired ? 'expired' : i.status, expired, parent_organization_name: parent?.name ?? null };
-  }
-
-  connect(host: string, guest: string, now: string): Connection {
-    const c: Connection = {
-      host_organization_id: host,
-      guest_organization_id: guest,
-      status: 'connected',
-      archived: false,
-      created_at: now,
-      updated_at: now,
-      archived_at: null,
-      active_action_type: null,
-      active_action_updated_at: null,
-      total_score: null,
-      score_updated_at: null,
-    };
-    this.data.connections.push(c);
-    this.index(c);
-    this.version++;
-    return c;
   }
 
   addInvitation(fields: Omit<Invitation, 'id' | 'invitation_token'>): Invitation {
@@ -282,7 +492,7 @@ export class MyCreditAppState {
 
   addOrg(fields: Omit<Org, 'id'>): Org {
     const org = { id: this.uuid(), ...fields };
-    this.data.orgs[org.id] = org;
+    this.addedOrgs.set(org.id, org);
     return org;
   }
 
@@ -303,10 +513,68 @@ export class MyCreditAppState {
   uuid(): string {
     return mintUuid(this.data.seed, 'mycreditapp', this.data.counter++);
   }
+
+  /**
+   * The state as plain JSON, as it was kept before the columns: organizations and connections
+   * are views that make each record when it is read (a snapshot streams them one by one).
+   */
+  toJSON(): McaData {
+    const { seed, counter, invitations, clients } = this.data;
+    return { seed, counter, orgs: this.orgsView(), connections: this.connectionsView(), invitations, clients };
+  }
+
+  private orgsView(): Record<string, Org> {
+    const ids = () => this.orgIds();
+    return new Proxy<Record<string, Org>>(
+      {},
+      {
+        ownKeys: () => ids(),
+        has: (_, k) => typeof k === 'string' && this.org(k) !== undefined,
+        get: (_, k) => (typeof k === 'string' ? this.org(k) : undefined),
+        getOwnPropertyDescriptor: (_, k) => {
+          const value = typeof k === 'string' ? this.org(k) : undefined;
+          return value && { value, writable: true, enumerable: true, configurable: true };
+        },
+      },
+    );
+  }
+
+  private connectionsView(): Connection[] {
+    const count = () => this.connectionCount();
+    const index = (k: string | symbol) => {
+      if (typeof k !== 'string') return -1;
+      const i = Number(k);
+      return Number.isInteger(i) && i >= 0 && i < count() && String(i) === k ? i : -1;
+    };
+    return new Proxy([] as Connection[], {
+      get: (target, k) => {
+        if (k === 'length') return count();
+        const i = index(k);
+        return i >= 0 ? this.record(i) : (Reflect.get(target, k) as unknown);
+      },
+      has: (target, k) => index(k) >= 0 || Reflect.has(target, k),
+      ownKeys: () => [...Array.from({ length: count() }, (_, i) => String(i)), 'length'],
+      getOwnPropertyDescriptor: (target, k) => {
+        if (k === 'length') return { value: count(), writable: true, enumerable: false, configurable: false };
+        const i = index(k);
+        return i >= 0 ? { value: this.record(i), writable: true, enumerable: true, configurable: true } : undefined;
+      },
+    });
+  }
+
+  /** Objects and arrays of toJSON()'s answer (what a base world costs), counted without making them. */
+  countRecords(): number {
+    const { invitations, clients } = this.data;
+    // The root, the organizations' object and each organization, the connections' array and each connection.
+    return 1 + 1 + this.orgCount() + 1 + this.connectionCount() + countRecords(invitations) + countRecords(clients);
+  }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
+const emptyOrder = (): ListOrder => ({
+  n: 0,
+  firstNull: 0,
+  rows: emptyRows,
+  local: emptyRows,
+  byId: emptyRows,
+  counts: { groups: new Uint8Array(0), groupCount: GROUPS, cum: new Uint32Array(GROUPS) },
+});

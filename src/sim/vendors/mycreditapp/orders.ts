@@ -1,0 +1,127 @@
+import { filterCounts, type FilterCounts } from '../../index/filter-counts.js';
+import type { BaseOrder } from '../../index/merged-page.js';
+import { radixSort, radixSortIntegers, radixSortU32 } from '../../index/radix.js';
+import { GROUPS, orgField, rowGroup } from './keys.js';
+import type { McaTables, Side, TimeField } from './tables.js';
+
+/** One base list sorted by one field: rows in order, counts per filter group, positions by row. */
+export interface ListOrder extends BaseOrder {
+  /** The list's rows (ascending row numbers), and at each position the index of its row there. */
+  rows: Uint32Array;
+  local: Uint32Array;
+  counts: FilterCounts;
+  /** The list's rows in the tie order (shared by the list's orders). */
+  byId: Uint32Array;
+  /** Position in `order` of the list's i-th row, made when first needed. */
+  pos?: Uint32Array;
+}
+
+const identity = (n: number) => {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+};
+
+/**
+ * The list's rows in `field`'s order, from the columns alone: every sort is a stable radix
+ * sort of four- or eight-byte keys (ranks for the organizations' text, epoch ms for times,
+ * the score) over the rows already in the tie order (the other organization's id).
+ */
+function build(t: McaTables, side: Side, org: number, field: string, byId: Uint32Array | undefined): ListOrder {
+  const rows = t.rowsOf(side, org);
+  const other = t.otherOf(side);
+  const m = rows.length;
+  if (!byId) {
+    const ids = new Uint32Array(m);
+    for (let i = 0; i < m; i++) ids[i] = t.idRank[other[rows[i]]];
+    byId = radixSortU32(identity(m), ids);
+  }
+  let local: Uint32Array;
+  let firstNull = m;
+  const text = orgField[field];
+  if (text) {
+    const ranks = t.rank[text];
+    const keys = new Uint32Array(m);
+    for (let i = 0; i < m; i++) keys[i] = ranks[other[rows[i]]];
+    local = radixSortU32(byId, keys);
+  } else {
+    const column = field === 'total_score' ? t.score : t.time[field as TimeField];
+    if (!column) throw new Error(`connkit: MyCreditApp lists do not sort by ${field}`);
+    const keys = new Float64Array(m);
+    for (let i = 0; i < m; i++) keys[i] = column[rows[i]];
+    // Rows without a value go last, in the tie order; the rest are sorted by value.
+    local = new Uint32Array(m);
+    let keyed = 0;
+    let nullAt = m;
+    for (let i = 0; i < m; i++) {
+      const at = byId[i];
+      if (keys[at] !== keys[at]) local[--nullAt] = at;
+      else local[keyed++] = at;
+    }
+    local.subarray(keyed).reverse();
+    const values = local.subarray(0, keyed);
+    local.set(radixSortIntegers(values, keys) ?? radixSort(values, keys), 0);
+    firstNull = keyed;
+  }
+  const groups = new Uint8Array(m);
+  for (let p = 0; p < m; p++) groups[p] = rowGroup(t, rows[local[p]]);
+  return { n: m, firstNull, rows, local, byId, counts: filterCounts(groups, GROUPS) };
+}
+
+/** Lists whose orders are kept at once (a million-row list holds ~9 bytes per row per field). */
+const keptLists = 8;
+
+/**
+ * The orders of the base lists, built on first request and kept for every session (the base
+ * never changes: a session's changes are merged in by its overlay).
+ */
+export class BaseOrders {
+  private readonly lists = new Map<string, { byId?: Uint32Array; orders: Map<string, ListOrder> }>();
+
+  constructor(private readonly t: McaTables) {}
+
+  get(side: Side, org: number, field: string): ListOrder {
+    const key = `${side}|${org}`;
+    let list = this.lists.get(key);
+    // Map order is insertion order: re-inserting keeps the least recently used first.
+    this.lists.delete(key);
+    if (!list) list = { orders: new Map() };
+    this.lists.set(key, list);
+    if (this.lists.size > keptLists) {
+      const oldest = this.lists.keys().next();
+      if (!oldest.done) this.lists.delete(oldest.value);
+    }
+    let order = list.orders.get(field);
+    if (!order) {
+      order = build(this.t, side, org, field, list.byId);
+      list.byId = order.byId;
+      list.orders.set(field, order);
+    }
+    return order;
+  }
+}
+
+/** The position in `o` of base row `row` (a row of its list). */
+export function positionOf(o: ListOrder, row: number): number {
+  if (!o.pos) {
+    const pos = new Uint32Array(o.n);
+    for (let p = 0; p < o.n; p++) pos[o.local[p]] = p;
+    o.pos = pos;
+  }
+  return o.pos[indexIn(o.rows, row)];
+}
+
+/** The row at position `p` of `o`. */
+export const rowAt = (o: ListOrder, p: number): number => o.rows[o.local[p]];
+
+/** The index of `row` in ascending `rows` (it is there). */
+export function indexIn(rows: Uint32Array, row: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
