@@ -147,13 +147,18 @@ program
     process.exitCode = result.exitCode;
   });
 
-try {
-  await program.parseAsync();
-} catch (e) {
-  // Help and --version end with code 0; every usage error commander or a command raised, with 2.
-  if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : 2);
-  console.error(
-    `error: ${(e as Error).message}${process.env.CONNKIT_DEBUG ? `\n${(e as Error).stack}` : ' (CONNKIT_DEBUG=1 shows where)'}`,
-  );
-  process.exit(2);
+// No top-level await: the bundled CLI is one CommonJS script (run through V8's code cache).
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync();
+  } catch (e) {
+    // Help and --version end with code 0; every usage error commander or a command raised, with 2.
+    if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : 2);
+    console.error(
+      `error: ${(e as Error).message}${process.env.CONNKIT_DEBUG ? `\n${(e as Error).stack}` : ' (CONNKIT_DEBUG=1 shows where)'}`,
+    );
+    process.exit(2);
+  }
 }
+
+void main();

@@ -15,6 +15,9 @@ const LO = 1 - HI;
  */
 export function radixSort(rows: Uint32Array, keys: Float64Array): Uint32Array {
   const n = rows.length;
+  // Every pass below walks 65 536 buckets whatever n is: for the few records of a default
+  // world (sorted at every cold start) a stable comparison sort is far cheaper, same order.
+  if (n < 4096) return Uint32Array.from(Array.from(rows).sort((a, b) => compareKeys(keys[a], keys[b])));
   // Float bits made unsigned-comparable: flip every bit of negatives, the sign bit of the rest.
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
@@ -56,6 +59,10 @@ export function radixSort(rows: Uint32Array, keys: Float64Array): Uint32Array {
   for (let i = 0; i < n; i++) out[i] = rows[order[i]];
   return out;
 }
+
+/** The radix order of two finite keys: -0 before +0, as their bits order them. */
+const compareKeys = (a: number, b: number): number =>
+  a < b ? -1 : a > b ? 1 : Object.is(a, b) ? 0 : Object.is(a, -0) ? -1 : 1;
 
 /**
  * A number ordered as `<` orders the strings' six UTF-16 units from `from` on, for strings

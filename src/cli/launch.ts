@@ -1,0 +1,92 @@
+// The bin's first module (the build makes dist/src/cli.js of it): it runs the bundled CLI, one
+// CommonJS script, through V8's code cache. Node 20 has no compile cache of its own
+// (module.enableCompileCache is Node 22) and a startup snapshot needs a node flag, so a second
+// process; a vm.Script given the bytes V8 made last time skips parsing and compiling what that
+// run compiled (most of a cold start's compile time). The cache sits in connkit's state folder,
+// one file per build, Node, architecture and command; a missing or rejected one is written again.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script, constants } from 'node:vm';
+import { stateDir } from '../state-dir.js';
+
+/** What the build hands the launcher: the script and a digest of its bytes. */
+export interface LaunchOptions {
+  /** Absolute path of the bundled CLI (CommonJS, no top-level await). */
+  bundle: string;
+  /** Names the cache of this very build: a cache made from other bytes is never offered. */
+  key: string;
+  argv?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+type CommonJsBody = (
+  exports: object,
+  require: NodeJS.Require,
+  module: { exports: object },
+  filename: string,
+  dirname: string,
+) => void;
+
+// Each command compiles a different part of the bundle; one cache each keeps each one warm.
+const commands = new Set(['mock', 'verify', 'curl', 'coverage']);
+
+/** Where this build's cache for the command in `argv` lives; undefined when caching is off. */
+export function codeCachePath(o: Pick<LaunchOptions, 'key' | 'argv' | 'env'>): string | undefined {
+  const env = o.env ?? process.env;
+  if (env.CONNKIT_NO_CODE_CACHE) return undefined;
+  const command = (o.argv ?? process.argv)[2] ?? '';
+  const name = `cli-${o.key}-${process.version}-${process.arch}-${commands.has(command) ? command : 'other'}.bin`;
+  return join(stateDir(env), 'code-cache', name);
+}
+
+function readCache(path: string | undefined): Buffer | undefined {
+  if (!path) return undefined;
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Atomically, so a second start never reads half a cache; a folder it cannot write is no error. */
+function writeCache(path: string, script: Script): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, script.createCachedData());
+    renameSync(tmp, path);
+  } catch {
+    /* a read-only home: the next start compiles again, as without a cache */
+  }
+}
+
+/** Runs the bundle; with a cache the last run of this command left, V8 compiles little of it. */
+export function launch(o: LaunchOptions): void {
+  const cachePath = codeCachePath(o);
+  const cachedData = readCache(cachePath);
+  // esbuild writes ASCII (non-ASCII escaped): latin1 is exact and skips UTF-8 decoding.
+  const source = readFileSync(o.bundle, 'latin1').replace(/^#!.*/, '');
+  // The wrapper on a line of its own: stack traces keep the bundle's line numbers.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
+    filename: o.bundle,
+    lineOffset: -1,
+    cachedData,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (cachePath && (!cachedData || script.cachedDataRejected)) {
+    // After the start's work (a server's first requests), or at exit for a short command:
+    // the cache then holds the functions this command ran, not only the top level.
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
+      writeCache(cachePath, script);
+    };
+    setTimeout(write, 3000).unref();
+    process.once('exit', write);
+  }
+  const body = script.runInThisContext() as CommonJsBody;
+  const module = { exports: {} };
+  body.call(module.exports, module.exports, createRequire(o.bundle), module, o.bundle, dirname(o.bundle));
+}

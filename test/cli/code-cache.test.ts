@@ -1,0 +1,72 @@
+// The built bin runs the bundled CLI through V8's code cache kept in the state folder: written
+// when missing or rejected (then left alone), never in the way when it is broken or cannot be
+// written. Runs the built bin, dist/src/cli.js.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/paths.js';
+
+const bin = join(packageRoot, 'dist', 'src', 'cli.js');
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function stateHome(): string {
+  const d = mkdtempSync(join(tmpdir(), 'connkit-code-cache-'));
+  dirs.push(d);
+  return d;
+}
+
+const version = (home: string, extra: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, [bin, '--version'], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_STATE_HOME: home, ...extra },
+  });
+
+const cacheFiles = (home: string) => {
+  try {
+    return readdirSync(join(home, 'connkit', 'code-cache'));
+  } catch {
+    return [];
+  }
+};
+
+describe("the bin's code cache", () => {
+  it('is written by the first run, kept by the next, and rewritten when V8 refuses it', () => {
+    const home = stateHome();
+    const first = version(home);
+    expect(first.status).toBe(0);
+    const files = cacheFiles(home);
+    expect(files).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-other\.bin$/)]);
+    const file = join(home, 'connkit', 'code-cache', files[0]);
+    const made = statSync(file);
+    expect(made.size).toBeGreaterThan(10_000);
+
+    const second = version(home);
+    expect(second.stdout).toBe(first.stdout);
+    // Accepted: not written again.
+    expect(statSync(file).mtimeMs).toBe(made.mtimeMs);
+
+    writeFileSync(file, 'not a code cache');
+    const third = version(home);
+    expect(third.status).toBe(0);
+    expect(third.stdout).toBe(first.stdout);
+    expect(statSync(file).size).toBeGreaterThan(10_000);
+  });
+
+  it('is no obstacle when its folder cannot be written, and is off with CONNKIT_NO_CODE_CACHE', () => {
+    // A file where the folder should be: no folder can be made there (even for root).
+    const blocked = join(stateHome(), 'a-file');
+    writeFileSync(blocked, '');
+    const r = version(blocked);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+
+    const off = stateHome();
+    expect(version(off, { CONNKIT_NO_CODE_CACHE: '1' }).status).toBe(0);
+    expect(cacheFiles(off)).toEqual([]);
+  });
+});
