@@ -5,8 +5,10 @@ import { bodyLimit, type SimRequest, type SimResponse } from '../sim/request.js'
 /** The request's headers as the core wants them: lower-case names, repeated values joined. */
 export function headersOf(headers: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers))
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = typeof value === 'string' ? value : value.join(', ');
+  }
   return out;
 }
 
@@ -14,54 +16,102 @@ export function headersOf(headers: IncomingMessage['headers']): Record<string, s
 const hasBody = (req: IncomingMessage) =>
   req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined;
 
-/** Reads the body up to the limit; past it, the rest is drained and only the fact is kept. */
-function readBody(req: IncomingMessage): Promise<{ body?: string; tooLarge?: boolean }> {
-  if (!hasBody(req)) return Promise.resolve({});
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > bodyLimit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? { tooLarge } : { body: Buffer.concat(chunks).toString('utf8') }));
-    req.on('error', reject);
-  });
-}
+const noHeaders: readonly string[] = [];
 
-export function write(res: ServerResponse, answer: SimResponse): void {
+/**
+ * The answer on the wire: the head as a flat list (no header object merged per request), with
+ * the body's length, so node:http writes head and body as one string and frames no chunks (a
+ * chunked answer costs a writev of four buffers and a last empty chunk). `first` are headers
+ * that go before the answer's own (the vendor APIs' CORS headers).
+ */
+export function write(res: ServerResponse, answer: SimResponse, first: readonly string[] = noHeaders): void {
   if (answer.reset) {
     res.socket?.destroy();
     return;
   }
-  res.writeHead(answer.status, answer.headers);
-  res.end(answer.body);
+  const head = first.slice();
+  const { headers, body } = answer;
+  for (const name in headers) head.push(name, headers[name]);
+  if (body !== undefined) head.push('Content-Length', String(Buffer.byteLength(body)));
+  res.writeHead(answer.status, head);
+  res.end(body);
+}
+
+/**
+ * One request on its way to the core: the body as it arrives, then the answer. A class rather
+ * than closures made per request: its methods are shared, the listeners read it as `this`.
+ */
+class Exchange {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private tooLarge = false;
+
+  constructor(
+    private readonly door: Door,
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly fail: (err: unknown) => void,
+  ) {}
+
+  read(): void {
+    if (!hasBody(this.req)) return this.dispatch(undefined);
+    this.req.on('data', (chunk: Buffer) => this.take(chunk));
+    this.req.on('end', () => this.ended());
+    this.req.on('error', this.fail);
+  }
+
+  private take(chunk: Buffer): void {
+    // Past the limit the rest is drained and only the fact is kept.
+    this.size += chunk.length;
+    if (this.size > bodyLimit) this.tooLarge = true;
+    else this.chunks.push(chunk);
+  }
+
+  private ended(): void {
+    if (this.tooLarge) return this.dispatch(undefined);
+    const { chunks } = this;
+    this.dispatch(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+  }
+
+  private dispatch(body: string | undefined): void {
+    const { req } = this;
+    const request: SimRequest = {
+      method: req.method ?? 'GET',
+      origin: `${this.door.scheme(req)}://${req.headers.host ?? '127.0.0.1'}`,
+      target: req.url ?? '/',
+      headers: headersOf(req.headers),
+      body,
+      bodyTooLarge: this.tooLarge,
+      remoteAddress: req.socket.remoteAddress ?? '',
+    };
+    this.door.sim.dispatch(request).then((answer) => this.answer(answer), this.fail);
+  }
+
+  private answer(answer: SimResponse): void {
+    try {
+      write(this.res, answer, this.door.first);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+}
+
+interface Door {
+  sim: Simulator;
+  scheme: (req: IncomingMessage) => string;
+  first: readonly string[];
 }
 
 /**
  * Hands every request that reaches it to the core and writes the answer: the server is a
  * door, the behaviour is the core's. No Request/Response objects are made on this path.
+ * `first` are headers every answer carries before its own (see `write`).
  */
 export function coreDoor(
   sim: Simulator,
   scheme: (req: IncomingMessage) => string,
+  first: readonly string[] = noHeaders,
 ): (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void {
-  return (req, res, next) => {
-    readBody(req)
-      .then(({ body, tooLarge }) => {
-        const request: SimRequest = {
-          method: req.method ?? 'GET',
-          origin: `${scheme(req)}://${req.headers.host ?? '127.0.0.1'}`,
-          target: req.url ?? '/',
-          headers: headersOf(req.headers),
-          body,
-          bodyTooLarge: tooLarge,
-          remoteAddress: req.socket.remoteAddress ?? '',
-        };
-        return sim.dispatch(request);
-      })
-      .then((answer) => write(res, answer), next);
-  };
+  const door: Door = { sim, scheme, first };
+  return (req, res, next) => new Exchange(door, req, res, next).read();
 }

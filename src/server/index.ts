@@ -12,7 +12,7 @@ import type { StreamGauge } from './journal-stream-limits.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
 import { defaultMaxMemory } from './memory.js';
-import { vendorCors } from './vendor-cors.js';
+import { vendorCors, vendorCorsHeaders } from './vendor-cors.js';
 import { colorFor, logFormatFor, requestLine, type LogFormat, type LogStream } from './log-lines.js';
 import { persist, type PersistOptions } from './persist.js';
 
@@ -75,7 +75,8 @@ export function createServer(
   // One CORS policy: the listener applies it to vendor calls, the app to those it serves alone.
   const allowCors = options.cors === false ? undefined : vendorCors(sim.exposedHeaders);
   const app = createApp(sim, log, options, { cors: allowCors, tlsPort });
-  return withGetters(sim, { app, listener: requestListener(sim, app, allowCors), log });
+  const listener = requestListener(sim, app, allowCors, vendorCorsHeaders(sim.exposedHeaders));
+  return withGetters(sim, { app, listener, log });
 }
 
 /** `{...base, ...extra}`, except that getters stay getters (a spread would call them now). */

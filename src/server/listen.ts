@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { answerClientError } from './client-error.js';
 import { ListenError, defaultTlsDir, localCertificate, localNames, userCertificate, type TlsMaterial } from './tls.js';
 
 export { ListenError, defaultTlsDir } from './tls.js';
@@ -106,6 +107,7 @@ export async function listen(handler: Handler, options: ListenOptions): Promise<
   const servers: Server[] = [];
   try {
     const http = createHttpServer(handler);
+    http.on('clientError', answerClientError);
     servers.push(http);
     const port = await bind(http, host, options.port);
     const out: Listening = {
@@ -117,6 +119,7 @@ export async function listen(handler: Handler, options: ListenOptions): Promise<
     };
     if (material && options.tls) {
       const https = createHttpsServer({ key: material.key, cert: material.cert }, handler);
+      https.on('clientError', answerClientError);
       servers.push(https);
       out.tlsPort = await bind(https, host, options.tls.port, 'TLS ');
       out.tlsUrl = `https://${urlHost(host)}:${out.tlsPort}`;
