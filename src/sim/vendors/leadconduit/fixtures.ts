@@ -1,6 +1,7 @@
 import type { components } from '../../../generated/leadconduit.js';
 import { progressTicker, type BuildInput } from '../../build-progress.js';
 import { farFuture, longAgo, pastDate, seededFor, specSchema, type Seeded } from '../../seeded.js';
+import { LazyMap } from '../../cow/lazy-map.js';
 import {
   LeadConduitState,
   type AccountConnectionRow,
@@ -27,21 +28,20 @@ type Schemas = ReturnType<typeof schemas>;
 export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadConduitState {
   const f = seededFor(seed, 'leadconduit');
   const sc = schemas();
+  // Kept by id once looked up by id (see LazyMap): the build only lists them.
+  const ncs: NetworkConnection[] = [];
+  const rows: AccountConnectionRow[] = [];
   const data: LcData = {
     seed,
     counter: 0,
     accounts: {},
     ssoAccounts: {},
     credentials: {},
-    networkConnections: {},
-    rows: {},
+    networkConnections: new LazyMap(ncs, (nc) => nc.id),
+    rows: new LazyMap(rows, (row) => row.id),
     invitations: {},
   };
   const oid = () => f.objectId();
-  const built: { networkConnections: NetworkConnection[]; rows: AccountConnectionRow[] } = {
-    networkConnections: [],
-    rows: [],
-  };
   const accounts: [string, number][] = [
     ['primary', size],
     ['other', Math.max(4, Math.ceil(size / 4))],
@@ -80,8 +80,7 @@ export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadC
         permissions: f.some(permissionPool),
       };
       tick(made++);
-      data.networkConnections[nc.id] = nc;
-      built.networkConnections.push(nc);
+      ncs.push(nc);
       if (i % 7 === 3) continue; // the LC row was never written: sso_only
       const row = {
         id: oid(),
@@ -103,8 +102,7 @@ export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadC
           recipient: relationship_type === 'buyer' ? ('buyer' as const) : null,
         })),
       };
-      data.rows[row.id] = row;
-      built.rows.push(row);
+      rows.push(row);
     }
     for (const [relationship_type, expired] of [
       ['seller', false],
@@ -121,7 +119,7 @@ export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadC
       };
     }
   }
-  return new LeadConduitState(data, built);
+  return new LeadConduitState(data);
 }
 
 function account(f: Seeded, oid: () => string): { lc: LcAccount; sso: SsoAccount } {
