@@ -130,8 +130,8 @@ export class Seeded {
 
   company(): string {
     return this.bool()
-      ? `${this.pick(words.companyStems)} ${this.pick(words.companyKinds)}`
-      : `${this.pick(words.companyStems)} & ${this.pick(words.companyStems)}`;
+      ? spaced(this.pick(words.companyStems), this.pick(words.companyKinds))
+      : ampersanded(this.pick(words.companyStems), this.pick(words.companyStems));
   }
 
   /** A hostname label: `northwind-lending`. */
@@ -143,7 +143,15 @@ export class Seeded {
 
   /** `first.last@example.com`, lower case, with a number where names repeat. */
   email(): string {
-    return `${this.pick(words.firstNames)}.${this.pick(words.lastNames)}${this.int(1, 99)}@${this.pick(words.emailDomains)}`;
+    // Joined rather than concatenated: one flat string, not a chain of pieces the record keeps.
+    return [
+      this.pick(words.firstNames),
+      '.',
+      this.pick(words.lastNames),
+      String(this.int(1, 99)),
+      '@',
+      this.pick(words.emailDomains),
+    ].join('');
   }
 
   adjective(): string {
@@ -155,7 +163,7 @@ export class Seeded {
   }
 
   catchPhrase(): string {
-    return `${this.pick(words.catchVerbs)} ${this.pick(words.catchNouns)}`;
+    return spaced(this.pick(words.catchVerbs), this.pick(words.catchNouns));
   }
 
   city(): string {
@@ -174,6 +182,23 @@ export class Seeded {
     return draw(this);
   }
 }
+
+/**
+ * `${a}${separator}${b}` for words of the pools: each pair's string made once and then shared
+ * (a million records' names are a few thousand strings, not millions of pieces to collect).
+ */
+export function wordPairs(separator: string): (a: string, b: string) => string {
+  const byFirst = new Map<string, Map<string, string>>();
+  return (a, b) => {
+    let second = byFirst.get(a);
+    if (!second) byFirst.set(a, (second = new Map<string, string>()));
+    let joined = second.get(b);
+    if (joined === undefined) second.set(b, (joined = `${a}${separator}${b}`));
+    return joined;
+  };
+}
+const spaced = wordPairs(' ');
+const ampersanded = wordPairs(' & ');
 
 // Fixtures draw from the same few schemas a million times: what each schema asks for is read
 // once into a drawer, which makes the same draws in the same order as reading it each time.

@@ -1,6 +1,6 @@
 import type { components } from '../../../generated/leadconduit.js';
 import { progressTicker, type BuildInput } from '../../build-progress.js';
-import { farFuture, longAgo, pastDate, seededFor, specSchema, type Seeded } from '../../seeded.js';
+import { farFuture, longAgo, pastDate, seededFor, specSchema, wordPairs, type Seeded } from '../../seeded.js';
 import { LazyMap } from '../../cow/lazy-map.js';
 import {
   LeadConduitState,
@@ -42,6 +42,7 @@ export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadC
     invitations: {},
   };
   const oid = () => f.objectId();
+  const same = sharedValues();
   const accounts: [string, number][] = [
     ['primary', size],
     ['other', Math.max(4, Math.ceil(size / 4))],
@@ -77,7 +78,7 @@ export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadC
         created_at,
         updated_at: created_at,
         created_by: f.email(),
-        permissions: f.some(permissionPool),
+        permissions: same.permissions(f.some(permissionPool)),
       };
       tick(made++);
       ncs.push(nc);
@@ -92,15 +93,10 @@ export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadC
         created_at,
         updated_at: created_at,
         created_by: nc.created_by,
-        ui_state: { has_setup_buyer_delivery: relationship_type === 'buyer' && f.bool() },
+        ui_state: same.uiState(relationship_type === 'buyer' && f.bool()),
         permissions: nc.permissions,
-        account_entity: entity(f, sc, oid, counterpart, relationship_type, nc.invitation_id, created_at),
-        custom_entities: Array.from({ length: f.int(0, 2) }, () => ({
-          id: oid(),
-          name: `${f.adjective()} ${f.noun()}`,
-          source: relationship_type === 'seller' ? ('seller' as const) : null,
-          recipient: relationship_type === 'buyer' ? ('buyer' as const) : null,
-        })),
+        account_entity: entity(f, sc, oid, same, counterpart, relationship_type, nc.invitation_id, created_at),
+        custom_entities: customEntities(f, oid, same, relationship_type),
       };
       rows.push(row);
     }
@@ -175,10 +171,56 @@ function account(f: Seeded, oid: () => string): { lc: LcAccount; sso: SsoAccount
   return { lc, sso };
 }
 
+/**
+ * The values many records hold alike, made once per world and shared by them (a million rows:
+ * millions fewer objects to allocate and collect). Safe because no write reaches into a record:
+ * every one replaces whole fields (replaceFields, the repair's new row).
+ */
+function sharedValues() {
+  const permissionSets: string[][] = [];
+  const uiStates = [false, true].map((has_setup_buyer_delivery) => ({ has_setup_buyer_delivery }));
+  return {
+    /** The one array of each subset of the pool (drawn in the pool's order). */
+    permissions(drawn: string[]): string[] {
+      let mask = 0;
+      for (const p of drawn) mask |= 1 << permissionPool.indexOf(p);
+      return (permissionSets[mask] ??= drawn);
+    },
+    uiState: (has: boolean): S['UiState'] => uiStates[has ? 1 : 0],
+    moduleIds: {
+      buyer: ['leadconduit-custom.outbound.json'],
+      seller: ['leadconduit-default.inbound'],
+    } satisfies Record<S['RelationshipType'], string[]>,
+    noCustomEntities: [] as S['CustomEntity'][],
+    customName: wordPairs(' '),
+  };
+}
+type Shared = ReturnType<typeof sharedValues>;
+
+function customEntities(
+  f: Seeded,
+  oid: () => string,
+  same: Shared,
+  relationship: S['RelationshipType'],
+): S['CustomEntity'][] {
+  const count = f.int(0, 2);
+  if (count === 0) return same.noCustomEntities;
+  const out = new Array<S['CustomEntity']>(count);
+  for (let i = 0; i < count; i++)
+    out[i] = {
+      id: oid(),
+      name: same.customName(f.adjective(), f.noun()),
+      source: relationship === 'seller' ? 'seller' : null,
+      recipient: relationship === 'buyer' ? 'buyer' : null,
+    };
+  return out;
+}
+
 function entity(
   f: Seeded,
   sc: Schemas,
   oid: () => string,
+  same: Shared,
   counterpart: S['ConnectedAccount'],
   relationship: S['RelationshipType'],
   invitationId: string,
@@ -201,7 +243,7 @@ function entity(
     expired: false,
     flow_ids: [oid()],
     logo_url: null,
-    module_ids: [relationship === 'buyer' ? 'leadconduit-custom.outbound.json' : 'leadconduit-default.inbound'],
+    module_ids: same.moduleIds[relationship],
     source: relationship === 'seller' ? 'seller' : null,
     recipient: relationship === 'buyer' ? 'buyer' : null,
     time_zone: 'America/Chicago',
