@@ -31,10 +31,11 @@ export type StateBrowser<State> = Record<string, (state: State, version?: number
 const keyCache = new WeakMap<object, { version: number; keys: string[] }>();
 
 function keysOf(records: object, version: number | undefined): string[] {
-  if (version === undefined) return Object.keys(records);
+  const list = () => (records instanceof Map ? Array.from(records.keys() as Iterable<string>) : Object.keys(records));
+  if (version === undefined) return list();
   const hit = keyCache.get(records);
   if (hit && hit.version === version) return hit.keys;
-  const keys = Object.keys(records);
+  const keys = list();
   keyCache.set(records, { version, keys });
   return keys;
 }
@@ -52,6 +53,24 @@ export function fromRecord<T extends object>(records: Record<string, T>, version
         .map((id) => [id, records[id]]),
     ids: () => keysOf(records, version),
     get: (id) => records[id],
+  };
+}
+
+/** Records kept by id in a Map (the collections a million records fill): as fromRecord, its size without a walk. */
+export function fromMap<T extends object>(records: ReadonlyMap<string, T>, version?: number): Collection {
+  const get = (id: string): T | undefined => records.get(id);
+  return {
+    size: () => records.size,
+    entries: () => records.entries(),
+    page: (offset, limit) =>
+      keysOf(records, version)
+        .slice(offset, offset + limit)
+        .flatMap((id) => {
+          const r = get(id);
+          return r ? [[id, r] as [string, object]] : [];
+        }),
+    ids: () => keysOf(records, version),
+    get: (id) => get(id) ?? {},
   };
 }
 

@@ -151,7 +151,10 @@ export interface ApiModule<State = any, Principal = any, Faults extends object =
   /** The spec's name (specs/<name>.yaml). */
   name: string;
   state: StateFactory<State>;
-  /** How many records toJSON(state) holds (objects and arrays), counted without serializing. */
+  /**
+   * The objects and arrays the state's export holds (what the memory budget counts), without
+   * making the export; where absent the export is made and walked (seconds at a million records).
+   */
   countRecords?(state: State): number;
   /** Who is calling (runs before validation, as the vendors do); throws ApiError. */
   authenticate(ctx: BaseContext<State, Faults>): Principal;

@@ -142,9 +142,12 @@ export function applyPreset<A extends string>(t: Target<A>, preset: string, now:
   return { ...answer(t, null), preset };
 }
 
-/** A collection kept by id in a plain object of the state's data (most of them): get, put in place, the id. */
+const isMap = <R>(records: Record<string, R> | ReadonlyMap<string, R>): records is ReadonlyMap<string, R> =>
+  records instanceof Map;
+
+/** A collection kept by id in a plain object or a Map of the state's data: get, put in place, the id. */
 export function keyed<State, R extends object>(
-  select: (state: State) => Record<string, R>,
+  select: (state: State) => Record<string, R> | ReadonlyMap<string, R>,
   idOf: (record: Record<string, unknown>) => string,
   options: {
     presets?: Record<string, RecordPreset<State>>;
@@ -152,7 +155,11 @@ export function keyed<State, R extends object>(
     change?: (state: State, stored: R, record: R) => void;
   } = {},
 ): EditableCollection<State> {
-  const get = (state: State, id: string) => (Object.hasOwn(select(state), id) ? select(state)[id] : undefined);
+  const get = (state: State, id: string): R | undefined => {
+    const records = select(state);
+    if (isMap(records)) return records.get(id);
+    return Object.hasOwn(records, id) ? records[id] : undefined;
+  };
   const { change = (_state: State, stored: R, record: R) => replaceFields(stored, record), presets } = options;
   return {
     get,

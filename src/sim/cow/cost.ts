@@ -23,3 +23,6 @@ export function countRecords(value: unknown): number {
   }
   return n;
 }
+
+/** 1 for an object or array, 0 for anything else: a record's own count where its nested values hold no objects. */
+export const objectCount = (value: unknown): number => (typeof value === 'object' && value !== null ? 1 : 0);

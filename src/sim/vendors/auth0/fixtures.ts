@@ -1,6 +1,17 @@
 import { progressTicker, type BuildInput } from '../../build-progress.js';
 import { maxLengthOf, seededFor, specSchema } from '../../seeded.js';
-import { Auth0State, allScopes, linkDefaults, type Auth0Data, type Link, type Tenant } from './state.js';
+import { LazyMap } from '../../cow/lazy-map.js';
+import { found } from '../../found.js';
+import { sortByText } from '../../index/radix.js';
+import {
+  Auth0State,
+  allScopes,
+  linkDefaults,
+  type Auth0Data,
+  type Link,
+  type Tenant,
+  type TenantConnection,
+} from './state.js';
 
 const strategies = ['samlp', 'oidc', 'waad', 'google-apps', 'okta', 'auth0'];
 // Names are cut to the lengths the spec allows, access levels drawn from its enum.
@@ -24,32 +35,46 @@ export function createAuth0({ seed, size, onProgress }: BuildInput): Auth0State 
   const tick = progressTicker(size + 15 + size + 5, onProgress);
   let made = 0;
 
+  // Each tenant's connection ids in the order they were made: its Map's order.
+  const connectionIds = new Map<Tenant, string[]>();
   const tenant = (tid: string, domain: string, connections: number): Tenant => {
-    const t: Tenant = { id: tid, domain, connections: {}, organizations: {} };
+    const list: TenantConnection[] = [];
+    const ids: string[] = [];
     for (let i = 0; i < connections; i++) {
       tick(made++);
       const strategy = f.pick(strategies);
       const c = { id: id('con'), name: `${f.noun()}-${strategy}-${i}`.toLowerCase(), strategy };
-      t.connections[c.id] = c;
+      list.push(c);
+      ids.push(c.id);
     }
+    // Kept by id once looked up by id (see LazyMap): the build only lists them.
+    const t: Tenant = { id: tid, domain, connections: new LazyMap(list, (c) => c.id), organizations: {} };
+    connectionIds.set(t, ids);
     data.tenants[tid] = t;
     return t;
   };
   const org = (t: Tenant, label: string, links: number) => {
     const o = { id: id('org'), name: label, tenant: t.id };
     t.organizations[o.id] = o;
-    const chosen = f.some(Object.keys(t.connections), links).sort();
-    data.links[o.id] = chosen.map((connection_id, i): Link => {
+    const chosen = inTextOrder(f.some(found(connectionIds.get(t), 'connection ids'), links));
+    const list = new Array<Link>(chosen.length);
+    for (let i = 0; i < chosen.length; i++) {
       tick(made++);
-      return {
-        ...linkDefaults,
-        connection_id,
-        organization_connection_name: i % 3 === 0 ? f.company().slice(0, sc.linkName) : null,
-        assign_membership_on_login: f.bool(),
-        organization_access_level: f.ofSchema(sc.accessLevel) as Link['organization_access_level'],
+      // Drawn in this order; the fields are written in the order the spread of linkDefaults gave them.
+      const organization_connection_name = i % 3 === 0 ? f.company().slice(0, sc.linkName) : null;
+      const assign_membership_on_login = f.bool();
+      const organization_access_level = f.ofSchema(sc.accessLevel) as Link['organization_access_level'];
+      list[i] = {
+        assign_membership_on_login,
+        show_as_button: linkDefaults.show_as_button,
+        is_signup_enabled: linkDefaults.is_signup_enabled,
+        organization_access_level,
         is_enabled: i % 4 !== 3,
+        connection_id: chosen[i],
+        organization_connection_name,
       };
-    });
+    }
+    data.links[o.id] = list;
   };
 
   const main = tenant('connkit', 'connkit.auth0.com', size + 10);
@@ -67,4 +92,15 @@ export function createAuth0({ seed, size, onProgress }: BuildInput): Auth0State 
   state.mintToken('expired', 'connkit', allScopes, { expired: true });
   state.mintToken('bad-signature', 'connkit', allScopes, { secret: 'not-the-tenant-signing-key' });
   return state;
+}
+
+/** The ids as `.sort()` orders them, by a radix sort over their characters (a million: a comparator sort takes seconds). */
+function inTextOrder(ids: string[]): string[] {
+  const rows = new Uint32Array(ids.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = i;
+  const order = sortByText(rows, ids);
+  if (!order) return ids.sort();
+  const out = new Array<string>(ids.length);
+  for (let i = 0; i < out.length; i++) out[i] = ids[order[i]];
+  return out;
 }

@@ -39,7 +39,7 @@ function organization({ state, principal }: Scope, id: string): string {
 
 /** The tenant connection a new link points at; connections are not created here. */
 function tenantConnection({ principal }: Scope, connectionId: string): void {
-  if (!Object.hasOwn(principal.tenant.connections, connectionId))
+  if (!principal.tenant.connections.has(connectionId))
     throw new ApiError({
       kind: 'not_found',
       message: `The connection does not exist: connection_id ${connectionId}`,

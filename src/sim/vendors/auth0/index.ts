@@ -1,6 +1,6 @@
 import { auth0Edits } from './edits.js';
 import { scenarios, type Auth0Faults } from './scenarios.js';
-import { dataState, type ApiModule } from '../../module.js';
+import { plainCopy, type ApiModule } from '../../module.js';
 import { authenticate, type Auth0Principal } from './auth.js';
 import { auth0Browser } from './browse.js';
 import { controlFixtures } from './control.js';
@@ -12,7 +12,8 @@ import { profile } from './profile.js';
 import { auth0Observer } from './observed.js';
 import { forProfile } from '../../observe.js';
 import { providerStates } from './provider-states.js';
-import { Auth0State } from './state.js';
+import { Auth0State, type Auth0Json } from './state.js';
+import { countRecords } from './count.js';
 import { found } from '../../found.js';
 
 /** Sent on every answer; a full bucket unless the rate-limited scenario counts. */
@@ -20,7 +21,13 @@ const idleBucket = 50;
 
 export const auth0: ApiModule<Auth0State, Auth0Principal, Auth0Faults> = {
   name: 'auth0',
-  state: dataState(createAuth0, Auth0State),
+  state: {
+    create: createAuth0,
+    toJSON: (s) => s.toJSON(),
+    fromJSON: (json) => Auth0State.fromJSON(plainCopy(json) as Auth0Json),
+    adopt: (json) => Auth0State.fromJSON(json as Auth0Json),
+  },
+  countRecords,
   authenticate,
   formatError,
   errorTypes,

@@ -69,7 +69,7 @@ export const auth0Observer: Observer<Auth0State, Profile> = {
   fromObserved(seen, p, _changed, earlier) {
     const data: Auth0Data = { seed: 0, counter: 0, tenants: {}, links: {}, tokens: [] };
     const tenant = (id: string, domain: string): Tenant =>
-      (data.tenants[id] ??= { id, domain, connections: {}, organizations: {} });
+      (data.tenants[id] ??= { id, domain, connections: new Map(), organizations: {} });
     const tenants = {
       connkit: tenant('connkit', 'connkit.auth0.com'),
       other: tenant('other', 'other-tenant.auth0.com'),
@@ -86,7 +86,7 @@ export const auth0Observer: Observer<Auth0State, Profile> = {
         const seenLink = linkOf(item);
         if (!org || !seenLink) continue;
         const id = seenLink.link.connection_id;
-        tenants[org.tenant].connections[id] = { id, name: seenLink.name, strategy: seenLink.strategy };
+        tenants[org.tenant].connections.set(id, { id, name: seenLink.name, strategy: seenLink.strategy });
       }
     }
     for (const answer of answersOf(seen, 'get_organization_connections')) {
@@ -96,7 +96,7 @@ export const auth0Observer: Observer<Auth0State, Profile> = {
         const seenLink = linkOf(item);
         if (!seenLink) continue;
         const id = seenLink.link.connection_id;
-        tenants[org.tenant].connections[id] = { id, name: seenLink.name, strategy: seenLink.strategy };
+        tenants[org.tenant].connections.set(id, { id, name: seenLink.name, strategy: seenLink.strategy });
         if (!data.links[org.id].some((l) => l.connection_id === id)) data.links[org.id].push(seenLink.link);
       }
     }
@@ -115,7 +115,7 @@ export const auth0Observer: Observer<Auth0State, Profile> = {
       if (token) credentials[token] = state.mintToken(`observed-${i}`, t, scopes, { expired }).token;
     });
     // A connection the profile names but no link shows (unlinked, or unlinked by an earlier run): its name is unknown.
-    const shown = new Set([...Object.keys(tenants.connkit.connections), ...Object.keys(tenants.other.connections)]);
+    const shown = new Set([...tenants.connkit.connections.keys(), ...tenants.other.connections.keys()]);
     const named = [
       ...(p.unlinked_connection_ids ?? []),
       ...[p.organizations.main, p.organizations.empty, p.organizations.other_tenant].flatMap(

@@ -34,6 +34,6 @@ export function profile(state: Auth0State, baseUrl: string): components['schemas
       empty: org(emptyOrg),
       other_tenant: org(other && Object.keys(other.organizations)[0]),
     },
-    unlinked_connection_ids: Object.keys(main.connections).filter((c) => !linked.has(c)),
+    unlinked_connection_ids: Array.from(main.connections.keys()).filter((c) => !linked.has(c)),
   };
 }

@@ -10,7 +10,7 @@ export const providerStates = {
     const tenant = Object.values(state.data.tenants).find((t) => Object.hasOwn(t.organizations, orgId));
     if (!tenant) throw new ApiError({ kind: 'not_found', code: 'not_found', message: `no organization ${orgId}` });
     const id = `con_${mintHex(state.data.seed, 'auth0-provider-state', state.data.counter++, 16)}`;
-    tenant.connections[id] = { id, name: `provider-state-${id.slice(4, 12)}`, strategy: 'auth0' };
+    tenant.connections.set(id, { id, name: `provider-state-${id.slice(4, 12)}`, strategy: 'auth0' });
     return { connection_id: id, organization_id: orgId };
   },
 };

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { components } from '../../../generated/auth0.js';
+import { found } from '../../found.js';
 import { JwtIssuer } from '../../jwt.js';
 
 type S = components['schemas'];
@@ -13,12 +14,16 @@ export interface TenantConnection {
   strategy: string;
 }
 
+/** A tenant as it is held: its connections (a million in a large world) a Map by id. */
 export interface Tenant {
   id: string;
   domain: string;
-  connections: Record<string, TenantConnection>;
+  connections: Map<string, TenantConnection>;
   organizations: Record<string, { id: string; name: string; tenant: string }>;
 }
+
+/** A tenant as snapshots hold it. */
+export type TenantJson = Omit<Tenant, 'connections'> & { connections: Record<string, TenantConnection> };
 
 /** A link as stored: `organization_connection_name` null means "the connection's own name". */
 export interface Link {
@@ -47,6 +52,9 @@ export interface Auth0Data {
   tokens: IssuedToken[];
 }
 
+/** The state as snapshots hold it: every collection an object by id. */
+export type Auth0Json = Omit<Auth0Data, 'tenants'> & { tenants: Record<string, TenantJson> };
+
 export const allScopes = ['read', 'create', 'update', 'delete'].map((v) => `${v}:organization_connections`);
 
 export const linkDefaults = {
@@ -69,6 +77,18 @@ export class Auth0State {
       this.tenantByAudience.set(audience(t.domain), t);
       for (const id of Object.keys(t.organizations)) this.orgTenant.set(id, t);
     }
+  }
+
+  /** A snapshot's state (each tenant's connections turned into a Map, in the order the snapshot has them). */
+  static fromJSON(json: Auth0Json): Auth0State {
+    const tenants = mapValues(json.tenants, (t) => ({ ...t, connections: new Map(Object.entries(t.connections)) }));
+    return new Auth0State({ ...json, tenants });
+  }
+
+  /** The state as snapshots hold it; a Map's order is its insertion order, as an object's keys are. */
+  toJSON(): Auth0Json {
+    const tenants = mapValues(this.data.tenants, (t) => ({ ...t, connections: Object.fromEntries(t.connections) }));
+    return { ...this.data, tenants };
   }
 
   tenantForAudience(aud: unknown): Tenant | undefined {
@@ -121,7 +141,7 @@ export class Auth0State {
 
   /** The link as the EA view shows it: name and connection filled from the tenant connection. */
   view(tenant: Tenant, link: Link): OrgConnection {
-    const conn = tenant.connections[link.connection_id];
+    const conn = connectionOf(tenant, link);
     return {
       connection_id: link.connection_id,
       organization_connection_name: link.organization_connection_name ?? conn.name,
@@ -136,7 +156,7 @@ export class Auth0State {
 
   /** The link as the GA view shows it: no name override, access level or enabled flag. */
   enabledView(tenant: Tenant, link: Link): EnabledConnection {
-    const conn = tenant.connections[link.connection_id];
+    const conn = connectionOf(tenant, link);
     return {
       connection_id: link.connection_id,
       assign_membership_on_login: link.assign_membership_on_login,
@@ -172,3 +192,11 @@ export class Auth0State {
 }
 
 export const audience = (domain: string) => `https://${domain}/api/v2/`;
+
+const connectionOf = (tenant: Tenant, link: Link) =>
+  found(tenant.connections.get(link.connection_id), `connection ${link.connection_id} of tenant ${tenant.id}`);
+
+/** An object of the same keys, in the same order, each value mapped. */
+function mapValues<A, B>(record: Record<string, A>, fn: (value: A) => B): Record<string, B> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v)]));
+}

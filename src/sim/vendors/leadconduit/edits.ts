@@ -2,8 +2,7 @@ import { keyed, type RecordEdits } from '../../control/records.js';
 import { ApiError } from '../../errors.js';
 import type { LeadConduitState } from './state.js';
 
-const rowOf = (state: LeadConduitState, id: string) =>
-  Object.hasOwn(state.data.rows, id) ? state.data.rows[id] : undefined;
+const rowOf = (state: LeadConduitState, id: string) => state.data.rows.get(id);
 
 /** What the page's record editor may change in LeadConduit's state, and its one-click presets. */
 export const leadconduitEdits: RecordEdits<LeadConduitState> = {
@@ -19,7 +18,7 @@ export const leadconduitEdits: RecordEdits<LeadConduitState> = {
             'Drops the LeadConduit row and keeps the SSO connection: the list shows it sso_only until a superuser repairs it.',
           apply: (state, id) => {
             const row = rowOf(state, id);
-            if (!row || !Object.hasOwn(state.data.networkConnections, row.external_id))
+            if (!row || !state.data.networkConnections.has(row.external_id))
               throw new ApiError({
                 kind: 'unprocessable',
                 code: 'preset_not_applicable',
@@ -35,9 +34,7 @@ export const leadconduitEdits: RecordEdits<LeadConduitState> = {
           apply: (state, id) => {
             const row = rowOf(state, id);
             if (!row) return 'removed';
-            const nc = Object.hasOwn(state.data.networkConnections, row.external_id)
-              ? state.data.networkConnections[row.external_id]
-              : undefined;
+            const nc = state.data.networkConnections.get(row.external_id);
             if (nc) state.removeSsoConnection(nc);
             state.removeRow(row);
             return 'removed';

@@ -1,6 +1,6 @@
 import { leadconduitEdits } from './edits.js';
 import { scenarios, type LcFaults } from './scenarios.js';
-import { dataState, type ApiModule } from '../../module.js';
+import { plainCopy, type ApiModule } from '../../module.js';
 import { authenticate, type LcPrincipal } from './auth.js';
 import { leadconduitBrowser } from './browse.js';
 import { controlFixtures } from './control.js';
@@ -12,11 +12,18 @@ import { profile } from './profile.js';
 import { leadconduitObserver } from './observed.js';
 import { forProfile } from '../../observe.js';
 import { providerStates } from './provider-states.js';
-import { LeadConduitState } from './state.js';
+import { LeadConduitState, type LcJson } from './state.js';
+import { countRecords } from './count.js';
 
 export const leadconduit: ApiModule<LeadConduitState, LcPrincipal, LcFaults> = {
   name: 'leadconduit',
-  state: dataState(createLeadConduit, LeadConduitState),
+  state: {
+    create: createLeadConduit,
+    toJSON: (s) => s.toJSON(),
+    fromJSON: (json) => LeadConduitState.fromJSON(plainCopy(json) as LcJson),
+    adopt: (json) => LeadConduitState.fromJSON(json as LcJson),
+  },
+  countRecords,
   authenticate,
   formatError,
   errorTypes,

@@ -58,8 +58,8 @@ export const leadconduitObserver: Observer<LeadConduitState, Profile> = {
       accounts: {},
       ssoAccounts: {},
       credentials: Object.fromEntries(keys(p).map((k) => [k.api_key, k])),
-      networkConnections: {},
-      rows: {},
+      networkConnections: new Map(),
+      rows: new Map(),
       invitations: {},
     };
     const details = new Map(
@@ -84,7 +84,7 @@ export const leadconduitObserver: Observer<LeadConduitState, Profile> = {
           created_by: e.created_by ?? '',
           permissions: e.permissions,
         };
-        data.networkConnections[sso] = nc;
+        data.networkConnections.set(sso, nc);
         if (e.status !== 'completed') continue;
         const row: AccountConnectionRow = {
           id: e.id,
@@ -101,7 +101,7 @@ export const leadconduitObserver: Observer<LeadConduitState, Profile> = {
           account_entity: e.account_entity ?? null,
           custom_entities: e.custom_entities,
         };
-        data.rows[row.id] = row;
+        data.rows.set(row.id, row);
       }
     }
     return {

@@ -15,8 +15,7 @@ export function profile(state: LeadConduitState, baseUrl: string): components['s
       .filter((n) => !withRow.has(n.id))
       .map((n) => n.id);
   };
-  const live = (account: string) =>
-    state.rows(account).filter((r) => Object.hasOwn(state.data.networkConnections, r.external_id));
+  const live = (account: string) => state.rows(account).filter((r) => state.data.networkConnections.has(r.external_id));
   return {
     api: 'leadconduit',
     base_url: baseUrl,

@@ -22,10 +22,10 @@ export const controlFixtures = {
   ) {
     const serviceId = service(state, body.external_service_id);
     let orgId = body.organization_id?.toLowerCase();
-    if (orgId && !Object.hasOwn(state.data.organizations, orgId)) throw notFound(`organization ${orgId}`);
+    if (orgId && !state.data.organizations.has(orgId)) throw notFound(`organization ${orgId}`);
     if (!orgId) {
       orgId = state.uuid();
-      state.data.organizations[orgId] = { id: orgId, name: `Control Club ${state.data.counter}` };
+      state.data.organizations.set(orgId, { id: orgId, name: `Control Club ${state.data.counter}` });
     }
     const now = Date.now();
     const ct = state.addConnectToken({

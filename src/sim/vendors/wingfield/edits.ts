@@ -26,7 +26,7 @@ export const wingfieldEdits: RecordEdits<WingfieldState> = {
           description:
             "Unlinks the organization, as the partner's DELETE does: it leaves the service's list and its Pro seats go back to Free.",
           apply: (state, id) => {
-            const r = Object.hasOwn(state.data.relations, id) ? state.data.relations[id] : undefined;
+            const r = state.data.relations.get(id);
             if (r) state.deleteRelation(r);
             return 'removed';
           },

@@ -1,8 +1,17 @@
 import { progressTicker, type BuildInput } from '../../build-progress.js';
-import { farFuture, longAgo, pastDate, seededFor } from '../../seeded.js';
-import { WingfieldState, type ConnectTokenState, type Permission, type WfData } from './state.js';
+import { LazyMap } from '../../cow/lazy-map.js';
+import { farFuture, longAgo, mintUuid, pastDate, seededFor } from '../../seeded.js';
+import {
+  WingfieldState,
+  type ConnectTokenState,
+  type Organization,
+  type Permission,
+  type Relation,
+  type WfData,
+} from './state.js';
 
 const all = (p: Permission) => ({ user: p, organization: p, 'court-booking': p });
+const clubKinds = ['Padel Club', 'Tennis Club', 'Squash Center'];
 
 /**
  * Two external services: `partner` (2 PRO seats, one taken) related to the first half of
@@ -13,15 +22,18 @@ const all = (p: Permission) => ({ user: p, organization: p, 'court-booking': p }
  */
 export function createWingfield({ seed, size, onProgress }: BuildInput): WingfieldState {
   const f = seededFor(seed, 'wingfield');
+  // Kept by id once looked up by id (see LazyMap): the build only lists them.
+  const orgs: Organization[] = [];
+  const relations: Relation[] = [];
   const data: WfData = {
     seed,
     counter: 0,
     services: {},
     tokens: {},
-    organizations: {},
+    organizations: new LazyMap(orgs, (o) => o.id),
     users: {},
     connectTokens: {},
-    relations: {},
+    relations: new LazyMap(relations, (r) => r.id),
     memberships: {},
   };
   const service = (name: string, pro_quota: number) => {
@@ -34,27 +46,33 @@ export function createWingfield({ seed, size, onProgress }: BuildInput): Wingfie
   const orgCount = Math.max(size, 6);
   // The organizations, then the relations of the first half of them.
   const tick = progressTicker(orgCount + Math.ceil(orgCount / 2), onProgress);
-  const orgs = Array.from({ length: orgCount }, (_, i) => {
+  for (let i = 0; i < orgCount; i++) {
     tick(i);
-    const o = { id: f.uuid(), name: `${f.city()} ${f.pick(['Padel Club', 'Tennis Club', 'Squash Center'])} ${i + 1}` };
-    data.organizations[o.id] = o;
-    return o;
-  });
+    orgs.push({ id: f.uuid(), name: `${f.city()} ${f.pick(clubKinds)} ${i + 1}` });
+  }
   const users = Array.from({ length: 6 }, () => {
     const u = { id: f.uuid(), email: f.email() };
     data.users[u.id] = u;
     return u;
   });
 
-  const state = new WingfieldState(data);
+  // The relations are listed before the state indexes them, with the ids createRelation mints.
+  const relate = (serviceId: string, organizationId: string, externalOrganizationId: string, at: string) =>
+    relations.push({
+      id: mintUuid(seed, 'wingfield', data.counter++),
+      externalServiceId: serviceId,
+      organizationId,
+      externalOrganizationId,
+      createdAt: at,
+      updatedAt: at,
+    });
   const half = Math.ceil(orgs.length / 2);
-  orgs.slice(0, half).forEach((o, i) => {
+  for (let i = 0; i < half; i++) {
     tick(orgCount + i);
-    const at = pastDate(f);
-    const r = state.createRelation(partner.id, o.id, `club-${1000 + i}`, at);
-    r.updatedAt = at;
-  });
-  orgs.slice(half, half + 2).forEach((o, i) => state.createRelation(other.id, o.id, `other-${i}`, pastDate(f)));
+    relate(partner.id, orgs[i].id, `club-${1000 + i}`, pastDate(f));
+  }
+  for (let i = 0; i < 2; i++) relate(other.id, orgs[half + i].id, `other-${i}`, pastDate(f));
+  const state = new WingfieldState(data);
   const related = orgs[0];
   for (const u of users.slice(0, 3))
     state.setMembership({

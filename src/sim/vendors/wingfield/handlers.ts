@@ -1,5 +1,6 @@
 import type { operations } from '../../../generated/wingfield.js';
 import { ApiError } from '../../errors.js';
+import { found } from '../../found.js';
 import type { TypedHandlers } from '../../module.js';
 import type { WfPrincipal } from './auth.js';
 import { connectTokenFormat, type WingfieldState } from './state.js';
@@ -50,7 +51,7 @@ export const handlers: TypedHandlers<operations, WingfieldState, WfPrincipal> = 
     const all = state.relationsOf(principal.serviceId);
     const items = all.slice(offset, offset + limit).map((relation) => ({
       id: relation.organizationId,
-      name: state.data.organizations[relation.organizationId].name,
+      name: found(state.data.organizations.get(relation.organizationId), 'organization of a relation').name,
       relation,
     }));
     return { status: 200, body: { items, totalCount: all.length } };
@@ -59,7 +60,7 @@ export const handlers: TypedHandlers<operations, WingfieldState, WfPrincipal> = 
   upsertOrganizationUserSubscription: ({ state, principal, params, body }) => {
     const orgId = String(params.path.organizationId).toLowerCase();
     const userId = String(params.path.userId).toLowerCase();
-    if (!Object.hasOwn(state.data.organizations, orgId))
+    if (!state.data.organizations.has(orgId))
       throw err('not_found', 'organization_not_found', 'Organization was not found.');
     if (!state.relation(principal.serviceId, orgId))
       throw err('forbidden', 'organization_access_denied', 'Service is not granted access to the organization.');

@@ -1,5 +1,5 @@
 import { wingfieldEdits } from './edits.js';
-import { dataState, type ApiModule } from '../../module.js';
+import { plainCopy, type ApiModule } from '../../module.js';
 import { authenticate, type WfPrincipal } from './auth.js';
 import { wingfieldBrowser } from './browse.js';
 import { controlFixtures } from './control.js';
@@ -11,12 +11,19 @@ import { profile } from './profile.js';
 import { wingfieldObserver } from './observed.js';
 import { forProfile } from '../../observe.js';
 import { providerStates } from './provider-states.js';
-import { WingfieldState } from './state.js';
+import { WingfieldState, type WfJson } from './state.js';
+import { countRecords } from './count.js';
 import { found } from '../../found.js';
 
 export const wingfield: ApiModule<WingfieldState, WfPrincipal> = {
   name: 'wingfield',
-  state: dataState(createWingfield, WingfieldState),
+  state: {
+    create: createWingfield,
+    toJSON: (s) => s.toJSON(),
+    fromJSON: (json) => WingfieldState.fromJSON(plainCopy(json) as WfJson),
+    adopt: (json) => WingfieldState.fromJSON(json as WfJson),
+  },
+  countRecords,
   authenticate,
   formatError,
   errorTypes,

@@ -69,10 +69,10 @@ export const wingfieldObserver: Observer<WingfieldState, Profile> = {
       counter: 0,
       services: {},
       tokens: {},
-      organizations: {},
+      organizations: new Map(),
       users: {},
       connectTokens: {},
-      relations: {},
+      relations: new Map(),
       memberships: {},
     };
     const partner = p.external_service_id;
@@ -82,16 +82,16 @@ export const wingfieldObserver: Observer<WingfieldState, Profile> = {
       for (const item of itemsOf(answer.body, 'items')) {
         const r = relationOf(item.relation);
         if (!r || !data.services[r.externalServiceId]) continue;
-        data.relations[r.id] = r;
-        data.organizations[r.organizationId] = {
+        data.relations.set(r.id, r);
+        data.organizations.set(r.organizationId, {
           id: r.organizationId,
           name: typeof item.name === 'string' ? item.name : r.organizationId,
-        };
+        });
       }
     // Organizations the profile names exist (a relation an earlier run removed leaves its organization);
     // a name shows only while related, and no step can relate one again with a known name.
     const named = [...(p.organizations?.unrelated ?? []), ...(p.organizations?.related ?? []).map((o) => o.id)];
-    for (const id of named) data.organizations[id] ??= { id, name: id };
+    for (const id of named) if (!data.organizations.has(id)) data.organizations.set(id, { id, name: id });
     // The profile names each token by what it grants (x-connkit-assumption).
     const tokens: [string | undefined, string | undefined, Permission, string | null][] = [
       [p.tokens.write, partner, 'write', null],
@@ -128,7 +128,7 @@ export const wingfieldObserver: Observer<WingfieldState, Profile> = {
     for (const t of ct?.cancelled ?? []) connect(t, 'cancelled', noOrganization);
     for (const t of ct?.expired ?? []) if (!data.connectTokens[t]) connect(t, 'open', noOrganization);
     const byExternal = new Map(
-      Object.values(data.relations)
+      Array.from(data.relations.values())
         .filter((r) => r.externalServiceId === partner)
         .map((r) => [r.externalOrganizationId, r.organizationId]),
     );

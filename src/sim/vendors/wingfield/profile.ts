@@ -43,7 +43,7 @@ export function profile(state: WingfieldState, baseUrl: string): components['sch
     },
     organizations: {
       related: related.map((r) => ({ id: r.organizationId, external_organization_id: r.externalOrganizationId })),
-      unrelated: Object.keys(state.data.organizations).filter((id) => !relatedIds.has(id)),
+      unrelated: Array.from(state.data.organizations.keys()).filter((id) => !relatedIds.has(id)),
     },
     users: Object.keys(state.data.users).filter(
       (u) => !Object.values(state.data.memberships).some((m) => m.user_id === u && m.externally_managed_by === partner),
