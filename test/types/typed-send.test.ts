@@ -2,7 +2,8 @@
 // wrong operationId, path parameter, query value or body field is a compile error, and an
 // answer checked with expectAnswer has the schema's fields. Each case is compiled in memory,
 // as a check's file would be, and must give exactly the expected verdict.
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
@@ -114,5 +115,48 @@ describe("verify's typed requests and answers", () => {
         expect(messages[0]).toMatch(c.error);
       }
     });
+  });
+});
+
+/** Every `any` and every cast of a check context in a source (`as const` aside), as `file:line`. */
+function loosenings(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    const cast = ts.isAsExpression(node) || ts.isTypeAssertionExpression(node);
+    const context =
+      cast && (/^\(?(ctx|c|context)\b/.test(node.expression.getText(sf)) || /Context|Core/.test(node.type.getText(sf)));
+    if (node.kind === ts.SyntaxKind.AnyKeyword || context)
+      found.push(`${relative(packageRoot, file)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+describe('conformance/ keeps its types', () => {
+  const root = join(packageRoot, 'conformance');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(root, f));
+
+  it('finds what it looks for (the detector itself)', () => {
+    const text = [
+      'const a = ctx as CheckContext<"wingfield">;',
+      'let b: any;',
+      'const c = (other as unknown) as CheckCore;',
+      'const d = [1] as const;',
+      'const e = value as string;',
+    ].join('\n');
+    expect(loosenings(join(dir, '__probe.ts'), text)).toEqual([
+      'test/types/__probe.ts:1',
+      'test/types/__probe.ts:2',
+      'test/types/__probe.ts:3',
+    ]);
+  });
+
+  it('has no any and no cast of a check context', () => {
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.flatMap((f) => loosenings(f))).toEqual([]);
   });
 });
