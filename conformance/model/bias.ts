@@ -35,6 +35,7 @@ function biasedPick(
   where: Where,
   pooled: ReadonlySet<string>,
   searched: ReadonlySet<string>,
+  required = false,
 ): fc.Arbitrary<Pick> {
   const { schema, nullable } = unwrapNull(raw);
   const enumerated = Array.isArray(schema.enum) || Array.isArray((schema.items as JsonObject | undefined)?.enum);
@@ -44,13 +45,16 @@ function biasedPick(
     return weighted([4, recent(0)], [2, recent(1)], [3, last], [2, field], [2, pool], [1, base]);
   }
   if (where === 'query') {
-    if (searched.has(name)) return weighted([5, search], [1, omit]);
-    if (enumerated)
-      return schema.type === 'array'
-        ? weighted([5, seen], [2, values ?? base], [1, base], [1, omit])
-        : weighted([5, values ?? base], [2, seen], [1, base]);
-    if (schema.type === 'integer') return weighted([6, within], [2, base]);
-    if (schema.type === 'boolean') return weighted([4, values ?? base], [2, omit], [1, base]);
+    // An optional filter is left out about as often as set: several at once mostly leave nothing to compare.
+    if (searched.has(name)) return weighted([4, search], [3, omit]);
+    if (enumerated && schema.type === 'array')
+      return required
+        ? weighted([5, seen], [1, values ?? base], [1, base])
+        : weighted([3, seen], [1, values ?? base], [4, omit]);
+    // An order or a field name filters nothing: always one of the schema's values.
+    if (enumerated) return weighted([5, values ?? base], [1, base]);
+    if (schema.type === 'integer') return weighted([3, within], [3, base]);
+    if (schema.type === 'boolean') return weighted([3, values ?? base], [required ? 0 : 4, omit], [1, base]);
     return weighted([3, base], [1, omit]);
   }
   if (where === 'body') {
@@ -79,7 +83,7 @@ function biasedPlan(
       Object.fromEntries(
         op.params
           .filter((p) => p.in === where && p.name.toLowerCase() !== 'authorization')
-          .map((p) => [p.name, biasedPick(p.name, p.schema, where, pooled, searched)]),
+          .map((p) => [p.name, biasedPick(p.name, p.schema, where, pooled, searched, p.required)]),
       ),
     );
   const props = (op.body?.schema.properties ?? {}) as Record<string, JsonObject>;
@@ -118,10 +122,10 @@ export function stepsArbitrary(
       const byId = new Map(ops(r.changes).map((o) => [o.id, biasedPlan(o, main, pooled, searched)]));
       const change = fc.oneof(...byId.values());
       const shows = reads(ops(r.shows));
-      // The second change is most often the same operation again (disable, then the call that needs it enabled;
+      // The second change is often the same operation again (disable, then the call that needs it enabled;
       // set a member, then reset it with null), else any change of the resource.
       const then = (first: Plan) =>
-        weighted<Plan | null>([2, fc.constant(null)], [3, byId.get(first.operationId) ?? change], [1, change]);
+        weighted<Plan | null>([2, fc.constant(null)], [2, byId.get(first.operationId) ?? change], [3, change]);
       return fc
         .tuple(fc.option(shows, { freq: 2 }), change)
         .chain(([before, first]) =>
@@ -132,8 +136,8 @@ export function stepsArbitrary(
     });
   const lone = spec.resources.filter((r) => r.shows.length).map((r) => reads(ops(r.shows)).map((p) => [p]));
   return weighted<Plan[]>(
-    [6, uniform],
-    ...lone.map((a): [number, fc.Arbitrary<Plan[]>] => [2, a]),
-    ...chains.map((a): [number, fc.Arbitrary<Plan[]>] => [3, a]),
+    [5, uniform],
+    ...lone.map((a): [number, fc.Arbitrary<Plan[]>] => [3, a]),
+    ...chains.map((a): [number, fc.Arbitrary<Plan[]>] => [4, a]),
   );
 }
