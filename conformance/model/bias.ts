@@ -35,22 +35,29 @@ function biasedPick(
   where: Where,
   pooled: ReadonlySet<string>,
   searched: ReadonlySet<string>,
+  required = false,
+  follow = false,
 ): fc.Arbitrary<Pick> {
   const { schema, nullable } = unwrapNull(raw);
   const enumerated = Array.isArray(schema.enum) || Array.isArray((schema.items as JsonObject | undefined)?.enum);
   const values = valuesOf(schema);
   if (pooled.has(name)) {
+    // A step that follows another in a chain is mostly about the resource the last one named or showed.
+    if (follow && where !== 'header') return weighted([5, recent(0)], [4, last], [1, recent(1)], [1, pool]);
     if (where === 'header') return weighted([5, base], [2, recent(0)], [1, recent(1)], [2, last], [1, pool]);
     return weighted([4, recent(0)], [2, recent(1)], [3, last], [2, field], [2, pool], [1, base]);
   }
   if (where === 'query') {
-    if (searched.has(name)) return weighted([5, search], [1, omit]);
-    if (enumerated)
-      return schema.type === 'array'
-        ? weighted([5, seen], [2, values ?? base], [1, base], [1, omit])
-        : weighted([5, values ?? base], [2, seen], [1, base]);
-    if (schema.type === 'integer') return weighted([6, within], [2, base]);
-    if (schema.type === 'boolean') return weighted([4, values ?? base], [2, omit], [1, base]);
+    // An optional filter is left out about as often as set: several at once mostly leave nothing to compare.
+    if (searched.has(name)) return weighted([4, search], [3, omit]);
+    if (enumerated && schema.type === 'array')
+      return required
+        ? weighted([5, seen], [1, values ?? base], [1, base])
+        : weighted([3, seen], [1, values ?? base], [4, omit]);
+    // An order or a field name filters nothing: always one of the schema's values.
+    if (enumerated) return weighted([5, values ?? base], [1, base]);
+    if (schema.type === 'integer') return weighted([3, within], [3, base]);
+    if (schema.type === 'boolean') return weighted([3, values ?? base], [required ? 0 : 4, omit], [1, base]);
     return weighted([3, base], [1, omit]);
   }
   if (where === 'body') {
@@ -73,13 +80,14 @@ function biasedPlan(
   principal: fc.Arbitrary<number>,
   pooled: ReadonlySet<string>,
   searched: ReadonlySet<string>,
+  follow = false,
 ): fc.Arbitrary<Plan> {
   const params = (where: Where) =>
     fc.record(
       Object.fromEntries(
         op.params
           .filter((p) => p.in === where && p.name.toLowerCase() !== 'authorization')
-          .map((p) => [p.name, biasedPick(p.name, p.schema, where, pooled, searched)]),
+          .map((p) => [p.name, biasedPick(p.name, p.schema, where, pooled, searched, p.required, follow)]),
       ),
     );
   const props = (op.body?.schema.properties ?? {}) as Record<string, JsonObject>;
@@ -91,7 +99,10 @@ function biasedPlan(
     header: params('header'),
     body: fc.record(
       Object.fromEntries(
-        Object.entries(props).map(([name, schema]) => [name, biasedPick(name, schema, 'body', pooled, searched)]),
+        Object.entries(props).map(([name, schema]) => [
+          name,
+          biasedPick(name, schema, 'body', pooled, searched, false, follow),
+        ]),
       ),
     ),
   });
@@ -111,29 +122,45 @@ export function stepsArbitrary(
   const anyone = fc.nat(Math.max(0, principals - 1));
   const main = weighted([4, fc.constant(0)], [1, anyone]);
   const uniform = planArbitrary(index, pooled, principals).map((p) => [p]);
-  const reads = (shows: Operation[]) => fc.oneof(...shows.map((o) => biasedPlan(o, anyone, pooled, searched)));
+  // Reads by the main principal or any other alike often: the other party's view is drawn as often as a
+  // wrong scope's refusal.
+  const reader = weighted([2, fc.constant(0)], [3, anyone]);
+  const reads = (shows: Operation[], follow = false) =>
+    fc.oneof(...shows.map((o) => biasedPlan(o, reader, pooled, searched, follow)));
   const chains = spec.resources
     .filter((r) => r.shows.length && r.changes.length)
     .map((r) => {
-      const byId = new Map(ops(r.changes).map((o) => [o.id, biasedPlan(o, main, pooled, searched)]));
+      const plans = (follow: boolean) =>
+        new Map(ops(r.changes).map((o) => [o.id, biasedPlan(o, main, pooled, searched, follow)]));
+      const byId = plans(false);
+      // After a read, the change is mostly of a resource that read just showed.
+      const onRead = plans(true);
       const change = fc.oneof(...byId.values());
-      const shows = reads(ops(r.shows));
-      // The second change is most often the same operation again (disable, then the call that needs it enabled;
+      const changeShown = fc.oneof(...onRead.values());
+      const before = reads(ops(r.shows));
+      const shows = reads(ops(r.shows), true);
+      // The second change is often the same operation again (disable, then the call that needs it enabled;
       // set a member, then reset it with null), else any change of the resource.
       const then = (first: Plan) =>
-        weighted<Plan | null>([2, fc.constant(null)], [3, byId.get(first.operationId) ?? change], [1, change]);
+        weighted<Plan | null>(
+          [2, fc.constant(null)],
+          [2, onRead.get(first.operationId) ?? changeShown],
+          [3, changeShown],
+        );
       return fc
-        .tuple(fc.option(shows, { freq: 2 }), change)
-        .chain(([before, first]) =>
-          fc
-            .tuple(then(first), fc.array(shows, { minLength: 1, maxLength: 4 }))
-            .map(([second, after]) => [...(before ? [before] : []), first, ...(second ? [second] : []), ...after]),
+        .option(before, { freq: 2 })
+        .chain((read) =>
+          (read ? changeShown : change).chain((first) =>
+            fc
+              .tuple(then(first), fc.array(shows, { minLength: 1, maxLength: 4 }))
+              .map(([second, after]) => [...(read ? [read] : []), first, ...(second ? [second] : []), ...after]),
+          ),
         );
     });
   const lone = spec.resources.filter((r) => r.shows.length).map((r) => reads(ops(r.shows)).map((p) => [p]));
   return weighted<Plan[]>(
-    [6, uniform],
-    ...lone.map((a): [number, fc.Arbitrary<Plan[]>] => [2, a]),
-    ...chains.map((a): [number, fc.Arbitrary<Plan[]>] => [3, a]),
+    [5, uniform],
+    ...lone.map((a): [number, fc.Arbitrary<Plan[]>] => [3, a]),
+    ...chains.map((a): [number, fc.Arbitrary<Plan[]>] => [4, a]),
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerDiff, bodyDiff, IdMatcher } from '../../conformance/model/compare.js';
+import { answerDiff, bodyDiff, ChangeMemory, IdMatcher } from '../../conformance/model/compare.js';
 import { HeaderMemory } from '../../conformance/model/headers.js';
 import { methodsAt } from '../../conformance/model/requests.js';
 import type { Answer } from '../../conformance/model/types.js';
@@ -47,6 +47,28 @@ describe('the model tier compares bodies as the spec lets it', () => {
     ).toMatch(/body\.at/);
     expect(bodyDiff({ a: 1 }, { a: 1, extra: true }, ordered, new IdMatcher())).toBeUndefined();
     expect(bodyDiff({ a: 1, b: 2 }, { a: 1 }, ordered, new IdMatcher())).toMatch(/body\.b: missing/);
+  });
+
+  it('a server timestamp must move in the target when it moves in the model, and only then (per record, by its ids)', () => {
+    const rules = { ...ordered, changes: new ChangeMemory() };
+    const rel = (id: string, at: string) => ({ relation: { id, updatedAt: at } });
+    const ids = new IdMatcher();
+    const t0 = '2026-01-01T00:00:00.000Z';
+    const t1 = '2026-01-01T00:00:01.000Z';
+    const t2 = '2026-01-01T00:00:02.000Z';
+    expect(bodyDiff(rel('r1', t0), rel('r1', t0), rules, ids)).toBeUndefined();
+    // Moved on both sides (to different stamps, within the slack): agreed.
+    expect(bodyDiff(rel('r1', t1), rel('r1', t2), rules, ids)).toBeUndefined();
+    // Moved in the model only.
+    expect(bodyDiff(rel('r1', t2), rel('r1', t2), rules, ids)).toMatch(
+      /body\.relation\.updatedAt: moved in the model .* but not in the target/,
+    );
+    // Another record is followed on its own; the target moving alone is a difference too.
+    expect(bodyDiff(rel('r2', t0), rel('r2', t0), rules, ids)).toBeUndefined();
+    expect(bodyDiff(rel('r2', t0), rel('r2', t1), rules, ids)).toMatch(/did not move in the model/);
+    // Without a memory, or for a record with no id field, only the slack applies.
+    expect(bodyDiff({ at: t0 }, { at: t0 }, rules, ids)).toBeUndefined();
+    expect(bodyDiff({ at: t1 }, { at: t0 }, rules, ids)).toBeUndefined();
   });
 
   it('errors: the status, then the vendor error type, not the wording', () => {
@@ -106,6 +128,20 @@ describe('the model tier compares headers by what the spec says they mean', () =
     // A new window (another reset) may start full again; another token has a bucket of its own.
     expect(memory.check(index, op, '/x', 'tok', model, answer(200, {}, rl(50, 50, now + 50)), now)).toBeUndefined();
     expect(memory.check(index, op, '/x', 'other', model, answer(200, {}, rl(50, 50, now + 50)), now)).toBeUndefined();
+  });
+
+  it("remaining falls in the target where it falls in the model, within one window (a fault scenario's count)", () => {
+    const memory = new HeaderMemory();
+    const m = (n: number) => answer(200, {}, rl(5, n, now + 30));
+    expect(memory.check(index, op, '/x', 'tok', m(4), answer(200, {}, rl(5, 4, now + 30)), now)).toBeUndefined();
+    expect(memory.check(index, op, '/x', 'tok', m(3), answer(200, {}, rl(5, 3, now + 30)), now)).toBeUndefined();
+    expect(memory.check(index, op, '/x', 'tok', m(2), answer(200, {}, rl(5, 3, now + 30)), now)).toMatch(
+      /the model's count fell \(3 → 2\).*the target's did not/,
+    );
+    // A model whose count stays (no scenario) asks nothing of the target's.
+    const idle = new HeaderMemory();
+    expect(idle.check(index, op, '/x', 'tok', m(5), answer(200, {}, rl(5, 4, now + 30)), now)).toBeUndefined();
+    expect(idle.check(index, op, '/x', 'tok', m(5), answer(200, {}, rl(5, 3, now + 30)), now)).toBeUndefined();
   });
 
   it('a missing header the spec defines is a difference', () => {

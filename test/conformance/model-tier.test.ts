@@ -88,7 +88,7 @@ describe('a planted bug', () => {
         return await verify({
           ...modelOnly,
           modelRuns: 100,
-          maxSteps: 12,
+          maxSteps: 24,
           api: 'auth0',
           target: `${proxy.url}${prefixOf('auth0')}`,
           control: `${proxy.url}/__control`,

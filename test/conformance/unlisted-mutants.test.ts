@@ -202,7 +202,7 @@ describe('unlisted mutants: bugs written from the spec, not from the checks', ()
       }),
     );
     await judgeAll(lanes.flat(), outFile, minimumKillRate, minimumOwnKillRate);
-  }, 180_000);
+  }, 360_000);
 });
 
 describe('unlisted mutants, with no control API: the model tier alone, started from what the target shows', () => {
@@ -232,5 +232,5 @@ describe('unlisted mutants, with no control API: the model tier alone, started f
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 360_000);
 });
