@@ -68,10 +68,9 @@ export class LazyMap<K, V> extends Map<K, V> {
     for (const v of values) yield this.keyOf(v);
   }
 
-  override *values(): MapIterator<V> {
-    const values = this.pending;
-    if (!values) return yield* super.values();
-    yield* values;
+  override values(): MapIterator<V> {
+    // The list's own iterator: a builder's count or index pass over a million values runs at array speed.
+    return this.pending ? this.pending.values() : super.values();
   }
 
   override [Symbol.iterator](): MapIterator<[K, V]> {

@@ -1,6 +1,5 @@
 import { progressTicker, type BuildInput } from '../../build-progress.js';
 import { maxLengthOf, seededFor, specSchema } from '../../seeded.js';
-import { LazyMap } from '../../cow/lazy-map.js';
 import { found } from '../../found.js';
 import { sortByText } from '../../index/radix.js';
 import {
@@ -38,17 +37,16 @@ export function createAuth0({ seed, size, onProgress }: BuildInput): Auth0State 
   // Each tenant's connection ids in the order they were made: its Map's order.
   const connectionIds = new Map<Tenant, string[]>();
   const tenant = (tid: string, domain: string, connections: number): Tenant => {
-    const list: TenantConnection[] = [];
+    const byId = new Map<string, TenantConnection>();
     const ids: string[] = [];
     for (let i = 0; i < connections; i++) {
       tick(made++);
       const strategy = f.pick(strategies);
       const c = { id: id('con'), name: `${f.noun()}-${strategy}-${i}`.toLowerCase(), strategy };
-      list.push(c);
+      byId.set(c.id, c);
       ids.push(c.id);
     }
-    // Kept by id once looked up by id (see LazyMap): the build only lists them.
-    const t: Tenant = { id: tid, domain, connections: new LazyMap(list, (c) => c.id), organizations: {} };
+    const t: Tenant = { id: tid, domain, connections: byId, organizations: {} };
     connectionIds.set(t, ids);
     data.tenants[tid] = t;
     return t;

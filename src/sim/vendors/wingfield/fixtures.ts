@@ -1,5 +1,4 @@
 import { progressTicker, type BuildInput } from '../../build-progress.js';
-import { LazyMap } from '../../cow/lazy-map.js';
 import { farFuture, longAgo, mintUuid, pastDate, seededFor } from '../../seeded.js';
 import {
   WingfieldState,
@@ -22,18 +21,16 @@ const clubKinds = ['Padel Club', 'Tennis Club', 'Squash Center'];
  */
 export function createWingfield({ seed, size, onProgress }: BuildInput): WingfieldState {
   const f = seededFor(seed, 'wingfield');
-  // Kept by id once looked up by id (see LazyMap): the build only lists them.
   const orgs: Organization[] = [];
-  const relations: Relation[] = [];
   const data: WfData = {
     seed,
     counter: 0,
     services: {},
     tokens: {},
-    organizations: new LazyMap(orgs, (o) => o.id),
+    organizations: new Map(),
     users: {},
     connectTokens: {},
-    relations: new LazyMap(relations, (r) => r.id),
+    relations: new Map(),
     memberships: {},
   };
   const service = (name: string, pro_quota: number) => {
@@ -48,7 +45,9 @@ export function createWingfield({ seed, size, onProgress }: BuildInput): Wingfie
   const tick = progressTicker(orgCount + Math.ceil(orgCount / 2), onProgress);
   for (let i = 0; i < orgCount; i++) {
     tick(i);
-    orgs.push({ id: f.uuid(), name: `${f.city()} ${f.pick(clubKinds)} ${i + 1}` });
+    const o = { id: f.uuid(), name: `${f.city()} ${f.pick(clubKinds)} ${i + 1}` };
+    orgs.push(o);
+    data.organizations.set(o.id, o);
   }
   const users = Array.from({ length: 6 }, () => {
     const u = { id: f.uuid(), email: f.email() };
@@ -56,16 +55,18 @@ export function createWingfield({ seed, size, onProgress }: BuildInput): Wingfie
     return u;
   });
 
-  // The relations are listed before the state indexes them, with the ids createRelation mints.
-  const relate = (serviceId: string, organizationId: string, externalOrganizationId: string, at: string) =>
-    relations.push({
+  // The relations are stored before the state indexes them, with the ids createRelation mints.
+  const relate = (serviceId: string, organizationId: string, externalOrganizationId: string, at: string) => {
+    const r: Relation = {
       id: mintUuid(seed, 'wingfield', data.counter++),
       externalServiceId: serviceId,
       organizationId,
       externalOrganizationId,
       createdAt: at,
       updatedAt: at,
-    });
+    };
+    data.relations.set(r.id, r);
+  };
   const half = Math.ceil(orgs.length / 2);
   for (let i = 0; i < half; i++) {
     tick(orgCount + i);

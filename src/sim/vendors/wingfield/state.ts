@@ -1,6 +1,5 @@
 import { replaceFields } from '../../replace-fields.js';
 import type { components } from '../../../generated/wingfield.js';
-import { LazyMap } from '../../cow/lazy-map.js';
 import { mintHex, mintUuid } from '../../seeded.js';
 
 type S = components['schemas'];
@@ -80,10 +79,15 @@ export class WingfieldState {
       if (list) list.push(r);
       else byService.set(r.externalServiceId, [r]);
     }
-    // Each service's lookups are made on its first claim or delete, not with the world.
     for (const [service, list] of byService) {
-      this.relationByOrg.set(service, new LazyMap(list, (r) => r.organizationId));
-      this.relationByExternalId.set(service, new LazyMap(list, (r) => r.externalOrganizationId));
+      const byOrg = new Map<string, Relation>();
+      const byExternal = new Map<string, Relation>();
+      for (const r of list) {
+        byOrg.set(r.organizationId, r);
+        byExternal.set(r.externalOrganizationId, r);
+      }
+      this.relationByOrg.set(service, byOrg);
+      this.relationByExternalId.set(service, byExternal);
     }
   }
 
