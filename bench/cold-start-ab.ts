@@ -3,7 +3,11 @@
 // moves far less than the wall time with what else a shared machine runs.
 //   npx tsx bench/cold-start-ab.ts <old>/dist/src/cli.js dist/src/cli.js
 // (an old build: `git worktree add`, `npm run build` there, or a copy of dist/ beside a
-// package.json, specs/ and node_modules/ that resolve as in the repository).
+// package.json, specs/ and node_modules/ that resolve as in the repository). `fresh:<cli.js>`
+// starts that build with an empty state folder each time: no code cache, a command's first start.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from '../src/free-port.js';
 import { readyOn, startConnkit } from './connkit.js';
 import { fixtures, headlineReads } from './endpoints.js';
@@ -23,13 +27,21 @@ const push = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m
 for (let i = 0; i < 7; i++) {
   for (const cli of clis) {
     const port = await freePort();
-    const args = [cli, 'mock', '--port', String(port), '--log-level', 'silent'];
-    const p = await startProcess(`cold-ab-${i}`, process.execPath, args, port, {
-      ...readyOn(headlineReads(fx)),
-      timeoutMs: 30_000,
-    });
+    const fresh = cli.startsWith('fresh:') ? mkdtempSync(join(tmpdir(), 'connkit-ab-state-')) : undefined;
+    const args = [cli.replace(/^fresh:/, ''), 'mock', '--port', String(port), '--log-level', 'silent'];
+    // `env` execs node: the process measured is still the server itself.
+    const p = fresh
+      ? await startProcess(`cold-ab-${i}`, 'env', [`XDG_STATE_HOME=${fresh}`, process.execPath, ...args], port, {
+          ...readyOn(headlineReads(fx)),
+          timeoutMs: 30_000,
+        })
+      : await startProcess(`cold-ab-${i}`, process.execPath, args, port, {
+          ...readyOn(headlineReads(fx)),
+          timeoutMs: 30_000,
+        });
     const c = p.cpuMs();
     await p.stop();
+    if (fresh) rmSync(fresh, { recursive: true, force: true });
     push(wall, cli, round(p.startMs));
     push(cpu, cli, c.user + c.system);
   }

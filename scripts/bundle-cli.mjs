@@ -13,29 +13,50 @@ const cli = join(root, 'dist', 'src', 'cli.js');
 const bundle = join(root, 'dist', 'src', 'cli-bundle.cjs');
 
 /**
- * Express requires body-parser when it loads (for `express.json()` and its kin), and body-parser
- * requires type-is, mime-db, raw-body and iconv-lite: about a fifth of the server chunk's start,
- * for parsers connkit never mounts (the core door reads bodies itself). Express gets parsers
- * that load body-parser on their first call instead; the real one is still bundled, and esbuild
- * runs a bundled CommonJS module only when it is first required.
+ * Modules the mock's start loads but its answers never use, required on first use instead:
+ * Express requires body-parser (type-is, raw-body, iconv-lite: parsers connkit never mounts, the
+ * core door reads bodies itself), mime-types (which indexes all of mime-db as it loads) and qs;
+ * sonic-boom requires assert and commander child_process, which the mock never calls. Each
+ * `require` of them gets a Proxy that requires the real module on its first property read or
+ * call; the real one is still bundled (or Node's), and esbuild runs a bundled CommonJS module
+ * only when it is first required. Only CommonJS `require` calls are redirected: esbuild's
+ * interop copies an ES import's names when it loads (which would load the module at once, or,
+ * from a Proxy, copy nothing), and a module destructured as it is required gains nothing.
  */
-const lazyBodyParser = {
-  name: 'lazy-body-parser',
+const lazily = ['body-parser', 'mime-types', 'qs', 'assert', 'node:child_process'];
+// Functions read off the module as its importer loads (Express's `exports.json = bodyParser.json`):
+// a stand-in that loads the module when called.
+const readAtLoad = { 'body-parser': ['json', 'raw', 'text', 'urlencoded'] };
+const lazyModules = {
+  name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^body-parser$/ }, (args) =>
-      /[\\/]express[\\/]lib[\\/]express\.js$/.test(args.importer)
-        ? { path: 'lazy-body-parser', namespace: 'connkit' }
-        : undefined,
+    const names = new Map(lazily.map((n) => [n, n]));
+    for (const n of lazily) if (n.startsWith('node:')) names.set(n.slice(5), n);
+    const filter = new RegExp(`^(${[...names.keys()].map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      // The proxy's own require is the real module.
+      args.namespace === 'connkit-lazy' || args.kind !== 'require-call'
+        ? undefined
+        : { path: `${names.get(args.path)}|${args.resolveDir}`, namespace: 'connkit-lazy' },
     );
-    b.onLoad({ filter: /^lazy-body-parser$/, namespace: 'connkit' }, () => ({
-      resolveDir: dirname(cli),
-      loader: 'js',
-      contents: [
-        "const real = () => require('body-parser');",
-        'const lazy = (name) => (...args) => real()[name](...args);',
-        "module.exports = Object.assign((...args) => real()(...args), { json: lazy('json'), raw: lazy('raw'), text: lazy('text'), urlencoded: lazy('urlencoded') });",
-      ].join('\n'),
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'connkit-lazy' }, (args) => {
+      const [name, resolveDir] = args.path.split('|');
+      return {
+        resolveDir,
+        loader: 'js',
+        contents: [
+          'let real;',
+          `const load = () => (real ??= require(${JSON.stringify(name)}));`,
+          `const early = new Set(${JSON.stringify(readAtLoad[name] ?? [])});`,
+          // An arrow function as the target: callable (body-parser, assert), no own prototype.
+          'module.exports = new Proxy(() => {}, {',
+          '  apply: (_, self, args) => Reflect.apply(load(), self, args),',
+          '  get: (_, key) => (early.has(key) ? (...args) => load()[key](...args) : load()[key]),',
+          '  has: (_, key) => key in load(),',
+          '});',
+        ].join('\n'),
+      };
+    });
   },
 };
 // The ESM chunks of earlier builds.
@@ -59,7 +80,7 @@ await build({
   // paths.ts finds the package from its own URL: the script's, here.
   define: { 'import.meta.url': '__connkitUrl' },
   banner: { js: "const __connkitUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyBodyParser],
+  plugins: [lazyModules],
   logLevel: 'warning',
 });
 // The cache of one build is never offered to another: its name holds a digest of the bytes.

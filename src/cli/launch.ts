@@ -4,7 +4,7 @@
 // process; a vm.Script given the bytes V8 made last time skips parsing and compiling what that
 // run compiled (most of a cold start's compile time). The cache sits in connkit's state folder,
 // one file per build, Node, architecture and command; a missing or rejected one is written again.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script, constants } from 'node:vm';
@@ -49,13 +49,21 @@ function readCache(path: string | undefined): Buffer | undefined {
   }
 }
 
+/** Other builds' caches untouched this long are dropped (an accepted cache is never rewritten). */
+const staleMs = 7 * 24 * 3600 * 1000;
+
 /** Atomically, so a second start never reads half a cache; a folder it cannot write is no error. */
-function writeCache(path: string, script: Script): void {
+function writeCache(path: string, key: string, script: Script): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    const dir = dirname(path);
+    mkdirSync(dir, { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, path);
+    // Each build leaves its own files: without this, every upgrade would add a few megabytes.
+    for (const f of readdirSync(dir))
+      if (f.startsWith('cli-') && !f.startsWith(`cli-${key}-`) && Date.now() - statSync(join(dir, f)).mtimeMs > staleMs)
+        unlinkSync(join(dir, f));
   } catch {
     /* a read-only home: the next start compiles again, as without a cache */
   }
@@ -81,7 +89,7 @@ export function launch(o: LaunchOptions): void {
     const write = () => {
       if (written) return;
       written = true;
-      writeCache(cachePath, script);
+      writeCache(cachePath, o.key, script);
     };
     setTimeout(write, 3000).unref();
     process.once('exit', write);

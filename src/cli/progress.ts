@@ -26,7 +26,10 @@ export interface ProgressRenderer {
 // A world built in less than this says nothing: a bar that flashes by is noise.
 const quietMs = 500;
 const redrawMs = 100;
-const count = new Intl.NumberFormat('en-US');
+// Made on the first line drawn: ICU's number formatter costs milliseconds to create, and the
+// default worlds build before any progress shows.
+let formatter: Intl.NumberFormat | undefined;
+const count = { format: (n: number) => (formatter ??= new Intl.NumberFormat('en-US')).format(n) };
 
 /** `1 s`, `2 min 5 s`: the estimate, rounded up to whole seconds. */
 export function duration(ms: number): string {

@@ -2,7 +2,7 @@
 // when missing or rejected (then left alone), never in the way when it is broken or cannot be
 // written. Runs the built bin, dist/src/cli.js.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,5 +68,22 @@ describe("the bin's code cache", () => {
     const off = stateHome();
     expect(version(off, { CONNKIT_NO_CODE_CACHE: '1' }).status).toBe(0);
     expect(cacheFiles(off)).toEqual([]);
+  });
+
+  it("drops other builds' caches left untouched for a week when it writes its own", () => {
+    const home = stateHome();
+    const dir = join(home, 'connkit', 'code-cache');
+    mkdirSync(dir, { recursive: true });
+    const old = join(dir, 'cli-0000000000000000-v20.0.0-x64-mock.bin');
+    const recent = join(dir, 'cli-1111111111111111-v20.0.0-x64-mock.bin');
+    writeFileSync(old, 'an old build');
+    writeFileSync(recent, 'a build in use');
+    const weekAgo = Date.now() / 1000 - 8 * 24 * 3600;
+    utimesSync(old, weekAgo, weekAgo);
+    expect(version(home).status).toBe(0);
+    const left = cacheFiles(home);
+    expect(left).toHaveLength(2);
+    expect(left).toContain('cli-1111111111111111-v20.0.0-x64-mock.bin');
+    expect(left.some((f) => f.endsWith('-other.bin'))).toBe(true);
   });
 });
