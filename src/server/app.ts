@@ -11,7 +11,7 @@ import { framePolicy } from './frame-policy.js';
 import { journalStream, type StreamGauge } from './journal-stream.js';
 import { pageRouter } from './page.js';
 import { scheme } from './scheme.js';
-import { snapshotRoutes } from './snapshot-route.js';
+import { snapshotRoute } from './snapshot-route.js';
 import type { AppOptions } from './app-options.js';
 
 export type { AppOptions } from './app-options.js';
@@ -65,9 +65,9 @@ export function createApp(sim: Simulator, log: Logger, options: AppOptions, part
       page: `${origin}/`,
     });
   });
-  const snapshots = snapshotRoutes(sim, options.controlToken);
-  app.get('/__control/state', snapshots.exportState as express.RequestHandler);
-  app.put('/__control/state', snapshots.importState as express.RequestHandler);
+  const snapshots = snapshotRoute(sim, options.controlToken) as express.RequestHandler;
+  app.get('/__control/state', snapshots);
+  app.put('/__control/state', snapshots);
   app.use(coreDoor(sim, scheme) as express.RequestHandler);
   app.use(((err, req, res, _next) => {
     // What a route cannot serve (a static miss, a path that is not valid percent-encoding) is

@@ -25,6 +25,7 @@ import { vendorModules } from './vendors/index.js';
 import { checkSnapshot, importSession } from './snapshot/import.js';
 import type { ChosenApis } from './chosen-apis.js';
 import { streamedSnapshot } from './snapshot/fetch-door.js';
+import type { SnapshotHost } from './snapshot/stream.js';
 import { computeCoverage, type CoverageReport } from './coverage.js';
 import { World } from './world.js';
 import type { BuildProgress } from './build-progress.js';
@@ -276,9 +277,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
   }
 
+  const snapshotHost: SnapshotHost = {
+    session: (name) => resolveSession(world, name),
+    importSnapshot: (name, lines) => importSession(world, name, lines),
+    journal: world.journal,
+  };
   // A snapshot export or NDJSON import streams its body (a million records is no one string).
   const handleRequest = async (request: Request): Promise<Response> =>
-    (await streamedSnapshot(world, request)) ??
+    (await streamedSnapshot(snapshotHost, request)) ??
     toFetchResponse(await dispatch(await fromFetchRequest(request)), request.method);
   const exposedHeaders = [...new Set(modules.flatMap((m) => m.exposedHeaders ?? []))];
   let control: Control | undefined;
