@@ -147,6 +147,14 @@ export function sortByText(rows: Uint32Array, keys: readonly string[], from = 0)
   return out;
 }
 
+// Digit arrays are work space, reused from sort to sort: fresh megabytes per sort make the
+// collector run a full cycle for the external memory, over a heap of millions of strings.
+let digitSpace = new Uint16Array(0);
+function digitArrays(count: number, n: number): Uint16Array[] {
+  if (digitSpace.length < count * n) digitSpace = new Uint16Array(count * n);
+  return Array.from({ length: count }, (_, i) => digitSpace.subarray(i * n, (i + 1) * n));
+}
+
 /**
  * Stable counting passes, one per digit array (each holds every row's digit, read by row),
  * least significant first: plain loops over typed arrays, no call per row.
@@ -185,8 +193,7 @@ export function radixSortU32(rows: Uint32Array, keys: Uint32Array): Uint32Array 
   for (let i = 0; i < rows.length; i++) if (keys[rows[i]] > max) max = keys[rows[i]];
   const bits = max < 1 << 22 ? 11 : 16;
   const mask = (1 << bits) - 1;
-  const low = new Uint16Array(keys.length);
-  const high = new Uint16Array(keys.length);
+  const [low, high] = digitArrays(2, keys.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     low[r] = keys[r] & mask;
@@ -211,9 +218,7 @@ export function radixSortIntegers(rows: Uint32Array, keys: Float64Array): Uint32
     if (k > max) max = k;
   }
   if (n && max - min >= 2 ** 39) return undefined;
-  const d0 = new Uint16Array(keys.length);
-  const d1 = new Uint16Array(keys.length);
-  const d2 = new Uint16Array(keys.length);
+  const [d0, d1, d2] = digitArrays(3, keys.length);
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     const d = keys[r] - min;
