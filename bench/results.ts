@@ -81,6 +81,8 @@ export interface Scale {
   firstPage: Timing;
   deepPage: Timing;
   search: Timing;
+  /** The list sorted by updated_at, each read right after a write to one of its rows (the order is kept, not rebuilt). */
+  afterWrite?: Timing;
   rssBytes: number;
   baseRssBytes: number;
   rssBytesPerConnection: number;

@@ -5,11 +5,39 @@
 import { startConnkit, connkitFlags } from '../connkit.js';
 import { base, headlineReads } from '../endpoints.js';
 import { round, timed } from '../load.js';
+import type { Timing } from '../results.js';
 import { snapshotTrip } from '../snapshot-trip.js';
 import type { Context, Step } from '../step.js';
 import { found } from '../../src/sim/found.js';
 
 const newSortFields = ['host_email', 'updated_at', 'owner_email'];
+
+/**
+ * Writes, each followed by the list in an order already made: each PATCH disconnects one more
+ * of the page's hosts (a change to status and updated_at, the order's own field), and only the
+ * read after it is timed.
+ */
+async function afterWrites(list: string, one: (id: string) => string, h: Record<string, string>, ids: string[]) {
+  const times: number[] = [];
+  let status = 0;
+  for (const [i, id] of ids.entries()) {
+    const patch = await fetch(one(id), {
+      method: 'PATCH',
+      headers: { ...h, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'disconnected' }),
+    });
+    await patch.arrayBuffer();
+    if (patch.status !== 200) throw new Error(`write: ${patch.status}`);
+    const t = performance.now();
+    const res = await fetch(`${list}&order_by=updated_at&order_dir=desc&limit=${50 + i}&offset=0`, { headers: h });
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+    status = Math.max(status, res.status);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) => round(times[Math.min(times.length - 1, Math.floor(p * times.length))]);
+  return { p50: q(0.5), p99: q(0.99), max: round(times[times.length - 1]), status } satisfies Timing;
+}
 
 async function baseRss(ctx: Context): Promise<number> {
   const sim = await startConnkit(
@@ -45,7 +73,10 @@ export const scale: Step = async (ctx) => {
     const list = `${sim.url}${base('mycreditapp', 'connkit')}/host-connections?statuses=connected`;
     const first = await fetch(`${list}&limit=50&offset=0`, { headers: h });
     if (first.status !== 200) throw new Error(`first page: ${first.status} ${await first.text()}`);
-    const page = (await first.json()) as { total_items: number; items: { host_name: string }[] };
+    const page = (await first.json()) as {
+      total_items: number;
+      items: { host_name: string; host_organization_id: string }[];
+    };
 
     const newSortMs: Record<string, number> = {};
     for (const field of newSortFields)
@@ -72,6 +103,12 @@ export const scale: Step = async (ctx) => {
       h,
       n / 2,
     );
+    const afterWrite = await afterWrites(
+      list,
+      (id) => `${sim.url}${base('mycreditapp', 'connkit')}/host-connections/${id}`,
+      h,
+      page.items.slice(0, 20).map((i) => i.host_organization_id),
+    );
     const rssBytes = sim.rss();
     const snapshot = await snapshotTrip(sim.url);
     ctx.results.scale = {
@@ -83,6 +120,7 @@ export const scale: Step = async (ctx) => {
       firstPage,
       deepPage,
       search,
+      afterWrite,
       rssBytes,
       baseRssBytes,
       rssBytesPerConnection: Math.round((rssBytes - baseRssBytes) / (perSide * 2)),
@@ -95,7 +133,7 @@ export const scale: Step = async (ctx) => {
         .join(', ')}`,
     );
     ctx.log(
-      `  p50 / p99: first page ${firstPage.p50} / ${firstPage.p99} ms, deep page ${deepPage.p50} / ${deepPage.p99} ms, search ${search.p50} / ${search.p99} ms`,
+      `  p50 / p99: first page ${firstPage.p50} / ${firstPage.p99} ms, deep page ${deepPage.p50} / ${deepPage.p99} ms, search ${search.p50} / ${search.p99} ms, sorted read after a write ${afterWrite.p50} / ${afterWrite.p99} ms`,
     );
     ctx.log(
       `  snapshot (NDJSON, streamed) ${(snapshot.bytes / 1e6).toFixed(0)} MB: export ${snapshot.exportMs} ms, import ${snapshot.importMs} ms, ${snapshot.sameBytes ? 'the same bytes back' : 'DIFFERENT bytes back'}`,

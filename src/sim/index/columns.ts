@@ -14,7 +14,7 @@ export class Column<A extends Typed> {
 
   push(v: number): number {
     if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
+      const bigger = this.make(Math.max(16, this.data.length * 2));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -22,9 +22,12 @@ export class Column<A extends Typed> {
     return this.length++;
   }
 
-  /** The values, in an array of their own length (the builder is done with the column). */
+  /** The values, in an array of their own length; the column lets go of its buffer (the builder is done with it). */
   done(): A {
-    return this.data.length === this.length ? this.data : (this.data.slice(0, this.length) as A);
+    const out = this.data.length === this.length ? this.data : (this.data.slice(0, this.length) as A);
+    this.data = this.make(0);
+    this.length = 0;
+    return out;
   }
 }
 

@@ -154,16 +154,28 @@ export function sortByText(rows: Uint32Array, keys: readonly string[], from = 0)
   return out;
 }
 
-/** Stable counting passes over `digits` (one digit per row, read through `digit`), fewest buckets that fit. */
-function passes(rows: Uint32Array, digits: { bits: number; of: (row: number) => number }[]): Uint32Array {
+// Digit arrays are work space, reused from sort to sort: fresh megabytes per sort make the
+// collector run a full cycle for the external memory, over a heap of millions of strings.
+let digitSpace = new Uint16Array(0);
+function digitArrays(count: number, n: number): Uint16Array[] {
+  if (digitSpace.length < count * n) digitSpace = new Uint16Array(count * n);
+  return Array.from({ length: count }, (_, i) => digitSpace.subarray(i * n, (i + 1) * n));
+}
+
+/**
+ * Stable counting passes, one per digit array (each holds every row's digit, read by row),
+ * least significant first: plain loops over typed arrays, no call per row.
+ */
+function passes(rows: Uint32Array, digits: Uint16Array[], bits: number): Uint32Array {
   const n = rows.length;
   let order = Uint32Array.from(rows);
   let next = new Uint32Array(n);
-  for (const { bits, of } of digits) {
-    const counts = new Uint32Array(1 << bits);
-    for (let i = 0; i < n; i++) counts[of(order[i])]++;
+  const counts = new Uint32Array(1 << bits);
+  for (const digit of digits) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[digit[order[i]]]++;
     // A digit every key shares moves nothing.
-    if (n === 0 || counts[of(order[0])] === n) continue;
+    if (n === 0 || counts[digit[order[0]]] === n) continue;
     let sum = 0;
     for (let b = 0; b < counts.length; b++) {
       const c = counts[b];
@@ -172,7 +184,7 @@ function passes(rows: Uint32Array, digits: { bits: number; of: (row: number) => 
     }
     for (let i = 0; i < n; i++) {
       const row = order[i];
-      next[counts[of(row)]++] = row;
+      next[counts[digit[row]]++] = row;
     }
     [order, next] = [next, order];
   }
@@ -186,15 +198,15 @@ function passes(rows: Uint32Array, digits: { bits: number; of: (row: number) => 
 export function radixSortU32(rows: Uint32Array, keys: Uint32Array): Uint32Array {
   let max = 0;
   for (let i = 0; i < rows.length; i++) if (keys[rows[i]] > max) max = keys[rows[i]];
-  if (max < 1 << 22)
-    return passes(rows, [
-      { bits: 11, of: (r) => keys[r] & 0x7ff },
-      { bits: 11, of: (r) => keys[r] >>> 11 },
-    ]);
-  return passes(rows, [
-    { bits: 16, of: (r) => keys[r] & 0xffff },
-    { bits: 16, of: (r) => keys[r] >>> 16 },
-  ]);
+  const bits = max < 1 << 22 ? 11 : 16;
+  const mask = (1 << bits) - 1;
+  const [low, high] = digitArrays(2, keys.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    low[r] = keys[r] & mask;
+    high[r] = keys[r] >>> bits;
+  }
+  return passes(rows, [low, high], bits);
 }
 
 /**
@@ -213,17 +225,14 @@ export function radixSortIntegers(rows: Uint32Array, keys: Float64Array): Uint32
     if (k > max) max = k;
   }
   if (n && max - min >= 2 ** 39) return undefined;
-  const low = new Uint32Array(keys.length);
-  const high = new Uint32Array(keys.length);
+  const [d0, d1, d2] = digitArrays(3, keys.length);
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     const d = keys[r] - min;
-    low[r] = d % 2 ** 26;
-    high[r] = Math.floor(d / 2 ** 26);
+    const low = d % 2 ** 26;
+    d0[r] = low & 0x1fff;
+    d1[r] = low >>> 13;
+    d2[r] = Math.floor(d / 2 ** 26);
   }
-  return passes(rows, [
-    { bits: 13, of: (r) => low[r] & 0x1fff },
-    { bits: 13, of: (r) => low[r] >>> 13 },
-    { bits: 13, of: (r) => high[r] },
-  ]);
+  return passes(rows, [d0, d1, d2], 13);
 }

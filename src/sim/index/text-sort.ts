@@ -37,6 +37,19 @@ function pack(keys: readonly string[]): Packed | undefined {
   return { bytes, starts };
 }
 
+// The work arrays of the last sort, kept for the next: a world ranks four columns of a million
+// values in a row, and fresh buffers each time make the collector run for the external memory.
+let kept: { tmpA: Uint32Array; tmpC: Uint32Array } | undefined;
+function scratch(n: number) {
+  if (!kept || kept.tmpA.length < n) kept = { tmpA: new Uint32Array(n), tmpC: new Uint32Array(n) };
+  return kept;
+}
+
+/** Drops the kept work arrays (a build calls it when its sorts are done). */
+export function releaseScratch(): void {
+  kept = undefined;
+}
+
 /** Indexes of `keys` in the order of their values; equal values keep their index order. */
 export function sortStrings(keys: readonly string[]): Uint32Array {
   const n = keys.length;
@@ -61,8 +74,7 @@ export function sortStrings(keys: readonly string[]): Uint32Array {
       cache[i] = w >>> 0;
     }
   };
-  const tmpA = new Uint32Array(n);
-  const tmpC = new Uint32Array(n);
+  const { tmpA, tmpC } = scratch(n);
   const count = new Uint32Array(257);
   // Ranges to sort: lo, hi, depth; the cache of a range holds its bytes from depth - depth % 4.
   const stack: number[] = [0, n, 0];
@@ -126,22 +138,11 @@ function insertionSort(
   hi: number,
   d: number,
 ): void {
-  const cmp = (x: number, y: number) => {
-    let i = starts[x] + d;
-    let j = starts[y] + d;
-    const ei = starts[x + 1];
-    const ej = starts[y + 1];
-    for (; i < ei && j < ej; i++, j++) {
-      const c = bytes[i] - bytes[j];
-      if (c !== 0) return c;
-    }
-    return ei - i - (ej - j) || x - y;
-  };
   for (let i = lo + 1; i < hi; i++) {
     const v = a[i];
     const cv = cache[i];
     let j = i - 1;
-    while (j >= lo && cmp(a[j], v) > 0) {
+    while (j >= lo && compareBytes(bytes, starts, a[j], v, d) > 0) {
       a[j + 1] = a[j];
       cache[j + 1] = cache[j];
       j--;
@@ -149,6 +150,19 @@ function insertionSort(
     a[j + 1] = v;
     cache[j + 1] = cv;
   }
+}
+
+/** Two packed values compared from byte `d` on; equal ones by index (the sort stays stable). */
+function compareBytes(bytes: Uint8Array, starts: Uint32Array, x: number, y: number, d: number): number {
+  let i = starts[x] + d;
+  let j = starts[y] + d;
+  const ei = starts[x + 1];
+  const ej = starts[y + 1];
+  for (; i < ei && j < ej; i++, j++) {
+    const c = bytes[i] - bytes[j];
+    if (c !== 0) return c;
+  }
+  return ei - i - (ej - j) || x - y;
 }
 
 /**

@@ -525,14 +525,24 @@ export class MyCreditAppState {
 
   private orgsView(): Record<string, Org> {
     const ids = () => this.orgIds();
+    const t = this.tables;
+    // An export reads the organizations in order: the one after the last found is tried first.
+    let next = 0;
+    const find = (k: string | symbol): Org | undefined => {
+      if (typeof k !== 'string') return undefined;
+      if (t.orgIds[next] === k) return t.org(next++);
+      const i = t.orgIndex.get(k);
+      if (i !== undefined) next = i + 1;
+      return i === undefined ? this.addedOrgs.get(k) : t.org(i);
+    };
     return new Proxy<Record<string, Org>>(
       {},
       {
         ownKeys: () => ids(),
-        has: (_, k) => typeof k === 'string' && this.org(k) !== undefined,
-        get: (_, k) => (typeof k === 'string' ? this.org(k) : undefined),
+        has: (_, k) => find(k) !== undefined,
+        get: (_, k) => find(k),
         getOwnPropertyDescriptor: (_, k) => {
-          const value = typeof k === 'string' ? this.org(k) : undefined;
+          const value = find(k);
           return value && { value, writable: true, enumerable: true, configurable: true };
         },
       },

@@ -1,7 +1,7 @@
 import { f64Column, groupOf, groupRows, i32Column, u32Column, u8Column, type Groups } from '../../index/columns.js';
 import { PairIndex } from '../../index/pair-index.js';
 import { SearchText } from '../../index/search-text.js';
-import { denseRanks, sortStrings } from '../../index/text-sort.js';
+import { denseRanks, releaseScratch, sortStrings } from '../../index/text-sort.js';
 import type { Connection, Org } from './state.js';
 
 /** Connection fields kept as epoch milliseconds (NaN: null). */
@@ -211,6 +211,7 @@ export class McaTables {
       this.rank[f] = denseRanks(lowered);
       this.search[f] = new SearchText(lowered);
     }
+    releaseScratch();
     return this;
   }
   readonly unknownParents: string[] = [];
