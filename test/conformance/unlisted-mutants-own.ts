@@ -158,7 +158,7 @@ function mycreditapp(): UnlistedMutant[] {
         if (r.method !== 'GET' || !kind || !text || res.status !== 200 || !isRecord(res.body)) return res;
         const field = q.get('search_field') ?? defaultSearch[kind];
         const items = records(res.body.items);
-        const kept = items.filter((x) => String(x[field] ?? '').includes(text));
+        const kept = items.filter((x) => (typeof x[field] === 'string' ? x[field] : '').includes(text));
         return withBody(res, {
           ...res.body,
           items: kept,

@@ -15,19 +15,25 @@ export interface UnlistedMutant extends Rewrite {
 
 /**
  * The share of this set verify must kill: 19 of 40 (0.475, rounded down) measured with the
- * named checks only, before verify's model tier
+ * named checks only, before verify's model tier; 30/40 with the first model tier; 34–36/40
+ * with the biased one (chains over the spec's resources, parameters from the model's state,
+ * fault scenarios, timestamps that must move together), over three measurements
  * (`npx vitest run test/conformance/unlisted-mutants.test.ts --project all`, table in
- * test-output/unlisted-mutants.json). Raise it as verify learns.
+ * test-output/unlisted-mutants.json). The floor keeps a margin for seeds. Raise it as verify learns.
  */
-export const minimumKillRate = 0.7;
+export const minimumKillRate = 0.8;
 /**
  * The floor with no control API: the model tier alone, started from what the target shows,
- * 10 runs per mutant. Measured 18/40 (45 %) at 10 runs and 20/40 (50 %) at the default 30.
+ * 10 runs per mutant. Measured 18/40 before the biased generation, 18–22/40 after (a mutant
+ * in the reads the model is rebuilt from mostly poisons the model too).
  */
 export const minimumObservedKillRate = 0.4;
-/** The floors of the own set (`unlisted-mutants-own.ts`), with and without control. */
-export const minimumOwnKillRate = 0;
-export const minimumOwnObservedKillRate = 0;
+/**
+ * The floors of the own set (`unlisted-mutants-own.ts`): measured before the biased generation
+ * 10/12 with control and 3/12 without; after it 10–11/12 and 6–7/12.
+ */
+export const minimumOwnKillRate = 0.75;
+export const minimumOwnObservedKillRate = 0.4;
 
 type Json = Record<string, unknown>;
 const isRecord = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
