@@ -75,7 +75,7 @@ export class World implements StateSource {
     const mod = this.modules.get(api);
     if (!mod) throw new Error(`unknown api ${api}`);
     const state = this.build(mod, seed, size);
-    const base = { state, bytes: (mod.countRecords ? mod.countRecords(state) : countRecords(mod.state.toJSON(state))) * bytesPerRecord };
+    const base = { state, bytes: countRecords(mod.state.toJSON(state)) * bytesPerRecord };
     this.bases.set(key, base);
     if (!this.fits(0)) {
       this.bases.delete(key);
