@@ -2,14 +2,7 @@ import type { components } from '../../../generated/leadconduit.js';
 import { progressTicker, type BuildInput } from '../../build-progress.js';
 import { farFuture, longAgo, pastDate, seededFor, specSchema, wordPairs, type Seeded } from '../../seeded.js';
 import { LazyMap } from '../../cow/lazy-map.js';
-import {
-  LeadConduitState,
-  type AccountConnectionRow,
-  type LcAccount,
-  type LcData,
-  type NetworkConnection,
-  type SsoAccount,
-} from './state.js';
+import { LeadConduitState, type AccountConnectionRow, type LcAccount, type LcData, type SsoAccount } from './state.js';
 
 type S = components['schemas'];
 const permissionPool = ['request_domain_ownership_confirmation', 'view_submission_docs'];
@@ -28,8 +21,8 @@ type Schemas = ReturnType<typeof schemas>;
 export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadConduitState {
   const f = seededFor(seed, 'leadconduit');
   const sc = schemas();
-  // Kept by id once looked up by id (see LazyMap): the build only lists them.
-  const ncs: NetworkConnection[] = [];
+  // The rows are kept by id once looked up by id (a repair, the page; see LazyMap): the build
+  // only lists them. The SSO connections every read by id looks up are kept by id at once.
   const rows: AccountConnectionRow[] = [];
   const data: LcData = {
     seed,
@@ -37,7 +30,7 @@ export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadC
     accounts: {},
     ssoAccounts: {},
     credentials: {},
-    networkConnections: new LazyMap(ncs, (nc) => nc.id),
+    networkConnections: new Map(),
     rows: new LazyMap(rows, (row) => row.id),
     invitations: {},
   };
@@ -81,7 +74,7 @@ export function createLeadConduit({ seed, size, onProgress }: BuildInput): LeadC
         permissions: same.permissions(f.some(permissionPool)),
       };
       tick(made++);
-      ncs.push(nc);
+      data.networkConnections.set(nc.id, nc);
       if (i % 7 === 3) continue; // the LC row was never written: sso_only
       const row = {
         id: oid(),
