@@ -39,6 +39,12 @@ export function withoutAnnotations(node: Json, isMap = false): Json {
 const readAtRunTime = new Set(['summary']);
 // Written for people reading the spec; nothing at run time reads them.
 const forReaders = new Set(['description', 'example', 'examples', 'x-connkit-assumption']);
+// Read by verify alone (its model tier runs in Node, from the whole document).
+const forVerify = new Set(['model']);
+const withoutVerify = (v: Json): Json =>
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).filter(([key]) => !forVerify.has(key)))
+    : v;
 
 /**
  * A spec as the core reads it: without the prose and examples written for its readers (the
@@ -50,7 +56,12 @@ export function runtimeDocument(node: Json, isMap = false): Json {
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(node)) {
     if (!isMap && forReaders.has(k) && !readAtRunTime.has(k)) continue;
-    out[k] = !isMap && k.startsWith('x-') ? v : runtimeDocument(v, !isMap && maps.has(k));
+    out[k] =
+      !isMap && k === 'x-connkit'
+        ? withoutVerify(v)
+        : !isMap && k.startsWith('x-')
+          ? v
+          : runtimeDocument(v, !isMap && maps.has(k));
   }
   return out;
 }
