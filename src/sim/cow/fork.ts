@@ -28,8 +28,6 @@ export interface Layer<State> {
   commit(): void;
   /** Forgets what the request wrote (nothing after a commit). */
   drop(): void;
-  /** A value from outside the state (a principal holding its records) as the layer sees it. */
-  view<T>(value: T): T;
 }
 
 /** Layers not in use, per session state: a layer's views are made once and serve request after request. */
@@ -55,10 +53,6 @@ class RequestLayer<State extends object> implements Layer<State> {
       if (v !== this.space.view(base[key])) base[key] = this.space.unwrap(v);
     }
     this.close();
-  }
-
-  view<T>(value: T): T {
-    return this.space.view(value);
   }
 
   drop(): void {

@@ -1,4 +1,3 @@
-import { openLayer } from '../cow/fork.js';
 import type { Authed, Handled, Validated, WithBody } from './context.js';
 import { widen } from './pipeline.js';
 
@@ -13,47 +12,20 @@ export function authorize(ctx: Validated): Validated {
 }
 
 /**
- * The handler's reply. A request that may write runs on a copy-on-write layer of the session's
- * state (its principal's records seen through it too), committed when the handler returns and
- * dropped when it throws: a request's writes are all or nothing, whatever line of the handler
- * fails. Reads need none.
+ * The handler's reply. A request that may write ran on a copy-on-write layer of the session's
+ * state (see locate), committed here when the handler returns; when anything throws the
+ * layer is dropped: a request's writes are all or nothing, whatever line of the handler fails.
  */
 export function handle(ctx: Validated): Handled | Promise<Handled> {
-  const handler = ctx.mount.module.handlers[ctx.op.id];
-  if (ctx.op.method === 'get' || typeof ctx.state !== 'object' || ctx.state === null) {
-    const reply = handler(ctx);
-    return reply instanceof Promise ? reply.then((r) => widen(ctx, { reply: r })) : widen(ctx, { reply });
-  }
   // A request that may write moves the session's version, whatever it answers, so no cached
   // answer outlives a change.
-  ctx.session.changed();
-  const layer = openLayer(ctx.state);
-  // The handler's context, made once: the reply goes into it when the handler is done.
-  const done: Handled = widen(ctx, {
-    state: layer.state,
-    principal: layer.view(ctx.principal),
-    reply: undefined as unknown as Handled['reply'],
-  });
-  let reply: ReturnType<typeof handler>;
-  try {
-    reply = handler(done);
-  } catch (err) {
-    layer.drop();
-    throw err;
-  }
+  if (ctx.op.method !== 'get') ctx.session.changed();
+  const reply = ctx.mount.module.handlers[ctx.op.id](ctx);
   if (reply instanceof Promise)
-    return reply.then(
-      (r) => {
-        layer.commit();
-        done.reply = r;
-        return done;
-      },
-      (err: unknown) => {
-        layer.drop();
-        throw err;
-      },
-    );
-  layer.commit();
-  done.reply = reply;
-  return done;
+    return reply.then((r) => {
+      ctx.layer?.commit();
+      return widen(ctx, { reply: r });
+    });
+  ctx.layer?.commit();
+  return widen(ctx, { reply });
 }
