@@ -9,7 +9,7 @@ import type { Journal } from './journal.js';
 import type { ApiModule, Reply } from './module.js';
 import { readBody } from './pipeline/body.js';
 import { cached } from './pipeline/cache.js';
-import type { Handled, Located } from './pipeline/context.js';
+import type { Handled } from './pipeline/context.js';
 import { journalEntry } from './pipeline/journal.js';
 import { Answer, Pipeline, type Entry } from './pipeline/pipeline.js';
 import { respond, type Written } from './pipeline/respond.js';
@@ -214,8 +214,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     } catch (err) {
       written = failed(reached, err);
     }
-    // A write that did not reach its commit keeps nothing of what it wrote.
-    if ('layer' in reached) (reached as Located).layer?.drop();
     const response: SimResponse = written === 'reset' ? { status: 0, headers: {}, reset: true } : written.response;
     world.journal.add(
       journalEntry({

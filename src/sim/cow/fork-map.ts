@@ -17,22 +17,6 @@ export class ForkMap<K, V> extends Map<K, V> {
     super();
   }
 
-  /** A layer's commit (see CowSpace.commit): its deletions and its own entries written into its base. */
-  commit(unwrap: (v: V) => V): void {
-    for (const k of this.deleted) this.base.delete(k);
-    for (const [k, v] of super.entries()) {
-      if (this.moved.has(k)) this.base.delete(k);
-      this.base.set(k, unwrap(v));
-    }
-  }
-
-  /** A layer's reset (see CowSpace.reset): its own entries and deletions forgotten. */
-  reset(): void {
-    super.clear();
-    this.deleted.clear();
-    this.moved.clear();
-  }
-
   override get(key: K): V | undefined {
     if (super.has(key)) return super.get(key);
     if (this.deleted.has(key)) return undefined;

@@ -21,16 +21,6 @@ export class CowSpace {
   entries = 0;
   /** Views made so far: what reading cost the session (each a proxy kept for identity). */
   views = 0;
-  /** Of a layer that commits (see `openLayer`): the objects it wrote, and each view's base. */
-  private readonly written: object[] | undefined;
-  private readonly bases: WeakMap<object, object> | undefined;
-
-  constructor(options: { commits?: boolean } = {}) {
-    if (options.commits) {
-      this.written = [];
-      this.bases = new WeakMap();
-    }
-  }
 
   /** The session's view of a base value (a proxy is a T by construction, hence the one cast). */
   view<T>(value: T): T {
@@ -41,17 +31,15 @@ export class CowSpace {
     if (typeof value !== 'object' || value === null) return value;
     const known = this.kept.get(value);
     if (known) return known;
-    if (value instanceof Map) {
-      const map: ForkMap<unknown, unknown> = new ForkMap<unknown, unknown>(
+    if (value instanceof Map)
+      return this.keep(
         value,
-        (v) => this.see(v),
-        () => {
-          this.entries++;
-          this.written?.push(map);
-        },
+        new ForkMap<unknown, unknown>(
+          value,
+          (v) => this.see(v),
+          () => this.entries++,
+        ),
       );
-      return this.keep(value, map);
-    }
     if (!Array.isArray(value)) {
       const proto: unknown = Object.getPrototypeOf(value);
       // Class instances (a JWT issuer, typed arrays of a sort order) are not state: shared as they are.
@@ -63,16 +51,12 @@ export class CowSpace {
   private keep<T extends object>(base: object, view: T): T {
     this.views++;
     this.kept.set(base, view);
-    this.bases?.set(view, base);
     return view;
   }
 
   private overlay(target: object): Map<string | symbol, Slot> {
     let o = this.overlays.get(target);
-    if (!o) {
-      this.overlays.set(target, (o = new Map<string | symbol, Slot>()));
-      this.written?.push(target);
-    }
+    if (!o) this.overlays.set(target, (o = new Map<string | symbol, Slot>()));
     return o;
   }
 
@@ -92,80 +76,6 @@ export class CowSpace {
     let m = this.moved.get(target);
     if (!m) this.moved.set(target, (m = new Set()));
     return m;
-  }
-
-  /**
-   * A layer's writes, written into the objects it views (its base is a session's state, not
-   * a shared base): each overlay's fields set or deleted in the order they were written, each
-   * forked Map's entries and deletions, every view among the values replaced by the object
-   * it views, so nothing of the layer stays reachable from the state it was committed into.
-   */
-  commit(): void {
-    if (!this.written) throw new Error('commit() is for a layer made with { commits: true }');
-    // A forked Map is listed once per entry it took; an overlay once. Values are unwrapped
-    // once each, however many collections the request put them in.
-    const done = new Set<object>();
-    const seen = new Set<object>();
-    const unwrap = (v: unknown) => this.unwrap(v, seen);
-    for (const target of this.written) {
-      if (done.has(target)) continue;
-      done.add(target);
-      if (target instanceof ForkMap) {
-        (target as ForkMap<unknown, unknown>).commit(unwrap);
-        continue;
-      }
-      const moved = this.moved.get(target);
-      for (const [key, v] of this.overlays.get(target) ?? []) {
-        if (v === gone || moved?.has(key)) Reflect.deleteProperty(target, key);
-        if (v !== gone) Reflect.set(target, key, this.unwrap(v, seen));
-      }
-    }
-    this.reset();
-  }
-
-  /**
-   * A layer's writes forgotten (after a commit, or to drop them): its views stay, and see the
-   * objects they view as those are now, so the next request on the same state reuses them.
-   */
-  reset(): void {
-    if (!this.written) throw new Error('reset() is for a layer made with { commits: true }');
-    for (const target of this.written) {
-      if (target instanceof ForkMap) (target as ForkMap<unknown, unknown>).reset();
-      this.overlays.delete(target);
-      this.moved.delete(target);
-    }
-    this.written.length = 0;
-    this.entries = 0;
-  }
-
-  /**
-   * `value` with this layer's views replaced by what they view: a view by its object, the
-   * parts of a value the request made (a record built by spreading a view holds the views of
-   * its nested objects) in place. `seen` holds the values already walked.
-   */
-  unwrap<T>(value: T, seen: Set<object> = new Set()): T {
-    if (typeof value !== 'object' || value === null) return value;
-    const base = this.bases?.get(value);
-    if (base) return base as T;
-    if (seen.has(value)) return value;
-    seen.add(value);
-    if (value instanceof Map) {
-      for (const [k, v] of value as Map<unknown, unknown>) {
-        const u = this.unwrap(v, seen);
-        if (u !== v) value.set(k, u);
-      }
-      return value;
-    }
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
-    const record = value as Record<string, unknown>;
-    for (const key in record) {
-      const v = record[key];
-      if (typeof v !== 'object' || v === null || !Object.hasOwn(record, key)) continue;
-      const u = this.unwrap(v, seen);
-      if (u !== v) record[key] = u;
-    }
-    return value;
   }
 
   private readonly handler: ProxyHandler<object> = {

@@ -1,5 +1,4 @@
 import type { Operation } from '../../contract/index.js';
-import type { Layer } from '../cow/fork.js';
 import type { Reply, ValidatedParams } from '../module.js';
 import type { Session } from '../session.js';
 import type { Entry } from './pipeline.js';
@@ -16,8 +15,6 @@ export interface Located extends Entry {
   session: Session;
   state: unknown;
   body: unknown;
-  /** What a request that may write writes into, until the handler returns (undefined for reads). */
-  layer: Layer<object> | undefined;
 }
 
 /** The JSON body parsed (still unchecked against the spec). */

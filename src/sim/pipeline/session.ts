@@ -1,4 +1,3 @@
-import { openLayer } from '../cow/fork.js';
 import { ApiError } from '../errors.js';
 import type { Session } from '../session.js';
 import type { World } from '../world.js';
@@ -56,29 +55,7 @@ export function locate(world: World): Step<Entry, Located> {
         issues: [{ in: 'path', path: [], keyword: 'format', message: 'is not valid percent-encoding', params: {} }],
       });
     const api = ctx.mount.module.name;
-    if (!world.modules.has(api) || match.op.method === 'get') {
-      const state = world.modules.has(api) ? session.state(api, 'read') : undefined;
-      return widen(ctx, {
-        op: match.op,
-        path: match.params,
-        session,
-        sessionName: session.name,
-        state,
-        body: undefined,
-        layer: undefined,
-      });
-    }
-    // A request that may write sees the state through a layer of its own from here on (its
-    // principal's records too), so its writes are all or nothing: see the handle step.
-    const layer = openLayer(session.state<object>(api, 'write'));
-    return widen(ctx, {
-      op: match.op,
-      path: match.params,
-      session,
-      sessionName: session.name,
-      state: layer.state,
-      body: undefined,
-      layer,
-    });
+    const state = world.modules.has(api) ? session.state(api, match.op.method === 'get' ? 'read' : 'write') : undefined;
+    return widen(ctx, { op: match.op, path: match.params, session, sessionName: session.name, state, body: undefined });
   };
 }

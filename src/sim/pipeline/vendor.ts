@@ -11,21 +11,10 @@ export function authorize(ctx: Validated): Validated {
   return ctx;
 }
 
-/**
- * The handler's reply. A request that may write ran on a copy-on-write layer of the session's
- * state (see locate), committed here when the handler returns; when anything throws the
- * layer is dropped: a request's writes are all or nothing, whatever line of the handler fails.
- */
 export function handle(ctx: Validated): Handled | Promise<Handled> {
   // A request that may write moves the session's version, whatever it answers, so no cached
   // answer outlives a change.
   if (ctx.op.method !== 'get') ctx.session.changed();
   const reply = ctx.mount.module.handlers[ctx.op.id](ctx);
-  if (reply instanceof Promise)
-    return reply.then((r) => {
-      ctx.layer?.commit();
-      return widen(ctx, { reply: r });
-    });
-  ctx.layer?.commit();
-  return widen(ctx, { reply });
+  return reply instanceof Promise ? reply.then((r) => widen(ctx, { reply: r })) : widen(ctx, { reply });
 }
