@@ -84,7 +84,9 @@ export class Session {
 
   /** The exact state of every API, as plain JSON (built ones only are built now). */
   export(): SessionSnapshot {
-    const apis = Object.fromEntries(this.exportApis());
+    // A module may export views that make each record as it is read (a snapshot streams them);
+    // a caller holding the export gets plain data it can clone, keep and change.
+    const apis = Object.fromEntries([...this.exportApis()].map(([name, json]) => [name, plain(json)]));
     return { connkit: 1, seed: this.seed, sizes: this.sizes, scenarios: this.scenarios, apis };
   }
 
@@ -142,3 +144,16 @@ export interface SessionSnapshot {
 
 /** Records per main fixture (connections per account, links per organization…). */
 export const defaultSize = 20;
+
+/** A JSON value copied into plain objects and arrays (read through any view it is made of). */
+function plain(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = plain(v[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) out[key] = plain((v as Record<string, unknown>)[key]);
+  return out;
+}
