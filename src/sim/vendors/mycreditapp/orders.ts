@@ -83,7 +83,15 @@ function build(t: McaTables, side: Side, org: number, field: string, list: Order
 
 /** The fields each side's lists sort by (the spec's `order_by` values). */
 const sortFields: Record<Side, readonly string[]> = {
-  hosts: ['host_name', 'host_email', 'owner_email', 'created_at', 'updated_at', 'archived_at', 'active_action_updated_at'],
+  hosts: [
+    'host_name',
+    'host_email',
+    'owner_email',
+    'created_at',
+    'updated_at',
+    'archived_at',
+    'active_action_updated_at',
+  ],
   guests: [
     'guest_name',
     'guest_email',
@@ -114,20 +122,24 @@ interface OrderList {
 const keptLists = 8;
 
 /**
- * The orders of the base lists, built on first request and kept for every session (the base
- * never changes: a session's changes are merged in by its overlay).
+ * The orders of the base lists, kept for every session (the base never changes: a session's
+ * changes are merged in by its overlay): a long list's with the world, any other's on its
+ * first request.
  */
 export class BaseOrders {
   private readonly lists = new Map<string, OrderList>();
   /** The long lists' orders, built with the world and never dropped. */
   private readonly kept = new Map<string, OrderList>();
 
-  constructor(private readonly t: McaTables) {
+  constructor(
+    private readonly t: McaTables,
+    longList = eagerRows,
+  ) {
     const orgs = t.orgIds.length;
     for (const side of ['hosts', 'guests'] as const) {
       const starts = (side === 'hosts' ? t.byGuest : t.byHost).starts;
       for (let org = 0; org < orgs; org++) {
-        if (starts[org + 1] - starts[org] < eagerRows) continue;
+        if (starts[org + 1] - starts[org] < longList) continue;
         const list: OrderList = { orders: new Map() };
         for (const field of sortFields[side]) list.orders.set(field, build(t, side, org, field, list));
         this.kept.set(`${side}|${org}`, list);
