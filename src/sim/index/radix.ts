@@ -168,8 +168,11 @@ function digitArrays(count: number, n: number): Uint16Array[] {
  */
 function passes(rows: Uint32Array, digits: Uint16Array[], bits: number): Uint32Array {
   const n = rows.length;
-  let order = Uint32Array.from(rows);
-  let next = new Uint32Array(n);
+  const out = rows.slice();
+  let order = out;
+  // The other buffer is work space: the result ends in `out` (copied there when in the other).
+  if (passSpace.length < n) passSpace = new Uint32Array(n);
+  let next = passSpace.subarray(0, n);
   const counts = new Uint32Array(1 << bits);
   for (const digit of digits) {
     counts.fill(0);
@@ -188,8 +191,10 @@ function passes(rows: Uint32Array, digits: Uint16Array[], bits: number): Uint32A
     }
     [order, next] = [next, order];
   }
-  return order;
+  if (order !== out) out.set(order);
+  return out;
 }
+let passSpace = new Uint32Array(0);
 
 /**
  * `rows` reordered by `keys[row]` ascending (unsigned 32-bit keys, such as ranks), stably:
@@ -229,10 +234,12 @@ export function radixSortIntegers(rows: Uint32Array, keys: Float64Array): Uint32
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     const d = keys[r] - min;
-    const low = d % 2 ** 26;
+    // The high part by division, the low one by subtraction: `%` on a double is a slow call.
+    const high = Math.floor(d / 2 ** 26);
+    const low = d - high * 2 ** 26;
     d0[r] = low & 0x1fff;
     d1[r] = low >>> 13;
-    d2[r] = Math.floor(d / 2 ** 26);
+    d2[r] = high;
   }
   return passes(rows, [d0, d1, d2], 13);
 }

@@ -22,32 +22,45 @@ const identity = (n: number) => {
   return a;
 };
 
+// Sort keys are work space, reused from order to order: fresh megabytes for each make the
+// collector run full cycles over a heap of millions of strings.
+let keys64 = new Float64Array(0);
+const keySpace = (m: number): Float64Array => (keys64.length < m ? (keys64 = new Float64Array(m)) : keys64);
+
 /**
  * The list's rows in `field`'s order, from the columns alone: every sort is a stable radix
  * sort of four- or eight-byte keys (ranks for the organizations' text, epoch ms for times,
  * the score) over the rows already in the tie order (the other organization's id).
  */
-function build(t: McaTables, side: Side, org: number, field: string, byId: Uint32Array | undefined): ListOrder {
+function build(t: McaTables, side: Side, org: number, field: string, list: OrderList): ListOrder {
   const rows = t.rowsOf(side, org);
   const other = t.otherOf(side);
   const m = rows.length;
-  if (!byId) {
+  if (!list.byId) {
     const ids = new Uint32Array(m);
     for (let i = 0; i < m; i++) ids[i] = t.idRank[other[rows[i]]];
-    byId = radixSortU32(identity(m), ids);
+    list.byId = radixSortU32(identity(m), ids);
   }
+  const byId = list.byId;
+  // Each row's filter group, read once per list in row order (not at random once per order).
+  if (!list.groups) {
+    const g = new Uint8Array(m);
+    for (let i = 0; i < m; i++) g[i] = rowGroup(t, rows[i]);
+    list.groups = g;
+  }
+  const rowGroups = list.groups;
   let local: Uint32Array;
   let firstNull = m;
   const text = orgField[field];
   if (text) {
     const ranks = t.rank[text];
-    const keys = new Uint32Array(m);
+    const keys = new Uint32Array(keySpace(m).buffer, 0, m);
     for (let i = 0; i < m; i++) keys[i] = ranks[other[rows[i]]];
     local = radixSortU32(byId, keys);
   } else {
     const column = field === 'total_score' ? t.score : t.time[field as TimeField];
     if (!column) throw new Error(`connkit: MyCreditApp lists do not sort by ${field}`);
-    const keys = new Float64Array(m);
+    const keys = keySpace(m).subarray(0, m);
     for (let i = 0; i < m; i++) keys[i] = column[rows[i]];
     // Rows without a value go last, in the tie order; the rest are sorted by value.
     local = new Uint32Array(m);
@@ -64,24 +77,80 @@ function build(t: McaTables, side: Side, org: number, field: string, byId: Uint3
     firstNull = keyed;
   }
   const groups = new Uint8Array(m);
-  for (let p = 0; p < m; p++) groups[p] = rowGroup(t, rows[local[p]]);
+  for (let p = 0; p < m; p++) groups[p] = rowGroups[local[p]];
   return { n: m, firstNull, rows, local, byId, counts: filterCounts(groups, GROUPS) };
+}
+
+/** The fields each side's lists sort by (the spec's `order_by` values). */
+const sortFields: Record<Side, readonly string[]> = {
+  hosts: [
+    'host_name',
+    'host_email',
+    'owner_email',
+    'created_at',
+    'updated_at',
+    'archived_at',
+    'active_action_updated_at',
+  ],
+  guests: [
+    'guest_name',
+    'guest_email',
+    'owner_email',
+    'total_score',
+    'created_at',
+    'updated_at',
+    'archived_at',
+    'active_action_updated_at',
+  ],
+};
+
+/**
+ * Lists at least this long have every order built with the world: a first sort of a
+ * million-row list costs 70-700 ms in a request (well past the 50 ms a page may take), and
+ * tens of milliseconds of the build; shorter lists sort within a request.
+ */
+export const eagerRows = 100_000;
+
+interface OrderList {
+  byId?: Uint32Array;
+  /** The group of the list's i-th row (see keys.ts). */
+  groups?: Uint8Array;
+  orders: Map<string, ListOrder>;
 }
 
 /** Lists whose orders are kept at once (a million-row list holds ~9 bytes per row per field). */
 const keptLists = 8;
 
 /**
- * The orders of the base lists, built on first request and kept for every session (the base
- * never changes: a session's changes are merged in by its overlay).
+ * The orders of the base lists, kept for every session (the base never changes: a session's
+ * changes are merged in by its overlay): a long list's with the world, any other's on its
+ * first request.
  */
 export class BaseOrders {
-  private readonly lists = new Map<string, { byId?: Uint32Array; orders: Map<string, ListOrder> }>();
+  private readonly lists = new Map<string, OrderList>();
+  /** The long lists' orders, built with the world and never dropped. */
+  private readonly kept = new Map<string, OrderList>();
 
-  constructor(private readonly t: McaTables) {}
+  constructor(
+    private readonly t: McaTables,
+    longList = eagerRows,
+  ) {
+    const orgs = t.orgIds.length;
+    for (const side of ['hosts', 'guests'] as const) {
+      const starts = (side === 'hosts' ? t.byGuest : t.byHost).starts;
+      for (let org = 0; org < orgs; org++) {
+        if (starts[org + 1] - starts[org] < longList) continue;
+        const list: OrderList = { orders: new Map() };
+        for (const field of sortFields[side]) list.orders.set(field, build(t, side, org, field, list));
+        this.kept.set(`${side}|${org}`, list);
+      }
+    }
+  }
 
   get(side: Side, org: number, field: string): ListOrder {
     const key = `${side}|${org}`;
+    const kept = this.kept.get(key)?.orders.get(field);
+    if (kept) return kept;
     let list = this.lists.get(key);
     // Map order is insertion order: re-inserting keeps the least recently used first.
     this.lists.delete(key);
@@ -93,8 +162,7 @@ export class BaseOrders {
     }
     let order = list.orders.get(field);
     if (!order) {
-      order = build(this.t, side, org, field, list.byId);
-      list.byId = order.byId;
+      order = build(this.t, side, org, field, list);
       list.orders.set(field, order);
     }
     return order;

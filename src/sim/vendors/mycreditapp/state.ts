@@ -100,6 +100,8 @@ export class MyCreditAppState {
   ) {
     this.jwt = new JwtIssuer(bytesToHex(sha256(utf8ToBytes(`connkit-mycreditapp:${data.seed}`))));
     for (const i of Object.values(data.invitations)) this.invitationByToken.set(i.invitation_token, i);
+    // With the world: the long lists' orders are built here, not in a first request.
+    void this.orders;
   }
 
   /** A state read from its plain JSON (`own`: the JSON is held by no one else, so it is not copied). */
