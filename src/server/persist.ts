@@ -20,18 +20,15 @@ export const defaultPersistIntervalMs = 1000;
 /** Every session's NDJSON snapshot (the export format), one after the other, each header naming its session. */
 export const persistFile = 'connkit-state.ndjson';
 
-/** A file takes larger pieces than a socket: a tenth of the system calls at 100 k records. */
-const pieceBytes = 1024 * 1024;
-
 /**
- * Writes every session's snapshot to `file`, streamed in 1 MiB pieces: never the whole state
+ * Writes every session's snapshot to `file`, streamed in 64 KiB pieces: never the whole state
  * as one string. The pieces are made and written in one turn of the event loop, so the file
  * holds the state as it was at one moment, not a mix of before and after a request.
  */
 function writeSnapshot(fd: number, sim: Simulator): number {
   let bytes = 0;
   const sessions = sim.sessionNames().map((name) => sim.session(name));
-  for (const piece of batched(exportSessions(sessions), pieceBytes)) bytes += writeSync(fd, piece);
+  for (const piece of batched(exportSessions(sessions))) bytes += writeSync(fd, piece);
   return bytes;
 }
 
