@@ -1,5 +1,4 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { answerClientError } from './client-error.js';
 import { ListenError, defaultTlsDir, localCertificate, localNames, userCertificate, type TlsMaterial } from './tls.js';
@@ -118,6 +117,8 @@ export async function listen(handler: Handler, options: ListenOptions): Promise<
       },
     };
     if (material && options.tls) {
+      // Loaded here: a plain-http start never pays for https (and the tls it brings).
+      const { createServer: createHttpsServer } = await import('node:https');
       const https = createHttpsServer({ key: material.key, cert: material.cert }, handler);
       https.on('clientError', answerClientError);
       servers.push(https);

@@ -1,8 +1,7 @@
-import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
+import type { X509Certificate, KeyObject } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { createSecureContext } from 'node:tls';
 import { stateDir } from '../state-dir.js';
 
 // The certificate libraries (@peculiar/x509, asn1js, pkijs: ~550 KiB that set up decorators and
@@ -10,6 +9,8 @@ import { stateDir } from '../state-dir.js';
 // never needs them, and loading them was a sixth of its cold start.
 const caTools = () => import('./tls-ca.js');
 const leafTools = () => import('./tls-leaf.js');
+// Node's crypto and tls too: a plain-http mock never reads a certificate.
+const nodeCrypto = () => import('node:crypto');
 
 /** A problem with the socket layer the user can fix (a port, a file): one line, exit 2. */
 export class ListenError extends Error {
@@ -78,6 +79,7 @@ export async function userCertificate(certPath: string, keyPath: string): Promis
   // Read one after the other: when both are missing, the message always names the certificate.
   const cert = await readPem(certPath, 'certificate');
   const key = await readPem(keyPath, 'key');
+  const { X509Certificate, createPrivateKey } = await nodeCrypto();
   let x509: X509Certificate;
   try {
     x509 = new X509Certificate(cert);
@@ -100,7 +102,7 @@ export async function userCertificate(certPath: string, keyPath: string): Promis
       `the TLS certificate ${certPath} expired on ${new Date(x509.validTo).toISOString().slice(0, 10)}`,
     );
   try {
-    createSecureContext({ cert, key });
+    (await import('node:tls')).createSecureContext({ cert, key });
   } catch (e) {
     throw new ListenError(`the TLS certificate ${certPath} cannot be used: ${(e as Error).message}`);
   }
@@ -137,6 +139,7 @@ async function stored(
   if (!caCert && !caKey) return {};
   if (!caCert) throw damaged(f.caCert, 'CA certificate', 'missing (its key is there)');
   if (!caKey) throw damaged(f.caKey, 'CA key', 'missing (its certificate is there)');
+  const { X509Certificate, createPrivateKey } = await nodeCrypto();
   let ca: X509Certificate;
   try {
     ca = new X509Certificate(caCert);

@@ -1,6 +1,7 @@
 // The built CLI leaves body-parser (and so zlib) and sonic-boom's assert unloaded until used
 // (scripts/bundle-cli.mjs): a dependency that starts reading another member at load would
-// bring them back into every start. Node's own module list, read when the server stops after
+// bring them back into every start. So are https and tls (only a --tls start serves them) and
+// v8 (read for the default memory budget only: this start gives --max-memory). Node's own module list, read when the server stops after
 // its first answers, shows it. Runs the built bin, dist/src/cli.js.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,8 @@ describe('the built CLI at its first answers', () => {
         '0',
         '--log-level',
         'silent',
+        '--max-memory',
+        '1G',
       ],
       { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, XDG_STATE_HOME: dir } },
     );
@@ -64,5 +67,6 @@ describe('the built CLI at its first answers', () => {
     expect(loaded).toContain('NativeModule http');
     expect(loaded).not.toContain('NativeModule zlib');
     expect(loaded).not.toContain('NativeModule assert');
+    for (const m of ['https', 'tls', '_tls_wrap', 'v8']) expect(loaded).not.toContain(`NativeModule ${m}`);
   }, 30_000);
 });

@@ -16,11 +16,46 @@ export function isSmall(value: unknown, budget = splitAbove): boolean {
 function remaining(value: unknown, budget: number): number {
   if (!isContainer(value)) return budget;
   let left = budget;
-  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+  if (Array.isArray(value)) {
+    // Each entry costs one at least: a longer array is past the budget before any is read.
+    if (value.length > budget) return -1;
+    for (let i = 0; i < value.length; i++) {
+      left = remaining(value[i], left - 1);
+      if (left < 0) return left;
+    }
+    return left;
+  }
+  // A record's few fields: Object.values, the fastest read of a plain object.
+  const keys = Reflect.ownKeys(value);
+  for (const v of keys.length > splitAbove ? lazyValues(value, keys) : Object.values(value)) {
     left = remaining(v, left - 1);
     if (left < 0) return left;
   }
   return left;
+}
+
+/**
+ * `Object.entries(value)`, read one entry at a time. A state's large collections are views that
+ * make each record when it is read (a session's copy-on-write proxy, a vendor's columns):
+ * `Object.entries` made every one (and, on a proxy, each twice: its descriptor, then its value)
+ * before the first was used, and `isSmall` needs only the first few hundred. One descriptor
+ * per key here, its value used; a small object is read by `Object.entries` itself, faster.
+ */
+export function ownEntries(value: object): Iterable<[string, unknown]> {
+  const keys = Reflect.ownKeys(value);
+  return keys.length <= splitAbove ? Object.entries(value) : lazyEntries(value, keys);
+}
+
+function* lazyEntries(value: object, keys: (string | symbol)[]): Generator<[string, unknown]> {
+  for (const k of keys) {
+    if (typeof k !== 'string') continue;
+    const d = Reflect.getOwnPropertyDescriptor(value, k);
+    if (d?.enumerable) yield [k, 'value' in d ? d.value : Reflect.get(value, k)];
+  }
+}
+
+function* lazyValues(value: object, keys: (string | symbol)[]): Generator<unknown> {
+  for (const [, v] of lazyEntries(value, keys)) yield v;
 }
 
 /**
@@ -47,7 +82,7 @@ export function* jsonChunks(value: unknown): Generator<string> {
   }
   yield '{';
   let first = true;
-  for (const [k, v] of Object.entries(value)) {
+  for (const [k, v] of ownEntries(value)) {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     yield `${first ? '' : ','}${JSON.stringify(k)}:`;
     first = false;

@@ -1,17 +1,27 @@
 import type { Session } from '../session.js';
-import { isContainer, isSmall, jsonChunks } from './chunks.js';
+import { isContainer, isSmall, jsonChunks, ownEntries } from './chunks.js';
 import type { SnapshotHeader } from './format.js';
 
+/**
+ * The line of one small entry: `JSON.stringify({ api, path: [...path, key], value })`, byte for
+ * byte, with the text before the key made once per container (`prefix`), not once per record.
+ */
+function entryLine(prefix: string, key: string | number, value: unknown): string {
+  const json = JSON.stringify(value) as string | undefined;
+  // As JSON.stringify of the object: a value JSON cannot say leaves the field out.
+  return `${prefix}${JSON.stringify(key)}]${json === undefined ? '' : `,"value":${json}`}}\n`;
+}
+
 function* linesOf(api: string, path: (string | number)[], value: unknown): Generator<string> {
-  if (path.length > 0 && isSmall(value)) {
-    yield `${JSON.stringify({ api, path, value })}\n`;
-    return;
-  }
   // The API's root, and every container holding many entries at any depth: empty first, then its entries.
   yield `${JSON.stringify({ api, path, value: Array.isArray(value) ? [] : {} })}\n`;
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* linesOf(api, [...path, i], value[i]);
-  else if (isContainer(value))
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) yield* linesOf(api, [...path, k], v);
+  const prefix = `{"api":${JSON.stringify(api)},"path":${JSON.stringify(path).slice(0, -1)}${path.length ? ',' : ''}`;
+  const entry = function* (key: string | number, v: unknown): Generator<string> {
+    if (isSmall(v)) yield entryLine(prefix, key, v);
+    else yield* linesOf(api, [...path, key], v);
+  };
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* entry(i, value[i]);
+  else if (isContainer(value)) for (const [k, v] of ownEntries(value)) if (v !== undefined) yield* entry(k, v);
 }
 
 /**
