@@ -3,6 +3,8 @@ import type { components } from '../../../generated/leadconduit.js';
 import { sortByTimestamp } from '../../index/sort.js';
 import { mintHex } from '../../seeded.js';
 import { LazyMap } from '../../cow/lazy-map.js';
+import { found } from '../../found.js';
+import { SortedIds } from '../../index/sorted-ids.js';
 
 type S = components['schemas'];
 export type ListEntry = S['ConnectionListEntry'];
@@ -93,27 +95,24 @@ export type LcJson = Omit<LcData, 'networkConnections' | 'rows'> & {
 };
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const byCreated = (a: { created_at: string; id: string }, b: { created_at: string; id: string }) =>
-  a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+type Dated = { created_at: string; id: string };
 
 /**
  * Two stores per account, as LeadConduit has them: SSO's NetworkConnections (the truth) and
  * LC's account_connections rows. Reads merge them; the only write is the repair.
  */
 export class LeadConduitState {
-  private readonly ssoByAccount = new Map<string, NetworkConnection[]>();
-  private readonly rowsByAccount = new Map<string, AccountConnectionRow[]>();
+  /** Per account, its SSO connections' and its rows' ids by (created_at, id): a write moves one entry. */
+  private readonly ssoByAccount: Map<string, SortedIds>;
+  private readonly rowsByAccount: Map<string, SortedIds>;
   private readonly rowByExternal: Map<string, AccountConnectionRow>;
 
   constructor(readonly data: LcData) {
-    for (const nc of data.networkConnections.values()) push(this.ssoByAccount, nc.account_id, nc);
+    this.ssoByAccount = ordersOf(data.networkConnections.values());
     const rows = Array.from(data.rows.values());
-    for (const row of rows) push(this.rowsByAccount, row.account_id, row);
+    this.rowsByAccount = ordersOf(rows);
     // Made on the first lookup by SSO connection (a list, a repair), not with the world.
     this.rowByExternal = new LazyMap(rows, (row) => row.external_id);
-    // At a million connections a comparator sort is most of the build: sort by packed keys.
-    sortEach(this.ssoByAccount);
-    sortEach(this.rowsByAccount);
   }
 
   /** A snapshot's state (its collections turned into Maps, in the order the snapshot has them). */
@@ -134,11 +133,9 @@ export class LeadConduitState {
     };
   }
 
-  /** The account's rows, this one among them. */
-  private indexRow(row: AccountConnectionRow): AccountConnectionRow[] {
-    const rows = push(this.rowsByAccount, row.account_id, row);
+  private indexRow(row: AccountConnectionRow): void {
+    placed(this.rowsByAccount, row);
     this.rowByExternal.set(row.external_id, row);
-    return rows;
   }
 
   credential(apiKey: string): Credential | undefined {
@@ -147,8 +144,8 @@ export class LeadConduitState {
 
   /** The reconciled list; with SSO down, LC rows only. */
   list(accountId: string, ssoDown: boolean): ListEntry[] {
-    if (ssoDown) return (this.rowsByAccount.get(accountId) ?? []).map((row) => completed(row));
-    return (this.ssoByAccount.get(accountId) ?? []).map((nc) => {
+    if (ssoDown) return this.rows(accountId).map((row) => completed(row));
+    return this.ssoConnections(accountId).map((nc) => {
       const row = this.rowByExternal.get(nc.id);
       return row ? completed(row, nc) : ssoOnly(nc);
     });
@@ -157,12 +154,10 @@ export class LeadConduitState {
   /** One connection by its id, SSO connection id or invitation id. */
   find(accountId: string, id: string, ssoDown: boolean): Detail | undefined {
     const lower = id.toLowerCase();
-    const row = (this.rowsByAccount.get(accountId) ?? []).find((r) =>
-      [r.id, r.external_id, r.invitation_id].includes(lower),
-    );
+    const row = this.rows(accountId).find((r) => [r.id, r.external_id, r.invitation_id].includes(lower));
     if (row && (ssoDown || this.data.networkConnections.has(row.external_id))) return detailOfRow(row);
     if (ssoDown) return undefined;
-    const nc = (this.ssoByAccount.get(accountId) ?? []).find((n) => n.id === lower || n.invitation_id === lower);
+    const nc = this.ssoConnections(accountId).find((n) => n.id === lower || n.invitation_id === lower);
     return nc && !this.rowByExternal.has(nc.id) ? detailOfSso(nc) : undefined;
   }
 
@@ -191,7 +186,7 @@ export class LeadConduitState {
       custom_entities: [],
     };
     this.data.rows.set(row.id, row);
-    this.indexRow(row).sort(byCreated);
+    this.indexRow(row);
     return row;
   }
 
@@ -199,7 +194,7 @@ export class LeadConduitState {
   sync(accountId: string, now: Date): Account {
     const account = this.data.accounts[accountId];
     Object.assign(account, this.data.ssoAccounts[account.sso_id]);
-    const conns = this.ssoByAccount.get(accountId) ?? [];
+    const conns = this.ssoConnections(accountId);
     const invites = Object.values(this.data.invitations)
       .filter((i) => i.account_id === accountId)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -227,7 +222,7 @@ export class LeadConduitState {
   addSsoOnly(accountId: string, fields: Omit<NetworkConnection, 'id' | 'account_id'>): NetworkConnection {
     const nc: NetworkConnection = { id: this.mint(), account_id: accountId, ...fields };
     this.data.networkConnections.set(nc.id, nc);
-    push(this.ssoByAccount, accountId, nc).sort(byCreated);
+    placed(this.ssoByAccount, nc);
     return nc;
   }
 
@@ -246,26 +241,32 @@ export class LeadConduitState {
     return mintHex(this.data.seed, 'leadconduit', this.data.counter++, 24);
   }
 
+  /** The account's SSO connections by (created_at, id), as this state sees them. */
   ssoConnections(accountId: string): NetworkConnection[] {
-    return this.ssoByAccount.get(accountId) ?? [];
+    const ids = this.ssoByAccount.get(accountId)?.slice(0) ?? [];
+    const byId = this.data.networkConnections;
+    return ids.map((id) => found(byId.get(id), 'SSO connection of an account'));
   }
 
+  /** The account's rows by (created_at, id), as this state sees them. */
   rows(accountId: string): AccountConnectionRow[] {
-    return this.rowsByAccount.get(accountId) ?? [];
+    const ids = this.rowsByAccount.get(accountId)?.slice(0) ?? [];
+    const byId = this.data.rows;
+    return ids.map((id) => found(byId.get(id), 'row of an account'));
   }
 
   /** Changes a row's fields in place, every index following (the page's record editor). */
   changeRow(row: AccountConnectionRow, fields: AccountConnectionRow): void {
     this.unindexRow(row);
     replaceFields(row, fields);
-    this.indexRow(row).sort(byCreated);
+    this.indexRow(row);
   }
 
   /** Changes an SSO connection's fields in place, its index following (the page's record editor). */
   changeSsoConnection(nc: NetworkConnection, fields: NetworkConnection): void {
     this.unindexSso(nc);
     replaceFields(nc, fields);
-    push(this.ssoByAccount, nc.account_id, nc).sort(byCreated);
+    placed(this.ssoByAccount, nc);
   }
 
   /** Takes a row out of the store and every index (the page's "Make SSO-only" and "Disconnect"). */
@@ -282,37 +283,44 @@ export class LeadConduitState {
 
   private unindexRow(row: AccountConnectionRow): void {
     if (this.rowByExternal.get(row.external_id) === row) this.rowByExternal.delete(row.external_id);
-    this.rowsByAccount.set(
-      row.account_id,
-      this.rows(row.account_id).filter((r) => r !== row),
-    );
+    displaced(this.rowsByAccount, row);
   }
 
   private unindexSso(nc: NetworkConnection): void {
-    this.ssoByAccount.set(
-      nc.account_id,
-      this.ssoConnections(nc.account_id).filter((n) => n !== nc),
-    );
+    displaced(this.ssoByAccount, nc);
   }
 }
 
-function sortEach<T extends { created_at: string; id: string }>(map: Map<string, T[]>): void {
-  for (const [key, list] of map)
-    map.set(
-      key,
-      sortByTimestamp(list, (r) => r.created_at, byId),
+/** Per account, its records' order. At a million connections a comparator sort is most of the build: sort by packed keys. */
+function ordersOf<T extends Dated & { account_id: string }>(records: Iterable<T>): Map<string, SortedIds> {
+  const lists = new Map<string, T[]>();
+  for (const r of records) {
+    const list = lists.get(r.account_id);
+    if (list) list.push(r);
+    else lists.set(r.account_id, [r]);
+  }
+  const orders = new Map<string, SortedIds>();
+  for (const [account, list] of lists) {
+    const sorted = sortByTimestamp(list, (r) => r.created_at, byId);
+    orders.set(
+      account,
+      SortedIds.ofSorted(
+        sorted,
+        (r) => r.created_at,
+        (r) => r.id,
+      ),
     );
+  }
+  return orders;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): V[] {
-  const list = map.get(key);
-  if (list) {
-    list.push(value);
-    return list;
-  }
-  const fresh = [value];
-  map.set(key, fresh);
-  return fresh;
+function placed(orders: Map<string, SortedIds>, r: Dated & { account_id: string }): void {
+  orders.set(r.account_id, (orders.get(r.account_id) ?? SortedIds.empty).with(r.created_at, r.id));
+}
+
+function displaced(orders: Map<string, SortedIds>, r: Dated & { account_id: string }): void {
+  const order = orders.get(r.account_id);
+  if (order) orders.set(r.account_id, order.without(r.created_at, r.id));
 }
 
 function completed(row: AccountConnectionRow, nc?: NetworkConnection): ListEntry {

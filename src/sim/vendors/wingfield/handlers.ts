@@ -48,13 +48,13 @@ export const handlers: TypedHandlers<operations, WingfieldState, WfPrincipal> = 
 
   listExternalServiceOrganizations: ({ state, principal, params }) => {
     const { offset = 0, limit = 50 } = params.query;
-    const all = state.relationsOf(principal.serviceId);
-    const items = all.slice(offset, offset + limit).map((relation) => ({
+    const { relations, total } = state.relationsOf(principal.serviceId, offset, limit);
+    const items = relations.map((relation) => ({
       id: relation.organizationId,
       name: found(state.data.organizations.get(relation.organizationId), 'organization of a relation').name,
       relation,
     }));
-    return { status: 200, body: { items, totalCount: all.length } };
+    return { status: 200, body: { items, totalCount: total } };
   },
 
   upsertOrganizationUserSubscription: ({ state, principal, params, body }) => {

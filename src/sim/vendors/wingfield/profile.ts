@@ -8,7 +8,7 @@ export function profile(state: WingfieldState, baseUrl: string): components['sch
   const now = new Date();
   const cts = Object.values(state.data.connectTokens);
   const usable = (c: (typeof cts)[number]) => c.state === 'open' && new Date(c.expires_at) > now;
-  const related = state.relationsOf(partner);
+  const related = state.relationsOf(partner).relations;
   const relatedIds = new Set(related.map((r) => r.organizationId));
   const mine = cts.filter((c) => c.external_service_id === partner);
   return {

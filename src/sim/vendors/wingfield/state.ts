@@ -1,6 +1,9 @@
 import { replaceFields } from '../../replace-fields.js';
 import type { components } from '../../../generated/wingfield.js';
 import { mintHex, mintUuid } from '../../seeded.js';
+import { found } from '../../found.js';
+import { SortedIds } from '../../index/sorted-ids.js';
+import { sortByTimestamp } from '../../index/sort.js';
 
 type S = components['schemas'];
 export type Relation = S['OrganizationRelation'];
@@ -71,6 +74,8 @@ type ByService = Map<string, Map<string, Relation>>;
 export class WingfieldState {
   private readonly relationByOrg: ByService = new Map();
   private readonly relationByExternalId: ByService = new Map();
+  /** Per external service, its relations' ids by (createdAt, id): a write moves one entry. */
+  private readonly relationOrder = new Map<string, SortedIds>();
 
   constructor(readonly data: WfData) {
     const byService = new Map<string, Relation[]>();
@@ -88,6 +93,19 @@ export class WingfieldState {
       }
       this.relationByOrg.set(service, byOrg);
       this.relationByExternalId.set(service, byExternal);
+      const sorted = sortByTimestamp(
+        list,
+        (r) => r.createdAt,
+        (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      this.relationOrder.set(
+        service,
+        SortedIds.ofSorted(
+          sorted,
+          (r) => r.createdAt,
+          (r) => r.id,
+        ),
+      );
     }
   }
 
@@ -112,11 +130,15 @@ export class WingfieldState {
   private index(r: Relation) {
     inService(this.relationByOrg, r.externalServiceId).set(r.organizationId, r);
     inService(this.relationByExternalId, r.externalServiceId).set(r.externalOrganizationId, r);
+    const order = this.relationOrder.get(r.externalServiceId) ?? SortedIds.empty;
+    this.relationOrder.set(r.externalServiceId, order.with(r.createdAt, r.id));
   }
 
   private unindex(r: Relation) {
     this.relationByOrg.get(r.externalServiceId)?.delete(r.organizationId);
     this.relationByExternalId.get(r.externalServiceId)?.delete(r.externalOrganizationId);
+    const order = this.relationOrder.get(r.externalServiceId);
+    if (order) this.relationOrder.set(r.externalServiceId, order.without(r.createdAt, r.id));
   }
 
   token(value: string): ApiToken | undefined {
@@ -135,10 +157,13 @@ export class WingfieldState {
     return this.relationByExternalId.get(serviceId)?.get(externalId);
   }
 
-  relationsOf(serviceId: string): Relation[] {
-    return Array.from(this.data.relations.values())
-      .filter((r) => r.externalServiceId === serviceId)
-      .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+  /** The service's relations by (createdAt, id), `limit` of them from `offset`, and how many it has. */
+  relationsOf(serviceId: string, offset = 0, limit = Infinity): { relations: Relation[]; total: number } {
+    const order = this.relationOrder.get(serviceId) ?? SortedIds.empty;
+    const relations = order
+      .slice(offset, limit)
+      .map((id) => found(this.data.relations.get(id), 'relation of a service'));
+    return { relations, total: order.size };
   }
 
   createRelation(serviceId: string, orgId: string, externalId: string, now: string): Relation {
