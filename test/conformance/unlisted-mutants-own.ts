@@ -1,5 +1,15 @@
-import type { ProxyRequest, ProxyResponse } from '../helpers/mutating-proxy.js';
+import type { ProxyRequest } from '../helpers/mutating-proxy.js';
 import type { UnlistedMutant } from './unlisted-mutants.js';
+import {
+  isRecord,
+  jsonBody,
+  pathOf,
+  queryOf,
+  records,
+  withBody,
+  withQuery,
+  type Json,
+} from '../helpers/mutant-exchange.js';
 
 /**
  * A second set of bugs written from the specs alone (issue #15's biased generation), before the
@@ -7,25 +17,6 @@ import type { UnlistedMutant } from './unlisted-mutants.js';
  * spec states that neither the named checks nor the first set target.
  */
 
-type Json = Record<string, unknown>;
-const isRecord = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
-const records = (x: unknown): Json[] => (Array.isArray(x) ? x.filter(isRecord) : []);
-const pathOf = (r: ProxyRequest) => r.url.split('?')[0];
-const queryOf = (r: ProxyRequest) => new URL(r.url, 'http://x').searchParams;
-const withQuery = (r: ProxyRequest, edit: (q: URLSearchParams) => void): ProxyRequest => {
-  const u = new URL(r.url, 'http://x');
-  edit(u.searchParams);
-  return { ...r, url: u.pathname + u.search };
-};
-const jsonBody = (r: ProxyRequest): Json | undefined => {
-  try {
-    const parsed: unknown = r.body ? JSON.parse(r.body) : undefined;
-    return isRecord(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-};
-const withBody = (res: ProxyResponse, body: unknown): ProxyResponse => ({ ...res, body });
 const sameParty = (r: ProxyRequest) =>
   Object.fromEntries(
     Object.entries(r.headers).filter(([k]) => !['content-type', 'content-length'].includes(k.toLowerCase())),

@@ -1,5 +1,15 @@
 import { specIndex } from '../../src/contract/registry.js';
 import type { ProxyRequest, ProxyResponse, Rewrite } from '../helpers/mutating-proxy.js';
+import {
+  isRecord,
+  jsonBody,
+  pathOf,
+  queryOf,
+  records,
+  withBody,
+  withQuery,
+  type Json,
+} from '../helpers/mutant-exchange.js';
 
 /**
  * A broken implementation nobody wrote a check for: each one breaks a rule the spec states
@@ -35,27 +45,8 @@ export const minimumObservedKillRate = 0.4;
 export const minimumOwnKillRate = 0.75;
 export const minimumOwnObservedKillRate = 0.4;
 
-type Json = Record<string, unknown>;
-const isRecord = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
-const records = (x: unknown): Json[] => (Array.isArray(x) ? x.filter(isRecord) : []);
-const pathOf = (r: ProxyRequest) => r.url.split('?')[0];
-const queryOf = (r: ProxyRequest) => new URL(r.url, 'http://x').searchParams;
 const is = (r: ProxyRequest, method: string, pattern: RegExp) => r.method === method && pattern.test(pathOf(r));
-const withQuery = (r: ProxyRequest, edit: (q: URLSearchParams) => void): ProxyRequest => {
-  const u = new URL(r.url, 'http://x');
-  edit(u.searchParams);
-  return { ...r, url: u.pathname + u.search };
-};
-const jsonBody = (r: ProxyRequest): Json | undefined => {
-  try {
-    const parsed: unknown = r.body ? JSON.parse(r.body) : undefined;
-    return isRecord(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-};
 const bodyOf = (res: ProxyResponse): unknown => res.body;
-const withBody = (res: ProxyResponse, body: unknown): ProxyResponse => ({ ...res, body });
 const header = (r: ProxyRequest, name: string): string | undefined => r.headers[name.toLowerCase()];
 /** The caller's own headers (credentials, session) for a side request the bug makes. */
 const sameParty = (r: ProxyRequest) =>

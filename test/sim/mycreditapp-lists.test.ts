@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMyCreditApp } from '../../src/sim/vendors/mycreditapp/fixtures.js';
 import type { ListQuery } from '../../src/sim/vendors/mycreditapp/query.js';
 import type { Connection, MyCreditAppState, Side } from '../../src/sim/vendors/mycreditapp/state.js';
+import { sortFields } from '../../src/sim/vendors/mycreditapp/orders.js';
 
 // Past the first thousand records the fixtures come from the seeded stream, and the lists
 // cross many count blocks: the indexed lists must still answer what the rules say.
@@ -43,25 +44,8 @@ function reference(state: MyCreditAppState, side: Side, orgId: string, q: ListQu
   return { items: matched.slice(q.offset, q.offset + q.limit), total_items: matched.length };
 }
 
-const hostFields = [
-  'host_name',
-  'host_email',
-  'owner_email',
-  'created_at',
-  'updated_at',
-  'archived_at',
-  'active_action_updated_at',
-];
-const guestFields = [
-  'guest_name',
-  'guest_email',
-  'owner_email',
-  'total_score',
-  'created_at',
-  'updated_at',
-  'archived_at',
-  'active_action_updated_at',
-];
+const hostFields = sortFields.hosts;
+const guestFields = sortFields.guests;
 
 describe('MyCreditApp lists at size', () => {
   it('page, count, sort and search as the rules say, before and after changes', () => {

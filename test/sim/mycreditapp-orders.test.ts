@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMyCreditApp } from '../../src/sim/vendors/mycreditapp/fixtures.js';
-import { BaseOrders } from '../../src/sim/vendors/mycreditapp/orders.js';
-
-const fields = {
-  hosts: [
-    'host_name',
-    'host_email',
-    'owner_email',
-    'created_at',
-    'updated_at',
-    'archived_at',
-    'active_action_updated_at',
-  ],
-  guests: ['guest_name', 'guest_email', 'owner_email', 'total_score', 'created_at', 'updated_at', 'archived_at'],
-} as const;
+import { BaseOrders, sortFields } from '../../src/sim/vendors/mycreditapp/orders.js';
 
 describe('MyCreditApp base orders', () => {
   it('builds a long list’s orders with the world, the same as a first request builds them', () => {
@@ -25,7 +12,7 @@ describe('MyCreditApp base orders', () => {
       ['hosts', 0],
       ['guests', 1],
     ] as const)
-      for (const field of fields[side]) {
+      for (const field of sortFields[side]) {
         const a = eager.get(side, org, field);
         const b = lazy.get(side, org, field);
         expect(a.n).toBe(5000);

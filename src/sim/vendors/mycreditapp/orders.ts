@@ -1,3 +1,4 @@
+import type { operations } from '../../../generated/mycreditapp.js';
 import { filterCounts, type FilterCounts } from '../../index/filter-counts.js';
 import type { BaseOrder } from '../../index/merged-page.js';
 import { radixSort, radixSortIntegers, radixSortU32 } from '../../index/radix.js';
@@ -81,27 +82,32 @@ function build(t: McaTables, side: Side, org: number, field: string, list: Order
   return { n: m, firstNull, rows, local, byId, counts: filterCounts(groups, GROUPS) };
 }
 
+type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+// Keyed by the spec's `order_by` enum: a value the spec adds or drops fails to compile here.
+const hostOrders: Record<NonNullable<Query<'getHostConnections'>['order_by']>, true> = {
+  host_name: true,
+  host_email: true,
+  owner_email: true,
+  created_at: true,
+  updated_at: true,
+  archived_at: true,
+  active_action_updated_at: true,
+};
+const guestOrders: Record<NonNullable<Query<'getGuestConnections'>['order_by']>, true> = {
+  guest_name: true,
+  guest_email: true,
+  owner_email: true,
+  total_score: true,
+  created_at: true,
+  updated_at: true,
+  archived_at: true,
+  active_action_updated_at: true,
+};
+
 /** The fields each side's lists sort by (the spec's `order_by` values). */
-const sortFields: Record<Side, readonly string[]> = {
-  hosts: [
-    'host_name',
-    'host_email',
-    'owner_email',
-    'created_at',
-    'updated_at',
-    'archived_at',
-    'active_action_updated_at',
-  ],
-  guests: [
-    'guest_name',
-    'guest_email',
-    'owner_email',
-    'total_score',
-    'created_at',
-    'updated_at',
-    'archived_at',
-    'active_action_updated_at',
-  ],
+export const sortFields: Record<Side, readonly string[]> = {
+  hosts: Object.keys(hostOrders),
+  guests: Object.keys(guestOrders),
 };
 
 /**
