@@ -4,7 +4,9 @@
 //   npx tsx bench/cold-start-ab.ts <old>/dist/src/cli.js dist/src/cli.js
 // (an old build: `git worktree add`, `npm run build` there, or a copy of dist/ beside a
 // package.json, specs/ and node_modules/ that resolve as in the repository). `fresh:<cli.js>`
-// starts that build with an empty state folder each time: no code cache, a command's first start.
+// starts that build with an empty state folder each time: no code cache, a command's first start;
+// `<dir>@<cli.js>` starts it with XDG_STATE_HOME=<dir>, kept between runs (a code cache made one
+// way against one made another).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,10 +30,12 @@ for (let i = 0; i < 7; i++) {
   for (const cli of clis) {
     const port = await freePort();
     const fresh = cli.startsWith('fresh:') ? mkdtempSync(join(tmpdir(), 'connkit-ab-state-')) : undefined;
-    const args = [cli.replace(/^fresh:/, ''), 'mock', '--port', String(port), '--log-level', 'silent'];
+    const kept = /^[^@]+@/.exec(cli)?.[0].slice(0, -1);
+    const state = fresh ?? kept;
+    const args = [cli.replace(/^fresh:|^[^@]+@/, ''), 'mock', '--port', String(port), '--log-level', 'silent'];
     // `env` execs node: the process measured is still the server itself.
-    const p = fresh
-      ? await startProcess(`cold-ab-${i}`, 'env', [`XDG_STATE_HOME=${fresh}`, process.execPath, ...args], port, {
+    const p = state
+      ? await startProcess(`cold-ab-${i}`, 'env', [`XDG_STATE_HOME=${state}`, process.execPath, ...args], port, {
           ...readyOn(headlineReads(fx)),
           timeoutMs: 30_000,
         })
