@@ -30,11 +30,14 @@ export function write(res: ServerResponse, answer: SimResponse, first: readonly 
     return;
   }
   const head = first.slice();
-  const { headers, body } = answer;
+  const { headers, body, bytes } = answer;
   for (const name in headers) head.push(name, headers[name]);
-  if (body !== undefined) head.push('Content-Length', String(Buffer.byteLength(body)));
+  // A kept answer comes encoded already: its length is known and node:http sends the bytes as
+  // they are, where a string would be measured and encoded again on every request.
+  if (bytes !== undefined) head.push('Content-Length', String(bytes.byteLength));
+  else if (body !== undefined) head.push('Content-Length', String(Buffer.byteLength(body)));
   res.writeHead(answer.status, head);
-  res.end(body);
+  res.end(bytes ?? body);
 }
 
 /**

@@ -16,6 +16,8 @@ export interface Reply {
   injected?: boolean;
   /** The body already serialized (and validated when it was made): a cached answer. */
   raw?: string;
+  /** `raw` as UTF-8, when the cache has encoded it: a door that writes bytes sends these. */
+  rawBytes?: Uint8Array;
 }
 
 /**

@@ -23,6 +23,11 @@ export interface SimResponse {
   status: number;
   headers: Record<string, string>;
   body?: string;
+  /**
+   * `body` as UTF-8, where the core has it already (a kept answer, encoded once): a door that
+   * writes bytes sends these rather than encoding the same string again on every request.
+   */
+  bytes?: Uint8Array;
   reset?: boolean;
 }
 

@@ -15,6 +15,16 @@ export interface StateSource {
 /** Answers of cacheable reads kept per session; past it the cache starts over. */
 const maxCachedAnswers = 1000;
 
+/** A serialized answer of a cacheable read, valid while the session's `version` is `version`. */
+export interface KeptAnswer {
+  version: number;
+  status: number;
+  headers?: Record<string, string>;
+  raw: string;
+  /** `raw` as UTF-8: encoded on the answer's first reuse, so an answer used once costs no copy. */
+  bytes?: Uint8Array;
+}
+
 /**
  * One isolated world: every API's state (a copy-on-write fork of the shared seeded base, made
  * on first touch), the scenarios that are on, and the counters scenarios keep. Requests with
@@ -22,6 +32,8 @@ const maxCachedAnswers = 1000;
  */
 export class Session {
   private readonly states = new Map<string, unknown>();
+  /** The shared bases this session has asked the world for, by API. */
+  private readonly bases = new Map<string, object>();
   /** The copy-on-write spaces of the forked states: what this session has copied. */
   private readonly spaces: CowSpace[] = [];
   /** Records this session holds of its own (an imported snapshot is not shared with anyone). */
@@ -33,10 +45,7 @@ export class Session {
   /** Bumped by every request that may change state; cached answers key on it. */
   version = 0;
   /** Serialized answers of cacheable reads, valid while `version` stays what it was. */
-  readonly answers = new Map<
-    string,
-    { version: number; status: number; headers?: Record<string, string>; raw: string }
-  >();
+  readonly answers = new Map<string, KeptAnswer>();
   lastUsed = Date.now();
 
   constructor(
@@ -54,7 +63,11 @@ export class Session {
   state<S>(api: string, access: 'read' | 'write' = 'write'): S {
     let s = this.states.get(api);
     if (s === undefined) {
-      const base = this.source.base(api, this.seed, this.sizes[api] ?? defaultSize);
+      // Kept per session: a read asks for it on every request, and the world keeps a base
+      // as long as any session of its seed and size lives.
+      let base = this.bases.get(api);
+      if (base === undefined)
+        this.bases.set(api, (base = this.source.base(api, this.seed, this.sizes[api] ?? defaultSize)));
       // The one place a base is handed out as is: for reads only, which never write state.
       if (access === 'read') return base as S;
       const fork = forkState(base);
@@ -113,7 +126,7 @@ export class Session {
   }
 
   /** The kept answer for `key`, if the state has not moved since it was kept. */
-  cachedAnswer(key: string): { status: number; headers?: Record<string, string>; raw: string } | undefined {
+  cachedAnswer(key: string): KeptAnswer | undefined {
     const hit = this.answers.get(key);
     return hit && hit.version === this.version ? hit : undefined;
   }

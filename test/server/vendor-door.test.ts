@@ -41,6 +41,22 @@ describe('the vendor door', () => {
     }
   });
 
+  it('answers a kept read with the bytes of its first answer, its length exact', async () => {
+    const fx = await t.fixtures();
+    const headers = {
+      Authorization: `Basic ${Buffer.from(`X:${fx.leadconduit.credentials.user as string}`).toString('base64')}`,
+    };
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await fetch(`${t.sim.url}/leadconduit/connections`, { headers });
+      const text = await r.text();
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+      answers.push(text);
+    }
+    expect(new Set(answers).size).toBe(1);
+  });
+
   it('gives the body its length rather than chunking it', async () => {
     const r = await fetch(`${t.sim.url}/leadconduit/nothing-here`);
     const text = await r.text();

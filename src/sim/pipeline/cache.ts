@@ -1,6 +1,8 @@
 import type { Authed, Keyed } from './context.js';
 import { Answer, widen } from './pipeline.js';
 
+const utf8 = new TextEncoder();
+
 /**
  * What a cacheable answer depends on: the URL, the request headers the vendor module names
  * (who asks, for whom), the header parameters the operation reads, and the faults on.
@@ -23,6 +25,10 @@ function cacheKeyOf(ctx: Authed): string | undefined {
 export function cached(ctx: Authed): Keyed | Answer {
   const cacheKey = cacheKeyOf(ctx);
   const hit = cacheKey === undefined ? undefined : ctx.session.cachedAnswer(cacheKey);
-  if (hit) return new Answer(ctx, { status: hit.status, headers: hit.headers, raw: hit.raw });
+  if (hit) {
+    // Kept with the answer, so a door writing bytes does not encode the same string per request.
+    hit.bytes ??= utf8.encode(hit.raw);
+    return new Answer(ctx, { status: hit.status, headers: hit.headers, raw: hit.raw, rawBytes: hit.bytes });
+  }
   return widen(ctx, { cacheKey });
 }

@@ -45,5 +45,10 @@ export function respond(
   }
   if (!hasBody) return { response: { status: reply.status, headers } };
   headers['Content-Type'] = jsonType;
-  return { response: { status: reply.status, headers, body: reply.raw ?? JSON.stringify(reply.body) } };
+  const body = reply.raw ?? JSON.stringify(reply.body);
+  return {
+    response: reply.rawBytes
+      ? { status: reply.status, headers, body, bytes: reply.rawBytes }
+      : { status: reply.status, headers, body },
+  };
 }

@@ -31,6 +31,10 @@ export type Match =
 
 const split = (path: string): string[] => path.split('/').slice(1);
 
+/** Paths whose match is kept (see `Router.seen`). */
+const maxSeen = 1000;
+const maxSeenPath = 512;
+
 /**
  * The more specific path first: more literal segments, then the earlier literal
  * (`/connections/repair` before `/connections/{id}`; `/a/b/{x}` before `/a/{x}/c`).
@@ -85,7 +89,28 @@ export class Router {
     this.bases.sort((a, b) => b.base.length - a.base.length);
   }
 
+  /**
+   * The matches of paths seen lately: clients ask the same few paths again and again, and a
+   * match is pure over the method and the path. Bounded, as the answer cache is: past it, it
+   * starts over. A kept match's parameters are frozen, since every request of that path shares them.
+   */
+  private readonly seen = new Map<string, Match>();
+
   match(method: string, rawPath: string): Match {
+    // A long path is matched afresh: kept, a thousand of them would hold megabytes.
+    if (rawPath.length > maxSeenPath) return this.find(method, rawPath);
+    const key = `${method} ${rawPath}`;
+    let m = this.seen.get(key);
+    if (m === undefined) {
+      m = this.find(method, rawPath);
+      if (m.kind === 'operation') Object.freeze(m.params);
+      if (this.seen.size >= maxSeen) this.seen.clear();
+      this.seen.set(key, m);
+    }
+    return m;
+  }
+
+  private find(method: string, rawPath: string): Match {
     // One trailing slash is forgiven, as Express and most vendor gateways do.
     const path = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
     const parts = split(path);

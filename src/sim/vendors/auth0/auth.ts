@@ -1,5 +1,5 @@
 import { ApiError } from '../../errors.js';
-import { bearer } from '../../jwt.js';
+import { bearer, type JwtClaims } from '../../jwt.js';
 import type { ApiModule } from '../../module.js';
 import type { Auth0State, Tenant } from './state.js';
 
@@ -9,6 +9,15 @@ export interface Auth0Principal {
 }
 
 const unauthorized = (message: string, code: string) => new ApiError({ kind: 'unauthenticated', message, code });
+
+// A remembered token's claims are the same object on every request: its scopes are split once.
+const scopesOf = new WeakMap<object, Set<string>>();
+const scopeSet = (claims: JwtClaims): Set<string> =>
+  new Set(
+    String(claims.scope ?? '')
+      .split(' ')
+      .filter(Boolean),
+  );
 
 /**
  * A Management API token: a JWT signed by the tenant, its audience naming the tenant's
@@ -28,11 +37,8 @@ export const authenticate: ApiModule<Auth0State, Auth0Principal>['authenticate']
   }
   const tenant = state.tenantForAudience(result.claims.aud);
   if (!tenant) throw unauthorized('Invalid token', 'invalid_token');
-  const scopes = new Set(
-    String(result.claims.scope ?? '')
-      .split(' ')
-      .filter(Boolean),
-  );
+  let scopes = scopesOf.get(result.claims);
+  if (!scopes) scopesOf.set(result.claims, (scopes = scopeSet(result.claims)));
   const needed = op.ext['x-connkit-scope'];
   if (typeof needed === 'string' && !scopes.has(needed))
     throw new ApiError({

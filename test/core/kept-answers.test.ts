@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulator } from '../../src/sim/core.js';
+import type { SimResponse } from '../../src/sim/request.js';
+import { lc } from '../helpers/fixtures.js';
+
+// A kept (cached) answer is handed to the doors with its UTF-8 bytes, encoded once: those bytes
+// must be the body's, and a write must still make the next read a fresh answer.
+describe('kept answers', () => {
+  const sim = createSimulator();
+  const fixtures = async () => lc((await sim.control.fixtures()).apis);
+  const read = async (session: string, auth: { Authorization: string }) =>
+    sim.dispatch({
+      method: 'GET',
+      origin: 'http://127.0.0.1',
+      target: '/leadconduit/connections',
+      headers: { authorization: auth.Authorization, 'x-connkit-session': session },
+    });
+  const decoded = (r: SimResponse) => new TextDecoder().decode(r.bytes);
+
+  it('carry the bytes of the body they answer, from their first reuse on', async () => {
+    const f = await fixtures();
+    const first = await read('kept-a', f.user);
+    expect(first.status).toBe(200);
+    expect(first.bytes).toBeUndefined();
+    const again = await read('kept-a', f.user);
+    expect(again.bytes).toBeDefined();
+    expect(decoded(again)).toBe(first.body);
+    expect(again.body).toBe(first.body);
+  });
+
+  it('are not reused past a write, nor by another session or caller', async () => {
+    const f = await fixtures();
+    await read('kept-b', f.user);
+    expect((await read('kept-b', f.user)).bytes).toBeDefined();
+    // Another session, and another caller of this one, get answers of their own.
+    expect((await read('kept-c', f.user)).bytes).toBeUndefined();
+    expect((await read('kept-b', f.otherUser)).bytes).toBeUndefined();
+    const before = (await read('kept-b', f.user)).body;
+    const repaired = await sim.dispatch({
+      method: 'POST',
+      origin: 'http://127.0.0.1',
+      target: '/leadconduit/connections/repair',
+      headers: {
+        authorization: f.superuser.Authorization,
+        'x-connkit-session': 'kept-b',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ connection_id: f.ssoOnly[0] }),
+    });
+    expect(repaired.status).toBe(201);
+    const after = await read('kept-b', f.user);
+    expect(after.bytes).toBeUndefined();
+    expect(after.body).not.toBe(before);
+    const reused = await read('kept-b', f.user);
+    expect(decoded(reused)).toBe(after.body);
+  });
+});
