@@ -1,3 +1,4 @@
+import { readCapped } from './http.js';
 import type { ControlClient } from './types.js';
 
 export class ControlError extends Error {}
@@ -19,14 +20,27 @@ export function controlClient(
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
+        // Whatever --control names answers itself: a redirect is its answer, not a place to go.
+        redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
       throw new ControlError(`control API unreachable at ${url(path)}: ${(e as Error).message}`);
     }
-    const text = await res.text();
+    let text: string;
+    try {
+      text = await readCapped(res);
+    } catch (e) {
+      throw new ControlError(`control API ${method} ${path}: ${(e as Error).message}`);
+    }
     if (!res.ok) throw new ControlError(`control API ${method} ${path} answered ${res.status}: ${text.slice(0, 200)}`);
-    return text ? (JSON.parse(text) as unknown) : undefined;
+    try {
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    } catch {
+      throw new ControlError(
+        `control API ${method} ${path} answered ${res.status} with no JSON: ${text.slice(0, 200)}`,
+      );
+    }
   };
   return {
     session,
@@ -37,6 +51,14 @@ export function controlClient(
       if (on) await call('PUT', `/scenarios/${name}`, params ? { params } : {});
       else await call('DELETE', `/scenarios/${name}`);
     },
-    fixtures: async () => ((await call('GET', '/fixtures')) as { apis: Record<string, unknown> }).apis,
+    async fixtures() {
+      const answer = await call('GET', '/fixtures');
+      const apis = (answer as { apis?: unknown } | undefined)?.apis;
+      if (typeof apis !== 'object' || apis === null || Array.isArray(apis))
+        throw new ControlError(
+          `control API GET /fixtures answered no "apis" object: is ${base} connkit's control API?`,
+        );
+      return apis as Record<string, unknown>;
+    },
   };
 }

@@ -16,10 +16,39 @@ export const withLimits = <T>(limits: TransportLimits, fn: () => Promise<T>): Pr
 const currentLimits = (): TransportLimits => limitsScope.getStore() ?? { maxResponseBytes: defaultMaxResponseBytes };
 
 /** An answer verify refuses to take in whole; the exchange gets it as its error. */
-class Refused extends Error {}
+export class Refused extends Error {}
 
-/** The body as text, read only up to `max` bytes (decoded, so a compressed bomb counts as what it expands to). */
-async function readCapped(res: Response, max: number): Promise<string> {
+/**
+ * How deep an answer may nest. No vendor's schema goes past a dozen levels, and what reads a
+ * report (redaction, the JSON and HTML reporters, JSON.stringify itself) recurses: an answer a
+ * few thousand levels deep would overflow the stack after the run, losing every report.
+ */
+export const maxNesting = 256;
+
+/** Whether JSON text opens more than `max` arrays or objects inside one another (brackets in strings skipped). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  if (text.length <= 2 * max) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/**
+ * The body as text, read only up to `max` bytes (decoded, so a compressed bomb counts as what
+ * it expands to): every answer verify reads, the target's, the control API's and a provider
+ * state source's, goes through here.
+ */
+export async function readCapped(res: Response, max: number = currentLimits().maxResponseBytes): Promise<string> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (declared > max) {
     await res.body?.cancel();
@@ -105,6 +134,8 @@ export async function exchange<Op extends string>(
       throw new Refused(away);
     }
     const text = await readCapped(res, limits.maxResponseBytes);
+    if (nestsDeeperThan(text, maxNesting))
+      throw new Refused(`answer nests arrays or objects over ${maxNesting} levels deep; not read`);
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;

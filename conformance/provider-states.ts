@@ -6,6 +6,7 @@ import { toIssues } from '../src/contract/index.js';
 import { specIndex } from '../src/contract/registry.js';
 import type { StateAnswers, StateName } from './types.js';
 import { causeOf } from './errors.js';
+import { readCapped } from './http.js';
 
 type Source = components['schemas']['ProviderStateSource'];
 
@@ -57,12 +58,25 @@ export function urlSource(url: string, headers: Record<string, string>, timeoutM
           method: 'POST',
           headers: { ...headers, 'Content-Type': 'application/json', Accept: 'application/json' },
           body: JSON.stringify({ state, params }),
+          // The profile's headers (credentials) are for this URL only: a redirect elsewhere would carry them.
+          redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (e) {
         throw new ProviderStateError(`provider state "${state}": ${url} is unreachable: ${causeOf(e)}`);
       }
-      const text = await res.text();
+      if (res.status >= 300 && res.status <= 399) {
+        await res.body?.cancel();
+        throw new ProviderStateError(
+          `provider state "${state}": ${url} answered ${res.status} (a redirect, not followed: the source's headers go to its own URL only)`,
+        );
+      }
+      let text: string;
+      try {
+        text = await readCapped(res);
+      } catch (e) {
+        throw new ProviderStateError(`provider state "${state}": ${url}: ${causeOf(e)}`);
+      }
       if (!res.ok)
         throw new ProviderStateError(`provider state "${state}": ${url} answered ${res.status}: ${text.slice(0, 300)}`);
       return answer(state, text, url);

@@ -19,11 +19,21 @@ export function isGuarded(target: string): boolean {
 
 const loopbackName = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
 
-/** `Host: 127.0.0.1:4010` → `127.0.0.1`; `[::1]:4010` → `[::1]`. */
+/**
+ * `Host: 127.0.0.1:4010` → `127.0.0.1`; `[::1]:4010` → `[::1]`. A bracketed name followed by
+ * anything but a port (`[::1]evil.example`) is kept whole, so it matches no name.
+ */
 function hostname(host: string): string {
   const h = host.toLowerCase();
-  return h.startsWith('[') ? h.slice(0, h.indexOf(']') + 1) : h.replace(/:\d+$/, '');
+  return h.startsWith('[') ? (/^(\[[^\]]*\])(?::\d+)?$/.exec(h)?.[1] ?? h) : h.replace(/:\d+$/, '');
 }
+
+/**
+ * The Sec-Fetch-Site values that say the request comes from this very origin or from the user
+ * (typed, bookmarked). Anything else is refused: `cross-site`, `same-site`, and also a value no
+ * browser sends, such as two headers joined (`cross-site, same-origin`).
+ */
+const ownSite = new Set(['same-origin', 'none']);
 
 function tokenMatches(req: Request, token: string | undefined): boolean {
   const given = req.headers['x-connkit-control-token'];
@@ -63,7 +73,7 @@ export function boundary(options: BoundaryOptions = {}): RequestHandler {
 
     const site = req.headers['sec-fetch-site'];
     const navigation = req.method === 'GET' && req.headers['sec-fetch-mode'] === 'navigate';
-    if ((site === 'cross-site' || site === 'same-site') && !navigation)
+    if (site !== undefined && !ownSite.has(site) && !navigation)
       return refuse('foreign_origin', `${site} requests may not use the control API or the page`);
     next();
   };

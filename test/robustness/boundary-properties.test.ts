@@ -50,6 +50,8 @@ const foreignHosts = [
   '[::ffff:127.0.0.1]',
   '[::]',
   'localhost@evil.example',
+  '[::1]evil.example',
+  '[::1].evil.example',
   '',
 ];
 
@@ -58,7 +60,8 @@ interface Probe {
   host: string;
   withPort: boolean;
   origin: 'none' | 'same' | 'null' | 'foreign' | 'https-same' | 'other-port' | 'other-loopback';
-  site: 'none' | 'absent' | 'same-origin' | 'same-site' | 'cross-site';
+  /** `joined`: two Sec-Fetch-Site headers, `cross-site` then `same-origin` (read as one joined value). */
+  site: 'none' | 'absent' | 'same-origin' | 'same-site' | 'cross-site' | 'joined' | 'unknown';
   mode: 'absent' | 'navigate' | 'cors' | 'no-cors';
   /** Sent as a CORS preflight (OPTIONS asking for the route's method) instead of the route's own method. */
   preflight: boolean;
@@ -69,14 +72,14 @@ const probe = fc.record<Probe>({
   host: fc.oneof(fc.constantFrom(...loopbackHosts), fc.constantFrom(...foreignHosts)),
   withPort: fc.boolean(),
   origin: fc.constantFrom('none', 'same', 'null', 'foreign', 'https-same', 'other-port', 'other-loopback'),
-  site: fc.constantFrom('none', 'absent', 'same-origin', 'same-site', 'cross-site'),
+  site: fc.constantFrom('none', 'absent', 'same-origin', 'same-site', 'cross-site', 'joined', 'unknown'),
   mode: fc.constantFrom('absent', 'navigate', 'cors', 'no-cors'),
   preflight: fc.boolean(),
 });
 
 const methodOf = (p: Probe) => (p.preflight ? 'OPTIONS' : p.route.method);
 
-function headersOf(p: Probe): Record<string, string> {
+function headersOf(p: Probe): Record<string, string | string[]> {
   const host = p.withPort ? `${p.host}:${port}` : p.host;
   const origins: Record<Probe['origin'], string | undefined> = {
     none: undefined,
@@ -87,10 +90,12 @@ function headersOf(p: Probe): Record<string, string> {
     'other-port': `http://${p.host}:${port + 1}`,
     'other-loopback': `http://${p.host === 'localhost' ? '127.0.0.1' : 'localhost'}:${port}`,
   };
-  const h: Record<string, string> = { Host: host, Accept: 'application/json' };
+  const h: Record<string, string | string[]> = { Host: host, Accept: 'application/json' };
   const origin = origins[p.origin];
   if (origin !== undefined) h.Origin = origin;
-  if (p.site !== 'absent') h['Sec-Fetch-Site'] = p.site;
+  if (p.site === 'joined') h['Sec-Fetch-Site'] = ['cross-site', 'same-origin'];
+  else if (p.site === 'unknown') h['Sec-Fetch-Site'] = 'cross-origin';
+  else if (p.site !== 'absent') h['Sec-Fetch-Site'] = p.site;
   if (p.mode !== 'absent') h['Sec-Fetch-Mode'] = p.mode;
   if (p.route.method !== 'GET' && !p.preflight) h['Content-Type'] = 'application/json';
   if (p.preflight) {
@@ -101,17 +106,17 @@ function headersOf(p: Probe): Record<string, string> {
 }
 
 /** The rule, as the README and the boundary state it. */
-function allowed(p: Probe, h: Record<string, string>): boolean {
+function allowed(p: Probe, h: Record<string, string | string[]>): boolean {
   if (!loopbackHosts.includes(p.host)) return false;
-  if (h.Origin !== undefined && h.Origin !== `http://${h.Host}`) return false;
+  if (h.Origin !== undefined && h.Origin !== `http://${String(h.Host)}`) return false;
   const navigation = methodOf(p) === 'GET' && p.mode === 'navigate';
-  return !((p.site === 'cross-site' || p.site === 'same-site') && !navigation);
+  return ['absent', 'none', 'same-origin'].includes(p.site) || navigation;
 }
 
 function send(
   method: string,
   path: string,
-  headers: Record<string, string>,
+  headers: Record<string, string | string[]>,
   body?: string,
 ): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
   return new Promise((resolve, reject) => {
@@ -158,6 +163,23 @@ describe('the boundary of connkit’s own routes', () => {
       // Allowed writes change the state: the next test compares the state over refusals only.
       { numRuns: 200, seed: 20261202 },
     );
+  });
+
+  it('reads a bracketed Host only as an address and port, and two Sec-Fetch-Site headers as foreign', async () => {
+    const before = await digest();
+    for (const host of ['[::1]evil.example', `[::1]evil.example:${port}`, '[::1].evil.example'])
+      expect((await send('GET', '/__control/fixtures', { Host: host })).status, host).toBe(403);
+    expect((await send('GET', '/__control/fixtures', { Host: `[::1]:${port}` })).status).toBe(200);
+    for (const site of [['cross-site', 'same-origin'], ['same-site', 'none'], 'cross-origin']) {
+      const res = await send(
+        'POST',
+        '/__control/reset',
+        { Host: '127.0.0.1', 'Content-Type': 'application/json', 'Sec-Fetch-Site': site },
+        '{"seed":7}',
+      );
+      expect(res.status, String(site)).toBe(403);
+    }
+    expect(await digest()).toBe(before);
   });
 
   it('changes nothing through any refused write', async () => {
