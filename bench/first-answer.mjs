@@ -1,10 +1,17 @@
 // A test file's start, as a user's would be: a fresh process imports `connkit` (the package's own
 // entry, dist/lib/connkit.js, unless CONNKIT_LIBRARY names another file), creates a simulator,
 // asks for its fixtures and gets the first answer of each request given (JSON in argv[2]:
-// [{path, headers}]). Prints the phases and the RSS as JSON.
+// [{path, headers}]). Prints the phases (wall and this process's CPU) and the RSS as JSON.
 // Plain JavaScript run by node itself, so nothing but connkit is measured.
 const requests = JSON.parse(process.argv[2] ?? '[]');
 const at = () => performance.now();
+// CPU time (user + system) beside the wall clock: on a machine shared with other work the wall
+// clock counts the neighbours' turns too, CPU time only ours.
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const c0 = cpu();
 const t0 = at();
 // CONNKIT_LIBRARY: another build of the entry (bench/library-ab.mjs compares two).
 const { createSimulator } = await import(process.env.CONNKIT_LIBRARY ?? 'connkit');
@@ -19,6 +26,7 @@ for (const r of requests) {
   await res.arrayBuffer();
 }
 const t4 = at();
+const c4 = cpu();
 const round = (n) => Math.round(n * 10) / 10;
 console.log(
   JSON.stringify({
@@ -28,6 +36,7 @@ console.log(
     fixturesMs: round(t3 - t2),
     answerMs: round(t4 - t3),
     totalMs: round(t4),
+    cpuFromImportMs: round(c4 - c0),
     rssBytes: process.memoryUsage().rss,
   }),
 );

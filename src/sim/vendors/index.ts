@@ -13,5 +13,9 @@ import { wingfield } from './wingfield/index.js';
  */
 export const vendorModules: { [V in VendorName]: ApiModule } = { leadconduit, auth0, mycreditapp, wingfield };
 
-/** Every registered API's scenarios: what the CLI offers before it knows which APIs are served. */
-export const scenarioCatalog = composeCatalog(Object.values(vendorModules));
+/**
+ * Every registered API's scenarios: what the CLI offers before it knows which APIs are served.
+ * Marked pure so a bundle that never reads it (the library's: a simulator composes the catalog
+ * of the APIs it serves) leaves the call out of its import.
+ */
+export const scenarioCatalog = /* @__PURE__ */ composeCatalog(/* @__PURE__ */ Object.values(vendorModules));
