@@ -78,6 +78,8 @@ export interface Scale {
   startMs: number;
   /** The first request sorted by each field not used before, right after start. */
   newSortMs: Record<string, number>;
+  /** The first page request once the server is ready, timed on its own (not within a p50 of many). */
+  firstPageAfterStartMs?: number;
   firstPage: Timing;
   deepPage: Timing;
   search: Timing;

@@ -130,6 +130,8 @@ export function judge(results: Results): Target[] {
   if (s) {
     const note = s.perSide === 1_000_000 ? undefined : `at ${s.perSide} per side (--quick), not 1 M`;
     const at = `MyCreditApp ${s.perSide} per side`;
+    if (s.firstPageAfterStartMs !== undefined)
+      out.push(target(`${at}: first page after start (one request)`, s.firstPageAfterStartMs, 'max', 20, ' ms', note));
     out.push(target(`${at}: first page p50`, s.firstPage.p50, 'max', 5, ' ms', note));
     out.push(target(`${at}: deep page (offset 90 %) p50`, s.deepPage.p50, 'max', 20, ' ms', note));
     out.push(target(`${at}: search p50`, s.search.p50, 'max', 50, ' ms', note));

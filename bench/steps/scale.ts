@@ -71,9 +71,13 @@ export const scale: Step = async (ctx) => {
     const startMs = round(sim.startMs);
     const h = mca.headers;
     const list = `${sim.url}${base('mycreditapp', 'connkit')}/host-connections?statuses=connected`;
+    // The first page once the server is ready, on its own: the issue's ≤ 20 ms is for this one.
+    const firstAt = performance.now();
     const first = await fetch(`${list}&limit=50&offset=0`, { headers: h });
-    if (first.status !== 200) throw new Error(`first page: ${first.status} ${await first.text()}`);
-    const page = (await first.json()) as {
+    const firstBody = await first.text();
+    const firstPageAfterStartMs = round(performance.now() - firstAt);
+    if (first.status !== 200) throw new Error(`first page: ${first.status} ${firstBody}`);
+    const page = JSON.parse(firstBody) as {
       total_items: number;
       items: { host_name: string; host_organization_id: string }[];
     };
@@ -117,6 +121,7 @@ export const scale: Step = async (ctx) => {
       command: `node dist/src/cli.js ${connkitFlags({ size }).join(' ')}`,
       startMs,
       newSortMs,
+      firstPageAfterStartMs,
       firstPage,
       deepPage,
       search,
@@ -128,7 +133,9 @@ export const scale: Step = async (ctx) => {
     };
     const s = ctx.results.scale;
     ctx.log(
-      `  start to first page ${s.startMs} ms; first sort by ${Object.entries(newSortMs)
+      `  start to first page ${s.startMs} ms; first page after start ${firstPageAfterStartMs} ms; first sort by ${Object.entries(
+        newSortMs,
+      )
         .map(([f, ms]) => `${f} ${ms} ms`)
         .join(', ')}`,
     );

@@ -154,70 +154,78 @@ export function sortByText(rows: Uint32Array, keys: readonly string[], from = 0)
   return out;
 }
 
-// Digit arrays are work space, reused from sort to sort: fresh megabytes per sort make the
-// collector run a full cycle for the external memory, over a heap of millions of strings.
-let digitSpace = new Uint16Array(0);
-function digitArrays(count: number, n: number): Uint16Array[] {
-  if (digitSpace.length < count * n) digitSpace = new Uint16Array(count * n);
-  return Array.from({ length: count }, (_, i) => digitSpace.subarray(i * n, (i + 1) * n));
+// Work space, reused from sort to sort: fresh megabytes per sort make the collector run a full
+// cycle for the external memory, over a heap of millions of strings. Dropped by releaseRadixSpace.
+let space: Uint32Array<ArrayBuffer>[] = [];
+function work(count: number, n: number): Uint32Array<ArrayBuffer>[] {
+  if (space.length < count || space[0].length < n)
+    space = Array.from(
+      { length: Math.max(count, space.length) },
+      () => new Uint32Array(Math.max(n, space[0]?.length ?? 0)),
+    );
+  return space.slice(0, count).map((a) => a.subarray(0, n));
 }
 
-/**
- * Stable counting passes, one per digit array (each holds every row's digit, read by row),
- * least significant first: plain loops over typed arrays, no call per row.
- */
-function passes(rows: Uint32Array, digits: Uint16Array[], bits: number): Uint32Array {
-  const n = rows.length;
-  const out = rows.slice();
-  let order = out;
-  // The other buffer is work space: the result ends in `out` (copied there when in the other).
-  if (passSpace.length < n) passSpace = new Uint32Array(n);
-  let next = passSpace.subarray(0, n);
-  const counts = new Uint32Array(1 << bits);
-  for (const digit of digits) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[digit[order[i]]]++;
-    // A digit every key shares moves nothing.
-    if (n === 0 || counts[digit[order[0]]] === n) continue;
-    let sum = 0;
-    for (let b = 0; b < counts.length; b++) {
-      const c = counts[b];
-      counts[b] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const row = order[i];
-      next[counts[digit[row]]++] = row;
-    }
-    [order, next] = [next, order];
+/** Lets go of the sorts' work space (a world's build calls it when its orders are made). */
+export function releaseRadixSpace(): void {
+  space = [];
+}
+
+/** Exclusive prefix sums of `counts`, in place. */
+function starts(counts: Uint32Array): void {
+  let sum = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const c = counts[b];
+    counts[b] = sum;
+    sum += c;
   }
-  if (order !== out) out.set(order);
-  return out;
 }
-let passSpace = new Uint32Array(0);
 
 /**
- * `rows` reordered by `keys[row]` ascending (unsigned 32-bit keys, such as ranks), stably:
- * two passes of 11-bit digits for keys below 2²² (counts that stay in cache), else of 16 bits.
+ * `rows` reordered by `keys[row]` ascending (unsigned 32-bit keys, such as ranks), stably: the
+ * keys are read once in the rows' order, then each pass of 11-bit digits (16 for keys past
+ * 2²²) moves them with their rows, so every pass reads in order; reading a digit by row at
+ * random in each pass was most of such a sort's time.
  */
 export function radixSortU32(rows: Uint32Array, keys: Uint32Array): Uint32Array {
+  const n = rows.length;
+  const out = rows.slice();
+  if (n < 2) return out;
+  let [k, k2, r2] = work(3, n);
   let max = 0;
-  for (let i = 0; i < rows.length; i++) if (keys[rows[i]] > max) max = keys[rows[i]];
+  for (let i = 0; i < n; i++) {
+    const v = keys[rows[i]];
+    k[i] = v;
+    if (v > max) max = v;
+  }
   const bits = max < 1 << 22 ? 11 : 16;
   const mask = (1 << bits) - 1;
-  const [low, high] = digitArrays(2, keys.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    low[r] = keys[r] & mask;
-    high[r] = keys[r] >>> bits;
+  const counts = new Uint32Array(1 << bits);
+  let r = out;
+  for (let shift = 0; shift < 32 && max >>> shift > 0; shift += bits) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(k[i] >>> shift) & mask]++;
+    // A digit every key shares moves nothing.
+    if (counts[(k[0] >>> shift) & mask] === n) continue;
+    starts(counts);
+    for (let i = 0; i < n; i++) {
+      const v = k[i];
+      const to = counts[(v >>> shift) & mask]++;
+      r2[to] = r[i];
+      k2[to] = v;
+    }
+    [r, r2] = [r2, r];
+    [k, k2] = [k2, k];
   }
-  return passes(rows, [low, high], bits);
+  if (r !== out) out.set(r);
+  return out;
 }
 
 /**
  * `rows` reordered by `keys[row]` ascending, stably, for keys that are integers spanning less
  * than 2³⁹ (epoch milliseconds of any few years): three passes of 13-bit digits of the
- * distance from the least key. Undefined for other keys (the float sort takes them).
+ * distance from the least key, carried with the rows as in radixSortU32. Undefined for other
+ * keys (the float sort takes them).
  */
 export function radixSortIntegers(rows: Uint32Array, keys: Float64Array): Uint32Array | undefined {
   const n = rows.length;
@@ -230,16 +238,38 @@ export function radixSortIntegers(rows: Uint32Array, keys: Float64Array): Uint32
     if (k > max) max = k;
   }
   if (n && max - min >= 2 ** 39) return undefined;
-  const [d0, d1, d2] = digitArrays(3, keys.length);
+  const out = rows.slice();
+  if (n < 2) return out;
+  let [lo, lo2, hi, hi2, r2] = work(5, n);
   for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    const d = keys[r] - min;
+    const d = keys[rows[i]] - min;
     // The high part by division, the low one by subtraction: `%` on a double is a slow call.
     const high = Math.floor(d / 2 ** 26);
-    const low = d - high * 2 ** 26;
-    d0[r] = low & 0x1fff;
-    d1[r] = low >>> 13;
-    d2[r] = high;
+    hi[i] = high;
+    lo[i] = d - high * 2 ** 26;
   }
-  return passes(rows, [d0, d1, d2], 13);
+  const counts = new Uint32Array(1 << 13);
+  let r = out;
+  for (let pass = 0; pass < 3; pass++) {
+    const shift = pass === 1 ? 13 : 0;
+    const digits = pass === 2 ? hi : lo;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(digits[i] >>> shift) & 0x1fff]++;
+    if (counts[(digits[0] >>> shift) & 0x1fff] === n) continue;
+    starts(counts);
+    if (pass < 2) {
+      for (let i = 0; i < n; i++) {
+        const v = lo[i];
+        const to = counts[(v >>> shift) & 0x1fff]++;
+        r2[to] = r[i];
+        lo2[to] = v;
+        hi2[to] = hi[i];
+      }
+      [lo, lo2] = [lo2, lo];
+      [hi, hi2] = [hi2, hi];
+    } else for (let i = 0; i < n; i++) r2[counts[hi[i]]++] = r[i];
+    [r, r2] = [r2, r];
+  }
+  if (r !== out) out.set(r);
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { operations } from '../../../generated/mycreditapp.js';
 import { filterCounts, type FilterCounts } from '../../index/filter-counts.js';
 import type { BaseOrder } from '../../index/merged-page.js';
-import { radixSort, radixSortIntegers, radixSortU32 } from '../../index/radix.js';
+import { radixSort, radixSortIntegers, radixSortU32, releaseRadixSpace } from '../../index/radix.js';
 import { GROUPS, orgField, rowGroup } from './keys.js';
 import type { McaTables, Side, TimeField } from './tables.js';
 
@@ -61,6 +61,8 @@ function build(t: McaTables, side: Side, org: number, field: string, list: Order
   } else {
     const column = field === 'total_score' ? t.score : t.time[field as TimeField];
     if (!column) throw new Error(`connkit: MyCreditApp lists do not sort by ${field}`);
+    const shared = sharedOrder(list, rows, column);
+    if (shared) return finishOrder(rows, shared.local, shared.firstNull, byId, rowGroups);
     const keys = keySpace(m).subarray(0, m);
     for (let i = 0; i < m; i++) keys[i] = column[rows[i]];
     // Rows without a value go last, in the tie order; the rest are sorted by value.
@@ -77,9 +79,62 @@ function build(t: McaTables, side: Side, org: number, field: string, list: Order
     local.set(radixSortIntegers(values, keys) ?? radixSort(values, keys), 0);
     firstNull = keyed;
   }
+  const order = finishOrder(rows, local, firstNull, byId, rowGroups);
+  if (!text) (list.byColumn ??= new Map()).set(field === 'total_score' ? t.score : t.time[field as TimeField], order);
+  return order;
+}
+
+function finishOrder(
+  rows: Uint32Array,
+  local: Uint32Array,
+  firstNull: number,
+  byId: Uint32Array,
+  rowGroups: Uint8Array,
+): ListOrder {
+  const m = rows.length;
   const groups = new Uint8Array(m);
   for (let p = 0; p < m; p++) groups[p] = rowGroups[local[p]];
   return { n: m, firstNull, rows, local, byId, counts: filterCounts(groups, GROUPS) };
+}
+
+// Zero is never taken as the same: the float sort puts -0 before +0, the integer one keeps them
+// in the tie order, and a subset could take the other sort than the order it is taken from.
+const same = (a: number, b: number) => a === b && a !== 0;
+
+/**
+ * The list's order by `column` taken from an order already made of another column that holds
+ * the same value wherever this one has one (a seeded world stamps a connection's times from
+ * one instant: updated_at is created_at, archived_at is created_at where set): a stable sort
+ * by equal keys of a subset of the rows is that order with the other rows left out. Rows
+ * without a value follow in the tie order, as the sort puts them. Undefined when none agrees.
+ */
+function sharedOrder(
+  list: OrderList,
+  rows: Uint32Array,
+  column: Float64Array,
+): { local: Uint32Array; firstNull: number } | undefined {
+  const m = rows.length;
+  for (const [other, o] of list.byColumn ?? []) {
+    let agrees = true;
+    for (let i = 0; i < m && agrees; i++) {
+      const v = column[rows[i]];
+      if (v === v && !same(v, other[rows[i]])) agrees = false;
+    }
+    if (!agrees) continue;
+    const local = new Uint32Array(m);
+    let keyed = 0;
+    for (let p = 0; p < o.firstNull; p++) {
+      const at = o.local[p];
+      if (column[rows[at]] === column[rows[at]]) local[keyed++] = at;
+    }
+    let next = keyed;
+    for (let i = 0; i < m; i++) {
+      const at = o.byId[i];
+      if (column[rows[at]] !== column[rows[at]]) local[next++] = at;
+    }
+    return { local, firstNull: keyed };
+  }
+  return undefined;
 }
 
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
@@ -122,6 +177,8 @@ interface OrderList {
   /** The group of the list's i-th row (see keys.ts). */
   groups?: Uint8Array;
   orders: Map<string, ListOrder>;
+  /** The orders made by sorting a number column, by that column (see sharedOrder). */
+  byColumn?: Map<Float64Array, ListOrder>;
 }
 
 /** Lists whose orders are kept at once (a million-row list holds ~9 bytes per row per field). */
@@ -151,6 +208,7 @@ export class BaseOrders {
         this.kept.set(`${side}|${org}`, list);
       }
     }
+    releaseRadixSpace();
   }
 
   get(side: Side, org: number, field: string): ListOrder {
