@@ -50,6 +50,32 @@ const browserCopies = {
   },
 };
 
+// Libraries' parts a browser never runs, swapped at resolve time (each weighs its KiB gzipped
+// in a bundle whose budget is 120):
+// - fast-uri, ajv's URI library: the specs' refs are local pointers under ids connkit sets, so
+//   a small resolver does (src/contract/browser-uri.ts, held to fast-uri by a test);
+// - `ajv` itself (the draft-07 class, its meta-schema): ajv-formats imports it for KeywordCxt,
+//   which the 2020 entry the core uses exports alike;
+// - ajv's discriminator keyword: added only with its `discriminator` option, which connkit
+//   leaves off (the vendors' discriminated bodies are its own: src/contract/discriminated.ts);
+// - the 2020-12 meta-schemas: read only to validate a schema itself, which connkit's ajvs never
+//   do (`validateSchema: false`: Spectral and swagger-parser check the specs at build).
+const swapped = {
+  name: 'swapped',
+  setup(b) {
+    b.onResolve({ filter: /^fast-uri$/ }, () => ({ path: join(root, 'src', 'contract', 'browser-uri.ts') }));
+    b.onResolve({ filter: /^ajv$/ }, () => ({ path: join(root, 'node_modules', 'ajv', 'dist', '2020.js') }));
+    b.onLoad({ filter: /ajv\/dist\/vocabularies\/discriminator\/index\.js$/ }, () => ({
+      contents: 'exports.default = {};',
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /ajv\/dist\/refs\/json-schema-2020-12\/index\.js$/ }, () => ({
+      contents: 'exports.default = function () { return this; };',
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { connkit: entry },
@@ -65,7 +91,7 @@ const result = await build({
   write: false,
   legalComments: 'eof',
   logLevel: 'warning',
-  plugins: [nodeOnly, browserCopies],
+  plugins: [nodeOnly, browserCopies, swapped],
 });
 
 /** A chain of imports from the entry to `target`, from the metafile (each file's first importer). */
