@@ -20,7 +20,7 @@ const origin = 'http://127.0.0.1';
 beforeAll(async () => {
   // The injected failure is an unexpected error: the core answers 500 and would log it.
   sim = createSimulator({ log: { error: () => undefined } });
-  fixtures = (await sim.control.fixtures()).apis as Record<string, unknown>;
+  fixtures = (await sim.control.fixtures()).apis;
 });
 afterAll(() => undefined);
 
