@@ -118,6 +118,11 @@ export interface StateFactory<State> {
   fromJSON(json: unknown): State;
   /** fromJSON for a JSON state no one else holds (a snapshot just parsed): built on it, not on a copy. */
   adopt?(json: unknown): State;
+  /**
+   * A request's writes to this state were taken back (it failed half-way): what the state
+   * derives from its data outside the copy-on-write layer must be found again.
+   */
+  undone?(state: State): void;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Seeded } from './seeded.js';
 import { bytesPerCopiedEntry, bytesPerRecord, bytesPerSession, bytesPerView, countRecords } from './cow/cost.js';
 import { forkState } from './cow/fork.js';
 import type { CowSpace } from './cow/space.js';
+import { UndoLog } from './cow/undo-log.js';
 import type { ApiModule } from './module.js';
 import type { ActiveScenario } from './scenarios/catalog.js';
 
@@ -36,6 +37,8 @@ export class Session {
   private readonly bases = new Map<string, object>();
   /** The copy-on-write spaces of the forked states: what this session has copied. */
   private readonly spaces: CowSpace[] = [];
+  /** The running request's writes, so a failed one is taken back whole (see beginChange). */
+  readonly undo = new UndoLog();
   /** Records this session holds of its own (an imported snapshot is not shared with anyone). */
   private ownRecords = 0;
   scenarios: ActiveScenario[] = [];
@@ -70,12 +73,16 @@ export class Session {
         this.bases.set(api, (base = this.source.base(api, this.seed, this.sizes[api] ?? defaultSize)));
       // The one place a base is handed out as is: for reads only, which never write state.
       if (access === 'read') return base as S;
-      const fork = forkState(base);
-      this.spaces.push(fork.space);
-      s = fork.state;
-      this.states.set(api, s);
+      s = this.fork(api, base);
     }
     return s as S;
+  }
+
+  private fork(api: string, base: object): object {
+    const fork = forkState(base, this.undo);
+    this.spaces.push(fork.space);
+    this.states.set(api, fork.state);
+    return fork.state;
   }
 
   /** Scenario dice (server-error rate…), seeded so a run can be repeated; made on first roll. */
@@ -110,7 +117,8 @@ export class Session {
     for (const [name, json] of Object.entries(snapshot.apis)) {
       const mod = this.source.modules.get(name);
       if (!mod) continue;
-      this.states.set(name, built?.get(name) ?? mod.state.fromJSON(json));
+      // Forked like a seeded base, so the session's writes go through the one write path (and its undo log).
+      this.fork(name, (built?.get(name) ?? mod.state.fromJSON(json)) as object);
       this.ownRecords += countRecords(json);
     }
     this.scenarios = snapshot.scenarios ?? [];
@@ -123,6 +131,28 @@ export class Session {
   /** A request that may write arrived: no answer cached before it is current any more. */
   changed(): void {
     this.version++;
+  }
+
+  /**
+   * A request's change starts: every write to the session's states until it ends is recorded.
+   * The number it gives ends it (endChange).
+   */
+  beginChange(): number {
+    return this.undo.begin();
+  }
+
+  /**
+   * A request's change ends: kept, or (`failed`) taken back whole, so a request that fails
+   * half-way leaves the state as it found it. A taken-back change moves the version once more
+   * rather than back: an answer kept meanwhile may have seen the writes now gone, and a version
+   * never names two states (no vendor here sends it as an ETag, so a move costs one cache miss).
+   * What a state derives from its data outside the copy-on-write layer is dropped, to be found
+   * again (the module's `undone`).
+   */
+  endChange(n: number, failed: boolean): void {
+    if (!this.undo.close(n, failed) || !failed) return;
+    this.version++;
+    for (const [api, state] of this.states) this.source.modules.get(api)?.state.undone?.(state);
   }
 
   /** The kept answer for `key`, if the state has not moved since it was kept. */

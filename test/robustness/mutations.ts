@@ -3,6 +3,8 @@ import type { Operation } from '../../src/contract/index.js';
 import { escapePointer, getPointer, type JsonObject } from '../../src/contract/load.js';
 import { specIndex } from '../../src/contract/registry.js';
 import type { RequestParts } from '../../conformance/types.js';
+import { adapters } from '../../conformance/adapters/index.js';
+import type { VendorName } from '../../src/contract/names.js';
 
 /**
  * What one property run does to an operation's valid (baseline) request. Every kind of break
@@ -329,4 +331,28 @@ function security(op: Operation): boolean {
   return (
     Array.isArray(required) && required.length > 0 && required.every((r) => isObject(r) && Object.keys(r).length > 0)
   );
+}
+
+/**
+ * The adapters' valid request, made one that succeeds in a fresh session where the adapter's is
+ * a refusal by design (it must be safe to send to a real target): a repair of an `sso_only`
+ * connection, a claim of an open connect token.
+ */
+export function succeeding(
+  api: VendorName,
+  op: Operation,
+  fixtures: Record<string, unknown>,
+): RequestParts | undefined {
+  const parts = adapters[api].baseline(fixtures[api] as never, op.id);
+  const fx = fixtures[api];
+  if (!parts || !isObject(fx)) return parts;
+  const first = (v: unknown, ...keys: string[]): unknown => {
+    for (const k of keys) v = isObject(v) ? v[k] : undefined;
+    return Array.isArray(v) ? v[0] : undefined;
+  };
+  const merge = (field: string, value: unknown) =>
+    typeof value === 'string' && isObject(parts.body) ? { ...parts, body: { ...parts.body, [field]: value } } : parts;
+  if (op.id === 'repairConnection') return merge('connection_id', first(fx, 'connections', 'sso_only'));
+  if (op.id === 'claimOrganizationRelation') return merge('connectToken', first(fx, 'connect_tokens', 'open'));
+  return parts;
 }

@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapters } from '../../conformance/adapters/index.js';
-import type { RequestParts } from '../../conformance/types.js';
 import type { Operation, SpecIndex } from '../../src/contract/index.js';
 import { errorSchemaPointer, vendorNames, type VendorName } from '../../src/contract/names.js';
 import { specIndex } from '../../src/contract/registry.js';
@@ -13,6 +11,7 @@ import {
   dotIds,
   hostileAuthorizations,
   mutationArbitrary,
+  succeeding,
   type Mutation,
   type Wire,
 } from './mutations.js';
@@ -166,26 +165,6 @@ function problems(api: VendorName, op: Operation, w: Wire, a: Answer): string[] 
 const show = (w: Wire) =>
   `${w.method} ${w.path}${w.query.length ? `?${new URLSearchParams(w.query)}` : ''} ${JSON.stringify(w.headers)} ${w.body?.slice(0, 200) ?? ''}`;
 
-/**
- * The adapters' valid request, made one that succeeds in a fresh session where the adapter's is
- * a refusal by design (it must be safe to send to a real target): a repair of an `sso_only`
- * connection, a claim of an open connect token.
- */
-function succeeding(api: VendorName, op: Operation): RequestParts | undefined {
-  const parts = adapters[api].baseline(fixtures[api] as never, op.id);
-  const fx = fixtures[api];
-  if (!parts || !isObject(fx)) return parts;
-  const first = (v: unknown, ...keys: string[]): unknown => {
-    for (const k of keys) v = isObject(v) ? v[k] : undefined;
-    return Array.isArray(v) ? v[0] : undefined;
-  };
-  const merge = (field: string, value: unknown) =>
-    typeof value === 'string' && isObject(parts.body) ? { ...parts, body: { ...parts.body, [field]: value } } : parts;
-  if (op.id === 'repairConnection') return merge('connection_id', first(fx, 'connections', 'sso_only'));
-  if (op.id === 'claimOrganizationRelation') return merge('connectToken', first(fx, 'connect_tokens', 'open'));
-  return parts;
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const operations = vendorNames.flatMap((api) => specIndex(api).operations.map((op) => [api, op] as const));
@@ -195,7 +174,7 @@ describe('every operation, valid and broken, through every door', () => {
     '%s keeps the spec and the state',
     async (_name, api, op) => {
       const index = specIndex(api);
-      const baseline = succeeding(api, op);
+      const baseline = succeeding(api, op, fixtures);
       expect(baseline, `no valid request for ${op.id}`).toBeDefined();
       if (!baseline) return;
       const mutating = op.method !== 'get';
@@ -239,7 +218,7 @@ describe('every credential no vendor issues', () => {
     const before = await digest(api, session);
     const found: string[] = [];
     for (const op of index.operations) {
-      const baseline = succeeding(api, op);
+      const baseline = succeeding(api, op, fixtures);
       if (!baseline) continue;
       for (const value of hostileAuthorizations) {
         const w = applyMutation(op, baseline, { kind: 'authorization', value });

@@ -1,6 +1,9 @@
 import { ForkMap } from './fork-map.js';
+import { absent, noLog, type Undoable, type UndoLog } from './undo-log.js';
 
 const gone: unique symbol = Symbol('connkit.gone');
+/** A recorded step's key meaning "the whole overlay of this object, in its order, was this". */
+const wholeOverlay: unique symbol = Symbol('connkit.whole-overlay');
 type Slot = unknown;
 
 /**
@@ -11,8 +14,14 @@ type Slot = unknown;
  *
  * Why per-field overlays rather than copying a collection on its first write: a write to one
  * record of a 1 M collection would copy 1 M entries per session; here it costs one entry.
+ *
+ * An object the session made itself (a record a handler added) is seen through a view too when
+ * it is read back, as a base of its own: so every later write to it lands in an overlay, where
+ * the session's undo log can take it back.
  */
-export class CowSpace {
+export class CowSpace implements Undoable {
+  constructor(private readonly log: UndoLog = noLog()) {}
+
   private readonly overlays = new WeakMap<object, Map<string | symbol, Slot>>();
   // One view per base object, so code comparing records or lists by identity (a tenant found
   // through an index, a cache keyed on a list) sees the same object through every path.
@@ -37,7 +46,8 @@ export class CowSpace {
         new ForkMap<unknown, unknown>(
           value,
           (v) => this.see(v),
-          () => this.entries++,
+          (n) => (this.entries += n),
+          this.log,
         ),
       );
     if (!Array.isArray(value)) {
@@ -51,6 +61,8 @@ export class CowSpace {
   private keep<T extends object>(base: object, view: T): T {
     this.views++;
     this.kept.set(base, view);
+    // A view stored and read back is itself, not a view of a view.
+    this.kept.set(view, view);
     return view;
   }
 
@@ -62,13 +74,38 @@ export class CowSpace {
 
   private write(target: object, key: string | symbol, value: Slot): void {
     const o = this.overlay(target);
-    if (!o.has(key)) this.entries++;
-    else if (o.get(key) === gone && value !== gone) {
+    const recording = this.log.open !== 0;
+    if (!o.has(key)) {
+      this.entries++;
+      o.set(key, value);
+      if (recording) this.log.record(this, target, key, absent);
+      return;
+    }
+    const before = o.get(key);
+    if (before === gone && value !== gone) {
+      // Its place in the overlay moves: the undo puts back the whole overlay, order included (rare: a delete, then a set).
+      const whole = recording ? [...o] : undefined;
       // A key deleted and added again goes last, as on a plain object.
       o.delete(key);
+      // A `moved` mark left by an undo is harmless: it is read only while the key holds a value, and set again when it does.
       if (Object.hasOwn(target, key) && !Array.isArray(target)) this.readded(target).add(key);
+      o.set(key, value);
+      if (whole) this.log.record(this, target, wholeOverlay, whole);
+      return;
     }
     o.set(key, value);
+    if (recording) this.log.record(this, target, key, before);
+  }
+
+  undo(target: unknown, key: unknown, before: unknown): void {
+    const o = this.overlays.get(target as object) as Map<string | symbol, Slot>;
+    if (key === wholeOverlay) {
+      o.clear();
+      for (const [k, v] of before as [string | symbol, Slot][]) o.set(k, v);
+    } else if (before === absent) {
+      o.delete(key as string | symbol);
+      this.entries--;
+    } else o.set(key as string | symbol, before);
   }
 
   private readonly moved = new WeakMap<object, Set<string | symbol>>();
@@ -83,7 +120,7 @@ export class CowSpace {
       const o = this.overlays.get(target);
       if (o?.has(key)) {
         const v = o.get(key);
-        return v === gone ? undefined : v;
+        return v === gone ? undefined : this.see(v);
       }
       return this.see(Reflect.get(target, key));
     },
@@ -120,7 +157,8 @@ export class CowSpace {
         const v = o.get(key);
         if (v === gone) return undefined;
         // A non-configurable base property (an array's length) must be reported as it is, new value aside.
-        return base ? { ...base, value: v } : { value: v, writable: true, enumerable: true, configurable: true };
+        const value = this.see(v);
+        return base ? { ...base, value } : { value, writable: true, enumerable: true, configurable: true };
       }
       return base && 'value' in base ? { ...base, value: this.see(base.value) } : base;
     },

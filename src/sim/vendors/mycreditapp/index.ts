@@ -21,6 +21,7 @@ const state: StateFactory<MyCreditAppState> = {
   toJSON: (s) => s.toJSON(),
   fromJSON: (json) => MyCreditAppState.fromData(json as McaData),
   adopt: (json) => MyCreditAppState.fromData(json as McaData, true),
+  undone: (s) => s.forgetOverlay(),
 };
 
 export const mycreditapp: ApiModule<MyCreditAppState, McaPrincipal> = {

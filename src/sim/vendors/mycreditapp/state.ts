@@ -153,6 +153,14 @@ export class MyCreditAppState {
     return o;
   }
 
+  /**
+   * Drops the overlay's lists and orders (a failed request's writes were taken back): the next
+   * read finds them again from the maps of changed and added rows, as after an import.
+   */
+  forgetOverlay(): void {
+    overlays.delete(this.changed);
+  }
+
   private enlist(o: Overlay, row: number, c: Connection) {
     for (const key of [listKey('hosts', c.guest_organization_id), listKey('guests', c.host_organization_id)]) {
       const rows = o.lists.get(key);
