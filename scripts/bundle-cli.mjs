@@ -22,14 +22,8 @@ const bundle = join(root, 'dist', 'src', 'cli-bundle.cjs');
  * only when it is first required. Only CommonJS `require` calls are redirected: esbuild's
  * interop copies an ES import's names when it loads (which would load the module at once, or,
  * from a Proxy, copy nothing), and a module destructured as it is required gains nothing.
- * The exception is a CommonJS module imported by its default export alone (`import express
- * from 'express'`): in Node mode the interop hands the Proxy itself over as `default`, so
- * Express loads when the server first makes its app, on the first request for connkit's own
- * paths (vendor requests never reach it).
  */
-const lazily = ['body-parser', 'mime-types', 'qs', 'assert', 'node:child_process', 'express'];
-/** Of `lazily`, those ES modules import (by their default export only: see above). */
-const importedByDefault = new Set(['express']);
+const lazily = ['body-parser', 'mime-types', 'qs', 'assert', 'node:child_process'];
 // Functions read off the module as its importer loads (Express's `exports.json = bodyParser.json`):
 // a stand-in that loads the module when called.
 const readAtLoad = { 'body-parser': ['json', 'raw', 'text', 'urlencoded'] };
@@ -41,8 +35,7 @@ const lazyModules = {
     const filter = new RegExp(`^(${[...names.keys()].map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
     b.onResolve({ filter }, (args) =>
       // The proxy's own require is the real module.
-      args.namespace === 'connkit-lazy' ||
-      !(args.kind === 'require-call' || (args.kind === 'import-statement' && importedByDefault.has(args.path)))
+      args.namespace === 'connkit-lazy' || args.kind !== 'require-call'
         ? undefined
         : { path: `${names.get(args.path)}|${args.resolveDir}`, namespace: 'connkit-lazy' },
     );

@@ -8,7 +8,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import type { AppOptions } from './app-options.js';
 import { createApp } from './app.js';
-import { lazyApp } from './lazy-app.js';
 import type { StreamGauge } from './journal-stream-limits.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
@@ -75,7 +74,7 @@ export function createServer(
   }
   // One CORS policy: the listener applies it to vendor calls, the app to those it serves alone.
   const allowCors = options.cors === false ? undefined : vendorCors(sim.exposedHeaders);
-  const app = lazyApp(() => createApp(sim, log, options, { cors: allowCors, tlsPort }));
+  const app = createApp(sim, log, options, { cors: allowCors, tlsPort });
   const listener = requestListener(sim, app, allowCors, vendorCorsHeaders(sim.exposedHeaders));
   return withGetters(sim, { app, listener, log });
 }

@@ -2,9 +2,7 @@
 // (scripts/bundle-cli.mjs): a dependency that starts reading another member at load would
 // bring them back into every start. So are https and tls (only a --tls start serves them) and
 // v8 (read for the default memory budget only: this start gives --max-memory). Node's own module list, read when the server stops after
-// its first answers, shows it. Express and the page's routers wait for the first request for
-// connkit's own paths: Express's debug lines (DEBUG=express:*) tell when it makes the app.
-// Runs the built bin, dist/src/cli.js.
+// its first answers, shows it. Runs the built bin, dist/src/cli.js.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,36 +68,5 @@ describe('the built CLI at its first answers', () => {
     expect(loaded).not.toContain('NativeModule zlib');
     expect(loaded).not.toContain('NativeModule assert');
     for (const m of ['https', 'tls', '_tls_wrap', 'v8']) expect(loaded).not.toContain(`NativeModule ${m}`);
-  }, 30_000);
-
-  it('makes the Express app on the first request for its own paths, not for vendor answers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'connkit-lazy-'));
-    dirs.push(dir);
-    const child = spawn(
-      process.execPath,
-      [join(packageRoot, 'dist', 'src', 'cli.js'), 'mock', '--port', '0', '--log-level', 'silent'],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_STATE_HOME: dir, DEBUG: 'express:*' } },
-    );
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    try {
-      let out = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /connkit simulator on (http:\/\/\S+)/.exec(out);
-          if (m?.[1] && out.includes('control API')) resolve(m[1]);
-        });
-        child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}${err}`)));
-      });
-      // Answered by the core, which refuses it: no credentials.
-      expect((await fetch(`${url}/leadconduit/connections`)).status).toBe(401);
-      expect((await fetch(`${url}/auth0/api/v2/organizations/org_x/enabled_connections`)).status).toBe(401);
-      expect(err).not.toContain('express:');
-      expect((await fetch(`${url}/__control/health`)).status).toBe(200);
-      expect(err).toContain('express:application');
-    } finally {
-      await stopChild(child);
-    }
   }, 30_000);
 });
