@@ -8,6 +8,22 @@ const uuid0 = '00000000-0000-4000-8000-000000000000';
 const hex0 = '0123456789abcdef01234567';
 const boom = 'scenario=server-error';
 
+// The two write operations with the most statuses, each status differing only in who asks and what for.
+const repair = (headers: Record<string, string>, connection_id: string, prefer?: string): Call => ({
+  method: 'POST',
+  path: '/leadconduit/connections/repair',
+  headers,
+  body: { connection_id },
+  ...(prefer ? { prefer } : {}),
+});
+const link = (org: string, headers: Record<string, string>, body: object, prefer?: string): Call => ({
+  method: 'POST',
+  path: `/auth0/api/v2/organizations/${org}/connections`,
+  headers,
+  body,
+  ...(prefer ? { prefer } : {}),
+});
+
 /**
  * One request per documented status of every operation. The simulator checks each answer
  * against the spec (a violation becomes a 500), and the coverage test below fails when the
@@ -31,50 +47,13 @@ export const recipes: Record<string, Record<string, Recipe>> = {
     500: (fx) => ({ path: `/leadconduit/connections/${hex0}`, headers: lc(fx).user, prefer: boom }),
   },
   repairConnection: {
-    201: (fx) => ({
-      method: 'POST',
-      path: '/leadconduit/connections/repair',
-      headers: lc(fx).superuser,
-      body: { connection_id: lc(fx).ssoOnly[0] },
-    }),
-    400: (fx) => ({
-      method: 'POST',
-      path: '/leadconduit/connections/repair',
-      headers: lc(fx).superuser,
-      body: { connection_id: 'xyz' },
-    }),
-    401: (fx) => ({
-      method: 'POST',
-      path: '/leadconduit/connections/repair',
-      headers: lc(fx).user,
-      body: { connection_id: lc(fx).ssoOnly[0] },
-    }),
-    409: (fx) => ({
-      method: 'POST',
-      path: '/leadconduit/connections/repair',
-      headers: lc(fx).superuser,
-      body: { connection_id: lc(fx).completed[0].external_id },
-    }),
-    422: (fx) => ({
-      method: 'POST',
-      path: '/leadconduit/connections/repair',
-      headers: lc(fx).superuser,
-      body: { connection_id: lc(fx).otherSsoOnly[0] },
-    }),
-    500: (fx) => ({
-      method: 'POST',
-      path: '/leadconduit/connections/repair',
-      headers: lc(fx).superuser,
-      body: { connection_id: hex0 },
-      prefer: boom,
-    }),
-    503: (fx) => ({
-      method: 'POST',
-      path: '/leadconduit/connections/repair',
-      headers: lc(fx).superuser,
-      body: { connection_id: lc(fx).ssoOnly[0] },
-      prefer: 'scenario=sso-outage',
-    }),
+    201: (fx) => repair(lc(fx).superuser, lc(fx).ssoOnly[0]),
+    400: (fx) => repair(lc(fx).superuser, 'xyz'),
+    401: (fx) => repair(lc(fx).user, lc(fx).ssoOnly[0]),
+    409: (fx) => repair(lc(fx).superuser, lc(fx).completed[0].external_id),
+    422: (fx) => repair(lc(fx).superuser, lc(fx).otherSsoOnly[0]),
+    500: (fx) => repair(lc(fx).superuser, hex0, boom),
+    503: (fx) => repair(lc(fx).superuser, lc(fx).ssoOnly[0], 'scenario=sso-outage'),
   },
   syncAccountFromSso: {
     200: (fx) => ({ method: 'POST', path: '/leadconduit/account_sso_sync', headers: lc(fx).user }),
@@ -113,56 +92,14 @@ export const recipes: Record<string, Record<string, Recipe>> = {
     }),
   },
   post_organization_connection: {
-    201: (fx) => ({
-      method: 'POST',
-      path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`,
-      headers: a0(fx).full,
-      body: { connection_id: a0(fx).unlinked[0] },
-    }),
-    400: (fx) => ({
-      method: 'POST',
-      path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`,
-      headers: a0(fx).full,
-      body: { connection_id: a0(fx).unlinked[0], colour: 'red' },
-    }),
-    401: (fx) => ({
-      method: 'POST',
-      path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`,
-      headers: a0(fx).expired,
-      body: { connection_id: a0(fx).unlinked[0] },
-    }),
-    403: (fx) => ({
-      method: 'POST',
-      path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`,
-      headers: a0(fx).readOnly,
-      body: { connection_id: a0(fx).unlinked[0] },
-    }),
-    404: (fx) => ({
-      method: 'POST',
-      path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`,
-      headers: a0(fx).full,
-      body: { connection_id: 'con_doesnotexist' },
-    }),
-    409: (fx) => ({
-      method: 'POST',
-      path: `/auth0/api/v2/organizations/${a0(fx).main.id}/connections`,
-      headers: a0(fx).full,
-      body: { connection_id: a0(fx).main.connection_ids[0] },
-    }),
-    429: (fx) => ({
-      method: 'POST',
-      path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`,
-      headers: a0(fx).full,
-      body: { connection_id: a0(fx).unlinked[0] },
-      prefer: 'scenario=rate-limited',
-    }),
-    500: (fx) => ({
-      method: 'POST',
-      path: `/auth0/api/v2/organizations/${a0(fx).empty.id}/connections`,
-      headers: a0(fx).full,
-      body: { connection_id: a0(fx).unlinked[0] },
-      prefer: boom,
-    }),
+    201: (fx) => link(a0(fx).empty.id, a0(fx).full, { connection_id: a0(fx).unlinked[0] }),
+    400: (fx) => link(a0(fx).empty.id, a0(fx).full, { connection_id: a0(fx).unlinked[0], colour: 'red' }),
+    401: (fx) => link(a0(fx).empty.id, a0(fx).expired, { connection_id: a0(fx).unlinked[0] }),
+    403: (fx) => link(a0(fx).empty.id, a0(fx).readOnly, { connection_id: a0(fx).unlinked[0] }),
+    404: (fx) => link(a0(fx).empty.id, a0(fx).full, { connection_id: 'con_doesnotexist' }),
+    409: (fx) => link(a0(fx).main.id, a0(fx).full, { connection_id: a0(fx).main.connection_ids[0] }),
+    429: (fx) => link(a0(fx).empty.id, a0(fx).full, { connection_id: a0(fx).unlinked[0] }, 'scenario=rate-limited'),
+    500: (fx) => link(a0(fx).empty.id, a0(fx).full, { connection_id: a0(fx).unlinked[0] }, boom),
   },
   get_organization_connection: {
     200: (fx) => ({
