@@ -26,6 +26,8 @@ export interface Report {
   coverage: Coverage[];
   /** Why the run ended before its end (the error), when it did: what ran up to then is all there is. */
   fatal?: string;
+  /** The run stopped at `--max-failures`: these checks (and `model`, the model tier) never ran. */
+  stopped?: { maxFailures: number; notRun: string[] };
 }
 
 export function buildReport(
@@ -36,6 +38,7 @@ export function buildReport(
   index: SpecIndex,
   run: RunResult,
   fatal?: string,
+  maxFailures?: number,
 ): Report {
   const count = (list: Outcome[]) => ({
     passed: list.filter((o) => o.status === 'passed').length,
@@ -78,5 +81,6 @@ export function buildReport(
     ),
     coverage,
     ...(fatal === undefined ? {} : { fatal }),
+    ...(maxFailures !== undefined && run.notRun?.length ? { stopped: { maxFailures, notRun: run.notRun } } : {}),
   };
 }

@@ -42,6 +42,8 @@ export interface RunOptions {
   concurrency?: number;
   /** Headers on every request (the simulator session). */
   headers?: Record<string, string>;
+  /** Stop starting checks once this many failures are in (checks already running finish). */
+  maxFailures?: number;
   onProgress?(done: number, total: number, check: string): void;
 }
 
@@ -49,6 +51,8 @@ export interface RunResult {
   outcomes: Outcome[];
   exchanges: Exchange[];
   durationMs: number;
+  /** Checks never started because `maxFailures` was reached. */
+  notRun?: string[];
 }
 
 class Failed extends Error {}
@@ -76,11 +80,11 @@ export function batches(checks: Check[], concurrency: number): Check[][] {
   return out;
 }
 
-async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]);
+      while (next < items.length && !stop()) await fn(items[next++]);
     }),
   );
 }
@@ -91,6 +95,11 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
   const runs = new Map<Check, CheckRun>();
   let scenario: string | undefined;
   let done = 0;
+  // What the report will count as failures so far: named checks' failed outcomes, and each
+  // response check once per operation (as the verdicts below fold them).
+  const failedOutcomes = { named: 0, responses: new Set<string>() };
+  const failures = () => failedOutcomes.named + failedOutcomes.responses.size;
+  const enough = () => o.maxFailures !== undefined && failures() >= o.maxFailures;
 
   async function runOne(check: Check): Promise<void> {
     o.onProgress?.(done++, o.checks.length, check.name);
@@ -204,10 +213,17 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
     } finally {
       if (scenario && o.control) await o.control.scenario(scenario, false).catch(() => undefined);
       scenario = undefined;
+      failedOutcomes.named += run.outcomes.filter((x) => x.status === 'failed').length;
+      for (const { ex, findings } of run.sent)
+        for (const { name, failure } of findings)
+          if (failure && o.responseChecks.has(name)) failedOutcomes.responses.add(`${name}|${ex.operationId}`);
     }
   }
 
-  for (const batch of batches(o.checks, o.concurrency ?? 1)) await pool(batch, o.concurrency ?? 1, runOne);
+  for (const batch of batches(o.checks, o.concurrency ?? 1)) {
+    if (enough()) break;
+    await pool(batch, o.concurrency ?? 1, runOne, enough);
+  }
   o.onProgress?.(o.checks.length, o.checks.length, 'done');
   await ledger.save();
 
@@ -239,5 +255,11 @@ export async function runChecks(o: RunOptions): Promise<RunResult> {
     }
   }
   outcomes.push(...responseVerdicts.values());
-  return { outcomes, exchanges, durationMs: Math.round(performance.now() - started) };
+  const notRun = o.checks.filter((c) => !runs.has(c)).map((c) => c.name);
+  return {
+    outcomes,
+    exchanges,
+    durationMs: Math.round(performance.now() - started),
+    ...(notRun.length ? { notRun } : {}),
+  };
 }

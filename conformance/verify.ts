@@ -54,6 +54,11 @@ export interface VerifyOptions {
    * fixtures the tier used up: reads only, unless this says so.
    */
   modelWrites?: boolean;
+  /**
+   * Stop after this many failures: no further check starts and the model tier is left out (all
+   * by default). A run that stopped names what it did not run; its exit code is still 1.
+   */
+  maxFailures?: number;
   /** Answers longer than this are not read (16 MiB by default): a finding of the check that got one. */
   maxResponseBytes?: number;
   /** Profile secrets replaced by their profile path in every report (true by default). */
@@ -102,6 +107,8 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
   const concurrency = o.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new UsageError(`--concurrency must be an integer from 1 to 64, not ${o.concurrency}`);
+  if (o.maxFailures !== undefined && (!Number.isInteger(o.maxFailures) || o.maxFailures < 1))
+    throw new UsageError(`--max-failures must be a positive integer, not ${o.maxFailures}`);
   const maxResponseBytes = o.maxResponseBytes ?? defaultMaxResponseBytes;
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
     throw new UsageError(`--max-response-bytes must be a positive integer, not ${o.maxResponseBytes}`);
@@ -183,12 +190,16 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
         timeoutMs,
         concurrency,
         headers: control ? { 'X-Connkit-Session': session } : {},
+        maxFailures: o.maxFailures,
         onProgress: (done, total, name) => {
           lastCheck = name;
           progress?.(`[${done}/${total}] ${name}`);
         },
       });
-      if (tierOn('model') && wanted('model')) {
+      const failedSoFar = result.outcomes.filter((x) => x.status === 'failed').length;
+      const stopped = o.maxFailures !== undefined && failedSoFar >= o.maxFailures;
+      if (stopped && tierOn('model') && wanted('model')) result.notRun = [...(result.notRun ?? []), 'model'];
+      if (tierOn('model') && wanted('model') && !stopped) {
         lastCheck = 'model';
         progress?.(`[model] ${modelRuns} runs of up to ${maxSteps} steps`);
         const model = adapters[api].model;
@@ -228,7 +239,7 @@ async function run(o: VerifyOptions): Promise<VerifyResult> {
         result.exchanges.push(...tier.exchanges);
         result.durationMs += tier.durationMs;
       }
-      return buildReport(api, target.toString(), seed, startedAt, specIndex(api), result);
+      return buildReport(api, target.toString(), seed, startedAt, specIndex(api), result, undefined, o.maxFailures);
     });
   } catch (e) {
     const fatal = `${lastCheck && lastCheck !== 'done' ? `during ${lastCheck}: ` : ''}${e instanceof Error ? e.message : String(e)}`;

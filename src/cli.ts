@@ -51,6 +51,7 @@ interface VerifyCliOptions {
   modelWrites?: boolean;
   stateFile?: string;
   maxResponseBytes: number;
+  maxFailures?: number;
   redact: boolean;
   listChecks?: boolean;
 }
@@ -104,6 +105,11 @@ program
     16 * 1024 * 1024,
   )
   .option(
+    '--max-failures <n>',
+    'stop after this many failures: no further check starts and the model tier is left out (exit code 1)',
+    int('max-failures', 1),
+  )
+  .option(
     '--no-redact',
     "keep the profile's tokens, keys and credentials in the reports (replaced by their profile path by default)",
   )
@@ -140,6 +146,7 @@ program
       modelBudgetMs: opts.modelBudget === undefined ? undefined : opts.modelBudget * 1000,
       modelWrites: opts.modelWrites,
       maxResponseBytes: opts.maxResponseBytes,
+      maxFailures: opts.maxFailures,
       redact: opts.redact,
     });
     console.log(result.console);

@@ -27,6 +27,14 @@ export function consoleReport(r: Report): string {
     if (f.curl) lines.push(`    ${oneLine(f.curl, 2000)}`);
   }
   if (r.fatal) lines.push('', oneLine(`✗ the run ended early: ${r.fatal}`, 2000));
+  if (r.stopped)
+    lines.push(
+      '',
+      oneLine(
+        `stopped after ${r.stopped.maxFailures} failure${r.stopped.maxFailures === 1 ? '' : 's'} (--max-failures): not run ${r.stopped.notRun.join(', ')}`,
+        2000,
+      ),
+    );
   lines.push(
     '',
     `${r.totals.passed} passed, ${r.totals.failed} failed, ${r.totals.skipped} skipped${r.fatal ? ', then a fatal error' : ''}`,

@@ -81,6 +81,12 @@ export function htmlReport(r: Report): string {
     fatal.ele('h2').txt('The run ended early');
     fatal.ele('pre').txt(r.fatal);
   }
+  if (r.stopped)
+    body
+      .ele('p', { id: 'stopped' })
+      .txt(
+        `Stopped after ${r.stopped.maxFailures} failures (--max-failures); not run: ${r.stopped.notRun.join(', ')}.`,
+      );
   const failures = r.outcomes.filter((o) => o.status === 'failed');
   const fs = body.ele('section', { id: 'failures', class: failures.length ? 'some' : 'none' });
   fs.ele('h2').txt(failures.length ? `Failures (${failures.length})` : 'No failures');

@@ -33,6 +33,19 @@ export function junitReport(r: Report): string {
         );
     }
   }
+  // Checks a run stopped at --max-failures never started: skipped testcases, so CI lists them.
+  if (r.stopped) {
+    const suite = root.ele('testsuite', {
+      name: `${r.api}.not-run`,
+      tests: r.stopped.notRun.length,
+      failures: 0,
+      skipped: r.stopped.notRun.length,
+    });
+    for (const name of r.stopped.notRun)
+      suite
+        .ele('testcase', { classname: `${r.api}.${name}`, name })
+        .ele('skipped', { message: `not run: stopped after ${r.stopped.maxFailures} failures (--max-failures)` });
+  }
   // A run that ended early is one errored testcase, so CI shows it beside the failures.
   if (r.fatal)
     root
