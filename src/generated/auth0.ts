@@ -252,6 +252,40 @@ export interface components {
             is_signup_enabled?: boolean;
             show_as_button?: boolean;
         };
+        /** TenantRecord */
+        TenantRecord: {
+            id: string;
+            domain: string;
+            /** @description The tenant's connections by id. */
+            connections: {
+                [key: string]: {
+                    /**
+                     * Format: connection-id
+                     * @description Connection identifier.
+                     * @example con_0a1b2c3d4e5f6a7b
+                     */
+                    id: string;
+                    name: string;
+                    strategy: string;
+                };
+            };
+            /** @description The tenant's organizations by id. */
+            organizations: {
+                [key: string]: {
+                    id: string;
+                    name: string;
+                    tenant: string;
+                };
+            };
+        };
+        /** IssuedTokenRecord */
+        IssuedTokenRecord: {
+            label: string;
+            tenant: string;
+            scopes: string[];
+            /** @description The signed JWT a client sends as its bearer token. */
+            token: string;
+        };
     };
     responses: {
         /** @description Invalid request query string. The message is specific to the field. */

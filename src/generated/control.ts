@@ -1134,51 +1134,63 @@ export interface components {
             seed: number;
             counter: number;
         };
-        /** @description A collection kept by id (or by another key), each entry one stored record. */
-        RecordMap: {
-            [key: string]: Record<string, never>;
-        };
-        /** @description A collection kept in order, each item one stored record. */
-        RecordList: Record<string, never>[];
         /** @description LeadConduit's state as stored. This schema, with the record schemas it names through `x-connkit-records` (each API spec's `x-connkit.state.<collection>`), is what an import is checked against before anything changes: the one definition of a snapshot's shape. */
         LeadConduitState: components["schemas"]["StateCounters"] & {
-            accounts: components["schemas"]["RecordMap"];
-            ssoAccounts: components["schemas"]["RecordMap"];
-            credentials: components["schemas"]["RecordMap"];
+            accounts: {
+                [key: string]: unknown;
+            };
+            ssoAccounts: {
+                [key: string]: unknown;
+            };
+            credentials: {
+                [key: string]: unknown;
+            };
             networkConnections: {
                 [key: string]: unknown;
             };
             rows: {
                 [key: string]: unknown;
             };
-            invitations: components["schemas"]["RecordMap"];
+            invitations: {
+                [key: string]: unknown;
+            };
         };
         /** @description Auth0's state as stored (see LeadConduitState for how it is read). */
         Auth0State: components["schemas"]["StateCounters"] & {
-            tenants: components["schemas"]["RecordMap"];
+            tenants: {
+                [key: string]: unknown;
+            };
             /** @description Per organization id, its links sorted by connection_id. */
             links: {
                 [key: string]: unknown[];
             };
-            tokens: components["schemas"]["RecordList"];
+            tokens: unknown[];
         };
         /** @description MyCreditApp's state as stored (see LeadConduitState for how it is read). */
         MyCreditAppState: components["schemas"]["StateCounters"] & {
-            orgs: components["schemas"]["RecordMap"];
+            orgs: {
+                [key: string]: unknown;
+            };
             connections: unknown[];
             invitations: {
                 [key: string]: unknown;
             };
-            clients: components["schemas"]["RecordList"];
+            clients: unknown[];
         };
         /** @description Wingfield's state as stored (see LeadConduitState for how it is read). */
         WingfieldState: components["schemas"]["StateCounters"] & {
-            services: components["schemas"]["RecordMap"];
-            tokens: components["schemas"]["RecordMap"];
+            services: {
+                [key: string]: unknown;
+            };
+            tokens: {
+                [key: string]: unknown;
+            };
             organizations: {
                 [key: string]: unknown;
             };
-            users: components["schemas"]["RecordMap"];
+            users: {
+                [key: string]: unknown;
+            };
             connectTokens: {
                 [key: string]: unknown;
             };

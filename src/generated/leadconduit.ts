@@ -298,6 +298,39 @@ export interface components {
             success: boolean;
             account: components["schemas"]["Account"];
         };
+        /** CredentialRecord */
+        CredentialRecord: {
+            api_key: string;
+            /**
+             * @description A 24-character alpha-numeric BSON identifier.
+             * @example 5fd4371e940df5a34a3888b2
+             */
+            account_id: string;
+            /** @description A superuser's key may act for any account. */
+            superuser: boolean;
+            label: string;
+        };
+        /** InvitationRecord */
+        InvitationRecord: {
+            /**
+             * @description A 24-character alpha-numeric BSON identifier.
+             * @example 5fd4371e940df5a34a3888b2
+             */
+            id: string;
+            /**
+             * @description A 24-character alpha-numeric BSON identifier.
+             * @example 5fd4371e940df5a34a3888b2
+             */
+            account_id: string;
+            name: string;
+            /**
+             * @description The role the connected account plays for the caller.
+             * @enum {string}
+             */
+            relationship_type: "seller" | "buyer";
+            /** Format: date-time */
+            invitation_expires_at: string;
+        };
     };
     responses: {
         /** @description Bad request — a parameter or body member is invalid; the message names it. */

@@ -252,6 +252,24 @@ export interface components {
             items: components["schemas"]["GuestInvitation"][];
             total_items: number;
         };
+        /** OrgRecord */
+        OrgRecord: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            owner_email: string;
+            /** Format: uuid */
+            parent_organization_id: string | null;
+        };
+        /** ClientRecord */
+        ClientRecord: {
+            label: string;
+            /** Format: uuid */
+            organization_id: string;
+            /** @description The signed JWT a client sends as its bearer token. */
+            access_token: string;
+        };
     };
     responses: {
         /** @description The bearer token is missing, malformed, expired or not signed by MyCreditApp. */

@@ -242,6 +242,46 @@ export interface components {
             /** @enum {string} */
             subscription: "FREE" | "PRO";
         };
+        /** ExternalServiceRecord */
+        ExternalServiceRecord: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description How many PRO seats the service may hold across organizations. */
+            pro_quota: number;
+        };
+        /** ApiTokenRecord */
+        ApiTokenRecord: {
+            token: string;
+            label: string;
+            /** Format: uuid */
+            external_service_id: string;
+            scopes: {
+                /**
+                 * @description `write` satisfies `read`.
+                 * @enum {string}
+                 */
+                user: "none" | "read" | "write";
+                /**
+                 * @description `write` satisfies `read`.
+                 * @enum {string}
+                 */
+                organization: "none" | "read" | "write";
+                /**
+                 * @description `write` satisfies `read`.
+                 * @enum {string}
+                 */
+                "court-booking": "none" | "read" | "write";
+            };
+            expires_at: string | null;
+        };
+        /** UserRecord */
+        UserRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+        };
     };
     responses: {
         /** @description Request validation failed. */

@@ -6,8 +6,9 @@ import { specIndex } from '../../contract/registry.js';
  * One API's state schema, read from the specs rather than written again here: the API's
  * `<Vendor>State` of control.yaml (what `Snapshot.apis.<api>` refers to), in which each node
  * marked `x-connkit-records: {collection, without?}` becomes the record schema the API's own
- * spec gives that collection (`x-connkit.state.<collection>`, the record editor's schema),
- * less the fields listed in `without`.
+ * spec gives that collection (`x-connkit.state.<collection>`, the record editor's schema, or
+ * `x-connkit.internal.<collection>` for records the editor does not change), less the fields
+ * listed in `without`.
  */
 export function stateSchema(api: string): JsonObject {
   const control = specIndex('control').doc;
@@ -30,11 +31,13 @@ function withRecords(node: Json, api: string): Json {
 
 function recordSchema(api: string, collection: string, without: Json | undefined): JsonObject {
   const doc = specIndex(api).doc;
-  const state = (doc['x-connkit'] as JsonObject | undefined)?.state;
-  const own = isObject(state) ? state[collection] : undefined;
-  if (!isObject(own))
+  const member = doc['x-connkit'] as JsonObject | undefined;
+  const own = [member?.state, member?.internal]
+    .map((records) => (isObject(records) && Object.hasOwn(records, collection) ? records[collection] : undefined))
+    .find(isObject);
+  if (!own)
     throw new Error(
-      `control.yaml names ${api} records '${collection}', which specs/${api}.yaml's x-connkit.state lacks`,
+      `control.yaml names ${api} records '${collection}', which specs/${api}.yaml's x-connkit.state and x-connkit.internal lack`,
     );
   const schema = derefDeep(doc, own) as JsonObject;
   const drop = new Set(Array.isArray(without) ? without.filter((k) => typeof k === 'string') : []);

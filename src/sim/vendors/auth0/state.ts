@@ -8,22 +8,12 @@ type S = components['schemas'];
 export type OrgConnection = S['OrganizationAllConnection'];
 export type EnabledConnection = S['OrganizationEnabledConnection'];
 
-export interface TenantConnection {
-  id: string;
-  name: string;
-  strategy: string;
-}
+/** A tenant as snapshots hold it, from the schema an import checks it by (x-connkit.internal.tenants). */
+export type TenantJson = S['TenantRecord'];
+export type TenantConnection = TenantJson['connections'][string];
 
 /** A tenant as it is held: its connections (a million in a large world) a Map by id. */
-export interface Tenant {
-  id: string;
-  domain: string;
-  connections: Map<string, TenantConnection>;
-  organizations: Record<string, { id: string; name: string; tenant: string }>;
-}
-
-/** A tenant as snapshots hold it. */
-export type TenantJson = Omit<Tenant, 'connections'> & { connections: Record<string, TenantConnection> };
+export type Tenant = Omit<TenantJson, 'connections'> & { connections: Map<string, TenantConnection> };
 
 /** A link as stored: `organization_connection_name` null means "the connection's own name". */
 export interface Link {
@@ -36,12 +26,7 @@ export interface Link {
   is_enabled: boolean;
 }
 
-export interface IssuedToken {
-  label: string;
-  tenant: string;
-  scopes: string[];
-  token: string;
-}
+export type IssuedToken = S['IssuedTokenRecord'];
 
 export interface Auth0Data {
   seed: number;

@@ -28,12 +28,7 @@ export type SsoAccount = Pick<
   | 'features'
 >;
 
-export interface Credential {
-  api_key: string;
-  account_id: string;
-  superuser: boolean;
-  label: string;
-}
+export type Credential = S['CredentialRecord'];
 
 /** SSO's record of a connection: the source of truth. */
 export interface NetworkConnection {
@@ -65,13 +60,7 @@ export interface AccountConnectionRow {
   custom_entities: S['CustomEntity'][];
 }
 
-export interface Invitation {
-  id: string;
-  account_id: string;
-  name: string;
-  relationship_type: S['RelationshipType'];
-  invitation_expires_at: string;
-}
+export type Invitation = S['InvitationRecord'];
 
 /**
  * The state as it is held. The two collections a million records fill are Maps by id: a

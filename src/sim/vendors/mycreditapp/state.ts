@@ -19,13 +19,7 @@ export type GuestConnection = S['GuestConnection'];
 export type GuestInvitation = S['GuestInvitation'];
 export type { Side } from './tables.js';
 
-export interface Org {
-  id: string;
-  name: string;
-  email: string;
-  owner_email: string;
-  parent_organization_id: string | null;
-}
+export type Org = S['OrgRecord'];
 
 /** The one record a host–guest pair shares; both views are projections of it. */
 export interface Connection {
@@ -44,11 +38,7 @@ export interface Connection {
 
 export type Invitation = Omit<GuestInvitation, 'expired' | 'parent_organization_name'>;
 
-export interface Client {
-  label: string;
-  organization_id: string;
-  access_token: string;
-}
+export type Client = S['ClientRecord'];
 
 /** The state as plain JSON (a snapshot's `apis.mycreditapp`). */
 export interface McaData {

@@ -7,16 +7,12 @@ import { sortByTimestamp } from '../../index/sort.js';
 
 type S = components['schemas'];
 export type Relation = S['OrganizationRelation'];
-export type Permission = 'none' | 'read' | 'write';
-export type ScopeName = 'user' | 'organization' | 'court-booking';
-
-export interface ApiToken {
-  token: string;
-  label: string;
-  external_service_id: string;
-  scopes: Record<ScopeName, Permission>;
-  expires_at: string | null;
-}
+/** A token's record, from the schema an import checks it by (x-connkit.internal.tokens). */
+export type ApiToken = S['ApiTokenRecord'];
+export type ScopeName = keyof ApiToken['scopes'];
+export type Permission = ApiToken['scopes'][ScopeName];
+export type ExternalService = S['ExternalServiceRecord'];
+export type User = S['UserRecord'];
 
 export type ConnectTokenState = 'open' | 'claimed' | 'cancelled';
 
@@ -49,10 +45,10 @@ export interface Organization {
 export interface WfData {
   seed: number;
   counter: number;
-  services: Record<string, { id: string; name: string; pro_quota: number }>;
+  services: Record<string, ExternalService>;
   tokens: Record<string, ApiToken>;
   organizations: Map<string, Organization>;
-  users: Record<string, { id: string; email: string }>;
+  users: Record<string, User>;
   connectTokens: Record<string, ConnectToken>;
   relations: Map<string, Relation>;
   memberships: Record<string, Membership>;
