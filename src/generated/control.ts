@@ -1134,7 +1134,7 @@ export interface components {
             seed: number;
             counter: number;
         };
-        /** @description LeadConduit's state as stored. This schema, with the record schemas it names through `x-connkit-records` (each API spec's `x-connkit.state.<collection>`), is what an import is checked against before anything changes: the one definition of a snapshot's shape. */
+        /** @description LeadConduit's state as stored. This schema, with the record schemas it names through `x-connkit-records` (each API spec's `x-connkit.state.<collection>` or `x-connkit.internal.<collection>`), is what an import is checked against before anything changes: the one definition of a snapshot's shape. */
         LeadConduitState: components["schemas"]["StateCounters"] & {
             accounts: {
                 [key: string]: unknown;

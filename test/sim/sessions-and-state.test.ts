@@ -134,10 +134,19 @@ describe('state', () => {
       method: 'PUT',
       path: '/__control/state',
       session: s,
-      body: { connkit: 1, seed: 1, apis: { auth0: { seed: 1, counter: 0, tenants: { t: 5 }, links: {}, tokens: [] } } },
+      body: { connkit: 1, seed: 1, apis: { auth0: { seed: 1, counter: 0, tenants: 5, links: {}, tokens: [] } } },
     });
     expect(entry.status).toBe(400);
     expect(entry.body.error.message).toContain('body.apis.auth0');
+    // A collection of the right kind holding a record that is not one: the record schema's refusal.
+    const record = await t.call({
+      method: 'PUT',
+      path: '/__control/state',
+      session: s,
+      body: { connkit: 1, seed: 1, apis: { auth0: { seed: 1, counter: 0, tenants: { t: 5 }, links: {}, tokens: [] } } },
+    });
+    expect(record.status).toBe(422);
+    expect(record.body.error.message).toContain('apis.auth0.tenants.t');
     // A stored record is checked against the record schema its API's spec gives it (x-connkit-records).
     const unreadable = await t.call({
       method: 'PUT',

@@ -56,21 +56,27 @@ function firstAt(state: unknown, path: string[]): { at: string[]; record: Record
   return undefined;
 }
 
-function refusal(run: () => void): { field: unknown; message: string } {
+/** A spec's record schemas: the editable ones (`x-connkit.state`) and the rest (`x-connkit.internal`). */
+function recordSchemas(api: string): JsonObject {
+  const member = specIndex(api).doc['x-connkit'] as JsonObject;
+  return { ...(member.state as JsonObject), ...((member.internal as JsonObject | undefined) ?? {}) };
+}
+
+function refusal(run: () => void, what = ''): { field: unknown; message: string } {
   try {
     run();
   } catch (e) {
     if (isApiError(e)) return { field: e.field, message: e.message };
     throw e;
   }
-  throw new Error('the snapshot was accepted');
+  throw new Error(`the snapshot was accepted: ${what}`);
 }
 
 describe('the state schema, from the specs', () => {
   it.each(vendorNames)('%s: every mark names a record schema of its spec, and none is left in the schema', (api) => {
     const found = marks(controlStateOf(api));
     expect(found.length).toBeGreaterThan(0);
-    const own = (specIndex(api).doc['x-connkit'] as JsonObject).state as JsonObject;
+    const own = recordSchemas(api);
     for (const m of found) expect(Object.keys(own)).toContain(m.collection);
     expect(JSON.stringify(stateSchema(api))).not.toContain('"x-connkit-records":');
   });
@@ -85,10 +91,7 @@ describe('the state schema, from the specs', () => {
         const snapshot = session.export();
         const found = firstAt(snapshot.apis[api], m.path);
         if (!found) throw new Error(`${api}: no record at ${m.path.join('.')}`);
-        const schema = derefDeep(
-          specIndex(api).doc,
-          ((specIndex(api).doc['x-connkit'] as JsonObject).state as JsonObject)[m.collection],
-        ) as JsonObject;
+        const schema = derefDeep(specIndex(api).doc, recordSchemas(api)[m.collection]) as JsonObject;
         const required = (schema.required as string[]).filter((k) => !m.without.includes(k));
         const [field] = required;
         const where = ['body', 'apis', api, ...found.at];
@@ -102,7 +105,7 @@ describe('the state schema, from the specs', () => {
           const record = firstAt(copy.apis[api], found.at);
           if (!record) throw new Error('lost the record');
           change(record.record);
-          const refused = refusal(() => sim.restoreSessions([['schema', copy]]));
+          const refused = refusal(() => sim.restoreSessions([['schema', copy]]), `${m.collection} ${what}`);
           expect(refused.field, `${api} ${m.collection} ${what}`).toEqual([...where, named]);
           expect(refused.message).toContain(named);
         }

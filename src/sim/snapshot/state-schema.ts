@@ -39,7 +39,10 @@ function recordSchema(api: string, collection: string, without: Json | undefined
     throw new Error(
       `control.yaml names ${api} records '${collection}', which specs/${api}.yaml's x-connkit.state and x-connkit.internal lack`,
     );
-  const schema = derefDeep(doc, own) as JsonObject;
+  const deref = derefDeep(doc, own) as JsonObject;
+  // A stored record holds the fields its schema names and no others, even where the schema is an
+  // answer's (open to fields a later version adds): an import must not store what nothing reads.
+  const schema = 'additionalProperties' in deref ? deref : { ...deref, additionalProperties: false };
   const drop = new Set(Array.isArray(without) ? without.filter((k) => typeof k === 'string') : []);
   if (!drop.size) return schema;
   const properties = isObject(schema.properties) ? schema.properties : {};
