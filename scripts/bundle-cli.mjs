@@ -143,6 +143,21 @@ for (const [entry, out] of [
   await build({ ...common, entryPoints: [entry], outfile: out, plugins: [lazyModules, sideModules(sides)] });
 for (const [path, file] of sides)
   await build({ ...common, entryPoints: [path], outfile: join(dirname(cli), file), plugins: [lazyModules] });
+/**
+ * The bin is an ES module (the package's type), and each `import from 'node:…'` of one makes
+ * Node build an ES module facade of that builtin before anything runs: the bin takes Node's
+ * modules from process.getBuiltinModule (Node 20.16 on) instead, so it imports nothing.
+ */
+const builtinsByCall = {
+  name: 'builtins-by-call',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'connkit-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'connkit-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+    }));
+  },
+};
 // The cache of one build is never offered to another: its name holds a digest of the bytes.
 const key = createHash('sha256')
   .update(readFileSync(bundle))
@@ -169,5 +184,6 @@ await build({
   platform: 'node',
   target: 'node20',
   banner: { js: '#!/usr/bin/env node' },
+  plugins: [builtinsByCall],
   logLevel: 'warning',
 });

@@ -93,3 +93,12 @@ describe("connkit mock's own bundle", () => {
     expect(r.stdout.split('\n').length).toBeGreaterThan(10);
   });
 });
+
+describe('the bin', () => {
+  it("imports no module: Node's own come from process.getBuiltinModule, without an ES module facade each", () => {
+    const text = readFileSync(bin, 'utf8');
+    expect(text).toContain('process.getBuiltinModule(');
+    expect(text.match(/^\s*import\b.*$/gm) ?? []).toEqual([]);
+    expect(text).not.toMatch(/\bimport\s*\(/);
+  });
+});
