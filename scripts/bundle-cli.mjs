@@ -5,12 +5,15 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'src', 'cli.js');
 const bundle = join(root, 'dist', 'src', 'cli-bundle.cjs');
+// `connkit mock` alone (src/cli/mock-main.ts): what only verify, curl and coverage run is not in
+// it, so a mock start reads and deserialises less.
+const mockBundle = join(root, 'dist', 'src', 'cli-mock.cjs');
 
 /**
  * Modules the mock's start loads but its answers never use, required on first use instead:
@@ -59,12 +62,58 @@ const lazyModules = {
     });
   },
 };
+/**
+ * Modules only a TLS start, --validate-responses or a parser Express never mounts for connkit
+ * load, each on its first use (a dynamic import, or the real require behind a lazy stand-in
+ * above): they go into scripts of their own beside the bundle, required then, so a plain start
+ * neither reads nor deserialises them. Each is a leaf holding no state of connkit's (certificate
+ * libraries, generated validators, body-parser), so its own copy of what it imports is harmless.
+ */
+const sideFiles = {
+  'src/server/tls-ca.ts': 'cli-tls-ca.cjs',
+  'src/server/tls-leaf.ts': 'cli-tls-leaf.cjs',
+  'src/generated/validators/responses.ts': 'cli-response-validators.cjs',
+  'body-parser': 'cli-body-parser.cjs',
+};
+const sideModules = (sides) => ({
+  name: 'side-modules',
+  setup(b) {
+    b.onResolve({ filter: /tls-(ca|leaf)\.js$|validators\/responses\.js$|^body-parser$/ }, async (args) => {
+      if (args.pluginData?.side) return undefined;
+      const lazyReal = args.namespace === 'connkit-lazy' && args.path === 'body-parser';
+      if (args.kind !== 'dynamic-import' && !lazyReal) return undefined;
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        // As the lazy stand-in's own require: the real module, not another stand-in.
+        namespace: lazyReal ? 'connkit-lazy' : 'file',
+        pluginData: { side: true },
+      });
+      if (r.errors.length) return { errors: r.errors };
+      const rel = relative(root, r.path).replace(/\\/g, '/');
+      const file = sideFiles[lazyReal ? 'body-parser' : rel];
+      if (!file) return undefined;
+      sides.set(r.path, file);
+      // A require stays one; an import() gets a module that requires it, so no ES import of
+      // a file is left in the script (the bundle's require resolves beside it).
+      return lazyReal ? { path: `./${file}`, external: true } : { path: file, namespace: 'connkit-side' };
+    });
+    b.onResolve({ filter: /^\.\/cli-.*\.cjs$/, namespace: 'connkit-side' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'connkit-side' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});`,
+    }));
+  },
+});
 // The ESM chunks of earlier builds.
 rmSync(join(dirname(cli), 'cli-chunks'), { recursive: true, force: true });
-await build({
+/** What every script of the CLI is built with. */
+const common = {
   absWorkingDir: root,
-  entryPoints: ['src/cli.ts'],
-  outfile: bundle,
   bundle: true,
   // One script: a vm.Script takes a code cache, an ES module does not (not in Node 20). What
   // only `verify` or TLS use stays in uncalled functions: with a cache V8 never parses them.
@@ -75,23 +124,54 @@ await build({
   legalComments: 'none',
   platform: 'node',
   target: 'node20',
+  // Every import() a require: V8 drops a script's dynamic-import host options when it takes the
+  // script from the code cache ("A dynamic import callback was not specified", the TLS start
+  // failed so), and Node's own loader for a vm.Script is still experimental in Node 20.
+  supported: { 'dynamic-import': false },
   // The launcher reads the script as latin1: esbuild's default ASCII output keeps that exact.
   charset: 'ascii',
   // paths.ts finds the package from its own URL: the script's, here.
   define: { 'import.meta.url': '__connkitUrl' },
   banner: { js: "const __connkitUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyModules],
   logLevel: 'warning',
-});
+};
+const sides = new Map();
+for (const [entry, out] of [
+  ['src/cli.ts', bundle],
+  ['src/cli/mock-main.ts', mockBundle],
+])
+  await build({ ...common, entryPoints: [entry], outfile: out, plugins: [lazyModules, sideModules(sides)] });
+for (const [path, file] of sides)
+  await build({ ...common, entryPoints: [path], outfile: join(dirname(cli), file), plugins: [lazyModules] });
+/**
+ * The bin is an ES module (the package's type), and each `import from 'node:…'` of one makes
+ * Node build an ES module facade of that builtin before anything runs: the bin takes Node's
+ * modules from process.getBuiltinModule (Node 20.16 on) instead, so it imports nothing.
+ */
+const builtinsByCall = {
+  name: 'builtins-by-call',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'connkit-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'connkit-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+    }));
+  },
+};
 // The cache of one build is never offered to another: its name holds a digest of the bytes.
-const key = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
+const key = createHash('sha256')
+  .update(readFileSync(bundle))
+  .update(readFileSync(mockBundle))
+  .digest('hex')
+  .slice(0, 16);
 await build({
   absWorkingDir: root,
   stdin: {
     contents: [
       "import { fileURLToPath } from 'node:url';",
       "import { launch } from './src/cli/launch.ts';",
-      `launch({ bundle: fileURLToPath(new URL('./cli-bundle.cjs', import.meta.url)), key: '${key}' });`,
+      'const here = (file) => fileURLToPath(new URL(file, import.meta.url));',
+      `launch({ bundle: here('./cli-bundle.cjs'), mockBundle: here('./cli-mock.cjs'), key: '${key}' });`,
     ].join('\n'),
     resolveDir: root,
     sourcefile: 'cli-bin.js',
@@ -104,5 +184,6 @@ await build({
   platform: 'node',
   target: 'node20',
   banner: { js: '#!/usr/bin/env node' },
+  plugins: [builtinsByCall],
   logLevel: 'warning',
 });

@@ -1,23 +1,13 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { int, oneLineErrors } from './cli/parse.js';
+import type { Command } from 'commander';
+import { int } from './cli/parse.js';
 import { coverageCommand } from './cli/coverage.js';
 import { curlCommand } from './cli/curl.js';
 import { mockCommand } from './cli/mock.js';
-import { packageRoot } from './paths.js';
+import { connkitProgram, run } from './cli/program.js';
 import { vendorNames } from './contract/names.js';
 
-const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-
-// Exit codes, the same for every command: 0 success, 1 checks failed, 2 usage, bad input or an unreachable target.
-const program = new Command('connkit')
-  .description('Contract-first mock server and conformance kit for connection APIs')
-  .version(version, '-V, --version', 'print the version')
-  .helpOption('-h, --help', 'show help')
-  .configureOutput(oneLineErrors)
-  .exitOverride();
+const program = connkitProgram();
 
 program.addCommand(mockCommand().copyInheritedSettings(program));
 program.addCommand(curlCommand().copyInheritedSettings(program));
@@ -154,18 +144,4 @@ program
     process.exitCode = result.exitCode;
   });
 
-// No top-level await: the bundled CLI is one CommonJS script (run through V8's code cache).
-async function main(): Promise<void> {
-  try {
-    await program.parseAsync();
-  } catch (e) {
-    // Help and --version end with code 0; every usage error commander or a command raised, with 2.
-    if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : 2);
-    console.error(
-      `error: ${(e as Error).message}${process.env.CONNKIT_DEBUG ? `\n${(e as Error).stack}` : ' (CONNKIT_DEBUG=1 shows where)'}`,
-    );
-    process.exit(2);
-  }
-}
-
-void main();
+void run(program);

@@ -7,14 +7,16 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Script, constants } from 'node:vm';
+import { Script } from 'node:vm';
 import { stateDir } from '../state-dir.js';
 
 /** What the build hands the launcher: the script and a digest of its bytes. */
 export interface LaunchOptions {
   /** Absolute path of the bundled CLI (CommonJS, no top-level await). */
   bundle: string;
-  /** Names the cache of this very build: a cache made from other bytes is never offered. */
+  /** The bundle of `connkit mock` alone, run for that command instead of `bundle`. */
+  mockBundle?: string;
+  /** Names the cache of this very build (both bundles): a cache made from other bytes is never offered. */
   key: string;
   argv?: readonly string[];
   env?: NodeJS.ProcessEnv;
@@ -71,16 +73,17 @@ function writeCache(path: string, key: string, script: Script): void {
 
 /** Runs the bundle; with a cache the last run of this command left, V8 compiles little of it. */
 export function launch(o: LaunchOptions): void {
+  // The cache's name holds the command, so each bundle has caches of its own.
+  const bundle = o.mockBundle && (o.argv ?? process.argv)[2] === 'mock' ? o.mockBundle : o.bundle;
   const cachePath = codeCachePath(o);
   const cachedData = readCache(cachePath);
   // esbuild writes ASCII (non-ASCII escaped): latin1 is exact and skips UTF-8 decoding.
-  const source = readFileSync(o.bundle, 'latin1').replace(/^#!.*/, '');
+  const source = readFileSync(bundle, 'latin1').replace(/^#!.*/, '');
   // The wrapper on a line of its own: stack traces keep the bundle's line numbers.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
-    filename: o.bundle,
+    filename: bundle,
     lineOffset: -1,
     cachedData,
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   if (cachePath && (!cachedData || script.cachedDataRejected)) {
     // After the start's work (a server's first requests), or at exit for a short command:
@@ -96,5 +99,5 @@ export function launch(o: LaunchOptions): void {
   }
   const body = script.runInThisContext() as CommonJsBody;
   const module = { exports: {} };
-  body.call(module.exports, module.exports, createRequire(o.bundle), module, o.bundle, dirname(o.bundle));
+  body.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 }
