@@ -156,8 +156,11 @@ export function buildIndex(name: string, given?: JsonObject): SpecIndex {
   const basePath = new URL(serverUrl).pathname.replace(/\/$/, '');
   const prefix = text((doc['x-connkit'] as JsonObject | undefined)?.prefix ?? `/${name}`);
 
-  const operations: Operation[] = [];
-  for (const { path, method, op, item: pathItem, itemPointer, opPointer } of walkOperations(doc)) {
+  /**
+   * What an operation checks and answers, read from the spec on the operation's first use: a
+   * cold start routes a handful of each spec's operations, and no index needs the rest yet.
+   */
+  const describe = (pathItem: JsonObject, op: JsonObject, itemPointer: string, opPointer: string) => {
     const params = collectParams(doc, pathItem, op, itemPointer, opPointer);
     // Validators are looked up (or compiled) on first use and kept: no request compiles twice.
     const paramValidators = new Map<ParamLocation, () => Check>(
@@ -189,24 +192,12 @@ export function buildIndex(name: string, given?: JsonObject): SpecIndex {
       });
     }
     const publicParams: Param[] = params.map(({ pointer: _p, ...p }) => p);
-    const warm = () => {
-      for (const v of paramValidators.values()) v();
-      bodyValidate?.();
-      // Responses are checked once their build-time code is imported (validateResponses):
-      // compiling them at run time here would load ajv for checks nobody asked for.
-      if (!spec || responseValidators(spec)) for (const r of responses.values()) void r.validate;
-    };
     const bodyValidate = body && once(() => ref(body.pointer));
     const bodySchema = body && once(() => derefDeep(doc, getPointer(doc, body.pointer)) as JsonObject);
-    operations.push({
-      spec: name,
-      id: text(op.operationId),
-      method,
-      path,
-      routePath: path.replace(/\{([^}]+)\}/g, ':$1'),
-      summary: text(op.summary ?? ''),
-      ext: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
+    return {
       params: publicParams,
+      paramValidators,
+      responses,
       body:
         body && bodyValidate && bodySchema
           ? {
@@ -219,21 +210,53 @@ export function buildIndex(name: string, given?: JsonObject): SpecIndex {
               },
             }
           : undefined,
-      responses,
-      parseParams: (raw) => parseParams(publicParams, paramValidators, raw),
-      validateBody: (value) => {
+      validateBody: (value: unknown): Issue[] => {
         const validate = bodyValidate?.();
         if (!validate || validate(value)) return [];
         const branch = body && discriminated(body.pointer, value);
         return branch ?? toIssues('body', validate.errors);
       },
-      validateResponse: (status, value, headers) => validateResponse(responses, status, value, headers),
-      ready: (withBody) => (withBody && body ? loadBodies() : undefined),
+      warm: () => {
+        for (const v of paramValidators.values()) v();
+        bodyValidate?.();
+        // Responses are checked once their build-time code is imported (validateResponses):
+        // compiling them at run time here would load ajv for checks nobody asked for.
+        if (!spec || responseValidators(spec)) for (const r of responses.values()) void r.validate;
+      },
+    };
+  };
+
+  const operations: Operation[] = [];
+  for (const { path, method, op, item: pathItem, itemPointer, opPointer } of walkOperations(doc)) {
+    const details = once(() => describe(pathItem, op, itemPointer, opPointer));
+    // Whether a body is documented, without reading the rest: what the validation step asks first.
+    const hasBody = op.requestBody !== undefined;
+    operations.push({
+      spec: name,
+      id: text(op.operationId),
+      method,
+      path,
+      routePath: path.replace(/\{([^}]+)\}/g, ':$1'),
+      summary: text(op.summary ?? ''),
+      ext: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
+      get params() {
+        return details().params;
+      },
+      get body() {
+        return details().body;
+      },
+      get responses() {
+        return details().responses;
+      },
+      parseParams: (raw) => parseParams(details().params, details().paramValidators, raw),
+      validateBody: (value) => details().validateBody(value),
+      validateResponse: (status, value, headers) => validateResponse(details().responses, status, value, headers),
+      ready: (withBody) => (withBody && hasBody ? loadBodies() : undefined),
       warm() {
         // Warmed with the build's code, never compiled at run time for want of waiting for it.
-        const pending = body && loadBodies();
-        if (pending) void pending.then(warm);
-        else warm();
+        const pending = hasBody ? loadBodies() : undefined;
+        if (pending) void pending.then(details().warm);
+        else details().warm();
       },
     });
   }
