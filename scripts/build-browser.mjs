@@ -36,7 +36,7 @@ const { runtimeDocument } = await import(`data:text/javascript,${encodeURICompon
 const browserCopies = {
   name: 'browser-copies',
   setup(b) {
-    b.onLoad({ filter: /src\/generated\/validators\/(requests|responses)\.ts$/ }, (args) => ({
+    b.onLoad({ filter: /src\/generated\/validators\/(params|bodies|responses)\.ts$/ }, (args) => ({
       contents: `export const ${args.path.match(/(\w+)\.ts$/)[1]} = {};`,
       loader: 'ts',
     }));

@@ -9,7 +9,7 @@ import { packageRoot } from '../src/paths.js';
 import { generateDocuments } from '../src/contract/generate-documents.js';
 import { generateTypes } from '../src/contract/generate.js';
 import { generateOperations } from '../src/contract/generate-operations.js';
-import { generateValidatorIndex, generateValidators } from '../src/contract/generate-validators.js';
+import { generateValidatorIndex, generateValidators, validatorParts } from '../src/contract/generate-validators.js';
 import { specNames } from '../src/contract/names.js';
 
 const check = process.argv.includes('--check');
@@ -18,7 +18,7 @@ const outputs: [string, () => Promise<string>][] = [
   ...specNames.map((name): [string, () => Promise<string>] => [`${name}.ts`, () => generateTypes(name)]),
   ['specs.ts', generateDocuments],
   ['operations.ts', generateOperations],
-  ...(['requests', 'responses'] as const).flatMap((part): [string, () => Promise<string>][] => [
+  ...validatorParts.flatMap((part): [string, () => Promise<string>][] => [
     ...specNames.map((name): [string, () => Promise<string>] => [
       `validators/${name}.${part}.ts`,
       () => Promise.resolve(generateValidators(name, part)),

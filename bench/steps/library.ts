@@ -30,7 +30,8 @@ export const library: Step = async (ctx) => {
   const mswMs: number[] = [];
   const connkitMs: number[] = [];
   // Node loads its fetch globals (undici) on the first Request: every in-process answer pays
-  // this, connkit's and the test's own `new Request` alike, so it is measured as a floor.
+  // this, connkit's and the test's own `new Request` alike, so it is measured as a floor. In
+  // the phases it falls in fixturesMs: `sim.control` is the first to touch Request there.
   const fetchMs: number[] = [];
   const phases: Record<string, number>[] = [];
   for (let i = 0; i < runs; i++) {
@@ -63,7 +64,7 @@ export const library: Step = async (ctx) => {
   ctx.log(`  node -e 0                          median ${l.medianNodeMs} ms  (${nodeMs.join(', ')})`);
   ctx.log(`  import msw + msw/node              median ${l.medianMswImportMs} ms  (${mswMs.join(', ')})`);
   ctx.log(
-    `  node -e "new Request(…)"           median ${l.medianFetchGlobalsMs} ms  (${fetchMs.join(', ')}): Node's fetch globals, a floor`,
+    `  node -e "new Request(…)"           median ${l.medianFetchGlobalsMs} ms  (${fetchMs.join(', ')}): Node's fetch globals, a floor (paid within fixturesMs)`,
   );
   ctx.log(
     `  connkit: spawn → first answers     median ${l.medianFirstAnswerMs} ms  (${connkitMs.join(', ')}); phases ${JSON.stringify(l.medianPhasesMs)}`,

@@ -1,8 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { requests } from '../generated/validators/requests.js';
 import { discriminatedAt, pickBranch, takes } from './discriminated.js';
 import { derefDeep, escapePointer, getPointer, readSpec, resolveLocal, type Json, type JsonObject } from './load.js';
 import { specNames } from './names.js';
+import { loadBodyValidators, requestValidators } from './request-validators.js';
 import { responseValidators } from './response-validators.js';
 import { table, type Compiled } from './standalone.js';
 import { once, runtimeCompiler } from './runtime-compile.js';
@@ -58,7 +58,13 @@ export interface Operation {
   parseParams(raw: RawParams): { values: ParamValues; issues: Issue[] };
   validateBody(body: unknown): Issue[];
   validateResponse(status: number, body: unknown, headers: Record<string, string | undefined>): Issue[];
-  /** Readies every validator of the operation now rather than on first use (responses once imported). */
+  /**
+   * Imports the build-time validators of the request's body (`withBody`: it has one) if they
+   * are not here yet; undefined when there is nothing to wait for. Checking without it is
+   * exact too, only compiled at run time.
+   */
+  ready(withBody: boolean): Promise<void> | undefined;
+  /** Readies every validator of the operation rather than on first use (responses once imported). */
   warm(): void;
 }
 
@@ -82,6 +88,8 @@ export interface SpecIndex {
   byId: Map<string, Operation>;
   /** Validators for any schema of the spec by JSON pointer, compiled on first use. */
   schemaValidator(pointer: string): ValidateFunction;
+  /** Imports the build-time validators of the spec's bodies and state collections (see Operation.ready). */
+  ready(): Promise<void> | undefined;
 }
 
 /** What parameter checking needs of a validator: a compiled one, or `acceptsAll` where there are none. */
@@ -101,11 +109,17 @@ const isSpecName = (name: string): name is (typeof specNames)[number] =>
 export function buildIndex(name: string, given?: JsonObject): SpecIndex {
   const doc = given ?? readSpec(name);
   const spec = !given && isSpecName(name) ? name : undefined;
-  // The response validators join once imported (loadResponseValidators), hence asked each time.
-  const built = (): (Compiled | undefined)[] => (spec ? [requests[spec], responseValidators(spec)] : []);
+  // The bodies and responses join once imported (loadBodyValidators, loadResponseValidators), hence asked each time.
+  const built = (kind: 'strict' | 'coercing'): (Compiled | undefined)[] =>
+    !spec
+      ? []
+      : kind === 'coercing'
+        ? [requestValidators(spec, 'params')]
+        : [requestValidators(spec, 'bodies'), responseValidators(spec)];
+  const loadBodies = () => (spec ? loadBodyValidators(spec) : undefined);
   const compiler = once(() => runtimeCompiler(name, doc));
   const lookup = (kind: 'strict' | 'coercing', key: string): ValidateFunction | undefined => {
-    for (const c of built()) {
+    for (const c of built(kind)) {
       const v = c && table(c, kind)[key];
       if (v) return v;
     }
@@ -142,8 +156,11 @@ export function buildIndex(name: string, given?: JsonObject): SpecIndex {
   const basePath = new URL(serverUrl).pathname.replace(/\/$/, '');
   const prefix = text((doc['x-connkit'] as JsonObject | undefined)?.prefix ?? `/${name}`);
 
-  const operations: Operation[] = [];
-  for (const { path, method, op, item: pathItem, itemPointer, opPointer } of walkOperations(doc)) {
+  /**
+   * What an operation checks and answers, read from the spec on the operation's first use: a
+   * cold start routes a handful of each spec's operations, and no index needs the rest yet.
+   */
+  const describe = (pathItem: JsonObject, op: JsonObject, itemPointer: string, opPointer: string) => {
     const params = collectParams(doc, pathItem, op, itemPointer, opPointer);
     // Validators are looked up (or compiled) on first use and kept: no request compiles twice.
     const paramValidators = new Map<ParamLocation, () => Check>(
@@ -177,15 +194,10 @@ export function buildIndex(name: string, given?: JsonObject): SpecIndex {
     const publicParams: Param[] = params.map(({ pointer: _p, ...p }) => p);
     const bodyValidate = body && once(() => ref(body.pointer));
     const bodySchema = body && once(() => derefDeep(doc, getPointer(doc, body.pointer)) as JsonObject);
-    operations.push({
-      spec: name,
-      id: text(op.operationId),
-      method,
-      path,
-      routePath: path.replace(/\{([^}]+)\}/g, ':$1'),
-      summary: text(op.summary ?? ''),
-      ext: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
+    return {
       params: publicParams,
+      paramValidators,
+      responses,
       body:
         body && bodyValidate && bodySchema
           ? {
@@ -198,21 +210,53 @@ export function buildIndex(name: string, given?: JsonObject): SpecIndex {
               },
             }
           : undefined,
-      responses,
-      parseParams: (raw) => parseParams(publicParams, paramValidators, raw),
-      validateBody: (value) => {
+      validateBody: (value: unknown): Issue[] => {
         const validate = bodyValidate?.();
         if (!validate || validate(value)) return [];
         const branch = body && discriminated(body.pointer, value);
         return branch ?? toIssues('body', validate.errors);
       },
-      validateResponse: (status, value, headers) => validateResponse(responses, status, value, headers),
-      warm() {
+      warm: () => {
         for (const v of paramValidators.values()) v();
         bodyValidate?.();
         // Responses are checked once their build-time code is imported (validateResponses):
         // compiling them at run time here would load ajv for checks nobody asked for.
         if (!spec || responseValidators(spec)) for (const r of responses.values()) void r.validate;
+      },
+    };
+  };
+
+  const operations: Operation[] = [];
+  for (const { path, method, op, item: pathItem, itemPointer, opPointer } of walkOperations(doc)) {
+    const details = once(() => describe(pathItem, op, itemPointer, opPointer));
+    // Whether a body is documented, without reading the rest: what the validation step asks first.
+    const hasBody = op.requestBody !== undefined;
+    operations.push({
+      spec: name,
+      id: text(op.operationId),
+      method,
+      path,
+      routePath: path.replace(/\{([^}]+)\}/g, ':$1'),
+      summary: text(op.summary ?? ''),
+      ext: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
+      get params() {
+        return details().params;
+      },
+      get body() {
+        return details().body;
+      },
+      get responses() {
+        return details().responses;
+      },
+      parseParams: (raw) => parseParams(details().params, details().paramValidators, raw),
+      validateBody: (value) => details().validateBody(value),
+      validateResponse: (status, value, headers) => validateResponse(details().responses, status, value, headers),
+      ready: (withBody) => (withBody && hasBody ? loadBodies() : undefined),
+      warm() {
+        // Warmed with the build's code, never compiled at run time for want of waiting for it.
+        const pending = hasBody ? loadBodies() : undefined;
+        if (pending) void pending.then(details().warm);
+        else details().warm();
       },
     });
   }
@@ -226,6 +270,7 @@ export function buildIndex(name: string, given?: JsonObject): SpecIndex {
     operations,
     byId: new Map(operations.map((o) => [o.id, o])),
     schemaValidator: ref,
+    ready: loadBodies,
   };
 }
 

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { derefDeep, getPointer, readSpec, type Json, type JsonObject } from '../contract/load.js';
+import { derefDeep, getPointer, type Json, type JsonObject } from '../contract/load.js';
+import { specIndex } from '../contract/registry.js';
 import * as words from './words.js';
 
 /**
@@ -18,6 +19,18 @@ export class Seeded {
     const w = typeof seed === 'number' ? [seed >>> 0, 0x9e3779b9, 0x243f6a88, 0xb7e15162] : seed;
     [this.a, this.b, this.c, this.d] = [w[0] | 0, w[1] | 0, w[2] | 0, w[3] | 0];
     for (let i = 0; i < 12; i++) this.next();
+  }
+
+  /** A generator at the same point of the same sequence: it makes the draws this one would make next. */
+  fork(): Seeded {
+    const copy = Object.create(Seeded.prototype) as Seeded;
+    [copy.a, copy.b, copy.c, copy.d] = [this.a, this.b, this.c, this.d];
+    return copy;
+  }
+
+  /** Moves on `count` draws, as if they were made. */
+  skip(count: number): void {
+    for (let i = 0; i < count; i++) this.next();
   }
 
   /** A uniform 32-bit unsigned integer. */
@@ -266,15 +279,14 @@ function expandClass(set: string): string {
   return out;
 }
 
-const docs = new Map<string, JsonObject>();
-
 /**
  * A schema of a spec, fully dereferenced, by component name and property path
  * (`specSchema('leadconduit', 'Entity', 'field_suffix')`): what `ofSchema` draws from.
  */
 export function specSchema(api: string, component: string, ...properties: string[]): JsonObject {
-  let doc = docs.get(api);
-  if (!doc) docs.set(api, (doc = readSpec(api)));
+  // The index's document, parsed once: a copy of its own would parse the spec a second time
+  // on every cold start (derefDeep copies what it returns, so nothing writes to it).
+  const { doc } = specIndex(api);
   let node = derefDeep(doc, getPointer(doc, `/components/schemas/${component}`)) as JsonObject;
   for (const name of properties) {
     const found = propertyOf(node, name);
@@ -304,9 +316,11 @@ export const maxLengthOf = (schema: JsonObject, fallback = Infinity): number =>
  * API's fixtures never shift when another's change.
  */
 export function seededFor(seed: number, api: string): Seeded {
-  const digest = sha256(utf8ToBytes(`${seed}:${api}`));
-  const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
-  return new Seeded([view.getUint32(0), view.getUint32(4), view.getUint32(8), view.getUint32(12)]);
+  // The digest's first four big-endian words, read from its hex: Node's hash where there is
+  // one (JavaScript SHA-256 run cold costs a millisecond or two of every start), the same words.
+  const hex = sha256Hex(`${seed}:${api}`);
+  const word = (i: number) => parseInt(hex.slice(8 * i, 8 * i + 8), 16);
+  return new Seeded([word(0), word(1), word(2), word(3)]);
 }
 
 /**

@@ -5,15 +5,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
-import { generateValidatorIndex, generateValidators } from '../../src/contract/generate-validators.js';
+import { generateValidatorIndex, generateValidators, validatorParts } from '../../src/contract/generate-validators.js';
 import { buildIndex, type Operation } from '../../src/contract/index.js';
 import { readSpec, type JsonObject } from '../../src/contract/load.js';
 import { specNames } from '../../src/contract/names.js';
+import { loadBodyValidators } from '../../src/contract/request-validators.js';
 import { loadResponseValidators } from '../../src/contract/response-validators.js';
 
 const generated = (file: string) => readFile(join(packageRoot, 'src', 'generated', 'validators', file), 'utf8');
 
-describe.each(['requests', 'responses'] as const)('src/generated/validators, %s', (part) => {
+describe.each([...validatorParts])('src/generated/validators, %s', (part) => {
   it.each([...specNames])('%s is what ajv makes of the spec today (run npm run generate)', async (name) => {
     expect(await generated(`${name}.${part}.ts`)).toBe(generateValidators(name, part));
   });
@@ -47,7 +48,7 @@ describe.each([...specNames])('%s: build-time validators agree with runtime-comp
   const built = buildIndex(name);
   // A document handed in is compiled at run time (the fallback for altered specs).
   const compiled = buildIndex(name, readSpec(name));
-  beforeAll(loadResponseValidators);
+  beforeAll(() => Promise.all([loadResponseValidators(), loadBodyValidators(name)]));
 
   it('the index serves the build-time code, the altered document its own compile', () => {
     const bodies = built.operations.filter((op) => op.body);

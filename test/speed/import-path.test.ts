@@ -1,7 +1,8 @@
 // What `import('connkit')` loads before any call, read from the library build's own graph
-// (scripts/bundle-lib.mjs's options, built in memory): the core and the request validators
-// compiled at build time, but not ajv's compiler (loaded on a first validator the build did not
-// make), nor the response validators (imported when answers are checked), nor the server door.
+// (scripts/bundle-lib.mjs's options, built in memory): the core and the parameter checks
+// compiled at build time, but not the body checks (each spec's imported by its first body),
+// nor the response validators (imported when answers are checked), nor ajv's compiler (loaded
+// on a first validator the build did not make), nor the server door.
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
@@ -34,9 +35,11 @@ async function staticInputs(): Promise<string[]> {
 }
 
 describe("the library's import path", () => {
-  it('holds the build-time request validators and none of what it loads on demand', async () => {
+  it('holds the parameter checks and none of what it loads on demand', async () => {
     const inputs = await staticInputs();
-    expect(inputs).toContain('src/generated/validators/auth0.requests.ts');
+    expect(inputs).toContain('src/sim/core.ts');
+    expect(inputs).toContain('src/generated/validators/auth0.params.ts');
+    expect(inputs.filter((f) => f.endsWith('.bodies.ts'))).toEqual([]);
     expect(inputs.filter((f) => /node_modules\/ajv\/dist\/(compile|core|2020)/.test(f))).toEqual([]);
     expect(inputs.filter((f) => f.endsWith('.responses.ts'))).toEqual([]);
     expect(inputs.filter((f) => f.startsWith('src/server/') || f.includes('node_modules/express/'))).toEqual([]);

@@ -171,6 +171,15 @@ export function releaseRadixSpace(): void {
   space = [];
 }
 
+/**
+ * Below this many rows the integer sorts compare instead: each radix pass walks thousands of
+ * buckets whatever n is, which a default world's few dozen rows (sorted at every cold start)
+ * pay many times over. Array sort is stable, so the order is the radix passes' own.
+ */
+const smallSort = 512;
+const byKey = (rows: Uint32Array, keys: Uint32Array | Float64Array): Uint32Array =>
+  Uint32Array.from(Array.from(rows).sort((a, b) => keys[a] - keys[b]));
+
 /** Exclusive prefix sums of `counts`, in place. */
 function starts(counts: Uint32Array): void {
   let sum = 0;
@@ -189,8 +198,8 @@ function starts(counts: Uint32Array): void {
  */
 export function radixSortU32(rows: Uint32Array, keys: Uint32Array): Uint32Array {
   const n = rows.length;
+  if (n < smallSort) return byKey(rows, keys);
   const out = rows.slice();
-  if (n < 2) return out;
   let [k, k2, r2] = work(3, n);
   let max = 0;
   for (let i = 0; i < n; i++) {
@@ -238,8 +247,8 @@ export function radixSortIntegers(rows: Uint32Array, keys: Float64Array): Uint32
     if (k > max) max = k;
   }
   if (n && max - min >= 2 ** 39) return undefined;
+  if (n < smallSort) return byKey(rows, keys);
   const out = rows.slice();
-  if (n < 2) return out;
   let [lo, lo2, hi, hi2, r2] = work(5, n);
   for (let i = 0; i < n; i++) {
     const d = keys[rows[i]] - min;

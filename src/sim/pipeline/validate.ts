@@ -68,8 +68,16 @@ export function validationError(issues: Issue[]): ApiError {
   });
 }
 
-/** The validation step: the request as the spec describes it, or the vendor's 400 naming the field. */
-export const validate = (ctx: Keyed): Validated =>
+/**
+ * The validation step: the request as the spec describes it, or the vendor's 400 naming the
+ * field. The first request of an operation may wait for its build-time validators' import.
+ */
+export const validate = (ctx: Keyed): Validated | Promise<Validated> => {
+  const pending = ctx.op.ready(ctx.body !== undefined);
+  return pending ? pending.then(() => validated(ctx)) : validated(ctx);
+};
+
+const validated = (ctx: Keyed): Validated =>
   widen(ctx, {
     params: validateRequest(
       ctx.op,

@@ -20,24 +20,34 @@ const schemas = () => ({
  * `host`, beside an expired and an accepted one. A token per organization, plus an expired
  * one and one signed with a foreign key.
  */
+const poolSize = 1000;
+/** The draws one pool entry takes: a company (a coin, two words), a domain (two words), an owner (one). */
+export const drawsPerPoolEntry = 6;
+export const drawPoolEntry = (f: Seeded) => ({ name: f.company(), domain: f.domainWord(), owner: f.firstName() });
+
 export function createMyCreditApp({ seed, size, onProgress }: BuildInput): MyCreditAppState {
   const f = seededFor(seed, 'mycreditapp');
   const sc = schemas();
   const t = new McaTables();
   // Past the first thousand organizations, names and domains come from a pool with a
   // counter: large datasets (--size mycreditapp=1000000) build in seconds, not minutes.
-  const pool = Array.from({ length: 1000 }, () => ({
-    name: f.company(),
-    domain: f.domainWord(),
-    owner: f.firstName(),
-  }));
+  // Drawn as they are first used, from a copy of the generator where the pool begins, while
+  // the builder's own carries on past it as if the pool were drawn (a default world uses a
+  // few dozen of the thousand): the same names and the same draws after.
+  const poolDraws = f.fork();
+  f.skip(poolSize * drawsPerPoolEntry);
+  const pool: { name: string; domain: string; owner: string }[] = [];
+  const poolEntry = (i: number) => {
+    while (pool.length <= i) pool.push(drawPoolEntry(poolDraws));
+    return pool[i];
+  };
   let made = 0;
   const tick = progressTicker(2 * size, onProgress);
   const org = (name?: string, parent: number | null = null): number => {
     const n = made++;
     tick(n);
-    const p = pool[n % pool.length];
-    const suffix = n < pool.length ? '' : `-${Math.floor(n / pool.length)}`;
+    const p = poolEntry(n % poolSize);
+    const suffix = n < poolSize ? '' : `-${Math.floor(n / poolSize)}`;
     return t.addOrg(
       f.uuid(),
       (name ?? (suffix ? flat(p.name, ' ', suffix.slice(1)) : p.name)).slice(0, sc.name),
