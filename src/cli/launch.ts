@@ -34,12 +34,24 @@ type CommonJsBody = (
 const commands = new Set(['mock', 'verify', 'curl', 'coverage']);
 
 /** Where this build's cache for the command in `argv` lives; undefined when caching is off. */
-export function codeCachePath(o: Pick<LaunchOptions, 'key' | 'argv' | 'env'>): string | undefined {
+export function codeCachePath(
+  o: Pick<LaunchOptions, 'key' | 'argv' | 'env'> & { bundle?: string },
+): string | undefined {
   const env = o.env ?? process.env;
   if (env.CONNKIT_NO_CODE_CACHE) return undefined;
   const command = (o.argv ?? process.argv)[2] ?? '';
-  const name = `cli-${o.key}-${process.version}-${process.arch}-${commands.has(command) ? command : 'other'}.bin`;
+  // Where the bundle is, too: V8 keeps the script's name in its cache, so two installs of the
+  // same build sharing one cache would show each other's paths in stack traces.
+  const where = o.bundle === undefined ? '' : `${fnv1a(o.bundle)}-`;
+  const name = `cli-${o.key}-${where}${process.version}-${process.arch}-${commands.has(command) ? command : 'other'}.bin`;
   return join(stateDir(env), 'code-cache', name);
+}
+
+/** A short digest of a path (FNV-1a, 32 bits): a name part, not a secret. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function readCache(path: string | undefined): Buffer | undefined {
@@ -75,7 +87,7 @@ function writeCache(path: string, key: string, script: Script): void {
 export function launch(o: LaunchOptions): void {
   // The cache's name holds the command, so each bundle has caches of its own.
   const bundle = o.mockBundle && (o.argv ?? process.argv)[2] === 'mock' ? o.mockBundle : o.bundle;
-  const cachePath = codeCachePath(o);
+  const cachePath = codeCachePath({ ...o, bundle: dirname(bundle) });
   const cachedData = readCache(cachePath);
   // esbuild writes ASCII (non-ASCII escaped): latin1 is exact and skips UTF-8 decoding.
   const source = readFileSync(bundle, 'latin1').replace(/^#!.*/, '');

@@ -2,7 +2,7 @@
 // when missing or rejected (then left alone), never in the way when it is broken or cannot be
 // written. Runs the built bin, dist/src/cli.js.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ describe("the bin's code cache", () => {
     const first = version(home);
     expect(first.status).toBe(0);
     const files = cacheFiles(home);
-    expect(files).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-other\.bin$/)]);
+    expect(files).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}-[0-9a-f]{8}-v\d+\.\d+\.\d+-\w+-other\.bin$/)]);
     const file = join(home, 'connkit', 'code-cache', files[0]);
     const made = statSync(file);
     expect(made.size).toBeGreaterThan(10_000);
@@ -55,6 +55,25 @@ describe("the bin's code cache", () => {
     expect(third.status).toBe(0);
     expect(third.stdout).toBe(first.stdout);
     expect(statSync(file).size).toBeGreaterThan(10_000);
+  });
+
+  it('is one per install: a copy of the same build elsewhere makes its own, so stack traces name its own files', () => {
+    const home = stateHome();
+    const root = stateHome();
+    const copy = join(root, 'dist');
+    cpSync(join(packageRoot, 'dist', 'src'), join(copy, 'src'), { recursive: true });
+    cpSync(join(packageRoot, 'package.json'), join(root, 'package.json'));
+    expect(version(home).status).toBe(0);
+    const run = spawnSync(process.execPath, [join(copy, 'src', 'cli.js'), '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, XDG_STATE_HOME: home },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(version(home).stdout);
+    const files = cacheFiles(home);
+    expect(files).toHaveLength(2);
+    // The same build: the same key, a different place.
+    expect(new Set(files.map((f) => f.split('-')[1])).size).toBe(1);
   });
 
   it('is no obstacle when its folder cannot be written, and is off with CONNKIT_NO_CODE_CACHE', () => {

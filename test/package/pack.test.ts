@@ -15,13 +15,16 @@ interface Run {
   stdout: string;
 }
 
+// The installed copy's code caches and certificates go in the test's folder, not the user's.
+const stateHome = () => join(work, 'state');
+
 /** Runs a command to its end; its stdout and stderr together. */
 function run(cmd: string, args: string[], cwd: string, timeoutMs = 240_000): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, npm_config_update_notifier: 'false' },
+      env: { ...process.env, npm_config_update_notifier: 'false', XDG_STATE_HOME: stateHome() },
     });
     let out = '';
     let stdout = '';
@@ -121,7 +124,12 @@ describe('the packed tarball, installed into an empty project', () => {
     const mock: ChildProcess = spawn(
       'npx',
       ['--no-install', 'connkit', 'mock', '--port', '0', '--host', '127.0.0.1', '--log-level', 'silent'],
-      { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+      {
+        cwd: project,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+        env: { ...process.env, XDG_STATE_HOME: stateHome() },
+      },
     );
     try {
       let banner = '';
