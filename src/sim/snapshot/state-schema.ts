@@ -29,12 +29,20 @@ function withRecords(node: Json, api: string): Json {
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withRecords(v, api)]));
 }
 
-function recordSchema(api: string, collection: string, without: Json | undefined): JsonObject {
-  const doc = specIndex(api).doc;
-  const member = doc['x-connkit'] as JsonObject | undefined;
-  const own = [member?.state, member?.internal]
+/**
+ * The record schema an API's spec gives a collection, as written (not dereferenced): the
+ * editable ones under `x-connkit.state`, the rest under `x-connkit.internal`.
+ */
+export function recordSchemaOf(api: string, collection: string): JsonObject | undefined {
+  const member = specIndex(api).doc['x-connkit'] as JsonObject | undefined;
+  return [member?.state, member?.internal]
     .map((records) => (isObject(records) && Object.hasOwn(records, collection) ? records[collection] : undefined))
     .find(isObject);
+}
+
+function recordSchema(api: string, collection: string, without: Json | undefined): JsonObject {
+  const doc = specIndex(api).doc;
+  const own = recordSchemaOf(api, collection);
   if (!own)
     throw new Error(
       `control.yaml names ${api} records '${collection}', which specs/${api}.yaml's x-connkit.state and x-connkit.internal lack`,
