@@ -28,6 +28,7 @@ const out = resolve(input('out', 'connkit-report'));
 const concurrency = input('concurrency', '1');
 const profile = input('profile');
 const control = input('control');
+const maxFailures = input('max-failures');
 
 const args = [
   'verify',
@@ -44,6 +45,8 @@ const args = [
 ];
 if (profile) args.push('--profile', profile);
 if (control) args.push('--control', control);
+// verify itself refuses a value that is not a whole number above 0 (exit 2, a usage error).
+if (maxFailures) args.push('--max-failures', maxFailures);
 
 const cli = resolve(process.env.CONNKIT_CLI || join(actionRoot, 'dist', 'src', 'cli.js'));
 if (!existsSync(cli)) usage(`connkit is not built at ${cli}: run npm ci in the action's folder first`);

@@ -121,7 +121,22 @@ describe('action.yml run locally', () => {
       expect(r.outputs['exit-code']).toBe('1');
       expect(r.outputs.junit).toBe(join(r.dir, 'connkit-report', 'verify-wingfield.junit.xml'));
       expect(r.outputs.json).toBe('');
-      expect(readFileSync(r.outputs.junit ?? '', 'utf8')).toMatch(/<failure/);
+      const full = readFileSync(r.outputs.junit ?? '', 'utf8');
+      expect(full).toMatch(/<failure/);
+      // max-failures reaches verify: it stops at the first failure and lists what it did not run.
+      const stopped = await runAction({
+        api: 'wingfield',
+        target: `${sim.url}/wingfield/api/v1`,
+        profile: join(packageRoot, 'fixtures', 'profiles', 'wingfield.yaml'),
+        reporters: 'console,junit',
+        'max-failures': '1',
+      });
+      expect(stopped.code, stopped.stdout).toBe(1);
+      expect(stopped.stdout).toContain('stopped after 1 failure (--max-failures)');
+      const junit = readFileSync(stopped.outputs.junit ?? '', 'utf8');
+      expect(junit).toMatch(/<skipped/);
+      expect(junit.match(/<failure/g)?.length ?? 0).toBeLessThan(full.match(/<failure/g)?.length ?? 0);
+      expect((await runAction({ api: 'wingfield', target: sim.url, 'max-failures': '0' })).code).toBe(2);
     } finally {
       await sim.control.scenarios.disable('server-error');
     }
