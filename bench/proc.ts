@@ -17,6 +17,8 @@ export interface Proc {
   cpuMs(): { user: number; system: number };
   /** Resident memory of the server process (the deepest child of the group: npm → sh → node). */
   rss(): number;
+  /** The server process's pid (that deepest child). */
+  pid(): number;
   stop(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startProcess(
     spawnedAt: started,
     rss: () => rssOfGroup(found(child.pid, 'pid of the spawned server')),
     cpuMs: () => cpuOf(leafOf(found(child.pid, 'pid of the spawned server'))),
+    pid: () => leafOf(found(child.pid, 'pid of the spawned server')),
     stop: () => stopGroup(child),
   };
 }
