@@ -127,17 +127,33 @@ for (const api of apis as VendorName[]) {
 if (values.claim) {
   console.log(`\nWingfield claim, ${claims} fresh connect tokens`);
   const own = await startConnkit('perf-split', o, { label: 'claim', nodeFlags });
+  let answer;
+  let tokens: string[];
   try {
     const url = own.url + base('wingfield', 'connkit');
-    const tokens = await mintConnectTokens(own.url, 3000 + claims);
+    tokens = await mintConnectTokens(own.url, 3001 + claims);
     await load(url, claim(fx, tokens.slice(0, 3000)), { amount: 3000 });
+    const sample = claim(fx, tokens.slice(3000, 3001));
+    answer = await record(url + sample.path, sample, 0);
     const s = await split(
       own,
-      async () => (await load(url, claim(fx, tokens.slice(3000)), { amount: claims })).requests,
+      async () => (await load(url, claim(fx, tokens.slice(3001)), { amount: claims })).requests,
     );
     console.log(line('connkit mock', s));
   } finally {
     await own.stop();
+  }
+  // The floor reads the same bodies and sends the recorded answer.
+  const floor = await bare.start('wingfield', answer);
+  try {
+    const e = claim(fx, tokens);
+    const at = { ...e, path: bare.path(e) };
+    await load(floor.url, at, { amount: 3000 });
+    console.log(
+      line(bare.label, await split(floor, async () => (await load(floor.url, at, { amount: claims })).requests)),
+    );
+  } finally {
+    await floor.stop();
   }
 }
 // --perf-basic-prof leaves a symbol map per process behind.
