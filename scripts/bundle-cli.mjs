@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runtimeSpecs } from './runtime-specs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'src', 'cli.js');
@@ -146,11 +147,14 @@ const common = {
   logLevel: 'warning',
 };
 const sides = new Map();
-for (const [entry, out] of [
-  ['src/cli.ts', bundle],
-  ['src/cli/mock-main.ts', mockBundle],
+// The mock's core reads the specs' runtime copies, as the library's does (scripts/runtime-specs.mjs):
+// less to parse at its start. The full CLI keeps the documents whole: verify reads them so.
+const specs = await runtimeSpecs();
+for (const [entry, out, own] of [
+  ['src/cli.ts', bundle, []],
+  ['src/cli/mock-main.ts', mockBundle, [specs]],
 ])
-  await build({ ...common, entryPoints: [entry], outfile: out, plugins: [lazyModules, sideModules(sides)] });
+  await build({ ...common, entryPoints: [entry], outfile: out, plugins: [lazyModules, sideModules(sides), ...own] });
 for (const [path, file] of sides)
   await build({ ...common, entryPoints: [path], outfile: join(dirname(cli), file), plugins: [lazyModules] });
 /**
