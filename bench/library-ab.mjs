@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { runtimeSpecs } from '../scripts/runtime-specs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const [commit, runsArg] = process.argv.slice(2);
@@ -42,7 +43,11 @@ const bundle = (from, to) =>
       js: "import { createRequire as __connkitRequire } from 'node:module'; const require = __connkitRequire(import.meta.url);",
     },
     logLevel: 'error',
+    // The runtime copies of the specs where the tree has them (a commit before has no
+    // src/contract/documents.ts, and so keeps its whole documents).
+    plugins: [specs],
   });
+const specs = await runtimeSpecs();
 await bundle(join(work, 'before'), join(work, 'lib-before'));
 await bundle(root, join(work, 'lib-after'));
 

@@ -6,6 +6,7 @@ import { isBuiltin } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
+import { runtimeSpecs } from './runtime-specs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 // --outdir DIR: tests build a fresh copy elsewhere.
@@ -25,26 +26,11 @@ const nodeOnly = {
 // The browser build trades the build-time validators for ajv itself, which the core carries
 // anyway (a snapshot's state shape is compiled where it is imported): the validators' code
 // weighs more than ajv. Its specs are the runtime copies, without the prose for readers.
-const trim = await build({
-  absWorkingDir: root,
-  entryPoints: ['src/contract/trim.ts'],
-  bundle: true,
-  format: 'esm',
-  write: false,
-});
-const { runtimeDocument } = await import(`data:text/javascript,${encodeURIComponent(trim.outputFiles[0].text)}`);
 const browserCopies = {
   name: 'browser-copies',
   setup(b) {
     b.onLoad({ filter: /src\/generated\/validators\/(params|bodies|responses)\.ts$/ }, (args) => ({
       contents: `export const ${args.path.match(/(\w+)\.ts$/)[1]} = {};`,
-      loader: 'ts',
-    }));
-    b.onLoad({ filter: /src\/generated\/specs\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replace(
-        /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/g,
-        (_, text) => `JSON.parse(${JSON.stringify(JSON.stringify(runtimeDocument(JSON.parse(JSON.parse(text)))))})`,
-      ),
       loader: 'ts',
     }));
   },
@@ -91,7 +77,7 @@ const result = await build({
   write: false,
   legalComments: 'eof',
   logLevel: 'warning',
-  plugins: [nodeOnly, browserCopies, swapped],
+  plugins: [nodeOnly, browserCopies, await runtimeSpecs(), swapped],
 });
 
 /** A chain of imports from the entry to `target`, from the metafile (each file's first importer). */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runtimeSpecs } from './runtime-specs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'src', 'cli.js');
@@ -22,11 +23,20 @@ const mockBundle = join(root, 'dist', 'src', 'cli-mock.cjs');
  * sonic-boom requires assert and commander child_process, which the mock never calls. Each
  * `require` of them gets a Proxy that requires the real module on its first property read or
  * call; the real one is still bundled (or Node's), and esbuild runs a bundled CommonJS module
- * only when it is first required. Only CommonJS `require` calls are redirected: esbuild's
- * interop copies an ES import's names when it loads (which would load the module at once, or,
+ * only when it is first required. Only CommonJS `require` calls are redirected (and the default
+ * imports below): esbuild's interop copies an ES import's names when it loads (which would load the module at once, or,
  * from a Proxy, copy nothing), and a module destructured as it is required gains nothing.
  */
-const lazily = ['body-parser', 'mime-types', 'qs', 'assert', 'node:child_process'];
+const lazily = ['body-parser', 'mime-types', 'qs', 'assert', 'node:child_process', 'express', 'pino'];
+/**
+ * ES imports that may be redirected all the same: only their default export is imported
+ * (`import express from 'express'`), which esbuild's interop hands over as the module itself,
+ * so the stand-in loads the real module when it is first called or read. Express is needed
+ * for connkit's own paths alone (the server makes its app on first use) and pino for a logger
+ * that logs (a silent one is made on first use): a silent start that serves only vendor APIs
+ * loads neither.
+ */
+const defaultImported = new Set(['express', 'pino']);
 // Functions read off the module as its importer loads (Express's `exports.json = bodyParser.json`):
 // a stand-in that loads the module when called.
 const readAtLoad = { 'body-parser': ['json', 'raw', 'text', 'urlencoded'] };
@@ -38,7 +48,8 @@ const lazyModules = {
     const filter = new RegExp(`^(${[...names.keys()].map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
     b.onResolve({ filter }, (args) =>
       // The proxy's own require is the real module.
-      args.namespace === 'connkit-lazy' || args.kind !== 'require-call'
+      args.namespace === 'connkit-lazy' ||
+      (args.kind !== 'require-call' && !(args.kind === 'import-statement' && defaultImported.has(args.path)))
         ? undefined
         : { path: `${names.get(args.path)}|${args.resolveDir}`, namespace: 'connkit-lazy' },
     );
@@ -136,11 +147,14 @@ const common = {
   logLevel: 'warning',
 };
 const sides = new Map();
-for (const [entry, out] of [
-  ['src/cli.ts', bundle],
-  ['src/cli/mock-main.ts', mockBundle],
+// The mock's core reads the specs' runtime copies, as the library's does (scripts/runtime-specs.mjs):
+// less to parse at its start. The full CLI keeps the documents whole: verify reads them so.
+const specs = await runtimeSpecs();
+for (const [entry, out, own] of [
+  ['src/cli.ts', bundle, []],
+  ['src/cli/mock-main.ts', mockBundle, [specs]],
 ])
-  await build({ ...common, entryPoints: [entry], outfile: out, plugins: [lazyModules, sideModules(sides)] });
+  await build({ ...common, entryPoints: [entry], outfile: out, plugins: [lazyModules, sideModules(sides), ...own] });
 for (const [path, file] of sides)
   await build({ ...common, entryPoints: [path], outfile: join(dirname(cli), file), plugins: [lazyModules] });
 /**

@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { runtimeSpecs } from './runtime-specs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist', 'lib');
@@ -32,12 +33,15 @@ const common = {
 };
 // The MSW door shares nothing with the core at run time: a file of its own, no chunk.
 const msw = await build({ ...common, entryPoints: { msw: 'src/msw/index.ts' } });
-// The core and, split off, the server door it imports on demand.
+// The core and, split off, the server door it imports on demand. The core reads the specs'
+// runtime copies (a test file's start compiles and parses half the text); the whole documents
+// are in the server door's part, for its docs page.
 const lib = await build({
   ...common,
   entryPoints: { connkit: 'src/index.ts' },
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [await runtimeSpecs()],
 });
 
 // What each entry loads before any call: its own file and the chunks it imports statically.

@@ -1,13 +1,14 @@
-import { specDocuments } from '../generated/specs.js';
+import { specDocuments } from './documents.js';
 import type { SpecName } from './names.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
 /**
- * A spec as written: local $refs left in place (ajv resolves them). The documents are
+ * A spec as the core reads it: local $refs left in place (ajv resolves them). The documents are
  * generated from specs/*.yaml into src/generated/specs.ts (npm run generate; the drift test
- * keeps them equal), so reading a spec needs no file system: the core runs in a browser.
+ * keeps them equal), so reading a spec needs no file system: the core runs in a browser. A
+ * bundle may hold them without the prose for readers (documents.ts); readFullSpec has it all.
  */
 export function readSpec(name: string): JsonObject {
   const load = specDocuments[name as SpecName];

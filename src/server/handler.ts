@@ -1,5 +1,4 @@
 import type cors from 'cors';
-import type { Express } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Simulator } from '../sim/core.js';
 import { isGuarded } from './boundary.js';
@@ -26,7 +25,8 @@ function failed(this: ServerResponse, err?: unknown): void {
  */
 export function requestListener(
   sim: Simulator,
-  app: Express,
+  /** connkit's own paths' handler: the Express app. */
+  app: Listener,
   allowCors: ReturnType<typeof cors> | undefined,
   corsHeaders: readonly string[] = [],
 ): Listener {

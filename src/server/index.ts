@@ -1,4 +1,4 @@
-import { pino, type LevelWithSilent, type Logger } from 'pino';
+import type { LevelWithSilent, Logger } from 'pino';
 import type { SpecIndex } from '../contract/index.js';
 import { specIndex } from '../contract/registry.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/core.js';
@@ -7,10 +7,11 @@ import type { VendorName } from '../contract/names.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
 import type { AppOptions } from './app-options.js';
-import { createApp } from './app.js';
+import { createApp, type ConnkitApp } from './app.js';
 import type { StreamGauge } from './journal-stream-limits.js';
 import { requestListener } from './handler.js';
 import { listen, type Listening, type ListenOptions } from './listen.js';
+import { serverLogger } from './logger.js';
 import { defaultMaxMemory } from './memory.js';
 import { vendorCors, vendorCorsHeaders } from './vendor-cors.js';
 import { colorFor, logFormatFor, requestLine, type LogFormat, type LogStream } from './log-lines.js';
@@ -48,9 +49,7 @@ export function createServer(
   tlsPort: () => number | undefined = () => undefined,
 ): SimulatorServer {
   const stream = options.logStream ?? process.stdout;
-  const level = { level: options.logLevel ?? 'info', base: undefined };
-  // pino's own fast standard output unless the caller gives a stream.
-  const log = options.logStream ? pino(level, { write: (line: string) => void stream.write(line) }) : pino(level);
+  const log = serverLogger(options.logLevel ?? 'info', options.logStream);
   const sim = createSimulator({ ...options, maxMemory: options.maxMemory ?? defaultMaxMemory(), log });
   // One log line per answered request, from the journal: the core itself logs nothing per request.
   if (log.isLevelEnabled('info')) {
@@ -74,14 +73,32 @@ export function createServer(
   }
   // One CORS policy: the listener applies it to vendor calls, the app to those it serves alone.
   const allowCors = options.cors === false ? undefined : vendorCors(sim.exposedHeaders);
-  const app = createApp(sim, log, options, { cors: allowCors, tlsPort });
-  const listener = requestListener(sim, app, allowCors, vendorCorsHeaders(sim.exposedHeaders));
-  return withGetters(sim, { app, listener, log });
+  // Made on first use: vendor API requests never reach it (the listener hands them to the core),
+  // so a start that serves only them neither loads Express nor builds its routes. `app` is the
+  // Express app itself, not a stand-in: light-my-request recognises Express by its own shape.
+  let app: ConnkitApp | undefined;
+  const appOf = () => (app ??= createApp(sim, log, options, { cors: allowCors, tlsPort }));
+  const listener = requestListener(
+    sim,
+    (req, res) => void appOf()(req, res),
+    allowCors,
+    vendorCorsHeaders(sim.exposedHeaders),
+  );
+  return withGetters(sim, {
+    get app() {
+      return appOf();
+    },
+    listener,
+    log,
+  });
 }
 
 /** `{...base, ...extra}`, except that getters stay getters (a spread would call them now). */
 function withGetters<A extends object, B extends object>(base: A, extra: B): A & B {
-  return Object.defineProperties({ ...extra }, Object.getOwnPropertyDescriptors(base)) as A & B;
+  return Object.defineProperties(
+    Object.defineProperties({}, Object.getOwnPropertyDescriptors(extra)),
+    Object.getOwnPropertyDescriptors(base),
+  ) as A & B;
 }
 
 /**

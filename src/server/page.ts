@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
 import type { SpecIndex } from '../contract/index.js';
-import { readSpec } from '../contract/load.js';
+import { readFullSpec } from '../contract/full-spec.js';
 import type { Simulator } from '../sim/core.js';
 import { isApiError } from '../sim/errors.js';
 import type { Session } from '../sim/session.js';
@@ -115,7 +115,7 @@ export function pageRouter(input: { sim: Simulator; control: SpecIndex; tlsPort:
     const servers = [{ url: u.base_url, description: 'this simulator' }];
     if (u.vendor_url && u.vendor_url !== u.base_url)
       servers.push({ url: u.vendor_url, description: "this simulator, at the vendor's own path" });
-    const spec: JsonObject = { ...structuredClone(readSpec(index.name)), servers };
+    const spec: JsonObject = { ...readFullSpec(index.name), servers };
     const docs = sim.modules.get(index.name)?.docs?.(sim.session().state(index.name));
     if (docs) withExamples(spec, docs.tryIt);
     res.json(spec);

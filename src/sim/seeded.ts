@@ -30,7 +30,18 @@ export class Seeded {
 
   /** Moves on `count` draws, as if they were made. */
   skip(count: number): void {
-    for (let i = 0; i < count; i++) this.next();
+    // next()'s recurrence over locals: a builder skips thousands of draws at start, before V8
+    // has optimised next(), and this one loop costs a fifth of as many cold calls.
+    let { a, b, c, d } = this;
+    for (let i = 0; i < count; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+    }
+    [this.a, this.b, this.c, this.d] = [a, b, c, d];
   }
 
   /** A uniform 32-bit unsigned integer. */
@@ -347,7 +358,8 @@ const nodeHash = (
     'node:crypto',
   ) as { hash?: OneShotHash } | undefined
 )?.hash;
-const sha256Hex: (text: string) => string = nodeHash
+/** SHA-256 of a string's UTF-8, as lower-case hex: Node's where there is one, noble's in a browser. */
+export const sha256Hex: (text: string) => string = nodeHash
   ? (text) => nodeHash('sha256', text, 'hex')
   : (text) => bytesToHex(sha256(utf8ToBytes(text)));
 

@@ -1,8 +1,7 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { components } from '../../../generated/auth0.js';
 import { found } from '../../found.js';
 import { JwtIssuer } from '../../jwt.js';
+import { sha256Hex } from '../../seeded.js';
 
 type S = components['schemas'];
 export type OrgConnection = S['OrganizationAllConnection'];
@@ -57,7 +56,7 @@ export class Auth0State {
   private readonly tenantByAudience = new Map<string, Tenant>();
 
   constructor(readonly data: Auth0Data) {
-    this.jwt = new JwtIssuer(bytesToHex(sha256(utf8ToBytes(`connkit-auth0:${data.seed}`))));
+    this.jwt = new JwtIssuer(sha256Hex(`connkit-auth0:${data.seed}`));
     for (const t of Object.values(data.tenants)) {
       this.tenantByAudience.set(audience(t.domain), t);
       for (const id of Object.keys(t.organizations)) this.orgTenant.set(id, t);

@@ -1,12 +1,10 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { components } from '../../../generated/mycreditapp.js';
 import { countRecords } from '../../cow/cost.js';
 import { wantedOf } from '../../index/filter-counts.js';
 import { mergedPage } from '../../index/merged-page.js';
 import { JwtIssuer } from '../../jwt.js';
 import { replaceFields } from '../../replace-fields.js';
-import { mintHex, mintUuid } from '../../seeded.js';
+import { mintHex, mintUuid, sha256Hex } from '../../seeded.js';
 import { GROUPS, compareKeys, orgField, recordGroup, recordKey, rowGroup, rowKey, type Key } from './keys.js';
 import { BaseOrders, positionOf, rowAt, type ListOrder } from './orders.js';
 import { OverlayOrder, slotRow } from './overlay.js';
@@ -88,7 +86,7 @@ export class MyCreditAppState {
     readonly data: McaCore,
     readonly tables: McaTables,
   ) {
-    this.jwt = new JwtIssuer(bytesToHex(sha256(utf8ToBytes(`connkit-mycreditapp:${data.seed}`))));
+    this.jwt = new JwtIssuer(sha256Hex(`connkit-mycreditapp:${data.seed}`));
     for (const i of Object.values(data.invitations)) this.invitationByToken.set(i.invitation_token, i);
     // With the world: the long lists' orders are built here, not in a first request.
     void this.orders;
