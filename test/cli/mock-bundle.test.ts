@@ -8,7 +8,9 @@ import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { vendorNames } from '../../src/contract/names.js';
 import { packageRoot } from '../../src/paths.js';
+import { createSimulator } from '../../src/sim/core.js';
 import { stopChild } from '../helpers/processes.js';
 
 const dist = join(packageRoot, 'dist', 'src');
@@ -82,6 +84,22 @@ describe("connkit mock's own bundle", () => {
         }).on('error', reject),
       );
       expect(status).toBe(200);
+    } finally {
+      await m.stop();
+    }
+  });
+
+  it("serves the sources' world: it reads the specs' runtime copies, the sources the whole documents", async () => {
+    const m = await mock(['--seed', '7', '--size', '30']);
+    try {
+      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(m.banner)?.[1];
+      expect(url, m.banner).toBeTruthy();
+      const src = createSimulator({ seed: 7, sizes: Object.fromEntries(vendorNames.map((v) => [v, 30])) });
+      // Fixtures name base URLs: the server's own origin where the in-process core says localhost.
+      const read = async (path: string) =>
+        JSON.parse((await (await fetch(`${url}/__control${path}`)).text()).replaceAll(url ?? '', 'http://localhost'));
+      expect(await read('/state')).toEqual(await src.control.state.export());
+      expect(await read('/fixtures')).toEqual(await src.control.fixtures());
     } finally {
       await m.stop();
     }
