@@ -104,6 +104,9 @@ export interface Library {
   fetchGlobalsMs?: number[];
   medianFetchGlobalsMs?: number;
   medianFirstAnswerMs: number;
+  /** The same start with no code cache yet (a build's very first, each in an empty state folder). */
+  noCacheFirstAnswerMs?: number[];
+  medianNoCacheFirstAnswerMs?: number;
   medianPhasesMs: Record<string, number>;
   rssAfterFirstAnswerBytes: number;
   browserBundleBytes: number;

@@ -17,8 +17,7 @@ export type { ChosenApis } from './sim/chosen-apis.js';
 export type { FixturesOf } from './sim/control/client.js';
 export { vendorNames, type VendorName } from './contract/names.js';
 
-/** The port `startSimulator` listens on unless told (the server's own; a test keeps them equal). */
-export const defaultPort = 4010;
+export { defaultPort } from './default-port.js';
 
 /** The simulator behind a Node http(s) server on 127.0.0.1 (`port: 0` picks a free port). */
 export async function startSimulator<const L extends readonly VendorName[] | undefined = undefined>(

@@ -1,9 +1,11 @@
 // Where a user of the library waits: a test file's start (fresh process → import('connkit') →
 // createSimulator() → fixtures() → the first answer of each headline read), side by side with
 // `node -e 0` and MSW's own import, interleaved so a noisy neighbour hits all three alike; the
-// RSS after the first answers; and the browser build's size, raw and gzipped.
+// RSS after the first answers; and the browser build's size, raw and gzipped. The starts are
+// timed with the library's code cache in place, and once more each with none (a build's first).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { base, headlineReads } from '../endpoints.js';
@@ -12,9 +14,13 @@ import { root } from '../proc.js';
 import type { Step } from '../step.js';
 
 /** Runs `node args…` to its end; its wall time from spawn and what it printed. */
-export async function timeNode(args: string[]): Promise<{ ms: number; stdout: string }> {
+export async function timeNode(args: string[], env?: NodeJS.ProcessEnv): Promise<{ ms: number; stdout: string }> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: env ? { ...process.env, ...env } : process.env,
+  });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   const code = await new Promise<number | null>((r) => child.once('exit', r));
@@ -34,13 +40,30 @@ export const library: Step = async (ctx) => {
   // the phases it falls in fixturesMs: `sim.control` is the first to touch Request there.
   const fetchMs: number[] = [];
   const phases: Record<string, number>[] = [];
-  for (let i = 0; i < runs; i++) {
-    nodeMs.push(round((await timeNode(['-e', '0'])).ms));
-    mswMs.push(round((await timeNode(['bench/msw-import.mjs'])).ms));
-    fetchMs.push(round((await timeNode(['-e', "new Request('http://127.0.0.1/')"])).ms));
-    const run = await timeNode(['bench/first-answer.mjs', JSON.stringify(requests)]);
-    connkitMs.push(round(run.ms));
-    phases.push(JSON.parse(run.stdout) as Record<string, number>);
+  // The library runs its core through V8's code cache, kept in connkit's state folder: the
+  // timed starts use a folder of the bench's own, given its cache by one start before them;
+  // each start of the second kind gets an empty folder, as a build's very first start has.
+  const folders: string[] = [];
+  const folder = () => {
+    folders.push(mkdtempSync(join(tmpdir(), 'connkit-bench-state-')));
+    return { XDG_STATE_HOME: folders[folders.length - 1] };
+  };
+  const firstAnswer = (env: NodeJS.ProcessEnv) => timeNode(['bench/first-answer.mjs', JSON.stringify(requests)], env);
+  const warm = folder();
+  const noCacheMs: number[] = [];
+  try {
+    await firstAnswer(warm);
+    for (let i = 0; i < runs; i++) {
+      nodeMs.push(round((await timeNode(['-e', '0'])).ms));
+      mswMs.push(round((await timeNode(['bench/msw-import.mjs'])).ms));
+      fetchMs.push(round((await timeNode(['-e', "new Request('http://127.0.0.1/')"])).ms));
+      const run = await firstAnswer(warm);
+      connkitMs.push(round(run.ms));
+      phases.push(JSON.parse(run.stdout) as Record<string, number>);
+      noCacheMs.push(round((await firstAnswer(folder())).ms));
+    }
+  } finally {
+    for (const f of folders) rmSync(f, { recursive: true, force: true });
   }
   const bundle = readFileSync(join(root, 'dist', 'browser', 'connkit.js'));
   ctx.results.library = {
@@ -53,6 +76,8 @@ export const library: Step = async (ctx) => {
     fetchGlobalsMs: fetchMs,
     medianFetchGlobalsMs: median(fetchMs),
     medianFirstAnswerMs: median(connkitMs),
+    noCacheFirstAnswerMs: noCacheMs,
+    medianNoCacheFirstAnswerMs: median(noCacheMs),
     medianPhasesMs: Object.fromEntries(
       ['importMs', 'createMs', 'fixturesMs', 'answerMs'].map((k) => [k, median(phases.map((p) => p[k]))]),
     ),
@@ -68,6 +93,9 @@ export const library: Step = async (ctx) => {
   );
   ctx.log(
     `  connkit: spawn → first answers     median ${l.medianFirstAnswerMs} ms  (${connkitMs.join(', ')}); phases ${JSON.stringify(l.medianPhasesMs)}`,
+  );
+  ctx.log(
+    `  … a build's first start (no cache)   median ${l.medianNoCacheFirstAnswerMs} ms  (${noCacheMs.join(', ')}): the core compiled as it loads, the cache written`,
   );
   ctx.log(`  RSS after the first answers        ${(l.rssAfterFirstAnswerBytes / 2 ** 20).toFixed(1)} MiB`);
   ctx.log(

@@ -6,9 +6,11 @@ import { vendorNames, type VendorName } from '../contract/names.js';
 import { parseBytes } from './bytes.js';
 import { int, maxSize, oneLineErrors, parseApis, parseHost, parsePath, parseSizes, parseToken } from './parse.js';
 
-// startSimulator's own defaults (a test holds them equal): the simulator itself is loaded
+// startSimulator's own defaults (a test holds the seed equal): the simulator itself is loaded
 // only when `mock` runs, so `--version`, `-h` and `verify` start quickly.
-export const defaultPort = 4010;
+import { defaultPort } from '../default-port.js';
+
+export { defaultPort };
 export const defaultSeed = 42;
 export const defaultTlsPort = 4443;
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

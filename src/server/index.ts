@@ -18,7 +18,9 @@ import { colorFor, logFormatFor, requestLine, type LogFormat, type LogStream } f
 import { persist, type PersistOptions } from './persist.js';
 
 export { defaultSeed } from '../sim/core.js';
-export const defaultPort = 4010;
+import { defaultPort } from '../default-port.js';
+
+export { defaultPort };
 
 export interface ServerOptions extends Omit<SimulatorOptions, 'log'>, AppOptions {
   logLevel?: LevelWithSilent;
