@@ -1,7 +1,9 @@
 // A/B of a test file's start: the library entry as bundled from an earlier commit against the
 // working tree, run interleaved (fresh process each: import → createSimulator → fixtures → the
 // headline reads), so a noisy machine hits both alike. Medians of each phase, in ms, and of the
-// CPU time from import to the last answer.
+// CPU time from import to the last answer. Both sides are the ES module builds (dist/lib/esm.js,
+// what the entry falls back to): the entry's own path, its core through V8's code cache, is
+// timed by `npm run bench -- --only library`, with and without a cache.
 //   node bench/library-ab.mjs <commit> [runs]      (after npm run build; reads the requests
 //   from the bench's own list via bench/first-answer.mjs's argument format)
 import { execFileSync, spawnSync } from 'node:child_process';
