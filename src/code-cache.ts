@@ -69,7 +69,8 @@ function writeCache(path: string, o: CachedScript, script: Script): void {
   try {
     const dir = dirname(path);
     mkdirSync(dir, { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
+    // Unique per writer: worker threads of one process (a test runner's) share its pid.
+    const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, path);
     // Each build leaves its own files: without this, every upgrade would add a few megabytes.
