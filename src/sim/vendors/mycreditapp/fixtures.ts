@@ -41,16 +41,49 @@ export function createMyCreditApp({ seed, size, onProgress }: BuildInput): MyCre
     while (pool.length <= i) pool.push(drawPoolEntry(poolDraws));
     return pool[i];
   };
+  // Each value is also told to the tables as a stem and a suffix (see PartedText), coded
+  // once per pool entry and per counter.
+  const parts = t.parts;
+  const stemCodes: { name: number; email: number; owner: number }[] = [];
+  const stemsOf = (i: number, p: { name: string; domain: string; owner: string }) =>
+    (stemCodes[i] ??= {
+      name: parts.name.stem(p.name),
+      email: parts.email.stem(flat('credit@', p.domain)),
+      owner: parts.owner_email.stem(flat(p.owner, '@', p.domain)),
+    });
+  let suffixAt = -1;
+  let suffix = '';
+  let nameSuffix = '';
+  let suffixCodes = { name: 0, email: 0, owner: 0 };
   let made = 0;
   const tick = progressTicker(2 * size, onProgress);
   const org = (name?: string, parent: number | null = null): number => {
     const n = made++;
     tick(n);
     const p = poolEntry(n % poolSize);
-    const suffix = n < poolSize ? '' : `-${Math.floor(n / poolSize)}`;
+    const k = Math.floor(n / poolSize);
+    if (k !== suffixAt) {
+      suffixAt = k;
+      suffix = k === 0 ? '' : `-${k}`;
+      nameSuffix = k === 0 ? '' : ` ${k}`;
+      const domainEnd = flat(suffix, '.example');
+      suffixCodes = {
+        name: parts.name.suffix(nameSuffix),
+        email: parts.email.suffix(domainEnd),
+        owner: parts.owner_email.suffix(domainEnd),
+      };
+    }
+    const stems = stemsOf(n % poolSize, p);
+    const shown = (name ?? (nameSuffix ? flat(p.name, nameSuffix) : p.name)).slice(0, sc.name);
+    // A given name, or one cut short, is a stem of its own.
+    if (name !== undefined || shown.length !== p.name.length + nameSuffix.length)
+      parts.name.push(parts.name.stem(shown), parts.name.suffix(''));
+    else parts.name.push(stems.name, suffixCodes.name);
+    parts.email.push(stems.email, suffixCodes.email);
+    parts.owner_email.push(stems.owner, suffixCodes.owner);
     return t.addOrg(
       f.uuid(),
-      (name ?? (suffix ? flat(p.name, ' ', suffix.slice(1)) : p.name)).slice(0, sc.name),
+      shown,
       flat('credit@', p.domain, suffix, '.example'),
       flat(p.owner, '@', p.domain, suffix, '.example'),
       parent,

@@ -1,5 +1,6 @@
 import { f64Column, groupOf, groupRows, i32Column, u32Column, u8Column, type Groups } from '../../index/columns.js';
 import { PairIndex } from '../../index/pair-index.js';
+import { PartedText } from '../../index/parted-text.js';
 import { SearchText } from '../../index/search-text.js';
 import { denseRanks, releaseScratch, sortStrings } from '../../index/text-sort.js';
 import type { Connection, Org } from './state.js';
@@ -82,6 +83,15 @@ export class McaTables {
   // organizations
   readonly orgIds: string[] = [];
   readonly orgText: Record<TextField, string[]> = { name: [], email: [], owner_email: [] };
+  /**
+   * The same values as stems and suffixes, when the builder made them so (a seeded world,
+   * for every organization, in order): their ranks are then found without sorting the values.
+   */
+  readonly parts: Record<TextField, PartedText> = {
+    name: new PartedText(),
+    email: new PartedText(),
+    owner_email: new PartedText(),
+  };
   private readonly parentCol = i32Column();
   orgParent = new Int32Array(0);
   /** Organizations by id: a binary search over the ids in order (no Map entry per organization). */
@@ -208,7 +218,8 @@ export class McaTables {
     this.pairs = new PairIndex(this.host, this.guest);
     for (const f of textFields) {
       const lowered = this.orgText[f].map((s) => s.toLowerCase());
-      this.rank[f] = denseRanks(lowered);
+      const parts = this.parts[f];
+      this.rank[f] = (parts.length === orgs ? parts.ranks() : undefined) ?? denseRanks(lowered);
       this.search[f] = new SearchText(lowered);
     }
     releaseScratch();
