@@ -150,7 +150,7 @@ export function runtimeCycles(graph: Graph, withTypes = false): string[][] {
 export function layerOf(file: string): { name: string; rank: number } {
   const rules: [RegExp, string, number][] = [
     [/^src\/generated\//, 'generated', 0],
-    [/^src\/(paths|version|state-dir)\.ts$/, 'base', 0],
+    [/^src\/(paths|version|state-dir|default-port|code-cache)\.ts$/, 'base', 0],
     [/^src\/contract\//, 'contract', 1],
     [/^src\/sim\/vendors\/[^/]+\//, 'vendor', 3],
     [/^src\/sim\/vendors\/index\.ts$/, 'registry', 4],
