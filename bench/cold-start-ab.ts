@@ -1,7 +1,7 @@
 // Two builds of the CLI, started alternately (seven times each) beside `node -e 0`: spawn to the
 // first 200 of the four headline reads, and the CPU the start used by then (from /proc), which
 // moves far less than the wall time with what else a shared machine runs.
-//   npx tsx bench/cold-start-ab.ts <old>/dist/src/cli.js dist/src/cli.js
+//   npx tsx bench/cold-start-ab.ts <old>/dist/src/cli.cjs dist/src/cli.cjs
 // (an old build: `git worktree add`, `npm run build` there, or a copy of dist/ beside a
 // package.json, specs/ and node_modules/ that resolve as in the repository). `fresh:<cli.js>`
 // starts that build with an empty state folder each time: no code cache, a command's first start;
@@ -19,7 +19,11 @@ import { median, round } from './load.js';
 import { parseOptions } from './options.js';
 import { startProcess, timeCommand } from './proc.js';
 
-const clis = process.argv.slice(2);
+const args = process.argv.slice(2);
+// `--runs N` (default 7): a few milliseconds between two builds need thirty or more to show.
+const runsAt = args.indexOf('--runs');
+const runs = runsAt === -1 ? 7 : Number(args.splice(runsAt, 2)[1]);
+const clis = args;
 if (!clis.length) throw new Error('usage: npx tsx bench/cold-start-ab.ts <cli.js> [<cli.js> …]');
 const first = await startConnkit('cold-start-ab', parseOptions([]), { label: 'fixtures' });
 const fx = await fixtures(first.url);
@@ -49,7 +53,7 @@ async function start(cli: string, label: string): Promise<{ ms: number; cpuMs: n
 // A build's first start writes its code cache (at stop, after the first answers): one
 // unmeasured start each, so every measured one reads a cache as a user's second start does.
 for (const cli of clis) if (!cli.startsWith('fresh:')) await start(cli, 'cold-ab-warm-up');
-for (let i = 0; i < 7; i++) {
+for (let i = 0; i < runs; i++) {
   for (const cli of clis) {
     const r = await start(cli, `cold-ab-${i}`);
     push(wall, cli, r.ms);
@@ -57,5 +61,5 @@ for (let i = 0; i < 7; i++) {
   }
   push(wall, 'node -e 0', round(await timeCommand(process.execPath, ['-e', '0'])));
 }
-for (const [k, v] of wall) console.log(`${k.padEnd(40)} wall median ${median(v)} ms  (${v.join(', ')})`);
-for (const [k, v] of cpu) console.log(`${k.padEnd(40)} CPU  median ${median(v)} ms  (${v.join(', ')})`);
+for (const [k, v] of wall) console.log(`${k.padEnd(40)} wall median ${median(v)} ms  (${runs > 9 ? `${v.length} runs` : v.join(', ')})`);
+for (const [k, v] of cpu) console.log(`${k.padEnd(40)} CPU  median ${median(v)} ms  (${runs > 9 ? `${v.length} runs` : v.join(', ')})`);

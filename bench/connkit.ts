@@ -5,7 +5,7 @@ import { base, type Endpoint } from './endpoints.js';
 import type { Options } from './options.js';
 import { root, startProcess, type Proc, type Ready } from './proc.js';
 
-export const cli = join(root, 'dist', 'src', 'cli.js');
+export const cli = join(root, 'dist', 'src', 'cli.cjs');
 export const profileDir = join(root, 'bench', 'profiles');
 
 export interface ConnkitStart {
@@ -41,10 +41,10 @@ export const readyOn = (reads: Endpoint[]): Ready => ({
 /** node's flags to write a V8 CPU profile of this process on exit, when the step is profiled. */
 export const profileFlags = (step: string, o: Options, label: string): string[] =>
   o.profile.has(step)
-    ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${step}-${label}-${Date.now()}.cpuprofile`]
+    ? ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${step}-${label}-${Date.now()}.cpuprofile`]
     : [];
 
-/** `node dist/src/cli.js mock`, with a V8 CPU profile written on exit when the step is profiled. */
+/** `node dist/src/cli.cjs mock`, with a V8 CPU profile written on exit when the step is profiled. */
 export async function startConnkit(step: string, o: Options, s: ConnkitStart): Promise<Proc> {
   const port = await freePort();
   const prof = profileFlags(step, o, s.label);

@@ -35,7 +35,7 @@ const median = (xs: number[]) => {
 
 const servers = [
   { id: 'this', proc: await connkit('ab-this', cli) },
-  { id: 'other', proc: await connkit('ab-other', join(resolve(other), 'dist', 'src', 'cli.js')) },
+  { id: 'other', proc: await connkit('ab-other', join(resolve(other), 'dist', 'src', 'cli.cjs')) },
 ];
 try {
   const fx = await fixtures(servers[0].proc.url);

@@ -48,7 +48,7 @@ if (control) args.push('--control', control);
 // verify itself refuses a value that is not a whole number above 0 (exit 2, a usage error).
 if (maxFailures) args.push('--max-failures', maxFailures);
 
-const cli = resolve(process.env.CONNKIT_CLI || join(actionRoot, 'dist', 'src', 'cli.js'));
+const cli = resolve(process.env.CONNKIT_CLI || join(actionRoot, 'dist', 'src', 'cli.cjs'));
 if (!existsSync(cli)) usage(`connkit is not built at ${cli}: run npm ci in the action's folder first`);
 const started = Date.now();
 // execArgv passes on a loader the caller runs this with (a test runs the sources through tsx).

@@ -4,13 +4,14 @@
 // compiles little of it. The library entry points are bundled by scripts/bundle-lib.mjs.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runtimeSpecs } from './runtime-specs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'src', 'cli.js');
+const cliCjs = join(root, 'dist', 'src', 'cli.cjs');
 const bundle = join(root, 'dist', 'src', 'cli-bundle.cjs');
 // `connkit mock` alone (src/cli/mock-main.ts): what only verify, curl and coverage run is not in
 // it, so a mock start reads and deserialises less.
@@ -178,26 +179,45 @@ const key = createHash('sha256')
   .update(readFileSync(mockBundle))
   .digest('hex')
   .slice(0, 16);
-await build({
+/** The launcher's source: the bin's only code of its own (the rest is src/cli/launch.ts). */
+const launcher = (here) => ({
+  contents: [
+    "import { launch } from './src/cli/launch.ts';",
+    here,
+    `launch({ bundle: here('./cli-bundle.cjs'), mockBundle: here('./cli-mock.cjs'), key: '${key}' });`,
+  ].join('\n'),
+  resolveDir: root,
+  sourcefile: 'cli-bin.js',
+  loader: 'ts',
+});
+const binOptions = {
   absWorkingDir: root,
-  stdin: {
-    contents: [
-      "import { fileURLToPath } from 'node:url';",
-      "import { launch } from './src/cli/launch.ts';",
-      'const here = (file) => fileURLToPath(new URL(file, import.meta.url));',
-      `launch({ bundle: here('./cli-bundle.cjs'), mockBundle: here('./cli-mock.cjs'), key: '${key}' });`,
-    ].join('\n'),
-    resolveDir: root,
-    sourcefile: 'cli-bin.js',
-    loader: 'ts',
-  },
-  outfile: cli,
   allowOverwrite: true,
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   banner: { js: '#!/usr/bin/env node' },
   plugins: [builtinsByCall],
   logLevel: 'warning',
+};
+/**
+ * The bin is a CommonJS script (dist/src/cli.cjs): Node runs an ES module entry through its ES
+ * loader (resolve, load, link, evaluate: about 5 ms before the first line), a .cjs file
+ * through require. dist/src/cli.js is the same launcher as an ES module, for whoever runs
+ * that path.
+ */
+await build({
+  ...binOptions,
+  stdin: launcher("const here = (file) => require('node:path').join(__dirname, file);"),
+  outfile: cliCjs,
+  format: 'cjs',
 });
+await build({
+  ...binOptions,
+  stdin: launcher(
+    "import { fileURLToPath } from 'node:url';\nconst here = (file) => fileURLToPath(new URL(file, import.meta.url));",
+  ),
+  outfile: cli,
+  format: 'esm',
+});
+chmodSync(cliCjs, 0o755);

@@ -1,4 +1,4 @@
-// Spawn to the first 200 of all four headline reads, five times each way (three with --quick): `node dist/src/cli.js
+// Spawn to the first 200 of all four headline reads, eleven times each way (five with --quick): `node dist/src/cli.cjs
 // mock` and `npm start`, beside `node -e 0` (spawn to exit of a node that does nothing: the floor
 // of any node CLI on this machine, in the same run, so a busy machine moves both alike). npm's own start is timed alone (`npm pkg get version`: npm loads, reads
 // package.json, exits) so what `npm start` adds beyond it can be told apart from connkit's own.
@@ -31,7 +31,8 @@ async function spawnToFirst200(
 
 export const coldStart: Step = async (ctx) => {
   ctx.log('\ncold start: spawn to the first 200 of the four headline reads');
-  const runs = ctx.o.quick ? 3 : 5;
+  // A start is ~150 ms on a machine whose neighbours move it by tens: five runs left a 2× ratio to chance.
+  const runs = ctx.o.quick ? 5 : 11;
   const nodeMs: number[] = [];
   const nodeCpuMs: number[] = [];
   const nodeBareMs: number[] = [];
@@ -90,7 +91,7 @@ export const coldStart: Step = async (ctx) => {
     npmOwnCommand: `npm ${npmOwnCommand.join(' ')}`,
   };
   const c = ctx.results.coldStart;
-  ctx.log(`  node dist/src/cli.js mock   median ${c.medianNodeMs} ms  (${nodeMs.join(', ')})`);
+  ctx.log(`  node dist/src/cli.cjs mock  median ${c.medianNodeMs} ms  (${nodeMs.join(', ')})`);
   ctx.log(`  … its CPU (user + system)  median ${c.medianNodeCpuMs} ms  (${nodeCpuMs.join(', ')})`);
   ctx.log(`  node -e 0                   median ${c.medianNodeBareMs} ms  (${nodeBareMs.join(', ')})`);
   ctx.log(`  npm start                   median ${c.medianNpmStartMs} ms  (${npmStartMs.join(', ')})`);

@@ -118,7 +118,7 @@ export const scale: Step = async (ctx) => {
     ctx.results.scale = {
       perSide,
       connections: perSide * 2,
-      command: `node dist/src/cli.js ${connkitFlags({ size }).join(' ')}`,
+      command: `node dist/src/cli.cjs ${connkitFlags({ size }).join(' ')}`,
       startMs,
       newSortMs,
       firstPageAfterStartMs,

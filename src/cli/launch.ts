@@ -1,4 +1,4 @@
-// The bin's first module (the build makes dist/src/cli.js of it): it runs the bundled CLI, one
+// The bin's first module (the build makes dist/src/cli.cjs of it, and dist/src/cli.js as an ES module): it runs the bundled CLI, one
 // CommonJS script, through V8's code cache (src/code-cache.ts), one cache per command.
 import { cachePathOf, runCached } from '../code-cache.js';
 

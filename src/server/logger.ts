@@ -16,8 +16,12 @@ export function serverLogger(level: LevelWithSilent, stream: LogStream | undefin
   const logger = () => (real ??= make());
   // The real logger is `this` for its own getters and setters; a child (Object.create of it) stays itself.
   const self = (receiver: unknown) => (receiver === standIn ? logger() : receiver);
+  // Asking whether a level logs is not logging: a silent logger not yet made answers no itself
+  // (the server asks once at start to decide whether to log requests).
+  const notLogging = () => false;
   const standIn: Logger = new Proxy({} as Logger, {
-    get: (_, key, receiver): unknown => Reflect.get(logger(), key, self(receiver)),
+    get: (_, key, receiver): unknown =>
+      key === 'isLevelEnabled' && !real ? notLogging : Reflect.get(logger(), key, self(receiver)),
     set: (_, key, value, receiver) => Reflect.set(logger(), key, value, self(receiver)),
     has: (_, key) => key in logger(),
     getPrototypeOf: () => Reflect.getPrototypeOf(logger()),

@@ -157,7 +157,7 @@ describe('action.yml run locally', () => {
       { CONNKIT_CLI: '', GITHUB_ACTION_PATH: elsewhere },
     );
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain(`connkit is not built at ${join(elsewhere, 'dist', 'src', 'cli.js')}`);
+    expect(r.stdout).toContain(`connkit is not built at ${join(elsewhere, 'dist', 'src', 'cli.cjs')}`);
   });
 });
 

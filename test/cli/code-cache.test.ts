@@ -1,6 +1,6 @@
 // The built bin runs the bundled CLI through V8's code cache kept in the state folder: written
 // when missing or rejected (then left alone), never in the way when it is broken or cannot be
-// written. Runs the built bin, dist/src/cli.js.
+// written. Runs the built bin, dist/src/cli.cjs.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
 
-const bin = join(packageRoot, 'dist', 'src', 'cli.js');
+const bin = join(packageRoot, 'dist', 'src', 'cli.cjs');
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -64,7 +64,7 @@ describe("the bin's code cache", () => {
     cpSync(join(packageRoot, 'dist', 'src'), join(copy, 'src'), { recursive: true });
     cpSync(join(packageRoot, 'package.json'), join(root, 'package.json'));
     expect(version(home).status).toBe(0);
-    const run = spawnSync(process.execPath, [join(copy, 'src', 'cli.js'), '--version'], {
+    const run = spawnSync(process.execPath, [join(copy, 'src', 'cli.cjs'), '--version'], {
       encoding: 'utf8',
       env: { ...process.env, XDG_STATE_HOME: home },
     });

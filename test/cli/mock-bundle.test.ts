@@ -14,7 +14,7 @@ import { createSimulator } from '../../src/sim/core.js';
 import { stopChild } from '../helpers/processes.js';
 
 const dist = join(packageRoot, 'dist', 'src');
-const bin = join(dist, 'cli.js');
+const bin = join(dist, 'cli.cjs');
 const tlsDir = mkdtempSync(join(tmpdir(), 'connkit-mock-bundle-tls-'));
 const stateHome = mkdtempSync(join(tmpdir(), 'connkit-mock-bundle-state-'));
 afterAll(() => {
@@ -113,10 +113,21 @@ describe("connkit mock's own bundle", () => {
 });
 
 describe('the bin', () => {
-  it("imports no module: Node's own come from process.getBuiltinModule, without an ES module facade each", () => {
-    const text = readFileSync(bin, 'utf8');
-    expect(text).toContain('process.getBuiltinModule(');
-    expect(text.match(/^\s*import\b.*$/gm) ?? []).toEqual([]);
-    expect(text).not.toMatch(/\bimport\s*\(/);
+  it("is CommonJS, and its ES module twin imports no module: Node's own come from process.getBuiltinModule", () => {
+    for (const file of [bin, join(dist, 'cli.js')]) {
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain('process.getBuiltinModule(');
+      expect(text.match(/^\s*import\b.*$/gm) ?? []).toEqual([]);
+      expect(text).not.toMatch(/\bimport\s*\(/);
+    }
+    expect(readFileSync(bin, 'utf8')).not.toContain('import.meta');
+  });
+
+  it('runs the same command from either launcher', () => {
+    const [cjs, esm] = [bin, join(dist, 'cli.js')].map((file) =>
+      spawnSync(process.execPath, [file, 'verify', '--list-checks'], { encoding: 'utf8' }),
+    );
+    expect(cjs.status).toBe(0);
+    expect(esm.stdout).toBe(cjs.stdout);
   });
 });
