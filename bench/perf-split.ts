@@ -6,7 +6,9 @@
 // first JavaScript frame is connkit's bundle: its functions and the V8 builtins they call),
 // or Node (http parsing, streams, libuv and the rest). connkit and the bare node:http server
 // answering connkit's exact bytes are measured under the same load, one after the other.
-//   npx tsx bench/perf-split.ts [--api auth0,…] [--claim] [--seconds 3] [--warm-up 3]   (after npm run build)
+//   npx tsx bench/perf-split.ts [--api auth0,…] [--claim] [--seconds 3] [--warm-up 3] [--top N]   (after npm run build)
+// --top N also prints, for each connkit row, the N functions with the most samples of their own
+// (the leaf frame: a JS function, a V8 builtin or a C++ symbol), as µs per request.
 // Needs `perf` (Debian: apt-get install linux-perf) and perf_event_paranoid ≤ 2.
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     claim: { type: 'boolean' },
     seconds: { type: 'string' },
     'warm-up': { type: 'string' },
+    top: { type: 'string' },
   },
 });
 const apis = (values.api?.split(',') ?? [...vendorNames]).map((a) => a.trim());
@@ -60,6 +63,9 @@ function bucketOf(frames: string[]): Bucket {
 /** perf's samples of `proc` while `run` loads it, split into buckets, as µs of CPU per request. */
 const profiled = new Set<number>();
 
+const top = Number(values.top ?? 0);
+const leaves: [string, number][][] = [];
+
 async function split(proc: Proc, run: () => Promise<number>): Promise<Record<Bucket | 'total', number>> {
   profiled.add(proc.pid());
   const data = join(tmpdir(), `connkit-perf-${process.pid}-${Date.now()}.data`);
@@ -74,12 +80,19 @@ async function split(proc: Proc, run: () => Promise<number>): Promise<Record<Buc
   const script = spawnSync('perf', ['script', '-i', data], { maxBuffer: 1 << 30, encoding: 'utf8' });
   rmSync(data, { force: true });
   const counts: Record<Bucket, number> = { kernel: 0, gc: 0, jit: 0, connkit: 0, node: 0 };
+  const leaf = new Map<string, number>();
   for (const sample of script.stdout.split('\n\n')) {
     const frames = sample.trim().split('\n').slice(1);
-    if (frames.length) counts[bucketOf(frames)]++;
+    if (!frames.length) continue;
+    const b = bucketOf(frames);
+    counts[b]++;
+    // `addr symbol (dso)`: the symbol, with the bucket it went to.
+    const name = `${b}: ${frames[0].trim().replace(/^[0-9a-f]+ /, '').replace(/ \(.*\)$/, '').replace(/\+0x[0-9a-f]+$/, '')}`;
+    leaf.set(name, (leaf.get(name) ?? 0) + 1);
   }
   const us = (n: number) => Math.round(((n / rate) * 1e6 * 10) / requests) / 10;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  leaves.push([...leaf].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, n]) => [k, us(n)]));
   return {
     ...(Object.fromEntries(buckets.map((b) => [b, us(counts[b])])) as Record<Bucket, number>),
     total: us(total),
@@ -87,7 +100,10 @@ async function split(proc: Proc, run: () => Promise<number>): Promise<Record<Buc
 }
 
 const line = (label: string, s: Record<Bucket | 'total', number>) =>
-  `  ${label.padEnd(34)} ${String(s.total).padStart(6)} µs/req = ${buckets.map((b) => `${b} ${s[b]}`).join(' · ')}`;
+  `  ${label.padEnd(34)} ${String(s.total).padStart(6)} µs/req = ${buckets.map((b) => `${b} ${s[b]}`).join(' · ')}` +
+  (top && label === 'connkit mock'
+    ? `\n${(leaves.at(-1) ?? []).map(([k, v]) => `      ${String(v).padStart(6)} µs  ${k.slice(0, 110)}`).join('\n')}`
+    : '');
 
 async function reads(e: Endpoint, url: string): Promise<number> {
   return (await load(url, e, { duration: seconds })).requests;

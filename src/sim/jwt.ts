@@ -103,7 +103,15 @@ export class JwtIssuer {
   }
 }
 
+/**
+ * The token of a `Bearer` header. The last header's token is kept: a client sends one header
+ * again and again, and the same token object then carries the hash V8 computed for the token
+ * lookups (see same-string.ts), where the regex made a fresh copy each time.
+ */
 export function bearer(header: string | undefined): string | undefined {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return m?.[1];
+  if (header === lastHeader) return lastToken;
+  lastHeader = header;
+  return (lastToken = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1]);
 }
+let lastHeader: string | undefined = '';
+let lastToken: string | undefined;

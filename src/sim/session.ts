@@ -16,6 +16,12 @@ export interface StateSource {
 /** Answers of cacheable reads kept per session; past it the cache starts over. */
 const maxCachedAnswers = 1000;
 
+/** Where a cacheable read's answer is kept: who asks (the vendor's cache key), and what (URL, header parameters, faults). */
+export interface AnswerKey {
+  who: string;
+  what: string;
+}
+
 /** A serialized answer of a cacheable read, valid while the session's `version` is `version`. */
 export interface KeptAnswer {
   version: number;
@@ -47,8 +53,13 @@ export class Session {
   private diceSeeded?: Seeded;
   /** Bumped by every request that may change state; cached answers key on it. */
   version = 0;
-  /** Serialized answers of cacheable reads, valid while `version` stays what it was. */
-  readonly answers = new Map<string, KeptAnswer>();
+  /**
+   * Serialized answers of cacheable reads, valid while `version` stays what it was: by who asks
+   * (the vendor's cache key, the same string object while a client sends the same credential),
+   * then by what is asked. Two levels, so the long part of the key is hashed once per string.
+   */
+  private readonly answers = new Map<string, Map<string, KeptAnswer>>();
+  private answersKept = 0;
   lastUsed = Date.now();
 
   constructor(
@@ -156,14 +167,20 @@ export class Session {
   }
 
   /** The kept answer for `key`, if the state has not moved since it was kept. */
-  cachedAnswer(key: string): KeptAnswer | undefined {
-    const hit = this.answers.get(key);
+  cachedAnswer(key: AnswerKey): KeptAnswer | undefined {
+    const hit = this.answers.get(key.who)?.get(key.what);
     return hit && hit.version === this.version ? hit : undefined;
   }
 
-  keepAnswer(key: string, answer: { status: number; headers?: Record<string, string>; raw: string }): void {
-    if (this.answers.size >= maxCachedAnswers) this.answers.clear();
-    this.answers.set(key, { version: this.version, ...answer });
+  keepAnswer(key: AnswerKey, answer: { status: number; headers?: Record<string, string>; raw: string }): void {
+    if (this.answersKept >= maxCachedAnswers) {
+      this.answers.clear();
+      this.answersKept = 0;
+    }
+    let byWhat = this.answers.get(key.who);
+    if (!byWhat) this.answers.set(key.who, (byWhat = new Map()));
+    if (!byWhat.has(key.what)) this.answersKept++;
+    byWhat.set(key.what, { version: this.version, ...answer });
   }
 
   setScenarios(scenarios: ActiveScenario[]): void {

@@ -54,4 +54,29 @@ describe('kept answers', () => {
     const reused = await read('kept-b', f.user);
     expect(decoded(reused)).toBe(after.body);
   });
+
+  it('keep each caller its own while callers alternate, and start over past 1 000 kept', async () => {
+    const f = await fixtures();
+    const mine = (await read('kept-d', f.user)).body;
+    const theirs = (await read('kept-d', f.otherUser)).body;
+    expect(theirs).not.toBe(mine);
+    for (let i = 0; i < 3; i++) {
+      expect((await read('kept-d', f.user)).body).toBe(mine);
+      expect((await read('kept-d', f.otherUser)).body).toBe(theirs);
+    }
+    const at = (i: number) =>
+      sim.dispatch({
+        method: 'GET',
+        origin: 'http://127.0.0.1',
+        target: `/leadconduit/connections?n=${i}`,
+        headers: { authorization: f.user.Authorization, 'x-connkit-session': 'kept-e' },
+      });
+    expect((await at(0)).status).toBe(200);
+    expect((await at(0)).bytes).toBeDefined();
+    // Answers kept are counted over every caller and URL: 1 000 are kept, the next empties the cache.
+    for (let i = 1; i < 1000; i++) await at(i);
+    expect((await at(0)).bytes).toBeDefined();
+    await at(1000);
+    expect((await at(0)).bytes).toBeUndefined();
+  });
 });

@@ -158,9 +158,14 @@ export class CowSpace implements Undoable {
         if (v === gone) return undefined;
         // A non-configurable base property (an array's length) must be reported as it is, new value aside.
         const value = this.see(v);
-        return base ? { ...base, value } : { value, writable: true, enumerable: true, configurable: true };
+        if (!base) return { value, writable: true, enumerable: true, configurable: true };
+        // The descriptor Reflect made is this call's own: changed, not copied (Object.hasOwn on a
+        // record of a million asks this on every lookup).
+        base.value = value;
+        return base;
       }
-      return base && 'value' in base ? { ...base, value: this.see(base.value) } : base;
+      if (base && 'value' in base) base.value = this.see(base.value);
+      return base;
     },
   };
 }

@@ -1,3 +1,5 @@
+import { sameString } from '../same-string.js';
+import type { AnswerKey } from '../session.js';
 import type { Authed, Keyed } from './context.js';
 import { Answer, widen } from './pipeline.js';
 
@@ -7,13 +9,15 @@ const utf8 = new TextEncoder();
  * What a cacheable answer depends on: the URL, the request headers the vendor module names
  * (who asks, for whom), the header parameters the operation reads, and the faults on.
  */
-function cacheKeyOf(ctx: Authed): string | undefined {
+function cacheKeyOf(ctx: Authed): AnswerKey | undefined {
   const { module } = ctx.mount;
   if (!module.cacheable?.has(ctx.op.id)) return undefined;
   let headers = '';
   for (const p of ctx.op.params) if (p.in === 'header') headers += `${ctx.req.headers[p.name.toLowerCase()] ?? ''}\n`;
-  return `${ctx.req.target}\n${module.cacheKey?.(ctx.req) ?? ''}\n${headers}${JSON.stringify(ctx.faults)}`;
+  return { who: same(module.cacheKey?.(ctx.req) ?? ''), what: `${ctx.req.target}\n${headers}${JSON.stringify(ctx.faults)}` };
 }
+
+const same = sameString();
 
 /**
  * The answer cache of cacheable reads, one early step: a serialized answer is kept per

@@ -1,6 +1,6 @@
 import type { Operation } from '../../contract/index.js';
 import type { Reply, ValidatedParams } from '../module.js';
-import type { Session } from '../session.js';
+import type { AnswerKey, Session } from '../session.js';
 import type { Entry } from './pipeline.js';
 
 // The contexts of the pipeline's steps, each the one before it and what its step learnt.
@@ -27,7 +27,7 @@ export interface Authed extends WithBody {
 
 /** Where a cacheable answer is kept: undefined for the operations that are not. */
 export interface Keyed extends Authed {
-  cacheKey: string | undefined;
+  cacheKey: AnswerKey | undefined;
 }
 
 /** Path, query and header values coerced and checked; the body checked. */
