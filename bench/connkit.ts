@@ -41,7 +41,15 @@ export const readyOn = (reads: Endpoint[]): Ready => ({
 /** node's flags to write a V8 CPU profile of this process on exit, when the step is profiled. */
 export const profileFlags = (step: string, o: Options, label: string): string[] =>
   o.profile.has(step)
-    ? ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${step}-${label}-${Date.now()}.cpuprofile`]
+    ? [
+        '--cpu-prof',
+        '--cpu-prof-interval',
+        '100',
+        '--cpu-prof-dir',
+        profileDir,
+        '--cpu-prof-name',
+        `${step}-${label}-${Date.now()}.cpuprofile`,
+      ]
     : [];
 
 /** `node dist/src/cli.cjs mock`, with a V8 CPU profile written on exit when the step is profiled. */

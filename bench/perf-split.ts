@@ -87,12 +87,21 @@ async function split(proc: Proc, run: () => Promise<number>): Promise<Record<Buc
     const b = bucketOf(frames);
     counts[b]++;
     // `addr symbol (dso)`: the symbol, with the bucket it went to.
-    const name = `${b}: ${frames[0].trim().replace(/^[0-9a-f]+ /, '').replace(/ \(.*\)$/, '').replace(/\+0x[0-9a-f]+$/, '')}`;
+    const name = `${b}: ${frames[0]
+      .trim()
+      .replace(/^[0-9a-f]+ /, '')
+      .replace(/ \(.*\)$/, '')
+      .replace(/\+0x[0-9a-f]+$/, '')}`;
     leaf.set(name, (leaf.get(name) ?? 0) + 1);
   }
   const us = (n: number) => Math.round(((n / rate) * 1e6 * 10) / requests) / 10;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  leaves.push([...leaf].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, n]) => [k, us(n)]));
+  leaves.push(
+    [...leaf]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, n]) => [k, us(n)]),
+  );
   return {
     ...(Object.fromEntries(buckets.map((b) => [b, us(counts[b])])) as Record<Bucket, number>),
     total: us(total),

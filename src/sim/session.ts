@@ -178,7 +178,7 @@ export class Session {
       this.answersKept = 0;
     }
     let byWhat = this.answers.get(key.who);
-    if (!byWhat) this.answers.set(key.who, (byWhat = new Map()));
+    if (!byWhat) this.answers.set(key.who, (byWhat = new Map<string, KeptAnswer>()));
     if (!byWhat.has(key.what)) this.answersKept++;
     byWhat.set(key.what, { version: this.version, ...answer });
   }

@@ -14,7 +14,10 @@ function cacheKeyOf(ctx: Authed): AnswerKey | undefined {
   if (!module.cacheable?.has(ctx.op.id)) return undefined;
   let headers = '';
   for (const p of ctx.op.params) if (p.in === 'header') headers += `${ctx.req.headers[p.name.toLowerCase()] ?? ''}\n`;
-  return { who: same(module.cacheKey?.(ctx.req) ?? ''), what: `${ctx.req.target}\n${headers}${JSON.stringify(ctx.faults)}` };
+  return {
+    who: same(module.cacheKey?.(ctx.req) ?? ''),
+    what: `${ctx.req.target}\n${headers}${JSON.stringify(ctx.faults)}`,
+  };
 }
 
 const same = sameString();
