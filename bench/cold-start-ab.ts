@@ -61,7 +61,7 @@ for (let i = 0; i < runs; i++) {
   }
   push(wall, 'node -e 0', round(await timeCommand(process.execPath, ['-e', '0'])));
 }
-for (const [k, v] of wall)
-  console.log(`${k.padEnd(40)} wall median ${median(v)} ms  (${runs > 9 ? `${v.length} runs` : v.join(', ')})`);
-for (const [k, v] of cpu)
-  console.log(`${k.padEnd(40)} CPU  median ${median(v)} ms  (${runs > 9 ? `${v.length} runs` : v.join(', ')})`);
+// Past nine runs the figures would not fit a line: their count instead.
+const shown = (v: number[]) => (runs > 9 ? `${v.length} runs` : v.join(', '));
+for (const [k, v] of wall) console.log(`${k.padEnd(40)} wall median ${median(v)} ms  (${shown(v)})`);
+for (const [k, v] of cpu) console.log(`${k.padEnd(40)} CPU  median ${median(v)} ms  (${shown(v)})`);

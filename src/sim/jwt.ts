@@ -1,5 +1,6 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { keepLast } from './keep-last.js';
 
 export type JwtClaims = Record<string, unknown> & {
   exp?: number;
@@ -104,14 +105,10 @@ export class JwtIssuer {
 }
 
 /**
- * The token of a `Bearer` header. The last header's token is kept: a client sends one header
- * again and again, and the same token object then carries the hash V8 computed for the token
- * lookups (see same-string.ts), where the regex made a fresh copy each time.
+ * The token of a `Bearer` header. The last header's token is kept (keep-last.ts): the same
+ * token object, with the hash V8 computed for its lookups, where the regex made a fresh copy
+ * per request.
  */
-export function bearer(header: string | undefined): string | undefined {
-  if (header === lastHeader) return lastToken;
-  lastHeader = header;
-  return (lastToken = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1]);
-}
-let lastHeader: string | undefined = '';
-let lastToken: string | undefined;
+export const bearer: (header: string | undefined) => string | undefined = keepLast(
+  (header) => /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1],
+);

@@ -55,7 +55,7 @@ export class Session {
   version = 0;
   /**
    * Serialized answers of cacheable reads, valid while `version` stays what it was: by who asks
-   * (the vendor's cache key, the same string object while a client sends the same credential),
+   * (the vendor's cache key, one string object while a client repeats it: keep-last.ts),
    * then by what is asked. Two levels, so the long part of the key is hashed once per string.
    */
   private readonly answers = new Map<string, Map<string, KeptAnswer>>();

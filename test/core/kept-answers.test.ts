@@ -64,16 +64,18 @@ describe('kept answers', () => {
       expect((await read('kept-d', f.user)).body).toBe(mine);
       expect((await read('kept-d', f.otherUser)).body).toBe(theirs);
     }
+    // Even URLs by one caller, odd by the other: each a new answer to keep.
     const at = (i: number) =>
       sim.dispatch({
         method: 'GET',
         origin: 'http://127.0.0.1',
         target: `/leadconduit/connections?n=${i}`,
-        headers: { authorization: f.user.Authorization, 'x-connkit-session': 'kept-e' },
+        headers: { authorization: (i % 2 ? f.otherUser : f.user).Authorization, 'x-connkit-session': 'kept-e' },
       });
     expect((await at(0)).status).toBe(200);
     expect((await at(0)).bytes).toBeDefined();
-    // Answers kept are counted over every caller and URL: 1 000 are kept, the next empties the cache.
+    // Answers kept are counted over every caller and URL (500 each here): 1 000 are kept, the next
+    // empties the cache. Counted per caller, neither would reach the bound.
     for (let i = 1; i < 1000; i++) await at(i);
     expect((await at(0)).bytes).toBeDefined();
     await at(1000);

@@ -1,4 +1,4 @@
-import { sameString } from '../same-string.js';
+import { keepLast } from '../keep-last.js';
 import type { AnswerKey } from '../session.js';
 import type { Authed, Keyed } from './context.js';
 import { Answer, widen } from './pipeline.js';
@@ -20,7 +20,8 @@ function cacheKeyOf(ctx: Authed): AnswerKey | undefined {
   };
 }
 
-const same = sameString();
+// One string object per repeated caller key: its hash is computed once (see keep-last.ts).
+const same = keepLast((s: string) => s);
 
 /**
  * The answer cache of cacheable reads, one early step: a serialized answer is kept per
